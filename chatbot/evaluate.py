@@ -1,0 +1,144 @@
+"""Measure retrieval (and answers) on a question file or on a BEIR-format benchmark."""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ChatbotError
+from .retrieve import MODES, Hit, search
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answers: list[str]
+    sources: list[str]
+
+
+def read_questions(path: Path) -> list[Question]:
+    """Questions in the format {"id","question","answers":[any of],"sources":[doc file]}."""
+    if not path.exists():
+        raise ChatbotError(f"Question file {path} does not exist.")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            out.append(Question(str(row["id"]), row["question"], list(row.get("answers", [])),
+                                list(row.get("sources", []))))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ChatbotError(f"{path}:{n}: not a question record ({e}); expected "
+                               '{"id","question","answers":[...],"sources":[...]}') from None
+    return out
+
+
+def contains_answer(text: str, answers: list[str]) -> bool:
+    low = text.lower()
+    return any(a.lower() in low for a in answers)
+
+
+def _source_match(doc: str, sources: list[str]) -> bool:
+    return any(doc == s or doc.endswith("/" + s) or Path(doc).name == s for s in sources)
+
+
+def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: int) -> dict[str, dict[str, float]]:
+    """Per mode: hit@1 and hit@k of the gold source, answer string in the top k, MRR (answerable only)."""
+    answerable = [q for q in questions if q.answers]
+    results: dict[str, dict[str, float]] = {}
+    for mode in MODES:
+        hit1 = hitk = answer = rr = 0.0
+        for q in answerable:
+            hits = search(index, embedder, q.question, k=max(k, 10), mode=mode)
+            docs = [h.chunk.doc for h in hits]
+            first = next((i for i, d in enumerate(docs) if _source_match(d, q.sources)), None)
+            hit1 += first == 0
+            hitk += first is not None and first < k
+            rr += 1 / (first + 1) if first is not None else 0
+            answer += any(contains_answer(h.chunk.text, q.answers) for h in hits[:k])
+        n = max(1, len(answerable))
+        results[mode] = {"hit@1": hit1 / n, f"hit@{k}": hitk / n, f"answer@{k}": answer / n, "mrr": rr / n,
+                         "questions": len(answerable)}
+    return results
+
+
+def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: int, mode: str) -> Iterator[dict]:
+    for q in questions:
+        hits: list[Hit] = search(index, embedder, q.question, k=k, mode=mode)
+        yield {"id": q.id, "question": q.question, "retrieved": [h.to_dict() for h in hits]}
+
+
+# BEIR ---------------------------------------------------------------------------------------------
+
+
+def read_beir(folder: Path) -> tuple[dict[str, dict], dict[str, str], dict[str, dict[str, int]]]:
+    """(corpus, queries, qrels) of a BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv."""
+    try:
+        corpus = {r["_id"]: r for r in map(json.loads, (folder / "corpus.jsonl").open(encoding="utf-8"))}
+        queries = {r["_id"]: r["text"] for r in map(json.loads, (folder / "queries.jsonl").open(encoding="utf-8"))}
+        qrels: dict[str, dict[str, int]] = {}
+        for n, line in enumerate((folder / "qrels" / "test.tsv").open(encoding="utf-8")):
+            parts = line.rstrip("\n").split("\t")
+            if n == 0 and not parts[-1].isdigit():
+                continue
+            qrels.setdefault(parts[0], {})[parts[1]] = int(parts[2])
+    except (OSError, ValueError, KeyError) as e:
+        raise ChatbotError(f"{folder} is not a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv): {e}") from None
+    return corpus, queries, qrels
+
+
+def write_beir_docs(corpus: dict[str, dict], docs: Path) -> None:
+    """One .txt document per passage (title line first when there is one); unchanged files are left alone."""
+    docs.mkdir(parents=True, exist_ok=True)
+    for pid, row in corpus.items():
+        text = (row.get("title", "").strip() + "\n\n" if row.get("title", "").strip() else "") + row["text"]
+        path = docs / f"{_safe(pid)}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+
+def _safe(pid: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in pid)
+
+
+def ndcg_at(ranked: list[str], rels: dict[str, int], k: int = 10) -> float:
+    dcg = sum((2 ** rels.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:k]))
+    ideal = sorted(rels.values(), reverse=True)[:k]
+    idcg = sum((2**r - 1) / math.log2(i + 2) for i, r in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def beir_metrics(index: Any, embedder: Any, folder: Path, modes: tuple[str, ...] = MODES) -> dict[str, dict]:
+    """nDCG@10 and recall@10 per mode over the judged queries."""
+    _, queries, qrels = read_beir(folder)
+    dup_of = {d: r.duplicate_of for d, r in index.docs.items() if r.duplicate_of}
+    out: dict[str, dict] = {}
+    for mode in modes:
+        ndcgs, recalls = [], []
+        for qid, rels in qrels.items():
+            if qid not in queries or not any(v > 0 for v in rels.values()):
+                continue
+            hits = search(index, embedder, queries[qid], k=30, mode=mode)
+            ranked = _dedupe([h.chunk.doc.removesuffix(".txt") for h in hits])[:10]
+            # A passage indexed once for its near-duplicates stands for them too.
+            credit = {d: max([rels.get(d, 0)] + [rels.get(x.removesuffix(".txt"), 0) for x, o in dup_of.items()
+                                                 if o.removesuffix(".txt") == d]) for d in ranked}
+            ndcgs.append(ndcg_at(ranked, {**rels, **{d: v for d, v in credit.items() if v}}))
+            relevant = {d for d, v in rels.items() if v > 0}
+            found = {d for d in ranked[:10] if credit.get(d, 0) > 0}
+            recalls.append(min(1.0, len(found) / len(relevant)))
+        out[mode] = {"ndcg@10": statistics.fmean(ndcgs) if ndcgs else 0.0,
+                     "recall@10": statistics.fmean(recalls) if recalls else 0.0, "queries": len(ndcgs)}
+    return out
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]

@@ -1,0 +1,216 @@
+"""The index folder: FAISS vectors with ids, chunk and document records in JSON, a versioned manifest.
+
+Layout: index/manifest.json names the current generation folder (index/<generation>/) holding
+vectors.faiss, chunks.jsonl, documents.jsonl and bm25/. A build writes a new generation beside the old
+one and then replaces manifest.json atomically, so a killed build leaves the previous index intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .chunk import Chunk
+from .errors import ChatbotError
+
+FORMAT = "chatbot-index"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class DocRecord:
+    """One indexed document: its cleaned text (for citations and the viewer) and what cleaning removed."""
+
+    id: str
+    title: str
+    sha256: str
+    size: int
+    text: str
+    removed: list[dict[str, str]] = field(default_factory=list)
+    duplicate_of: str | None = None
+    indexed_at: float = 0.0
+    chunks: int = 0
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.removed:
+            out.append(f"{len(self.removed)} boilerplate block(s) removed")
+        if self.duplicate_of:
+            out.append(f"near-duplicate of {self.duplicate_of}; indexed once")
+        return out
+
+
+@dataclass
+class Index:
+    """A loaded generation of the index."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    chunks: list[Chunk]
+    docs: dict[str, DocRecord]
+    faiss_index: Any
+    bm25: Any = None
+    by_id: dict[int, Chunk] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.chunks}
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    path = index_dir / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ChatbotError(
+            f"The index manifest {path} is unreadable ({e}). Run: chatbot index --rebuild"
+        ) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ChatbotError(f"{path} is not a chatbot index manifest. Run: chatbot index --rebuild")
+    version = manifest.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ChatbotError(
+            f"The index in {index_dir} has format version {version}, newer than this program supports "
+            f"({FORMAT_VERSION}). Upgrade chatbot, or run: chatbot index --rebuild"
+        )
+    return manifest
+
+
+def check_compatible(manifest: dict[str, Any], name: str, sha256: str, index_dir: Path) -> None:
+    emb = manifest.get("embedding", {})
+    if emb.get("model") != name or emb.get("sha256") != sha256:
+        raise ChatbotError(
+            f"The index in {index_dir} was built with embedding model {emb.get('model')} "
+            f"(dimension {emb.get('dim')}), but the configured model is {name}. "
+            "Run: chatbot index --rebuild"
+        )
+
+
+def load(index_dir: Path) -> Index:
+    """Load the current generation; a missing or damaged index stops with the command that fixes it."""
+    for attempt in range(3):
+        manifest = read_manifest(index_dir)
+        if manifest is None:
+            raise ChatbotError(f"No index in {index_dir}/. Run: chatbot index")
+        folder = index_dir / manifest["generation"]
+        try:
+            return _load_generation(folder, manifest)
+        except FileNotFoundError:
+            if attempt == 2:
+                raise ChatbotError(
+                    f"The index in {index_dir} is incomplete ({folder.name} is missing). "
+                    "Run: chatbot index --rebuild"
+                ) from None
+            time.sleep(0.2)  # a build switched generations while we read; read the new manifest
+    raise AssertionError("unreachable")
+
+
+def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
+    import faiss
+
+    if not folder.is_dir():
+        raise FileNotFoundError(folder)
+    try:
+        faiss_index = faiss.read_index(str(folder / "vectors.faiss"))
+        chunks = [Chunk(**json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
+        docs = {d["id"]: DocRecord(**d) for d in map(json.loads, _lines(folder / "documents.jsonl"))}
+    except FileNotFoundError:
+        raise
+    except (RuntimeError, ValueError, TypeError, KeyError) as e:
+        raise ChatbotError(
+            f"The index in {folder.parent} is damaged ({folder.name}: {str(e).splitlines()[0][:200]}). "
+            "Run: chatbot index --rebuild"
+        ) from None
+    if faiss_index.ntotal != len(chunks) or faiss_index.d != manifest["embedding"]["dim"]:
+        raise ChatbotError(
+            f"The index in {folder.parent} is inconsistent ({faiss_index.ntotal} vectors, {len(chunks)} chunks). "
+            "Run: chatbot index --rebuild"
+        )
+    bm25 = None
+    if (folder / "bm25").is_dir() and chunks:
+        from .retrieve import load_bm25
+
+        bm25 = load_bm25(folder / "bm25")
+    return Index(folder, manifest, chunks, docs, faiss_index, bm25)
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [line for line in f if line.strip()]
+
+
+def new_faiss(dim: int) -> Any:
+    import faiss
+
+    return faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+
+def write_generation(
+    index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk], docs: dict[str, DocRecord], faiss_index: Any
+) -> None:
+    """Write a complete new generation, then switch manifest.json to it atomically."""
+    import faiss
+
+    from .retrieve import build_bm25
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    generation = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    folder = index_dir / generation
+    folder.mkdir()
+    faiss.write_index(faiss_index, str(folder / "vectors.faiss"))
+    _write_jsonl(folder / "chunks.jsonl", (asdict(c) for c in chunks))
+    _write_jsonl(folder / "documents.jsonl", (asdict(d) for d in docs.values()))
+    if chunks:
+        build_bm25([c.text for c in chunks], folder / "bm25")
+    for path in folder.rglob("*"):
+        if path.is_file():
+            _fsync(path)
+    _fsync_dir(folder)
+    manifest = {**manifest, "generation": generation, "created_at": time.time()}
+    tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    _fsync(tmp)
+    os.replace(tmp, index_dir / MANIFEST)
+    _fsync_dir(index_dir)
+
+
+def remove_stale(index_dir: Path, keep_previous: str | None) -> None:
+    """Delete generation folders other than the current one and the one just replaced (readers may hold it)."""
+    manifest = read_manifest(index_dir)
+    keep = {manifest["generation"] if manifest else None, keep_previous}
+    for path in index_dir.glob("gen-*"):
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob(f".{MANIFEST}.*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+def _write_jsonl(path: Path, rows: Any) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    _fsync(path)
+
+
+def vectors_of(faiss_index: Any, ids: list[int]) -> np.ndarray:
+    return np.vstack([faiss_index.reconstruct(int(i)) for i in ids]) if ids else np.zeros((0, faiss_index.d))
