@@ -18,6 +18,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 DocsOpt = Annotated[Path | None, typer.Option("--docs", help="Documents folder [env CHATBOT_DOCS; default seeds/]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder [env CHATBOT_INDEX; default index/]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file [env CHATBOT_MODEL; default: first in "
+                                              "models/, else the packaged SmolLM2]")]
+UrlOpt = Annotated[str | None, typer.Option("--llm-url", help="OpenAI-compatible server instead of a GGUF "
+                                            "[env CHATBOT_LLM_URL]")]
 
 
 def _print_json(data: Any) -> None:
@@ -109,12 +113,49 @@ def search(query: Annotated[str, typer.Argument(help="What to look for")],
         typer.echo("    " + h.chunk.text.replace("\n", " ")[:400] + "\n")
 
 
+@app.command()
+def ask(question: Annotated[str, typer.Argument(help="Your question")],
+        model: ModelOpt = None, llm_url: UrlOpt = None,
+        k: Annotated[int | None, typer.Option("-k", help="Number of passages")] = None,
+        index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """Answer QUESTION from the indexed documents, citing the passages; unsupported sentences are dropped."""
+    from .answer import Engine
+
+    settings = Settings.from_env(index=index, model=model, llm_url=llm_url, top_k=k)
+    engine = Engine(settings)
+    engine.reload()
+    shown = ""
+    result = None
+    for result in engine.stream(question):
+        if not json_out and result.answer.startswith(shown) and not result.done:
+            typer.echo(result.answer[len(shown):], nl=False)
+            shown = result.answer
+    assert result is not None
+    if json_out:
+        _print_json(result.to_dict())
+        return
+    if shown and result.answer.startswith(shown):
+        typer.echo(result.answer[len(shown):])
+    else:
+        typer.echo(("\n" if shown else "") + result.answer)
+    label = {"generated": "generated and verified", "extractive": "quoted from the sources",
+             "abstained": "not found"}[result.mode]
+    typer.echo(f"\n({label})")
+    for c in result.citations:
+        typer.echo(f"[{c.n}] {c.title} — {c.doc}, chars {c.start}-{c.end}\n    “{c.quote}”")
+    if result.mode == "abstained":
+        typer.echo("Closest passages:")
+        for p in result.closest[:3]:
+            typer.echo(f"  {p['title']} — {p['chunk_id']}: {p['text'][:200]}…")
+
+
 @app.command("eval")
 def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions file (JSON lines)")] = None,
              beir: Annotated[Path | None, typer.Option("--beir", help="Evaluate retrieval on a BEIR folder")] = None,
              out: Annotated[Path | None, typer.Option("--out", help="Write one JSON line per question")] = None,
              retrieval_only: Annotated[bool, typer.Option("--retrieval-only")] = False,
              k: Annotated[int, typer.Option("-k")] = 5,
+             model: ModelOpt = None, llm_url: UrlOpt = None,
              index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """Measure retrieval and answers on QUESTIONS, or retrieval on a BEIR benchmark (--beir DIR)."""
     from . import evaluate
@@ -126,18 +167,54 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         qs = evaluate.read_questions(questions)
         idx, embedder = _load(settings)
         report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
+        answers: list[dict[str, Any]] = []
+        if not retrieval_only:
+            settings = Settings.from_env(index=index, model=model, llm_url=llm_url)
+            report["answers"], answers = _answer_eval(settings, qs, k)
         if out is not None:
             with open(out, "w", encoding="utf-8") as f:
-                for rec in evaluate.retrieval_records(idx, embedder, qs, settings.top_k, settings.mode):
+                records = evaluate.retrieval_records(idx, embedder, qs, settings.top_k, settings.mode)
+                for n, rec in enumerate(records):
+                    if answers:
+                        rec["result"] = answers[n]
                     f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     else:
         raise ChatbotError("Give a questions file (chatbot eval QA.jsonl) or a BEIR folder (--beir DIR).")
     if json_out:
         _print_json(report)
         return
+    typer.echo("Retrieval")
     for mode, m in report["retrieval"].items():
-        typer.echo(f"{mode:>7}: " + "  ".join(f"{key} {v:.3f}" if isinstance(v, float) else f"{key} {v}"
-                                              for key, v in m.items()))
+        typer.echo(f"  {mode:>7}: " + "  ".join(f"{key} {v:.3f}" if isinstance(v, float) else f"{key} {v}"
+                                                for key, v in m.items()))
+    if "answers" in report:
+        typer.echo("Answers")
+        for key, v in report["answers"].items():
+            typer.echo(f"  {key}: {v:.3f}" if isinstance(v, float) else f"  {key}: {v}")
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default)")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port")] = 7860,
+          model: ModelOpt = None, llm_url: UrlOpt = None, docs: DocsOpt = None, index: IndexOpt = None) -> None:
+    """Start the chat page in the browser (http://HOST:PORT)."""
+    from .app import serve as run_app
+
+    run_app(Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url), host=host, port=port)
+
+
+def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from .answer import Engine
+    from .evaluate import answer_metrics
+
+    engine = Engine(settings)
+    results = []
+    bar = _Bars(sys.stderr.isatty())
+    for n, q in enumerate(qs):
+        bar("answering", n, len(qs))
+        results.append(engine.ask(q.question))
+    bar("answering", len(qs), len(qs))
+    return answer_metrics(qs, results, engine.index), [r.to_dict() for r in results]
 
 
 def _eval_beir(folder: Path, settings: Settings, index_given: bool) -> dict[str, Any]:

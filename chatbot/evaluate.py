@@ -75,6 +75,49 @@ def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: i
         yield {"id": q.id, "question": q.question, "retrieved": [h.to_dict() for h in hits]}
 
 
+def answer_metrics(questions: list[Question], results: list[Any], index: Any) -> dict[str, Any]:
+    """Answer containment, abstention, citation precision, generated/extractive share, first-token times."""
+    answerable = [(q, r) for q, r in zip(questions, results, strict=True) if q.answers]
+    unanswerable = [(q, r) for q, r in zip(questions, results, strict=True) if not q.answers]
+    cited = [(q, c) for q, r in answerable for c in r.citations]
+    firsts = sorted(r.timings.get("first_token", r.timings.get("total", 0.0)) for r in results)
+    uncited = sum(1 for r in results if r.mode != "abstained"
+                  for s, e in _spans(r.answer) if "[" not in r.answer[s:e])
+    n = len(results) or 1
+    return {
+        "answer_containment": _share(contains_answer(r.answer, q.answers) for q, r in answerable),
+        "abstention_accuracy": _share(r.mode == "abstained" for _, r in unanswerable),
+        "false_abstention_rate": _share(r.mode == "abstained" for _, r in answerable),
+        "citation_precision": _share(contains_answer(index.by_id_text(c.chunk_id), q.answers) for q, c in cited),
+        "generated_share": sum(r.mode == "generated" for r in results) / n,
+        "extractive_share": sum(r.mode == "extractive" for r in results) / n,
+        "abstained_share": sum(r.mode == "abstained" for r in results) / n,
+        "uncited_sentences": uncited,
+        "first_token_p50_s": _percentile(firsts, 50),
+        "first_token_p95_s": _percentile(firsts, 95),
+        "questions": len(results),
+    }
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    from .chunk import sentence_spans
+
+    return sentence_spans(text)
+
+
+def _share(flags: Any) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 0.0
+
+
+def _percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    pos = (len(values) - 1) * p / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
+
+
 # BEIR ---------------------------------------------------------------------------------------------
 
 

@@ -59,9 +59,15 @@ class Index:
     faiss_index: Any
     bm25: Any = None
     by_id: dict[int, Chunk] = field(default_factory=dict)
+    by_chunk_id: dict[str, Chunk] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.chunks}
+        self.by_chunk_id = {c.chunk_id: c for c in self.chunks}
+
+    def by_id_text(self, chunk_id: str) -> str:
+        chunk = self.by_chunk_id.get(chunk_id)
+        return chunk.text if chunk else ""
 
 
 def read_manifest(index_dir: Path) -> dict[str, Any] | None:
