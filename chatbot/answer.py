@@ -230,8 +230,8 @@ class Engine:
                kept: list[tuple[str, list[Citation]]]) -> bool:
         """Keep a generated sentence only with a citation to a passage that supports it."""
         text, cited = citations(sentence)
-        if not text or NOT_FOUND.lower().rstrip(".") in text.lower():
-            return False
+        if not re.search(r"[^\W\d_]{2,}", text) or NOT_FOUND.lower().rstrip(".") in text.lower():
+            return False  # list numbering, stray markup, or the model's own "not found"
         bad = [n for n in cited if not 1 <= n <= len(hits)]
         if bad:
             result.removed.append({"sentence": sentence.strip(), "reason": f"citation [{bad[0]}] names no passage"})
