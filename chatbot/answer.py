@@ -153,18 +153,15 @@ class Engine:
 
     # -- answering ------------------------------------------------------------------------------
 
-    def retrieve(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> list[Hit]:
+    def retrieve(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None,
+                 index: store.Index | None = None) -> list[Hit]:
         """Passages for the question; a follow-up is searched together with the previous question."""
-        query = question
-        if history:
-            query = f"{history[-1][0]} {question}"
-        return search(self.index, self.embedder, query, k=k or self.settings.top_k, mode=self.settings.mode)
+        query = f"{history[-1][0]} {question}" if history else question
+        return search(index or self.index, self.embedder, query, k=k or self.settings.top_k, mode=self.settings.mode)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
-        result = Result(question)
-        for result in self.stream(question, history, k):
-            pass
-        return result
+        *_, final = self.stream(question, history, k)
+        return final
 
     def stream(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None
                ) -> Iterator[Result]:
@@ -172,8 +169,7 @@ class Engine:
         question = _clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
-        hits = search(index, self.embedder, f"{history[-1][0]} {question}" if history else question,
-                      k=k or self.settings.top_k, mode=self.settings.mode)
+        hits = self.retrieve(question, history, k, index)
         timings = {"retrieval": time.perf_counter() - t0}
         passages = [_passage_dict(n, h) for n, h in enumerate(hits, 1)]
         result = Result(question, passages=passages, timings=timings)

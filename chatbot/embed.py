@@ -108,7 +108,7 @@ class SentenceTransformerEmbedder:
         dim = get_dim()
         assert dim is not None
         self.dim = int(dim)
-        self.max_tokens = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
+        self.max_tokens = int(self.model.max_seq_length or 256) - 2  # [CLS] and [SEP]
         self.tokenizer = self.model.tokenizer
         self._lock = threading.Lock()
 

@@ -133,7 +133,9 @@ def read_beir(folder: Path) -> tuple[dict[str, dict], dict[str, str], dict[str, 
                 continue
             qrels.setdefault(parts[0], {})[parts[1]] = int(parts[2])
     except (OSError, ValueError, KeyError) as e:
-        raise ChatbotError(f"{folder} is not a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv): {e}") from None
+        raise ChatbotError(
+            f"{folder} is not a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv): {e}"
+        ) from None
     return corpus, queries, qrels
 
 

