@@ -83,14 +83,16 @@ CSS = """
 .cb-status ul { margin: 4px 0 0 1.2em; }
 """
 
-# Citation markers in the chat (and the [n] of a source) carry data-src="src-<turn>-<n>", the id of a
-# source entry: a click opens that turn's sources and brings the passage into view.
+# Citation markers in the chat (and the [n] of a source) carry the class cb-ref-src-<turn>-<n> naming the
+# id of a source entry (the chat's sanitizer drops data-* attributes): a click opens that turn's sources
+# and brings the passage into view.
 JS = """
 () => {
   if (window.__cbCitations) return;
   window.__cbCitations = true;
   const show = (el) => {
-    const target = document.getElementById(el.dataset.src);
+    const ref = /(?:^|\s)cb-ref-(\S+)/.exec(el.className || '');
+    const target = ref && document.getElementById(ref[1]);
     if (!target) return;
     const box = target.closest('details');
     if (box) box.open = true;
@@ -98,7 +100,7 @@ JS = """
     target.classList.add('cb-flash');
     setTimeout(() => target.classList.remove('cb-flash'), 1600);
   };
-  const find = (e) => (e.target && e.target.closest) ? e.target.closest('[data-src]') : null;
+  const find = (e) => (e.target && e.target.closest) ? e.target.closest('[class*="cb-ref-"]') : null;
   document.addEventListener('click', (e) => {
     const el = find(e);
     if (el) { e.preventDefault(); show(el); }
@@ -233,16 +235,16 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
         n = int(m.group(1))
         if numbers and n not in numbers:
             return m.group(0)
-        return (f'<span class="cb-cite" data-src="src-{t}-{n}" role="button" tabindex="0" '
+        return (f'<span class="cb-cite cb-ref-src-{t}-{n}" role="button" tabindex="0" '
                 f'title="Show source {n}">[{n}]</span>')
 
-    parts = [f'<div class="cb-answer" data-mode="{esc(status)}">', _badge(status)]
+    parts = [f'<div class="cb-answer cb-mode-{status}">', _badge(status)]
     answer = turn.get("answer", "")
     if answer:
         parts.append(f'<div class="cb-text">{_MARKER.sub(marker, esc(answer))}</div>')
     if status == "abstained" and turn.get("closest"):
         items = "".join(
-            f'<li><span class="cb-cite" data-src="src-{t}-c{p["n"]}" role="button" tabindex="0">'
+            f'<li><span class="cb-cite cb-ref-src-{t}-c{p["n"]}" role="button" tabindex="0">'
             f'{esc(p["title"])}</span>: {esc(_snippet(p["text"]))}</li>'
             for p in turn["closest"][:3])
         parts.append('<div class="cb-closest">Closest passages (they do not answer the question):'
@@ -310,7 +312,7 @@ def render_sources(turns: Sequence[dict[str, Any]]) -> str:
             out.append(
                 f'<div class="cb-src" id="src-{t}-{c["n"]}">'
                 f'<div class="cb-src-head">'
-                f'<span class="cb-num" data-src="src-{t}-{c["n"]}">[{c["n"]}]</span> '
+                f'<span class="cb-num cb-ref-src-{t}-{c["n"]}">[{c["n"]}]</span> '
                 f'<span class="cb-title">{esc(c["title"])}</span></div>'
                 f'<div class="cb-file">{esc(c["doc"])}</div>'
                 f'<div class="cb-passage">{body}</div>{_open_button(c["doc"], c["start"], c["end"])}</div>')

@@ -19,7 +19,8 @@ def seed_texts() -> dict[str, str]:
 
 
 def chunks_of(name: str, text: str, embedder, max_tokens: int, overlap: int = 1) -> list[Chunk]:
-    return chunk_document(name, "T", text, 100, embedder.count_tokens, embedder.split_long, max_tokens, overlap)
+    return chunk_document(name, "T", text, 100, embedder.count_tokens, embedder.split_long, max_tokens,
+                          overlap)
 
 
 def check_chunks(text: str, chunks: list[Chunk], embedder, max_tokens: int, overlap: int = 1,

@@ -19,7 +19,8 @@ BOILERPLATE_LINES: dict[str, list[str]] = {
         "Must Read",
         "Indian military challenges exposed as Pakistan-India tensions escalate",  # teaser headline
         "ISLAMABAD: As Pakistan-India tensions escalate over a deadly attack in Illegally Indian Occupied "
-        "Jammu and Kashmir (IIOJK), experts warn that India's military shortcomings could...",  # teaser excerpt
+        # the teaser's excerpt
+        "Jammu and Kashmir (IIOJK), experts warn that India's military shortcomings could...",
     ],
     "001_f832bd7ba533dded.txt": [
         "Source link",
@@ -148,14 +149,16 @@ def test_removed_rules_on_seeds(cleaned):
     assert ("subscription prompt", "Discover more from Occasional Digest") in rules
     assert ("subscription prompt", "Continue reading") in rules
     assert ("decoration", "│") in rules and ("decoration", "▼") in rules
-    assert ("read-next insertion", "If you enjoyed this piece, you should read: this related article.") in rules
+    assert ("read-next insertion",
+            "If you enjoyed this piece, you should read: this related article.") in rules
     assert cleaned["002_1e5b2a263020c2f4.txt"].removed == []
 
 
 def test_insertion_leaves_the_rest_of_the_paragraph(cleaned):
     text = cleaned["003_7bec4d67e398b8fb.txt"].text
-    assert ("Russia requires a stable buffer zone against transnational jihadism, while the Taliban requires "
-            "diplomatic legitimacy and economic insulation to consolidate its domestic authority.\n\n") in text
+    assert ("Russia requires a stable buffer zone against transnational jihadism, while the Taliban "
+            "requires diplomatic legitimacy and economic insulation to consolidate its domestic "
+            "authority.\n\n") in text
     assert "This security architecture relies on a clear cause-and-effect chain:\n\n" in text
 
 
@@ -199,9 +202,9 @@ def test_read_more_insertion_inside_a_paragraph():
 
 
 def test_a_paragraph_mentioning_newsletter_is_kept():
-    paragraph = ("In 1998 she started a newsletter for the farmers of the valley, typed on a borrowed machine "
-                 "and carried from door to door, and within ten years it had become the region's most "
-                 "trusted source of weather and market prices.")
+    paragraph = ("In 1998 she started a newsletter for the farmers of the valley, typed on a borrowed "
+                 "machine and carried from door to door, and within ten years it had become the region's "
+                 "most trusted source of weather and market prices.")
     out = clean.clean(ARTICLE + "\n\n" + paragraph)
     assert out.text == ARTICLE + "\n\n" + paragraph
     assert out.removed == []

@@ -137,7 +137,8 @@ def test_question_about_the_injected_document_quotes_it_as_data(injected_engine)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["Wie hoch ist die Zugspitze?", "¿Cuál es la capital de Francia?", "?!?", "🚀🚀🚀"])
+@pytest.mark.parametrize("question", ["Wie hoch ist die Zugspitze?", "¿Cuál es la capital de Francia?", "?!?",
+                                      "🚀🚀🚀"])
 def test_odd_questions_get_a_normal_answer_or_abstention(injected_engine, question):
     result = injected_engine.ask(question)
     assert result.done and result.mode in ("abstained", "extractive", "generated")
