@@ -51,7 +51,8 @@ def build(
     docs_dir, index_dir = settings.docs, settings.index
     if not docs_dir.is_dir():
         raise ChatbotError(f"Docs folder {docs_dir}/ does not exist. Create it and put .txt, .md, .html or "
-                           ".pdf files in it, or point --docs / CHATBOT_DOCS at your folder.")
+                           ".pdf files in it, or point --docs / CHATBOT_DOCS at your folder; then run: "
+                           "chatbot index")
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".build.lock"))
     try:
@@ -70,7 +71,8 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     docs_dir, index_dir = settings.docs, settings.index
     sources, skipped = ingest.scan(docs_dir, int(settings.max_file_mb * 1e6))
     if not sources and not skipped:
-        raise ChatbotError(f"Docs folder {docs_dir}/ has no documents. Add .txt, .md, .html or .pdf files to it.")
+        raise ChatbotError(f"Docs folder {docs_dir}/ has no documents. Add .txt, .md, .html or .pdf files to it, "
+                           "then run: chatbot index")
     name, sha = (embedder.name, embedder.sha256) if embedder else describe(settings.embedding_model)
     old_manifest = None if rebuild else store.read_manifest(index_dir)
     if old_manifest is not None:
