@@ -102,6 +102,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
             report.duplicates = [{"path": d, "duplicate_of": r["duplicate_of"]}
                                  for d, r in old_docs.items() if r.get("duplicate_of")]
             report.chunks = int(old_manifest.get("chunks", 0))
+            store.remove_stale(index_dir)  # folders left by a build that was killed
             return report
 
     old = store.load(index_dir) if old_manifest is not None else None
@@ -193,7 +194,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         "next_id": next_id,
     }
     store.write_generation(index_dir, manifest, chunks, dict(sorted(docs.items())), faiss_index)
-    store.remove_stale(index_dir, keep_previous=old.folder.name if old else None)
+    store.remove_stale(index_dir)
     progress("writing index", 1, 1)
     report.chunks = len(chunks)
     return report

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-CLEANER_VERSION = 1
+CLEANER_VERSION = 2
 _SHORT = 200  # boilerplate lines are short; a long paragraph is never removed by a line rule
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -20,8 +20,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"|please enter your (?:comment|name|e-?mail|website)(?: address)?(?: here)?"
                          r"|(?:your )?e-?mail address will not be published.*|required fields are marked.*"
                          r"|save my name,? e-?mail.*|you must be logged in to post a comment.*"),
-        ("subscription prompt", r"(?:subscribe|sign up|join|register)\b.*\b(?:newsletter|inbox|updates|keep reading"
-                                r"|full archive|free|access)\b.*|.*\bnewsletter\b.*|discover more from .+"
+        ("subscription prompt", r"(?:subscribe|sign up|join|register)\b.*\b(?:newsletter|inbox|mailing list"
+                                r"|keep reading|full archive)\b.*|(?:get|receive) (?:our|the) .*\bnewsletter\b.*"
+                                r"|(?:our |the |free )?newsletter|discover more from .+"
                                 r"|continue reading|subscribe(?: now| today)?|type your e-?mail.*"),
         ("source link", r"source link|original source|source:? link"),
         ("share prompt", r"share (?:this|on)(?: \w+)?|share|tweet|click to share.*|follow us on .+"),

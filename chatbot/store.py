@@ -7,6 +7,7 @@ one and then replaces manifest.json atomically, so a killed build leaves the pre
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -125,6 +126,12 @@ def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
 
     if not folder.is_dir():
         raise FileNotFoundError(folder)
+    for name, expected in manifest.get("files", {}).items():
+        if _sha256(folder / name) != expected:
+            raise ChatbotError(
+                f"The index in {folder.parent} is damaged ({folder.name}/{name} does not match its checksum). "
+                "Run: chatbot index --rebuild"
+            )
     try:
         faiss_index = faiss.read_index(str(folder / "vectors.faiss"))
         chunks = [Chunk(**json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
@@ -177,11 +184,14 @@ def write_generation(
     _write_jsonl(folder / "documents.jsonl", (asdict(d) for d in docs.values()))
     if chunks:
         build_bm25([c.text for c in chunks], folder / "bm25")
-    for path in folder.rglob("*"):
+    files = {}
+    for path in sorted(folder.rglob("*")):
         if path.is_file():
             _fsync(path)
+            files[path.relative_to(folder).as_posix()] = _sha256(path)
     _fsync_dir(folder)
-    manifest = {**manifest, "generation": generation, "created_at": time.time()}
+    manifest = {**manifest, "generation": generation, "previous": _generation_of(index_dir),
+                "files": files, "created_at": time.time()}
     tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
     _fsync(tmp)
@@ -189,15 +199,35 @@ def write_generation(
     _fsync_dir(index_dir)
 
 
-def remove_stale(index_dir: Path, keep_previous: str | None) -> None:
-    """Delete generation folders other than the current one and the one just replaced (readers may hold it)."""
-    manifest = read_manifest(index_dir)
-    keep = {manifest["generation"] if manifest else None, keep_previous}
+def remove_stale(index_dir: Path) -> None:
+    """Delete generation folders other than the current one and the one it replaced (readers may hold it)."""
+    try:
+        manifest = read_manifest(index_dir)
+    except ChatbotError:
+        return
+    keep = {manifest.get("generation"), manifest.get("previous")} if manifest else set()
     for path in index_dir.glob("gen-*"):
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
     for path in index_dir.glob(f".{MANIFEST}.*.tmp"):
         path.unlink(missing_ok=True)
+
+
+def _generation_of(index_dir: Path) -> str | None:
+    """The generation the current manifest names, if it can be read at all (it may be damaged)."""
+    try:
+        value = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("generation")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 22), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:

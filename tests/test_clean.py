@@ -284,3 +284,17 @@ def test_title_of_rules():
     long_sentence = "word " * 40 + "end."
     title = clean.title_of(long_sentence)
     assert title.endswith("…") and len(title) <= 81 and long_sentence.startswith(title[:-1])
+
+
+@pytest.mark.parametrize("line", ["The findings were first reported by the Punchbowl newsletter.",
+                                  "Join the talks in Doha to gain free access to the port."])
+def test_short_real_sentences_about_newsletters_or_joining_are_kept(line):
+    out = clean.clean(ARTICLE + "\n\n" + line)
+    assert out.text.endswith(line) and out.removed == []
+
+
+@pytest.mark.parametrize("line", ["Sign up for our newsletter", "Get our free newsletter in your inbox",
+                                  "Newsletter", "Subscribe to our mailing list"])
+def test_newsletter_prompts_are_removed(line):
+    out = clean.clean(ARTICLE + "\n\n" + line)
+    assert out.text == ARTICLE and out.removed[0]["rule"] == "subscription prompt"

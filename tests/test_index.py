@@ -680,3 +680,24 @@ def test_killed_builds_leave_a_working_index(crash_base):
             build(Settings(docs=works[point] / "docs", index=index, embedding_model="fake"),
                   embedder=HashEmbedder())
             assert len(gen_folders(index)) == 2, point
+
+
+def test_flipped_bytes_are_caught_by_the_checksums(built):
+    settings, _, _ = built
+    folder = settings.index / manifest(settings.index)["generation"]
+    data = bytearray((folder / "vectors.faiss").read_bytes())
+    data[-5] ^= 0xFF  # same length, different content
+    (folder / "vectors.faiss").write_bytes(bytes(data))
+    with pytest.raises(ChatbotError, match="checksum.*chatbot index --rebuild"):
+        store.load(settings.index)
+
+
+def test_no_op_build_removes_folders_left_by_a_killed_build(built):
+    settings, _, _ = built
+    leftover = settings.index / "gen-19990101-000000-1-000001"
+    leftover.mkdir()
+    (leftover / "vectors.faiss").write_bytes(b"half written")
+    report = build(settings, embedder=CountingEmbedder())
+    assert not report.added and not report.changed
+    assert not leftover.exists()
+    assert manifest(settings.index)["generation"] in gen_folders(settings.index)
