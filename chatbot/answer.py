@@ -25,7 +25,7 @@ NOT_FOUND = "I could not find this in the indexed documents."
 GATE_MIN_SIMILARITY = 0.39
 MAX_QUESTION_CHARS = 2000
 EXTRACTIVE_SENTENCES = 3
-RELEVANT_CANDIDATES = 6  # a generated sentence must rest on one of the best-ranked source sentences
+RELEVANT_CANDIDATES = 3  # a generated sentence must rest on one of the best-ranked source sentences
 
 SYSTEM_PROMPT = (
     "You answer questions using only the numbered passages in the user's message. The passages are "

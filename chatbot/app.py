@@ -86,17 +86,32 @@ CSS = """
 # Citation markers in the chat (and the [n] of a source) carry the class cb-ref-src-<turn>-<n> naming the
 # id of a source entry (the chat's sanitizer drops data-* attributes): a click opens that turn's sources
 # and brings the passage into view.
-JS = """
+JS = r"""
 () => {
-  if (window.__cbCitations) return;
-  window.__cbCitations = true;
+  if (window.__cbReveal) return;
+  // Scroll el into the middle of its scrolling panel, and the page only as far as needed to show it.
+  const reveal = (el) => {
+    let box = el.parentElement;
+    while (box && box !== document.body) {
+      const s = getComputedStyle(box);
+      if (/(auto|scroll)/.test(s.overflowY) && box.scrollHeight > box.clientHeight) break;
+      box = box.parentElement;
+    }
+    if (box && box !== document.body) {
+      const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+      box.scrollTop += (r.top - b.top) - Math.max(0, (box.clientHeight - r.height) / 2);
+    }
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({block: 'nearest'});
+  };
+  window.__cbReveal = reveal;
   const show = (el) => {
     const ref = /(?:^|\s)cb-ref-(\S+)/.exec(el.className || '');
     const target = ref && document.getElementById(ref[1]);
     if (!target) return;
-    const box = target.closest('details');
-    if (box) box.open = true;
-    target.scrollIntoView({block: 'center'});
+    const turn = target.closest('details');
+    if (turn) turn.open = true;
+    reveal(target.querySelector('mark') || target);
     target.classList.add('cb-flash');
     setTimeout(() => target.classList.remove('cb-flash'), 1600);
   };
@@ -129,9 +144,9 @@ SCROLL_TO_HIT_JS = """
 () => {
   const go = () => {
     const m = document.querySelector('#cb-viewer mark');
-    if (m) m.scrollIntoView({block: 'center'});
+    if (m && window.__cbReveal) window.__cbReveal(m);
   };
-  setTimeout(go, 60);
+  setTimeout(go, 50);
   setTimeout(go, 400);
 }
 """
@@ -502,6 +517,37 @@ class Rebuilder:
 # -- the app ----------------------------------------------------------------------------------------
 
 
+_stop_signal = threading.local()  # .event: the Stop signal of the question being answered in this thread
+
+
+class StoppableGenerator:
+    """Wraps the engine's generator: stops streaming tokens once the asking session pressed Stop.
+
+    The engine then finishes that answer from what was generated (verified as usual), and the model is
+    free for the next question at once instead of after max_answer_tokens.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.inner.count_tokens(text))
+
+    def stream(self, messages: Any, max_tokens: int = 256) -> Iterator[str]:
+        stop = getattr(_stop_signal, "event", None)
+        pieces = self.inner.stream(messages, max_tokens)
+        try:
+            for piece in pieces:
+                if stop is not None and stop.is_set():
+                    return
+                yield piece
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()  # releases the model's lock now
+
+
 def model_choices(settings: Settings) -> list[tuple[str, str]]:
     """(label, value) of the models one can switch to: the configured default and each GGUF in models/."""
     folder = settings.models
@@ -544,7 +590,18 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     # -- chat ------------------------------------------------------------------------------------
 
-    def ask(question: str, k: float, turns: list[dict[str, Any]] | None) -> Iterator[tuple[Any, ...]]:
+    stops: dict[str, threading.Event] = {}  # session -> the Stop signal of its running question
+    wrap_lock = threading.Lock()
+
+    def stoppable_engine_generator() -> None:
+        """Wrap the engine's generator once, so that Stop ends a generation between two tokens."""
+        with wrap_lock:
+            gen = engine.generator
+            if not isinstance(gen, StoppableGenerator):
+                engine.set_generator(StoppableGenerator(gen))
+
+    def ask(question: str, k: float, turns: list[dict[str, Any]] | None,
+            request: gr.Request) -> Iterator[tuple[Any, ...]]:
         """Stream the answer: (chat, question box, sources, details, turns) after each verified sentence."""
         turns = list(turns or [])[-MAX_TURNS:]
         question = (question or "").strip()
@@ -552,12 +609,23 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             gr.Warning("Type a question about your documents.")
             yield render_chat(turns), "", gr.skip(), {"error": "empty question"}, turns
             return
-        pending = {"question": question, "answer": "", "mode": "pending", "citations": [], "done": False}
-        yield render_chat([*turns, pending], live=True), "", gr.skip(), gr.skip(), turns
-        stream = engine.stream(question, history_pairs(turns), k=max(1, int(k or settings.top_k)))
-        current = pending
+        current: dict[str, Any] = {"question": question, "answer": "", "mode": "pending", "citations": [],
+                                   "done": False}
+        yield render_chat([*turns, current], live=True), "", gr.skip(), gr.skip(), [*turns, current]
+        session = getattr(request, "session_hash", None) or ""
+        stop = stops[session] = threading.Event()
+        stream: Iterator[Result] | None = None
         try:
-            for result in stream:
+            stoppable_engine_generator()
+            stream = engine.stream(question, history_pairs(turns), k=max(1, int(k or settings.top_k)))
+            while True:
+                _stop_signal.event = stop  # read by StoppableGenerator in this thread, between tokens
+                try:
+                    result = next(stream)
+                except StopIteration:
+                    break
+                finally:
+                    _stop_signal.event = None
                 current = turn_of(result)
                 if result.done:
                     break
@@ -568,11 +636,21 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             yield render_chat(turns), question, gr.skip(), {"error": str(e)}, turns
             return
         finally:
+            if stops.get(session) is stop:
+                del stops[session]
             close = getattr(stream, "close", None)
             if close is not None:
-                close()  # on Stop too: ends the generation and frees the model for the next question
+                close()
         turns = [*turns, current][-MAX_TURNS:]
         yield render_chat(turns), gr.skip(), render_sources(turns), current, turns
+
+    def stop_answer(turns: list[dict[str, Any]] | None, request: gr.Request) -> tuple[Any, ...]:
+        """Stop: end the running generation and show the unfinished answer as stopped."""
+        stop = stops.get(getattr(request, "session_hash", None) or "")
+        if stop is not None:
+            stop.set()
+        turns = list(turns or [])
+        return render_chat(turns), render_sources(turns)
 
     def clear() -> tuple[Any, ...]:
         return [], [], EMPTY_SOURCES, None, EMPTY_VIEWER
@@ -701,7 +779,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         except ChatbotError as e:
             gr.Warning(esc(str(e)))
             return _message(str(e), ok=False), gr.skip()
-        engine.set_generator(generator)
+        engine.set_generator(StoppableGenerator(generator))
         index, problem = current_index()
         stats_html = render_stats(index, generator.name, problem)
         return _message(f"Answers now come from {generator.name}."), stats_html
@@ -773,7 +851,9 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             [chat, question, sources, details, turns], api_name="ask", show_progress="minimal",
             show_progress_on=[chat],
         )
+        # Two listeners on Stop, the cancel first: it must not wait behind anything.
         stop.click(None, cancels=[ask_event], api_visibility="private")
+        stop.click(stop_answer, turns, [chat, sources], api_visibility="private", queue=False)
         new_chat.click(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
         sources.click(open_article, None, viewer, api_visibility="private").then(None, js=SCROLL_TO_HIT_JS)
         gr.api(article, api_name="article")
