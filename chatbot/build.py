@@ -167,9 +167,12 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     if too_long:
         raise AssertionError(f"chunker produced chunks over the model limit: {too_long[:3]}")
     progress("embedding chunks", 0, len(new_chunks))
+    # Longest first across all new chunks, so each model batch pads to similar lengths (as one big
+    # encode() call would) while progress is still reported batch by batch.
+    by_length = sorted(new_chunks, key=lambda c: -len(c.text))
     batch = 256
-    for i in range(0, len(new_chunks), batch):
-        part = new_chunks[i : i + batch]
+    for i in range(0, len(by_length), batch):
+        part = by_length[i : i + batch]
         vectors = embedder.encode([c.text for c in part])
         faiss_index.add_with_ids(vectors, np.array([c.id for c in part], dtype=np.int64))
         progress("embedding chunks", i + len(part), len(new_chunks))
