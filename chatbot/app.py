@@ -13,6 +13,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 
 import html  # noqa: E402
 import ipaddress  # noqa: E402
+import queue  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
@@ -472,7 +473,6 @@ class Rebuilder:
         self.progress: tuple[str, int, int] = ("", 0, 0)
         self.report: Report | None = None
         self.error: str | None = None
-        self.runs = 0
 
     @property
     def running(self) -> bool:
@@ -499,8 +499,8 @@ class Rebuilder:
 
     def _run(self) -> None:
         try:
-            # build() loads its own embedder: sharing the engine's one across threads is not safe
-            # for its tokenizer (see the report), and serving must go on meanwhile.
+            # build() loads its own embedder: the engine's one keeps serving questions meanwhile, and
+            # its tokenizer (count_tokens, split_long) is not locked against use from two threads.
             report = build(self.settings, progress=self._on_progress)
             self.progress = ("loading the new index", 0, 1)
             self.engine.reload()
@@ -510,14 +510,32 @@ class Rebuilder:
         except Exception as e:  # a bug: keep serving the old index, show what happened, log the traceback
             traceback.print_exc()
             self.error = f"{type(e).__name__}: {e}"
-        finally:
-            self.runs += 1
 
 
 # -- the app ----------------------------------------------------------------------------------------
 
 
 _stop_signal = threading.local()  # .event: the Stop signal of the question being answered in this thread
+
+
+def _answer_worker(engine: Engine, question: str, history: list[tuple[str, str]], k: int,
+                   stop: threading.Event, out: queue.Queue[tuple[str, Any]]) -> None:
+    """Run engine.stream in this thread, passing each Result (then "end", or the error) to `out`."""
+    _stop_signal.event = stop
+    stream = engine.stream(question, history, k=k)
+    try:
+        for result in stream:
+            out.put(("result", result))
+            if stop.is_set() and not result.done:
+                break
+        out.put(("end", None))
+    except Exception as e:
+        out.put(("error", e))
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+        _stop_signal.event = None
 
 
 class StoppableGenerator:
@@ -602,7 +620,11 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     def ask(question: str, k: float, turns: list[dict[str, Any]] | None,
             request: gr.Request) -> Iterator[tuple[Any, ...]]:
-        """Stream the answer: (chat, question box, sources, details, turns) after each verified sentence."""
+        """Stream the answer: (chat, question box, sources, details, turns) after each verified sentence.
+
+        engine.stream runs in a worker thread; this generator only waits for its results, so a Stop (or
+        a closed page) is acted on at once: the worker's model stops at its next token.
+        """
         turns = list(turns or [])[-MAX_TURNS:]
         question = (question or "").strip()
         if not question:
@@ -614,33 +636,48 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         yield render_chat([*turns, current], live=True), "", gr.skip(), gr.skip(), [*turns, current]
         session = getattr(request, "session_hash", None) or ""
         stop = stops[session] = threading.Event()
-        stream: Iterator[Result] | None = None
+        results: queue.Queue[tuple[str, Any]] = queue.Queue()
+        beat = time.monotonic()
         try:
             stoppable_engine_generator()
-            stream = engine.stream(question, history_pairs(turns), k=max(1, int(k or settings.top_k)))
+            history, top = history_pairs(turns), max(1, int(k or settings.top_k))
+            threading.Thread(target=_answer_worker, args=(engine, question, history, top, stop, results),
+                             name="chatbot-answer", daemon=True).start()
             while True:
-                _stop_signal.event = stop  # read by StoppableGenerator in this thread, between tokens
                 try:
-                    result = next(stream)
-                except StopIteration:
+                    kind, value = results.get(timeout=0.1)
+                except queue.Empty:
+                    if stop.is_set():
+                        return  # Stop: stop_answer has shown the answer as stopped
+                    if time.monotonic() - beat > 1.0:  # a yield point, so Gradio can cancel us
+                        beat = time.monotonic()
+                        yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                    continue
+                if stop.is_set():
+                    return
+                if kind == "error":
+                    raise value
+                if kind == "end":
                     break
-                finally:
-                    _stop_signal.event = None
-                current = turn_of(result)
-                if result.done:
+                current = turn_of(value)
+                if value.done:
                     break
+                beat = time.monotonic()
                 live = [*turns, current]
                 yield render_chat(live, live=True), gr.skip(), gr.skip(), gr.skip(), live
         except ChatbotError as e:
             gr.Warning(esc(str(e)))
             yield render_chat(turns), question, gr.skip(), {"error": str(e)}, turns
             return
+        except Exception as e:  # a bug: log it, give the question back, no traceback in the page
+            traceback.print_exception(e)
+            gr.Warning("Something went wrong while answering this question; the server log has the details.")
+            yield render_chat(turns), question, gr.skip(), {"error": f"{type(e).__name__}: {e}"}, turns
+            return
         finally:
+            stop.set()  # finished, stopped or cancelled: in every case the worker's generation may end
             if stops.get(session) is stop:
                 del stops[session]
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
         turns = [*turns, current][-MAX_TURNS:]
         yield render_chat(turns), gr.skip(), render_sources(turns), current, turns
 
@@ -829,8 +866,10 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                                          elem_id="cb-upload")
                         lib_status = gr.HTML(elem_id="cb-lib-status")
                     with gr.Column():
+                        # custom values allowed: delete_document checks the name itself, so an API client
+                        # can delete a file uploaded after its session started
                         doc_pick = gr.Dropdown(label="Document file", choices=doc_choices(), value=None,
-                                               elem_id="cb-doc-pick")
+                                               allow_custom_value=True, elem_id="cb-doc-pick")
                         delete = gr.Button("Delete document", variant="stop", elem_id="cb-delete")
                         rebuild_btn = gr.Button("Rebuild index", variant="primary", elem_id="cb-rebuild")
                         build_status = gr.HTML(elem_id="cb-build-status")
@@ -849,12 +888,13 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         ask_event = gr.on(
             [question.submit, send.click], ask, [question, top_k, turns],
             [chat, question, sources, details, turns], api_name="ask", show_progress="minimal",
-            show_progress_on=[chat],
+            show_progress_on=[chat], trigger_mode="always_last",  # a question sent meanwhile waits its turn
         )
         # Two listeners on Stop, the cancel first: it must not wait behind anything.
         stop.click(None, cancels=[ask_event], api_visibility="private")
         stop.click(stop_answer, turns, [chat, sources], api_visibility="private", queue=False)
         new_chat.click(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
+        chat.clear(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
         sources.click(open_article, None, viewer, api_visibility="private").then(None, js=SCROLL_TO_HIT_JS)
         gr.api(article, api_name="article")
 
@@ -884,13 +924,11 @@ def launch(demo: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: i
               file=sys.stderr)
     blocked = [str(p.resolve()) for p in (settings.docs, settings.index, settings.models)]
     demo.queue(default_concurrency_limit=4, max_size=64)
-    demo.launch(
-        server_name=host, server_port=port, share=False, auth=auth,
-        auth_message="Sign in to ask your documents." if auth else None,
-        prevent_thread_lock=True, quiet=True, show_error=False, allowed_paths=None, blocked_paths=blocked,
-        max_file_size=int(settings.max_file_mb * 1e6), enable_monitoring=False, mcp_server=False,
-        ssr_mode=False, pwa=False, css=CSS, js=JS,
-    )
+    try:
+        _launch(demo, settings, host, port, auth, blocked)
+    except OSError as e:
+        raise ChatbotError(f"Cannot serve on {host}:{port} ({e}). Is another program using the port? "
+                           "Choose another with --port.") from None
     url = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0', '::') else host}:{demo.server_port}/"
     if block:
         print(f"Chatbot is running at {url}  (Ctrl+C to stop)", flush=True)
@@ -899,6 +937,17 @@ def launch(demo: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: i
         finally:
             demo.close()
     return url
+
+
+def _launch(demo: gr.Blocks, settings: Settings, host: str, port: int, auth: tuple[str, str] | None,
+            blocked: list[str]) -> None:
+    demo.launch(
+        server_name=host, server_port=port, share=False, auth=auth,
+        auth_message="Sign in to ask your documents." if auth else None,
+        prevent_thread_lock=True, quiet=True, show_error=False, allowed_paths=None, blocked_paths=blocked,
+        max_file_size=int(settings.max_file_mb * 1e6), enable_monitoring=False, mcp_server=False,
+        ssr_mode=False, pwa=False, css=CSS, js=JS,
+    )
 
 
 def _print_progress() -> Any:

@@ -1,0 +1,201 @@
+"""End to end in a real headless chromium: streamed answer, citations, article viewer, no HTML injection.
+
+Runs the real embedder and the real default GGUF over the four seeds plus one article whose text is
+full of markup. Screenshots go to tests/artifacts/ (git-ignored); the overview is copied to docs/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from chatbot import app
+from chatbot.answer import Engine
+from chatbot.build import build
+from chatbot.settings import Settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ANSWER_TIMEOUT_MS = 240_000  # the 135M model on two CPU cores: ~10 s; leave room for a loaded CI box
+PAKISTAN_Q = "How many border flag meetings has Pakistan held?"
+PAKISTAN_DOC = "001_f832bd7ba533dded.txt"
+SCRIPT_TEXT = "<script>window.__pwned=1</script>"
+IMG_TEXT = '<img src=x onerror="window.__pwned=2">'
+INJECTED = f"""Quillfeather <b>Museum</b> <img src=x onerror="window.__pwned=3"> of Typewriters
+
+The Quillfeather Museum of Antique Typewriters opened in Lisbon in 1987 and owns 312 typewriters.
+
+The museum guestbook password is {SCRIPT_TEXT} according to its curator Ana Ribeiro.
+
+A poster in the Quillfeather museum shop shows the text {IMG_TEXT} in large red letters.
+"""
+
+
+def chromium_path() -> str | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+# -- a small conftest_app: the real app over seeds + the injected article, served in a thread -------
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("browser-app")
+    docs = root / "docs"
+    docs.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy2(seed, docs / seed.name)
+    (docs / "quillfeather.txt").write_text(INJECTED, encoding="utf-8")
+    settings = replace(Settings(), docs=docs, index=root / "index", models=root / "models")
+    build(settings, embedder=real_embedder)
+    engine = Engine(settings, embedder=real_embedder)
+    engine.reload()
+    _ = engine.generator  # the default GGUF, loaded before the page asks
+    demo = app.build_app(engine, settings)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app.launch(demo, settings, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{demo.server_port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def page(app_url: str) -> Iterator[Any]:
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no chromium binary found: install it (apt-get install chromium) to run the browser test")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1440, "height": 1000})
+        pg.set_default_timeout(30_000)
+        pg.outside_requests = []  # type: ignore[attr-defined]
+        local = {"127.0.0.1", "localhost"}
+        pg.on("request", lambda r: pg.outside_requests.append(r.url)  # type: ignore[attr-defined]
+              if urlparse(r.url).hostname not in local and not r.url.startswith(("data:", "blob:")) else None)
+        pg.goto(app_url)
+        pg.wait_for_selector("#cb-question textarea")
+        yield pg
+        browser.close()
+
+
+def ask(page: Any, question: str) -> Any:
+    """Type a question, send it, wait until its streamed answer is final; the answer's locator."""
+    before = page.locator("#cb-chat .cb-answer").count()
+    page.fill("#cb-question textarea", question)
+    page.press("#cb-question textarea", "Enter")
+    page.wait_for_function(
+        """n => { const a = document.querySelectorAll('#cb-chat .cb-answer');
+                  return a.length > n && !a[a.length - 1].matches('.cb-mode-pending, .cb-mode-generating'); }""",
+        arg=before, timeout=ANSWER_TIMEOUT_MS)
+    return page.locator("#cb-chat .cb-answer").last
+
+
+def shot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path))
+    return path
+
+
+def test_answer_citation_and_viewer(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    answer = ask(page, PAKISTAN_Q)
+    assert "225" in answer.inner_text()
+    badge = answer.locator(".cb-badge").inner_text()
+    assert badge in ("✔ generated and verified", "❝ quoted from the sources")
+
+    # the marker whose source sentence says 225
+    markers = answer.locator(".cb-cite")
+    assert markers.count() >= 1
+    target = None
+    for i in range(markers.count()):
+        ref = next(c for c in markers.nth(i).get_attribute("class").split() if c.startswith("cb-ref-"))
+        entry = page.locator(f"#{ref.removeprefix('cb-ref-')}")
+        if "225" in entry.locator("mark").inner_text():
+            target = (markers.nth(i), entry)
+            break
+    assert target is not None, "no citation of the sentence with 225"
+    marker, entry = target
+    assert PAKISTAN_DOC in entry.locator(".cb-file").inner_text()
+    page.locator("#cb-sources").evaluate("el => { el.scrollTop = 0; }")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # move away, then come back
+    marker.click()
+    mark = entry.locator("mark")
+    expect(mark).to_be_visible()
+    expect(mark).to_be_in_viewport()
+    assert "225 border flag meetings" in mark.inner_text()
+    shot(page, "01-answer-sources.png")
+
+    entry.locator(".cb-open").click()
+    hit = page.locator("#cb-viewer mark#cb-hit")
+    expect(hit).to_have_text(mark.inner_text())
+    expect(hit).to_be_in_viewport()
+    full_text = page.locator("#cb-viewer .cb-article-text").inner_text()
+    assert len(full_text) > len(entry.locator(".cb-passage").inner_text())  # the whole article
+    overview = shot(page, "02-article-viewer.png")
+    shutil.copy(overview, ROOT / "docs" / "screenshot.png")
+    assert page.outside_requests == []  # offline: nothing fetched from the internet
+
+
+def test_markup_in_articles_stays_text(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    answer = ask(page, "What is the guestbook password of the Quillfeather museum?")
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    sources = page.locator("#cb-sources details[open]")
+    expect(sources.get_by_text(SCRIPT_TEXT).first).to_be_visible()
+    if "password" in answer.inner_text():  # the answer quotes the sentence: shown as text there too
+        assert SCRIPT_TEXT in answer.inner_text()
+    for where in ("#cb-chat", "#cb-sources", "#cb-viewer"):
+        assert page.locator(f"{where} script, {where} img[src='x'], {where} b").count() == 0, where
+    sources.locator(".cb-open").first.click()
+    expect(page.locator("#cb-viewer .cb-viewer[data-doc='quillfeather.txt']")).to_be_visible()
+    expect(page.locator("#cb-viewer").get_by_text(IMG_TEXT).first).to_be_visible()
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    shot(page, "03-markup-as-text.png")
+
+    page.get_by_role("tab", name="Library").click()
+    library = page.locator("#cb-library")
+    expect(library.get_by_text("quillfeather.txt").first).to_be_visible()
+    expect(library.get_by_text("5 documents indexed", exact=False)).to_be_visible()
+    assert library.locator("img, script, b:has-text('Museum')").count() == 0
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    shot(page, "04-library.png")
+    page.get_by_role("tab", name="Chat").click()
+    assert page.outside_requests == []
+
+
+def test_stop_then_ask_again(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="New conversation").click()
+    expect(page.locator("#cb-chat .cb-answer")).to_have_count(0)
+    page.fill("#cb-question textarea", "What did Pakistan present to the Taliban in the dialogue rounds?")
+    page.press("#cb-question textarea", "Enter")
+    expect(page.locator("#cb-chat .cb-answer")).to_have_count(1)
+    page.wait_for_timeout(1000)  # retrieval done, the model is reading the passages
+    page.locator("#cb-stop").click()
+    expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1, timeout=10_000)
+    # the model is freed at its next token; a question sent now waits for that, then is answered
+    answer = ask(page, PAKISTAN_Q)
+    assert "225" in answer.inner_text()
+    expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1)
+    shot(page, "05-stopped-then-answered.png")
