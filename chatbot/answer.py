@@ -163,9 +163,23 @@ class Engine:
         *_, final = self.stream(question, history, k)
         return final
 
-    def stream(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None
-               ) -> Iterator[Result]:
-        """Yield the growing answer (only verified sentences are ever shown); the last Result is final."""
+    @property
+    def generator_name(self) -> str:
+        """The name of the model that answers, without loading it."""
+        if self._generator is not None:
+            return self._generator.name
+        if self.settings.llm_url:
+            return f"LLM server at {self.settings.llm_url}"
+        from .generate import resolve_model
+
+        return resolve_model(self.settings.model, self.settings.models).name
+
+    def stream(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None,
+               stop: threading.Event | None = None) -> Iterator[Result]:
+        """Yield the growing answer (only verified sentences are ever shown); the last Result is final.
+
+        Setting `stop` ends generation at the next token; the answer is finished from what was generated.
+        """
         question = _clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
@@ -187,7 +201,11 @@ class Engine:
         kept: list[tuple[str, list[Citation]]] = []
         t_gen = time.perf_counter()
         tokens = 0
-        for piece in generator.stream(messages, self.settings.max_answer_tokens):
+        pieces = generator.stream(messages, self.settings.max_answer_tokens)
+        for piece in pieces:
+            if stop is not None and stop.is_set():
+                getattr(pieces, "close", lambda: None)()  # releases the model's lock now
+                break
             if first_token is None:
                 first_token = time.perf_counter() - t0
                 result.timings["first_token"] = first_token

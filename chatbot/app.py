@@ -499,9 +499,8 @@ class Rebuilder:
 
     def _run(self) -> None:
         try:
-            # build() loads its own embedder: the engine's one keeps serving questions meanwhile, and
-            # its tokenizer (count_tokens, split_long) is not locked against use from two threads.
-            report = build(self.settings, progress=self._on_progress)
+            # the engine's embedder is shared: its model and tokenizer are locked per call
+            report = build(self.settings, embedder=self.engine.embedder, progress=self._on_progress)
             self.progress = ("loading the new index", 0, 1)
             self.engine.reload()
             self.report = report
@@ -515,14 +514,10 @@ class Rebuilder:
 # -- the app ----------------------------------------------------------------------------------------
 
 
-_stop_signal = threading.local()  # .event: the Stop signal of the question being answered in this thread
-
-
 def _answer_worker(engine: Engine, question: str, history: list[tuple[str, str]], k: int,
                    stop: threading.Event, out: queue.Queue[tuple[str, Any]]) -> None:
     """Run engine.stream in this thread, passing each Result (then "end", or the error) to `out`."""
-    _stop_signal.event = stop
-    stream = engine.stream(question, history, k=k)
+    stream = engine.stream(question, history, k=k, stop=stop)
     try:
         for result in stream:
             out.put(("result", result))
@@ -535,35 +530,6 @@ def _answer_worker(engine: Engine, question: str, history: list[tuple[str, str]]
         close = getattr(stream, "close", None)
         if close is not None:
             close()
-        _stop_signal.event = None
-
-
-class StoppableGenerator:
-    """Wraps the engine's generator: stops streaming tokens once the asking session pressed Stop.
-
-    The engine then finishes that answer from what was generated (verified as usual), and the model is
-    free for the next question at once instead of after max_answer_tokens.
-    """
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.name = inner.name
-
-    def count_tokens(self, text: str) -> int:
-        return int(self.inner.count_tokens(text))
-
-    def stream(self, messages: Any, max_tokens: int = 256) -> Iterator[str]:
-        stop = getattr(_stop_signal, "event", None)
-        pieces = self.inner.stream(messages, max_tokens)
-        try:
-            for piece in pieces:
-                if stop is not None and stop.is_set():
-                    return
-                yield piece
-        finally:
-            close = getattr(pieces, "close", None)
-            if close is not None:
-                close()  # releases the model's lock now
 
 
 def model_choices(settings: Settings) -> list[tuple[str, str]]:
@@ -588,10 +554,10 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             return None, str(e)
 
     def generator_name() -> str:
-        gen = engine._generator  # noqa: SLF001 - only its name, without loading a model for it
-        if settings.llm_url:
-            return f"LLM server at {settings.llm_url}"
-        return gen.name if gen is not None else (model_choices(settings)[0][0])
+        try:
+            return engine.generator_name
+        except ChatbotError as e:
+            return f"no model: {e}"
 
     def doc_choices() -> list[str]:
         return list(docs_files(docs_root))
@@ -609,14 +575,6 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
     # -- chat ------------------------------------------------------------------------------------
 
     stops: dict[str, threading.Event] = {}  # session -> the Stop signal of its running question
-    wrap_lock = threading.Lock()
-
-    def stoppable_engine_generator() -> None:
-        """Wrap the engine's generator once, so that Stop ends a generation between two tokens."""
-        with wrap_lock:
-            gen = engine.generator
-            if not isinstance(gen, StoppableGenerator):
-                engine.set_generator(StoppableGenerator(gen))
 
     def ask(question: str, k: float, turns: list[dict[str, Any]] | None,
             request: gr.Request) -> Iterator[tuple[Any, ...]]:
@@ -639,7 +597,6 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         results: queue.Queue[tuple[str, Any]] = queue.Queue()
         beat = time.monotonic()
         try:
-            stoppable_engine_generator()
             history, top = history_pairs(turns), max(1, int(k or settings.top_k))
             threading.Thread(target=_answer_worker, args=(engine, question, history, top, stop, results),
                              name="chatbot-answer", daemon=True).start()
@@ -816,7 +773,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         except ChatbotError as e:
             gr.Warning(esc(str(e)))
             return _message(str(e), ok=False), gr.skip()
-        engine.set_generator(StoppableGenerator(generator))
+        engine.set_generator(generator)
         index, problem = current_index()
         stats_html = render_stats(index, generator.name, problem)
         return _message(f"Answers now come from {generator.name}."), stats_html

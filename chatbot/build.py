@@ -170,7 +170,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     # Longest first across all new chunks, so each model batch pads to similar lengths (as one big
     # encode() call would) while progress is still reported batch by batch.
     by_length = sorted(new_chunks, key=lambda c: -len(c.text))
-    batch = 256
+    batch = 64  # the embedder is locked per batch: keep batches short so questions get in between
     for i in range(0, len(by_length), batch):
         part = by_length[i : i + batch]
         vectors = embedder.encode([c.text for c in part])

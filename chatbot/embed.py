@@ -125,12 +125,14 @@ class SentenceTransformerEmbedder:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        encoded = self.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
+        with self._lock:  # a fast tokenizer must not be used from two threads at once
+            encoded = self.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
         return [len(ids) for ids in encoded]
 
     def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]:
         """Cut text at token boundaries into spans of at most max_tokens tokens."""
-        offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        with self._lock:
+            offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
         return [
             (offsets[i][0], offsets[min(i + max_tokens, len(offsets)) - 1][1])
             for i in range(0, len(offsets), max_tokens)
