@@ -499,8 +499,10 @@ class Rebuilder:
 
     def _run(self) -> None:
         try:
-            # the engine's embedder is shared: its model and tokenizer are locked per call
-            report = build(self.settings, embedder=self.engine.embedder, progress=self._on_progress)
+            # build() loads its own embedder: the engine's one is locked per call, and sharing it would
+            # make questions wait behind each embedding batch of the rebuild (measured: no answer came
+            # back until the rebuild had finished).
+            report = build(self.settings, progress=self._on_progress)
             self.progress = ("loading the new index", 0, 1)
             self.engine.reload()
             self.report = report
