@@ -502,7 +502,12 @@ class Rebuilder:
             # build() loads its own embedder: the engine's one is locked per call, and sharing it would
             # make questions wait behind each embedding batch of the rebuild (measured: no answer came
             # back until the rebuild had finished).
-            report = build(self.settings, progress=self._on_progress)
+            try:
+                self.engine.index  # noqa: B018 - is the current index usable?
+                usable = True
+            except ChatbotError:
+                usable = False  # damaged, mismatched or missing: build a fresh one beside it
+            report = build(self.settings, rebuild=not usable, progress=self._on_progress)
             self.progress = ("loading the new index", 0, 1)
             self.engine.reload()
             self.report = report
@@ -924,7 +929,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     """Load (or first build) the index, load the models, and serve the app until Ctrl+C."""
     parse_auth(settings.auth)  # a malformed CHATBOT_AUTH stops here, before any slow loading
     engine = Engine(settings)
-    if store.read_manifest(settings.index) is None:
+    if not (settings.index / store.MANIFEST).exists():
         print(f"No index in {settings.index}/ yet: indexing {settings.docs}/ first…", file=sys.stderr,
               flush=True)
         if not settings.docs.is_dir():
@@ -934,9 +939,12 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
         except ChatbotError as e:
             print(f"Warning: {e} Starting without an index: add documents in the Library tab.",
                   file=sys.stderr)
-    if store.read_manifest(settings.index) is not None:
-        engine.reload()
-        print("Loading the models…", file=sys.stderr, flush=True)
-        _ = engine.embedder, engine.generator  # loaded now, not on the first question
+    try:
+        if (settings.index / store.MANIFEST).exists():
+            engine.reload()
+    except ChatbotError as e:  # a damaged or mismatched index: serve anyway, the Library tab can rebuild it
+        print(f"Warning: {e} Starting anyway: press Rebuild in the Library tab.", file=sys.stderr, flush=True)
+    print("Loading the models…", file=sys.stderr, flush=True)
+    _ = engine.embedder, engine.generator  # loaded now, not on the first question
     demo = build_app(engine, settings)
     launch(demo, settings, host, port, block=True)
