@@ -79,13 +79,11 @@ def index_cmd(docs: DocsOpt = None, index: IndexOpt = None,
 
 
 def _load(settings: Settings, need_embedder: bool = True) -> tuple[Any, Any]:
-    from . import store
-    from .embed import describe, load_embedder
+    """The index (checked against the configured embedding model) and, if needed, that model."""
+    from .answer import Engine
 
-    index = store.load(settings.index)
-    name, sha = describe(settings.embedding_model)
-    store.check_compatible(index.manifest, name, sha, settings.index)
-    return index, load_embedder(settings.embedding_model) if need_embedder else None
+    engine = Engine(settings)
+    return engine.reload(), engine.embedder if need_embedder else None
 
 
 @app.command()

@@ -16,8 +16,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from .chunk import Chunk
 from .errors import ChatbotError
 
@@ -246,7 +244,3 @@ def _fsync(path: Path) -> None:
 
 def _fsync_dir(path: Path) -> None:
     _fsync(path)
-
-
-def vectors_of(faiss_index: Any, ids: list[int]) -> np.ndarray:
-    return np.vstack([faiss_index.reconstruct(int(i)) for i in ids]) if ids else np.zeros((0, faiss_index.d))
