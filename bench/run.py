@@ -663,9 +663,9 @@ def section_answer(settings: Settings, embedder: SentenceTransformerEmbedder) ->
 
 
 def _is_default(path: Path) -> bool:
-    from chatbot.embed import sha256_of
+    from chatbot.ingest import file_sha256
 
-    return path.name.startswith("SmolLM2") and sha256_of(path) == DEFAULT_GGUF_SHA256
+    return path.name.startswith("SmolLM2") and file_sha256(path) == DEFAULT_GGUF_SHA256
 
 
 # -- 6. memory ----------------------------------------------------------------------------------------------------

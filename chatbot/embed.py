@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import re
@@ -15,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from .errors import ChatbotError
+from .ingest import file_sha256
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -41,14 +41,6 @@ def package_dir(package: str) -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     return Path(list(spec.submodule_search_locations)[0])
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 22), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def resolve_model_dir(setting: str) -> tuple[str, Path, str | None]:
@@ -79,7 +71,7 @@ def weights_sha256(folder: Path) -> str:
         path = folder / name
         if path.exists():
             if path not in _weights_checked:
-                _weights_checked[path] = sha256_of(path)
+                _weights_checked[path] = file_sha256(path)
             return _weights_checked[path]
     raise ChatbotError(f"No model.safetensors in {folder}: the embedding model folder is incomplete.")
 

