@@ -876,7 +876,9 @@ def markdown(R: dict[str, Any]) -> str:
         f"| build stages (s) | scan+hash {st['scan_and_hash']:.1f}, read+clean {st['read_and_clean']:.1f}, "
         f"dedupe+chunk {st['dedupe_and_chunk']:.1f}, embed {st['embed']:.1f}, write+BM25 "
         f"{st['write_index_and_bm25']:.1f} |",
-        f"| the same ratio in CPU time | {b['ratio_cpu']:.2f} |",
+        f"| the same ratio in CPU time | {b['ratio_cpu']:.2f} (cores this process got: build "
+        f"{med([x['build_cpu_s'] / x['build_s'] for x in b['runs']]):.2f}, direct encode "
+        f"{med([x['encode_cpu_s'] / x['encode_s'] for x in b['runs']]):.2f} of {mach['cores']}) |",
         f"| build with a tokenizer-only embedder (everything but the embedding) | "
         f"{b['build_without_embedding_s']:.1f} s → ratio if the build's embedding ran at the direct speed: "
         f"{b['ratio_from_overhead']:.2f} |",
@@ -1091,8 +1093,8 @@ def main() -> None:
         estimate = (2 * ONNX_SAMPLE * 2.6 + len(texts) / 1.5) / S["build"]["encode_chunks_per_s"]
         left = BUDGET_S - (time.perf_counter() - T0)
         if estimate > left:
-            S["onnx"] = {"status": f"skipped: it would take about {estimate / 60:.0f} min and {max(0, left) / 60:.0f} "
-                                   "min of the time budget are left (BENCH_BUDGET_MIN=30 includes it)"}
+            S["onnx"] = {"status": f"skipped: it would take about {estimate / 60:.1f} min and {max(0, left) / 60:.1f} "
+                                   "min of the time budget were left (BENCH_BUDGET_MIN=30 includes it)"}
             log(f"7. ONNX embedding: {S['onnx']['status']}")
         else:
             log("7. ONNX embedding")
