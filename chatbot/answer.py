@@ -203,22 +203,24 @@ class Engine:
         t_gen = time.perf_counter()
         tokens = 0
         pieces = generator.stream(messages, self.settings.max_answer_tokens)
-        for piece in pieces:
-            if stop is not None and stop.is_set():
-                getattr(pieces, "close", lambda: None)()  # releases the model's lock now
-                break
-            if first_token is None:
-                first_token = time.perf_counter() - t0
-                result.timings["first_token"] = first_token
-            tokens += 1
-            raw += piece
-            spans = sentence_spans(raw)
-            complete = spans[:-1]  # the last span may still be growing
-            for s, e in complete[pending:]:
-                if self._check(raw[s:e], hits, candidates, result, kept):
-                    result.answer, result.mode = _render(kept), "generating"
-                    yield replace(result)
-            pending = len(complete)
+        try:
+            for piece in pieces:
+                if stop is not None and stop.is_set():
+                    break
+                if first_token is None:
+                    first_token = time.perf_counter() - t0
+                    result.timings["first_token"] = first_token
+                tokens += 1
+                raw += piece
+                spans = sentence_spans(raw)
+                complete = spans[:-1]  # the last span may still be growing
+                for s, e in complete[pending:]:
+                    if self._check(raw[s:e], hits, candidates, result, kept):
+                        result.answer, result.mode = _render(kept), "generating"
+                        yield replace(result)
+                pending = len(complete)
+        finally:  # also when our caller stops reading: the model's lock is released now, not at garbage collection
+            getattr(pieces, "close", lambda: None)()
         spans = sentence_spans(raw)
         for s, e in spans[pending:]:
             self._check(raw[s:e], hits, candidates, result, kept)
