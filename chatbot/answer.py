@@ -260,13 +260,12 @@ class Engine:
         vec = self.embedder.encode([text])[0]
         good: list[Citation] = []
         reasons = []
-        relevant = {(c.passage, c.start) for c in candidates[:RELEVANT_CANDIDATES]}
         for n in cited:
             chunk = hits[n - 1].chunk
             check = support(text, chunk.text, self.embedder, vec)
             if not check.ok:
                 reasons.append(f"[{n}]: {check.reason}")
-            elif (n - 1, check.start) not in relevant and not _same_sentence(candidates, hits, n - 1, check.start):
+            elif not _same_sentence(candidates, hits, n - 1, check.start):
                 reasons.append(f"[{n}]: supported, but not by a sentence that answers the question")
             else:
                 good.append(self._citation(n, hits[n - 1], check.start, check.end))
@@ -290,7 +289,7 @@ class Engine:
 
 
 def _same_sentence(candidates: Sequence[Any], hits: Sequence[Hit], p: int, start: int) -> bool:
-    """Is the sentence at (passage p, start) one of the best candidates, seen through another passage?"""
+    """Is the sentence at (passage p, start) one of the best candidates, in this or an overlapping passage?"""
     absolute = (hits[p].chunk.doc, hits[p].chunk.start + start)
     return any((hits[c.passage].chunk.doc, hits[c.passage].chunk.start + c.start) == absolute
                for c in candidates[:RELEVANT_CANDIDATES])

@@ -33,13 +33,15 @@ def engine_with(fake_settings, seeds_dir, monkeypatch):
     return make
 
 
-def _passage_number(result, needle: str) -> int:
-    return next(p["n"] for p in result.passages if needle in p["text"])
-
-
-def test_supported_sentence_is_kept_with_its_citation(engine_with):
+@pytest.fixture
+def flags_n(engine_with) -> int:
+    """The number the passage with '225 border flag meetings' gets for QUESTION."""
     engine, _ = engine_with("")
-    n = _passage_number(engine.ask(QUESTION), "225 border flag meetings")
+    return next(p["n"] for p in engine.ask(QUESTION).passages if "225 border flag meetings" in p["text"])
+
+
+def test_supported_sentence_is_kept_with_its_citation(engine_with, flags_n):
+    n = flags_n
     engine, _ = engine_with(f"Pakistan has held 225 border flag meetings [{n}].")
     result = engine.ask(QUESTION)
     assert result.mode == "generated"
@@ -50,9 +52,8 @@ def test_supported_sentence_is_kept_with_its_citation(engine_with):
     assert doc_text[cite.start:cite.end] == cite.quote
 
 
-def test_hallucinated_number_is_removed(engine_with):
-    engine, _ = engine_with("")
-    n = _passage_number(engine.ask(QUESTION), "225 border flag meetings")
+def test_hallucinated_number_is_removed(engine_with, flags_n):
+    n = flags_n
     engine, _ = engine_with(f"Pakistan has held 225 border flag meetings [{n}]. "
                             f"Pakistan has held 410 border flag meetings with India [{n}].")
     result = engine.ask(QUESTION)
@@ -62,9 +63,8 @@ def test_hallucinated_number_is_removed(engine_with):
     assert removed and "number 410" in removed[0]["reason"]
 
 
-def test_fabricated_citation_is_dropped(engine_with):
-    engine, _ = engine_with("")
-    n = _passage_number(engine.ask(QUESTION), "225 border flag meetings")
+def test_fabricated_citation_is_dropped(engine_with, flags_n):
+    n = flags_n
     engine, _ = engine_with(f"Pakistan has held 225 border flag meetings [{n}][9].")
     result = engine.ask(QUESTION)
     assert result.answer == "Pakistan has held 225 border flag meetings [1]."
@@ -95,9 +95,8 @@ def test_abstains_without_calling_the_model_when_nothing_is_relevant(engine_with
     assert result.closest, "the closest passages are shown instead"
 
 
-def test_streaming_shows_only_verified_sentences(engine_with):
-    engine, _ = engine_with("")
-    n = _passage_number(engine.ask(QUESTION), "225 border flag meetings")
+def test_streaming_shows_only_verified_sentences(engine_with, flags_n):
+    n = flags_n
     engine, _ = engine_with(f"Pakistan held 999 meetings [{n}]. Pakistan has held 225 border flag meetings [{n}].")
     updates = list(engine.stream(QUESTION))
     assert all("999" not in u.answer for u in updates)
