@@ -588,7 +588,9 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         """Stream the answer: (chat, question box, sources, details, turns) after each verified sentence.
 
         engine.stream runs in a worker thread; this generator only waits for its results, so a Stop (or
-        a closed page) is acted on at once: the worker's model stops at its next token.
+        a closed page) is acted on at once: the answer so far is shown as stopped, this event ends
+        normally, and the worker's model stops at its next token. (Stop is a plain flag rather than
+        Gradio's `cancels`: a question sent right after a cancelled event was sometimes never run.)
         """
         turns = list(turns or [])[-MAX_TURNS:]
         question = (question or "").strip()
@@ -612,19 +614,17 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                     kind, value = results.get(timeout=0.1)
                 except queue.Empty:
                     if stop.is_set():
-                        return  # Stop: stop_answer has shown the answer as stopped
+                        break  # Stop: show the answer so far, marked as stopped
                     if time.monotonic() - beat > 1.0:  # a yield point, so Gradio can cancel us
                         beat = time.monotonic()
                         yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
                     continue
-                if stop.is_set():
-                    return
                 if kind == "error":
                     raise value
                 if kind == "end":
                     break
                 current = turn_of(value)
-                if value.done:
+                if value.done or stop.is_set():
                     break
                 beat = time.monotonic()
                 live = [*turns, current]
@@ -642,16 +642,16 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             stop.set()  # finished, stopped or cancelled: in every case the worker's generation may end
             if stops.get(session) is stop:
                 del stops[session]
+        if not current.get("done"):
+            current = {**current, "mode": "stopped"}
         turns = [*turns, current][-MAX_TURNS:]
         yield render_chat(turns), gr.skip(), render_sources(turns), current, turns
 
-    def stop_answer(turns: list[dict[str, Any]] | None, request: gr.Request) -> tuple[Any, ...]:
-        """Stop: end the running generation and show the unfinished answer as stopped."""
+    def stop_answer(request: gr.Request) -> None:
+        """Stop: signal this session's running question; ask() then shows its answer so far as stopped."""
         stop = stops.get(getattr(request, "session_hash", None) or "")
         if stop is not None:
             stop.set()
-        turns = list(turns or [])
-        return render_chat(turns), render_sources(turns)
 
     def clear() -> tuple[Any, ...]:
         return [], [], EMPTY_SOURCES, None, EMPTY_VIEWER
@@ -849,14 +849,13 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                 gr.Markdown("**Index**")
                 stats = gr.HTML(elem_id="cb-stats")
 
-        ask_event = gr.on(
+        gr.on(
             [question.submit, send.click], ask, [question, top_k, turns],
             [chat, question, sources, details, turns], api_name="ask", show_progress="minimal",
             show_progress_on=[chat], trigger_mode="always_last",  # a question sent meanwhile waits its turn
         )
-        # Two listeners on Stop, the cancel first: it must not wait behind anything.
-        stop.click(None, cancels=[ask_event], api_visibility="private")
-        stop.click(stop_answer, turns, [chat, sources], api_visibility="private", queue=False)
+        # Not queued, so it never waits behind the question it stops.
+        stop.click(stop_answer, None, None, api_visibility="private", queue=False)
         new_chat.click(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
         chat.clear(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
         sources.click(open_article, None, viewer, api_visibility="private").then(None, js=SCROLL_TO_HIT_JS)

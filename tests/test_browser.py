@@ -183,9 +183,6 @@ def test_markup_in_articles_stays_text(page: Any) -> None:
     assert page.outside_requests == []
 
 
-@pytest.mark.xfail(reason="known bug: since the prompt was shortened (answers come faster), a question sent "
-                          "right after Stop is sometimes never answered (Gradio drops an event while a cancel is "
-                          "pending); left open on the browser-app issue", strict=False)
 def test_stop_then_ask_again(page: Any) -> None:
     from playwright.sync_api import expect
 
@@ -194,10 +191,12 @@ def test_stop_then_ask_again(page: Any) -> None:
     page.fill("#cb-question textarea", "What did Pakistan present to the Taliban in the dialogue rounds?")
     page.press("#cb-question textarea", "Enter")
     expect(page.locator("#cb-chat .cb-answer")).to_have_count(1)
-    page.wait_for_timeout(1000)  # retrieval done, the model is reading the passages
+    # well before the answer can be ready (retrieval and the model's reading of the passages take over a
+    # second here), so the Stop always lands on a running question
+    page.wait_for_timeout(300)
     page.locator("#cb-stop").click()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1, timeout=10_000)
-    # the model is freed at its next token; a question sent now waits for that, then is answered
+    # at once, without waiting for anything: this question used to be dropped now and then (issue 4)
     answer = ask(page, PAKISTAN_Q)
     assert "225" in answer.inner_text()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1)
