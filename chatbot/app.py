@@ -266,6 +266,8 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
         parts.append('<div class="cb-closest">Closest passages (they do not answer the question):'
                      f"<ol>{items}</ol></div>")
     meta = []
+    if status == "stopped":
+        meta.append("stopped before the answer was complete" if answer else "stopped before an answer was ready")
     if turn.get("done"):
         if turn.get("model") and status == "generated":
             meta.append(esc(turn["model"]))
@@ -752,7 +754,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             text = f"Rebuilding{note} — {stage}: {done}/{total}" if total else f"Rebuilding{note} — {stage}…"
             if total:
                 progress((done, total), desc=stage)
-            yield _message(text), gr.skip(), gr.skip(), gr.skip()
+            yield f'<div class="cb-status">⟳ {esc(text)}</div>', gr.skip(), gr.skip(), gr.skip()
             rebuilder.wait(0.25)
         if rebuilder.error is not None:
             gr.Warning(esc(f"Rebuild failed: {rebuilder.error}"))

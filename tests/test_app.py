@@ -174,6 +174,9 @@ def test_render_answer_modes() -> None:
     unfinished = {"question": "q", "answer": "Half [1].", "mode": "generating", "done": False, "citations": []}
     assert "writing" in app.render_answer(unfinished, 1, current=True)
     assert "■ stopped" in app.render_answer(unfinished, 1, current=False)
+    assert "before the answer was complete" in app.render_answer(unfinished, 1, current=False)
+    nothing_yet = {**unfinished, "answer": "", "mode": "stopped"}
+    assert "before an answer was ready" in app.render_answer(nothing_yet, 1)
 
 
 # -- the running app ----------------------------------------------------------------------------------

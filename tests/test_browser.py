@@ -6,6 +6,7 @@ full of markup. Screenshots go to tests/artifacts/ (git-ignored); the overview i
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 from collections.abc import Iterator
@@ -196,8 +197,49 @@ def test_stop_then_ask_again(page: Any) -> None:
     page.wait_for_timeout(300)
     page.locator("#cb-stop").click()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1, timeout=10_000)
+    expect(page.locator("#cb-chat .cb-mode-stopped")).to_contain_text("stopped before")
     # at once, without waiting for anything: this question used to be dropped now and then (issue 4)
     answer = ask(page, PAKISTAN_Q)
     assert "225" in answer.inner_text()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1)
     shot(page, "05-stopped-then-answered.png")
+
+
+NEW_ARTICLE = """Kestrel Valley dam opens in northern Tajikistan
+
+DUSHANBE — The Kestrel Valley hydroelectric dam, built over six years on the Vakhsh river, began operating on
+Monday. Its four turbines will produce 640 megawatts, enough for about two million homes, according to the
+energy ministry. Engineers said the reservoir took eleven months to fill.
+"""
+
+
+def test_upload_rebuild_progress_then_answer(page: Any, tmp_path: Path) -> None:
+    """The rest of a new user's first visit: add an article, watch the rebuild, ask about it."""
+    from playwright.sync_api import expect
+
+    src = tmp_path / "kestrel dam.txt"
+    src.write_text(NEW_ARTICLE, encoding="utf-8")
+    page.get_by_role("tab", name="Library").click()
+    # record every state of the build status, so the test sees the progress even when the rebuild is quick
+    page.evaluate("""() => { window.__statuses = [];
+        const el = document.querySelector('#cb-build-status');
+        new MutationObserver(() => window.__statuses.push(el.innerText)).observe(
+            el, {subtree: true, childList: true, characterData: true}); }""")
+    page.locator("#cb-upload input[type=file]").set_input_files(str(src))
+    status = page.locator("#cb-build-status")
+    expect(status).to_contain_text("Index updated", timeout=ANSWER_TIMEOUT_MS)
+    expect(status).to_contain_text("1 added")
+    statuses = page.evaluate("() => window.__statuses")
+    assert any(re.search(r"Rebuilding — [a-z ]+: \d+/\d+", s) for s in statuses), statuses  # stage: done/total
+    library = page.locator("#cb-library")
+    expect(library.get_by_text("kestrel dam.txt").first).to_be_visible()
+    expect(library.get_by_text("6 documents indexed", exact=False)).to_be_visible()
+    shot(page, "06-uploaded-and-rebuilt.png")
+
+    page.get_by_role("tab", name="Chat").click()
+    page.get_by_role("button", name="New conversation").click()
+    expect(page.locator("#cb-chat .cb-answer")).to_have_count(0)
+    answer = ask(page, "How many megawatts will the Kestrel Valley dam produce?")
+    assert "640" in answer.inner_text()
+    expect(page.locator("#cb-sources .cb-file").first).to_contain_text("kestrel dam.txt")
+    assert page.outside_requests == []
