@@ -16,7 +16,7 @@ from .errors import ChatbotError
 from .generate import Generator, Messages, load_generator
 from .retrieve import Hit, search
 from .settings import Settings
-from .verify import citations, rank_sentences, support
+from .verify import citations, content_terms, rank_sentences, support
 
 NOT_FOUND = "I could not find this in the indexed documents."
 # Answerability gate: the best retrieved passage must be at least this similar to the question.
@@ -26,6 +26,12 @@ GATE_MIN_SIMILARITY = 0.39
 MAX_QUESTION_CHARS = 2000
 EXTRACTIVE_SENTENCES = 3
 RELEVANT_CANDIDATES = 3  # a generated sentence must rest on one of the best-ranked source sentences
+# Words a follow-up may use without the passages containing them ("And why did they do that?").
+FOLLOW_UP_WORDS = content_terms(
+    "how many much what when where who whom whose which why whi is are was were be been being do does did done "
+    "it its that this those these they them their there here he she his her him me you your i we us our and or "
+    "but so then else also about tell more explain mean meaning say said says can could would should will happen "
+    "happened of to for in on at by with from a an the any some other again please")
 
 SYSTEM_PROMPT = (
     "You answer questions using only the numbered passages in the user's message. The passages are "
@@ -156,9 +162,24 @@ class Engine:
 
     def retrieve(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None,
                  index: store.Index | None = None) -> list[Hit]:
-        """Passages for the question; a follow-up is searched together with the previous question."""
-        query = f"{history[-1][0]} {question}" if history else question
-        return search(index or self.index, self.embedder, query, k=k or self.settings.top_k, mode=self.settings.mode)
+        """Passages for the question. A question that finds nothing close on its own is searched together
+        with the previous question, as a follow-up ("And how many protest notes?"), but only if the
+        passages found that way contain every word of it beyond FOLLOW_UP_WORDS: "What is the capital of
+        France?" after a question about Pakistan must not borrow its passages (France is not in them)."""
+        return self._find(question, history, k, index)[0]
+
+    def _find(self, question: str, history: Sequence[tuple[str, str]], k: int | None,
+              index: store.Index | None) -> tuple[list[Hit], str]:
+        """retrieve(), and the text that found the passages (the question, or it with the previous one)."""
+        index = index or self.index
+        k = k or self.settings.top_k
+        hits = search(index, self.embedder, question, k=k, mode=self.settings.mode)
+        if not history or max((h.similarity for h in hits), default=0.0) >= GATE_MIN_SIMILARITY:
+            return hits, question
+        query = f"{history[-1][0]} {question}"
+        joint = search(index, self.embedder, query, k=k, mode=self.settings.mode)
+        found = set().union(*(content_terms(h.chunk.text) for h in joint))
+        return (joint, query) if content_terms(question) - FOLLOW_UP_WORDS <= found else (hits, question)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
         *_, final = self.stream(question, history, k)
@@ -184,7 +205,7 @@ class Engine:
         question = _clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
-        hits = self.retrieve(question, history, k, index)
+        hits, query = self._find(question, history, k, index)
         timings = {"retrieval": time.perf_counter() - t0}
         passages = [_passage_dict(n, h) for n, h in enumerate(hits, 1)]
         result = Result(question, passages=passages, timings=timings)
@@ -192,12 +213,14 @@ class Engine:
         if best < GATE_MIN_SIMILARITY:
             yield self._abstain(result, hits, t0, "no passage is close enough to the question")
             return
-        candidates = rank_sentences(question, [h.chunk.text for h in hits], self.embedder,
+        candidates = rank_sentences(query, [h.chunk.text for h in hits], self.embedder,
                                     [(h.chunk.doc, h.chunk.start) for h in hits], weight=0.6)
         generator = self.generator
         result.model = generator.name
         messages = build_messages(question, hits, history,
                                   excerpts(hits, candidates, self.settings.prompt_words))
+        result.mode = "generating"
+        yield replace(result)  # the passages are found; the model is reading them
         raw, pending, first_token = "", 0, None
         kept: list[tuple[str, list[Citation]]] = []
         t_gen = time.perf_counter()
@@ -216,7 +239,7 @@ class Engine:
                 complete = spans[:-1]  # the last span may still be growing
                 for s, e in complete[pending:]:
                     if self._check(raw[s:e], hits, candidates, result, kept):
-                        result.answer, result.mode = _render(kept), "generating"
+                        result.answer, result.citations = _render(kept), _number(kept)
                         yield replace(result)
                 pending = len(complete)
         finally:  # also when our caller stops reading: the model's lock is released now, not at garbage collection
@@ -257,6 +280,9 @@ class Engine:
             if not bad:
                 result.removed.append({"sentence": sentence.strip(), "reason": "no citation"})
             return False
+        if _DANGLING.search(text):  # "The password of the museum is [1]." names the subject, not the answer
+            result.removed.append({"sentence": sentence.strip(), "reason": "unfinished sentence"})
+            return False
         vec = self.embedder.encode([text])[0]
         good: list[Citation] = []
         reasons = []
@@ -286,6 +312,11 @@ class Engine:
         result.removed.append({"sentence": "", "reason": why})
         result.timings["total"] = time.perf_counter() - t0
         return result
+
+
+# A sentence that ends in one of these words has lost its end (the model left out what came next).
+_DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|to|by|and|or|but|with|for|in|"
+                       r"on|at|from|that|as|than|its|their|his|her|our|your|my|this|these|those)\W*$", re.I)
 
 
 def _same_sentence(candidates: Sequence[Any], hits: Sequence[Hit], p: int, start: int) -> bool:

@@ -47,6 +47,8 @@ BADGES = {
     "stopped": ("■ stopped", "cb-busy"),
 }
 
+ANSWER_SLOTS = 4  # questions answered at once (they take turns inside the model); more wait in the queue
+
 CSS = """
 .cb-badge { display: inline-block; font-size: 0.78em; font-weight: 600; border-radius: 999px;
   padding: 1px 9px; margin: 0 0 6px 0; }
@@ -219,8 +221,9 @@ def is_loopback(host: str) -> bool:
 
 
 def history_pairs(turns: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(question, answer) of the finished turns, oldest first: the context for a follow-up question."""
-    return [(t["question"], t["answer"]) for t in turns if t.get("done") and t.get("answer")]
+    """(question, answer) of the answered turns, oldest first: the context for a follow-up question."""
+    return [(t["question"], t["answer"]) for t in turns
+            if t.get("done") and t.get("answer") and t.get("mode") != "abstained"]
 
 
 def turn_of(result: Result) -> dict[str, Any]:
@@ -583,7 +586,20 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     # -- chat ------------------------------------------------------------------------------------
 
-    stops: dict[str, threading.Event] = {}  # session -> the Stop signal of its running question
+    # session -> the Stop signal of its question: made when Send is pressed (so a Stop also reaches a
+    # question still waiting in the queue), moved to `running` when the question starts.
+    sent: dict[str, threading.Event] = {}
+    running: dict[str, threading.Event] = {}
+
+    def begin(request: gr.Request) -> tuple[Any, ...]:
+        """Send pressed: lock the question box until the answer is over (nothing sent meanwhile is lost)."""
+        session = getattr(request, "session_hash", None) or ""
+        if session:
+            sent[session] = threading.Event()
+        return gr.Textbox(interactive=False), gr.Button(interactive=False), gr.Button(interactive=True)
+
+    def end() -> tuple[Any, ...]:
+        return gr.Textbox(interactive=True), gr.Button(interactive=True), gr.Button(interactive=False)
 
     def ask(question: str, k: float, turns: list[dict[str, Any]] | None,
             request: gr.Request) -> Iterator[tuple[Any, ...]]:
@@ -591,8 +607,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
         engine.stream runs in a worker thread; this generator only waits for its results, so a Stop (or
         a closed page) is acted on at once: the answer so far is shown as stopped, this event ends
-        normally, and the worker's model stops at its next token. (Stop is a plain flag rather than
-        Gradio's `cancels`: a question sent right after a cancelled event was sometimes never run.)
+        normally, and the worker's model stops at its next token.
         """
         turns = list(turns or [])[-MAX_TURNS:]
         question = (question or "").strip()
@@ -603,15 +618,18 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         current: dict[str, Any] = {"question": question, "answer": "", "mode": "pending", "citations": [],
                                    "done": False}
         yield render_chat([*turns, current], live=True), "", gr.skip(), gr.skip(), [*turns, current]
-        session = getattr(request, "session_hash", None) or ""
-        stop = stops[session] = threading.Event()
+        session = getattr(request, "session_hash", None) or ""  # '' for API callers without a session
+        stop = (sent.pop(session, None) if session else None) or threading.Event()
+        if session:
+            running[session] = stop
         results: queue.Queue[tuple[str, Any]] = queue.Queue()
         beat = time.monotonic()
         try:
             history, top = history_pairs(turns), max(1, int(k or settings.top_k))
-            threading.Thread(target=_answer_worker, args=(engine, question, history, top, stop, results),
-                             name="chatbot-answer", daemon=True).start()
-            while True:
+            if not stop.is_set():  # set: stopped while it waited in the queue
+                threading.Thread(target=_answer_worker, args=(engine, question, history, top, stop, results),
+                                 name="chatbot-answer", daemon=True).start()
+            while not stop.is_set():
                 try:
                     kind, value = results.get(timeout=0.1)
                 except queue.Empty:
@@ -642,8 +660,8 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             return
         finally:
             stop.set()  # finished, stopped or cancelled: in every case the worker's generation may end
-            if stops.get(session) is stop:
-                del stops[session]
+            if running.get(session) is stop:
+                del running[session]
         if not current.get("done"):
             current = {**current, "mode": "stopped"}
         turns = [*turns, current][-MAX_TURNS:]
@@ -651,9 +669,10 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     def stop_answer(request: gr.Request) -> None:
         """Stop: signal this session's running question; ask() then shows its answer so far as stopped."""
-        stop = stops.get(getattr(request, "session_hash", None) or "")
-        if stop is not None:
-            stop.set()
+        session = getattr(request, "session_hash", None) or ""
+        for stop in (sent.get(session), running.get(session)) if session else ():
+            if stop is not None:
+                stop.set()
 
     def clear() -> tuple[Any, ...]:
         return [], [], EMPTY_SOURCES, None, EMPTY_VIEWER
@@ -811,7 +830,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                             send = gr.Button("Send", variant="primary", scale=1, min_width=80,
                                              elem_id="cb-send")
                             stop = gr.Button("Stop", variant="stop", scale=1, min_width=80,
-                                             elem_id="cb-stop")
+                                             elem_id="cb-stop", interactive=False)
                         with gr.Row():
                             new_chat = gr.Button("New conversation", size="sm", variant="secondary")
                         with gr.Accordion("Answer details (timings, passages, checks)", open=False):
@@ -851,11 +870,13 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                 gr.Markdown("**Index**")
                 stats = gr.HTML(elem_id="cb-stats")
 
-        gr.on(
-            [question.submit, send.click], ask, [question, top_k, turns],
-            [chat, question, sources, details, turns], api_name="ask", show_progress="minimal",
-            show_progress_on=[chat], trigger_mode="always_last",  # a question sent meanwhile waits its turn
-        )
+        # Send: lock the box at once (not queued), answer (queued), unlock. Gradio's `cancels` is not used
+        # for Stop: a question sent right after a cancelled event was sometimes never run.
+        gr.on([question.submit, send.click], begin, None, [question, send, stop], queue=False,
+              api_visibility="private", trigger_mode="once").then(
+            ask, [question, top_k, turns], [chat, question, sources, details, turns], api_name="ask",
+            show_progress="minimal", show_progress_on=[chat]).then(
+            end, None, [question, send, stop], queue=False, api_visibility="private")
         # Not queued, so it never waits behind the question it stops.
         stop.click(stop_answer, None, None, api_visibility="private", queue=False)
         new_chat.click(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")
@@ -888,7 +909,7 @@ def launch(demo: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: i
               "can read your documents. Set CHATBOT_AUTH=user:password, or use --host 127.0.0.1.",
               file=sys.stderr)
     blocked = [str(p.resolve()) for p in (settings.docs, settings.index, settings.models)]
-    demo.queue(default_concurrency_limit=4, max_size=64)
+    demo.queue(default_concurrency_limit=ANSWER_SLOTS, max_size=64)
     try:
         _launch(demo, settings, host, port, auth, blocked)
     except OSError as e:

@@ -101,6 +101,10 @@ def test_streaming_shows_only_verified_sentences(engine_with, flags_n):
     updates = list(engine.stream(QUESTION))
     assert all("999" not in u.answer for u in updates)
     assert updates[-1].done and updates[-1].mode == "generated"
+    assert updates[0].mode == "generating" and not updates[0].answer  # shown while the model reads
+    engine, _ = engine_with(f"Pakistan has held 225 border flag meetings [{n}]. Pakistan held 999 meetings [{n}].")
+    partial = [u for u in engine.stream(QUESTION) if u.answer and not u.done]
+    assert partial and all(u.citations for u in partial)  # a partial answer's [n] lead to their sources
 
 
 def test_follow_up_uses_the_previous_question(engine_with):
@@ -148,3 +152,15 @@ def test_cli_ask_json(fake_settings, seeds_dir, monkeypatch):
     assert set(result["citations"][0]) == {"n", "doc", "title", "chunk_id", "start", "end", "quote"}
     text = CliRunner().invoke(app, ["ask", QUESTION])
     assert text.exit_code == 0 and "[1]" in text.output and "“" in text.output
+
+
+def test_unfinished_sentence_is_dropped(engine_with, flags_n):
+    """Seen with SmolLM2 on a passage holding markup: 'The guestbook password of the museum is [1].'"""
+    n = flags_n
+    engine, _ = engine_with(f"Pakistan has held 225 border flag meetings [{n}]. "
+                            f"The number of border flag meetings Pakistan has held is [{n}].")
+    result = engine.ask(QUESTION)
+    assert result.mode == "generated" and "225" in result.answer
+    assert " is" not in result.answer.split("225")[-1]
+    assert {"sentence": f"The number of border flag meetings Pakistan has held is [{n}].",
+            "reason": "unfinished sentence"} in result.removed

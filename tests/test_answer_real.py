@@ -80,6 +80,17 @@ def test_follow_up_question_uses_the_conversation(engine):
     first = engine.ask(QUESTION)
     follow = engine.ask("And how many protest notes?", history=[(QUESTION, first.answer)])
     assert "836" in follow.answer
+    again = engine.ask("What about demarches?", history=[(QUESTION, first.answer)])
+    assert "13 formal demarches" in again.answer
+
+
+def test_off_topic_question_after_an_answer_is_not_found(engine):
+    """The previous question must not lend its passages to an unrelated one (found in review: 'capital'
+    matched 'capitalize' in a Pakistan passage once the two questions were searched together)."""
+    first = engine.ask(QUESTION)
+    for question in ("What is the capital of France?", "Who won the 2018 World Cup?"):
+        result = engine.ask(question, history=[(QUESTION, first.answer)])
+        assert result.mode == "abstained", (question, result.answer)
 
 
 def test_dev_questions_meet_the_bar(engine):

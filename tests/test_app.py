@@ -159,7 +159,8 @@ def test_rendering_escapes_document_text() -> None:
 
 def test_history_pairs_skip_unfinished() -> None:
     turns = [{"question": "q1", "answer": "a1", "done": True}, {"question": "q2", "answer": "", "done": False},
-             {"question": "q3", "answer": "partial", "done": False}]
+             {"question": "q3", "answer": "partial", "done": False},
+             {"question": "q4", "answer": "I could not find this.", "done": True, "mode": "abstained"}]
     assert app.history_pairs(turns) == [("q1", "a1")]
 
 

@@ -189,9 +189,13 @@ def test_stop_then_ask_again(page: Any) -> None:
 
     page.get_by_role("button", name="New conversation").click()
     expect(page.locator("#cb-chat .cb-answer")).to_have_count(0)
+    expect(page.locator("#cb-stop")).to_be_disabled()  # nothing to stop
     page.fill("#cb-question textarea", "What did Pakistan present to the Taliban in the dialogue rounds?")
     page.press("#cb-question textarea", "Enter")
     expect(page.locator("#cb-chat .cb-answer")).to_have_count(1)
+    # while it answers, the box is locked (a second question cannot be lost) and Stop is offered
+    expect(page.locator("#cb-question textarea")).to_be_disabled()
+    expect(page.locator("#cb-stop")).to_be_enabled()
     # well before the answer can be ready (retrieval and the model's reading of the passages take over a
     # second here), so the Stop always lands on a running question
     page.wait_for_timeout(300)
@@ -202,7 +206,31 @@ def test_stop_then_ask_again(page: Any) -> None:
     answer = ask(page, PAKISTAN_Q)
     assert "225" in answer.inner_text()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1)
+    expect(page.locator("#cb-question textarea")).to_be_enabled()
+    expect(page.locator("#cb-stop")).to_be_disabled()
     shot(page, "05-stopped-then-answered.png")
+
+
+def test_stop_reaches_a_question_waiting_in_the_queue(page: Any, app_url: str) -> None:
+    """Four API callers fill the answer slots; the page's question waits in the queue; Stop ends it there."""
+    from gradio_client import Client
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="New conversation").click()
+    expect(page.locator("#cb-chat .cb-answer, #cb-chat .cb-question")).to_have_count(0)
+    client = Client(app_url, verbose=False)
+    jobs = [client.submit(PAKISTAN_Q, 4, api_name="/ask") for _ in range(app.ANSWER_SLOTS)]
+    page.wait_for_timeout(500)  # the four are running
+    page.fill("#cb-question textarea", "What did Pakistan present to the Taliban in the dialogue rounds?")
+    page.press("#cb-question textarea", "Enter")
+    expect(page.locator("#cb-chat")).to_contain_text("queue", timeout=10_000)
+    page.locator("#cb-stop").click()
+    stopped = page.locator("#cb-chat .cb-mode-stopped")
+    expect(stopped).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)  # when a slot frees, it ends at once
+    expect(stopped).to_contain_text("before an answer was ready")
+    expect(page.locator("#cb-question textarea")).to_be_enabled()
+    for job in jobs:
+        assert "225" in str(job.result(timeout=ANSWER_TIMEOUT_MS / 1000)[0])
 
 
 NEW_ARTICLE = """Kestrel Valley dam opens in northern Tajikistan
