@@ -797,6 +797,13 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         lib, dropdown = library_outputs()
         return _message(" ".join(parts), ok=not refused), lib, dropdown, None
 
+    def ask_delete(doc_id: str | None) -> tuple[Any, ...]:
+        """Delete pressed: name the file and ask to confirm, since the file itself is removed."""
+        if not doc_id:
+            return _message("Choose a document to delete first.", ok=False), gr.Row(visible=False)
+        return (_message(f"Delete {doc_id}? The file is removed from {docs_root}/ and the index; this cannot be "
+                         "undone.", ok=False), gr.Row(visible=True))
+
     def delete_document(doc_id: str | None) -> tuple[Any, ...]:
         """Remove a file from the docs folder (only a file inside it); the rebuild drops it from the index."""
         if not doc_id:
@@ -909,6 +916,9 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                         doc_pick = gr.Dropdown(label="Document file", choices=doc_choices(), value=None,
                                                allow_custom_value=True, elem_id="cb-doc-pick")
                         delete = gr.Button("Delete document", variant="stop", elem_id="cb-delete")
+                        with gr.Row(visible=False) as confirm_row:  # deleting removes the user's file
+                            really = gr.Button("Yes, delete the file", variant="stop", elem_id="cb-delete-yes")
+                            keep = gr.Button("Keep it", elem_id="cb-delete-no")
                         rebuild_btn = gr.Button("Rebuild index", variant="primary", elem_id="cb-rebuild")
                         build_status = gr.HTML(elem_id="cb-build-status")
             with gr.Tab("Settings", id="settings"):
@@ -946,7 +956,12 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
                       api_name="add_documents", concurrency_id="library", concurrency_limit=1).then(
             rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library",
             show_progress_on=[build_status])
-        delete.click(delete_document, doc_pick, [lib_status, library, doc_pick], api_name="delete_document",
+        delete.click(ask_delete, doc_pick, [lib_status, confirm_row], api_visibility="private", queue=False)
+        keep.click(lambda: (_message("Nothing deleted."), gr.Row(visible=False)), None, [lib_status, confirm_row],
+                   api_visibility="private", queue=False)
+        doc_pick.change(lambda: gr.Row(visible=False), None, confirm_row, api_visibility="private", queue=False)
+        really.click(lambda: gr.Row(visible=False), None, confirm_row, api_visibility="private", queue=False)
+        really.click(delete_document, doc_pick, [lib_status, library, doc_pick], api_name="delete_document",
                      concurrency_id="library", concurrency_limit=1).then(
             rebuild, None, rebuild_outputs, api_visibility="private", concurrency_id="library",
             show_progress_on=[build_status])

@@ -270,4 +270,20 @@ def test_upload_rebuild_progress_then_answer(page: Any, tmp_path: Path) -> None:
     answer = ask(page, "How many megawatts will the Kestrel Valley dam produce?")
     assert "640" in answer.inner_text()
     expect(page.locator("#cb-sources .cb-file").first).to_contain_text("kestrel dam.txt")
+
+    # delete it again: the file goes only after a confirmation
+    page.get_by_role("tab", name="Library").click()
+    pick = page.locator("#cb-doc-pick input")
+    pick.fill("kestrel dam.txt")
+    pick.press("Enter")
+    page.locator("#cb-delete").click()
+    expect(page.locator("#cb-lib-status")).to_contain_text("cannot be undone")
+    page.locator("#cb-delete-no").click()
+    expect(page.locator("#cb-lib-status")).to_contain_text("Nothing deleted")
+    page.locator("#cb-delete").click()
+    page.locator("#cb-delete-yes").click()
+    expect(page.locator("#cb-build-status")).to_contain_text("1 removed", timeout=ANSWER_TIMEOUT_MS)
+    expect(library.get_by_text("5 documents indexed", exact=False)).to_be_visible()
+    expect(library.get_by_text("kestrel dam.txt")).to_have_count(0)
+    page.get_by_role("tab", name="Chat").click()
     assert page.outside_requests == []
