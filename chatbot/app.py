@@ -155,6 +155,11 @@ SCROLL_TO_HIT_JS = """
 }
 """
 
+FOCUS_QUESTION_JS = """
+() => { setTimeout(() => { const t = document.querySelector('#cb-question textarea');
+                           if (t && !t.disabled) t.focus(); }, 60); }
+"""
+
 EMPTY_SOURCES = ('<div class="cb-sources"><p class="cb-empty">Ask a question: the passages behind the answer '
                  'appear here, with the supporting sentence highlighted.</p></div>')
 EMPTY_VIEWER = ('<div class="cb-viewer"><p class="cb-empty">Click “Open article” on a source to read the '
@@ -941,7 +946,8 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
               api_visibility="private", trigger_mode="once").then(
             ask, [question, top_k, turns], [chat, question, sources, details, turns], api_name="ask",
             show_progress="minimal", show_progress_on=[chat]).then(
-            end, None, [question, send, stop], queue=False, api_visibility="private")
+            end, None, [question, send, stop], queue=False, api_visibility="private").then(
+            None, js=FOCUS_QUESTION_JS)  # ready for the next question without a click
         # Not queued, so it never waits behind the question it stops.
         stop.click(stop_answer, None, None, api_visibility="private", queue=False)
         new_chat.click(clear, None, [chat, turns, sources, details, viewer], api_visibility="private")

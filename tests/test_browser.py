@@ -207,6 +207,7 @@ def test_stop_then_ask_again(page: Any) -> None:
     assert "225" in answer.inner_text()
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1)
     expect(page.locator("#cb-question textarea")).to_be_enabled()
+    expect(page.locator("#cb-question textarea")).to_be_focused()  # type the next question right away
     expect(page.locator("#cb-stop")).to_be_disabled()
     shot(page, "05-stopped-then-answered.png")
 
