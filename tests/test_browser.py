@@ -247,7 +247,11 @@ def test_upload_rebuild_progress_then_answer(page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
     src = tmp_path / "kestrel dam.txt"
-    src.write_text(NEW_ARTICLE, encoding="utf-8")
+    # with a long appendix, so the rebuild takes a few seconds and its stages are seen on any machine
+    gauges = "\n".join(f"Gauge {i % 37} on day {i} of the {1990 + i % 30} season read {i * 7 % 113} centimetres "
+                       f"below the spillway, and the downstream orchard number {i * 13 % 251} was irrigated."
+                       for i in range(1500))
+    src.write_text(f"{NEW_ARTICLE}\nAppendix: river gauge readings.\n\n{gauges}\n", encoding="utf-8")
     page.get_by_role("tab", name="Library").click()
     # record every state of the build status, so the test sees the progress even when the rebuild is quick
     page.evaluate("""() => { window.__statuses = [];
