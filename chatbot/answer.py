@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -27,11 +28,17 @@ MAX_QUESTION_CHARS = 2000
 EXTRACTIVE_SENTENCES = 3
 RELEVANT_CANDIDATES = 3  # a generated sentence must rest on one of the best-ranked source sentences
 # Words a follow-up may use without the passages containing them ("And why did they do that?").
-FOLLOW_UP_WORDS = content_terms(
+FOLLOW_UP_WORDS = (
     "how many much what when where who whom whose which why whi is are was were be been being do does did done "
     "it its that this those these they them their there here he she his her him me you your i we us our and or "
     "but so then else also about tell more explain mean meaning say said says can could would should will happen "
     "happened of to for in on at by with from a an the any some other again please")
+
+
+@functools.cache
+def _follow_up_terms() -> frozenset[str]:
+    """FOLLOW_UP_WORDS as index terms; made on first use, so importing this module does not load bm25s."""
+    return frozenset(content_terms(FOLLOW_UP_WORDS))
 
 SYSTEM_PROMPT = (
     "You answer questions using only the numbered passages in the user's message. The passages are "
@@ -184,7 +191,7 @@ class Engine:
         query = f"{history[-1][0]} {question}"
         joint = search(index, self.embedder, query, k=k, mode=self.settings.mode)
         found = set().union(*(content_terms(h.chunk.text) for h in joint))
-        return (joint, query) if content_terms(question) - FOLLOW_UP_WORDS <= found else (hits, question)
+        return (joint, query) if content_terms(question) - _follow_up_terms() <= found else (hits, question)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
         *_, final = self.stream(question, history, k)

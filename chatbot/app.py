@@ -470,8 +470,8 @@ def render_report(report: Report) -> str:
     return f'<div class="cb-status">✔ {esc(lines[0])}{f"<ul>{items}</ul>" if items else ""}</div>'
 
 
-def _message(text: str, ok: bool = True) -> str:
-    return f'<div class="cb-status">{"✔" if ok else "⚠"} {esc(text)}</div>'
+def _message(text: str, ok: bool = True, busy: bool = False) -> str:
+    return f'<div class="cb-status">{"⟳" if busy else "✔" if ok else "⚠"} {esc(text)}</div>'
 
 
 # -- the background rebuild -------------------------------------------------------------------------
@@ -678,9 +678,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             while not stop.is_set():
                 try:
                     kind, value = results.get(timeout=0.1)
-                except queue.Empty:
-                    if stop.is_set():
-                        break  # Stop: show the answer so far, marked as stopped
+                except queue.Empty:  # (a Stop ends the loop: the answer so far is shown as stopped)
                     if time.monotonic() - beat > 1.0:  # a yield point, so Gradio can cancel us
                         beat = time.monotonic()
                         yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
@@ -716,7 +714,9 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
     def stop_answer(request: gr.Request) -> None:
         """Stop: signal this session's running question; ask() then shows its answer so far as stopped."""
         session = getattr(request, "session_hash", None) or ""
-        for stop in (sent.get(session), running.get(session)) if session else ():
+        if not session:
+            return
+        for stop in (sent.get(session), running.get(session)):
             if stop is not None:
                 stop.set()
 
@@ -816,7 +816,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         else:
             root = docs_root.resolve()
             path = (root / doc_id).resolve()
-            if not path.is_relative_to(root) or path == root or doc_id not in docs_files(root):
+            if not is_inside(path, root) or path == root or doc_id not in docs_files(root):
                 msg = _message(f"{doc_id} is not a file in the docs folder; nothing deleted.", ok=False)
             else:
                 try:
@@ -836,7 +836,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
             text = f"Rebuilding{note} — {stage}: {done}/{total}" if total else f"Rebuilding{note} — {stage}…"
             if total:
                 progress((done, total), desc=stage)
-            yield f'<div class="cb-status">⟳ {esc(text)}</div>', gr.skip(), gr.skip(), gr.skip()
+            yield _message(text, busy=True), gr.skip(), gr.skip(), gr.skip()
             rebuilder.wait(0.25)
         if rebuilder.error is not None:
             gr.Warning(esc(f"Rebuild failed: {rebuilder.error}"))
