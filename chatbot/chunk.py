@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital, digit
-# or opening quote; or at a line break. Common abbreviations and initials do not end a sentence.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Inc|Ltd|Co|Gen|Col|Lt|Sgt|Rep|Sen"
-    r"|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx)|\b[A-Z])\.$"
-)
+from .text import sentence_spans
 
+__all__ = ["Chunk", "chunk_document", "sentence_spans", "windows"]
 
 MAX_CHARS_PER_TOKEN = 10  # English averages about 4-5 characters per token
 
@@ -33,29 +27,6 @@ class Chunk:
     @property
     def chunk_id(self) -> str:
         return f"{self.doc}#{self.index}"
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences. 'A b. C d.\\nE' -> [(0, 4), (5, 9), (10, 11)]"""
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in _END.finditer(line.group(0)):
-            end = line.start() + m.end()
-            if _ABBREV.search(text[max(start, end - 6) : end]):
-                continue
-            spans.append((start, end))
-            start = end
-        spans.append((start, line.end()))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def windows(

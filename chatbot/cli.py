@@ -1,4 +1,4 @@
-"""The command line: chatbot index | search | ask | eval | serve."""
+"""The command line: chatbot index | search | ask | eval | models | serve."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 DocsOpt = Annotated[Path | None, typer.Option("--docs", help="Documents folder [env CHATBOT_DOCS; default seeds/]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder [env CHATBOT_INDEX; default index/]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file [env CHATBOT_MODEL; default: first in "
-                                              "models/, else the packaged SmolLM2]")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file or packaged model (see `chatbot models`) "
+                                              "[env CHATBOT_MODEL; default: first GGUF in models/, else "
+                                              "qwen2.5-coder-0.5b]")]
 UrlOpt = Annotated[str | None, typer.Option("--llm-url", help="OpenAI-compatible server instead of a GGUF "
                                             "[env CHATBOT_LLM_URL]")]
 
@@ -152,6 +153,8 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
              beir: Annotated[Path | None, typer.Option("--beir", help="Evaluate retrieval on a BEIR folder")] = None,
              out: Annotated[Path | None, typer.Option("--out", help="Write one JSON line per question")] = None,
              retrieval_only: Annotated[bool, typer.Option("--retrieval-only")] = False,
+             split: Annotated[str | None, typer.Option("--split", help="Only the questions of this split "
+                                                       "(calibration or report)")] = None,
              k: Annotated[int, typer.Option("-k")] = 5,
              model: ModelOpt = None, llm_url: UrlOpt = None,
              index: IndexOpt = None, json_out: JsonOpt = False) -> None:
@@ -163,6 +166,10 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         report: dict[str, Any] = {"beir": str(beir), "retrieval": _eval_beir(beir, settings, index is not None)}
     elif questions is not None:
         qs = evaluate.read_questions(questions)
+        if split:
+            qs = [q for q in qs if q.split == split]
+            if not qs:
+                raise ChatbotError(f"No question in {questions} has \"split\": \"{split}\".")
         idx, embedder = _load(settings)
         report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
         answers: list[dict[str, Any]] = []
@@ -175,6 +182,8 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
                 for n, rec in enumerate(records):
                     if answers:
                         rec["result"] = answers[n]
+                        rec["correct"] = bool(qs[n].answers) and answers[n]["mode"] != "abstained" and \
+                            evaluate.contains_answer(answers[n]["answer"], qs[n].answers)
                     f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     else:
         raise ChatbotError("Give a questions file (chatbot eval QA.jsonl) or a BEIR folder (--beir DIR).")
@@ -189,6 +198,30 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         typer.echo("Answers")
         for key, v in report["answers"].items():
             typer.echo(f"  {key}: {v:.3f}" if isinstance(v, float) else f"  {key}: {v}")
+
+
+@app.command()
+def models(install: Annotated[list[str] | None, typer.Option("--install", help="Assemble and check this packaged "
+                                                             "model (repeatable; 'default' for the default)")] = None,
+           json_out: JsonOpt = False) -> None:
+    """List the packaged answering models; --install assembles one from its parts into the cache (sha256-checked)."""
+    from . import models as packaged
+
+    for key in install or []:
+        model = packaged.PACKAGED.get(packaged.DEFAULT if key == "default" else key)
+        if model is None:
+            raise ChatbotError(f"No packaged model {key!r}; choose one of {', '.join(packaged.PACKAGED)}.")
+        path = packaged.path_of(model, packaged.print_progress() if sys.stderr.isatty() else None)
+        typer.echo(f"{model.key}: {path} (sha256 {model.sha256[:12]}… checked)")
+    rows = [{"key": m.key, "label": m.label, "installed": packaged.installed(m), "file": m.file,
+             "sha256": m.sha256, "source": m.upstream, "licence": m.licence, "packages": m.pip,
+             "default": m.key == packaged.DEFAULT} for m in packaged.PACKAGED.values()]
+    if json_out:
+        _print_json(rows)
+    elif not install:
+        for r in rows:
+            state = "installed" if r["installed"] else f"not installed (pip install {r['packages']})"
+            typer.echo(f"{r['key']:<20} {r['label']} — {state}\n{'':<21}{r['source']}, {r['licence']}")
 
 
 @app.command()
@@ -210,7 +243,7 @@ def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, A
     bar = _Bars(sys.stderr.isatty())
     for n, q in enumerate(qs):
         bar("answering", n, len(qs))
-        results.append(engine.ask(q.question))
+        results.append(engine.ask(q.question, history=[(h, "") for h in q.history]))
     bar("answering", len(qs), len(qs))
     return answer_metrics(qs, results, engine.index), [r.to_dict() for r in results]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import threading
@@ -14,7 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from .errors import ChatbotError
-from .ingest import file_sha256
+from .files import file_sha256, package_dir
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -33,14 +32,6 @@ class Embedder(Protocol):
     def count_tokens(self, texts: Sequence[str]) -> list[int]: ...
 
     def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]: ...
-
-
-def package_dir(package: str) -> Path | None:
-    """Folder of an installed package, found without importing it."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
 
 
 def resolve_model_dir(setting: str) -> tuple[str, Path, str | None]:

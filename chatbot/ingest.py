@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .files import file_sha256
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 
@@ -32,14 +33,6 @@ class Skipped:
 
 class UnreadableFile(Exception):
     """A file that cannot be turned into text; the message is the reason shown to the user."""
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def scan(docs: Path, max_bytes: int) -> tuple[list[Source], list[Skipped]]:

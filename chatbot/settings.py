@@ -23,7 +23,7 @@ class Settings:
     max_file_mb: float = 20.0
     n_ctx: int = 4096
     max_answer_tokens: int = 100
-    prompt_words: int = 45  # passage words given to the LLM (prompt processing dominates first-token time)
+    prompt_words: int = 110  # source words given to the LLM (prompt processing dominates first-token time)
     threads: int = 0  # 0 = all cores
     auth: str = ""  # "user:password" for the web app
 

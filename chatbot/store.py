@@ -17,7 +17,7 @@ from typing import Any
 
 from .chunk import Chunk
 from .errors import ChatbotError
-from .ingest import file_sha256
+from .files import file_sha256
 
 FORMAT = "chatbot-index"
 FORMAT_VERSION = 1

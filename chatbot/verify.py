@@ -1,44 +1,67 @@
-"""Check each generated sentence against the passage it cites; rank source sentences for quoting.
+"""Check a generated sentence and find the source sentence that supports it.
 
-A sentence is supported by a passage when every number and name in it appears in the passage, most of
-its content words do, and it is close in meaning (embedding similarity) to a sentence of the passage.
+The model writes; the product attributes. A generated sentence is kept only when one source sentence (or
+two neighbouring ones) holds every number it states (attached to the same thing: '13 protest notes' is
+refused when the source says '13 formal demarches'), every name (in that sentence's passage), most of the
+words it adds to the question, a clause close in meaning, and the same polarity (no added 'not'). The
+model's own [n] markers are only a hint.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .chunk import sentence_spans
 from .embed import Embedder
-from .retrieve import bm25_tokens
+from .text import STOPWORDS, clause_windows, names, negated, numbers, sentence_spans, stems, terms, words
 
-LEXICAL_MIN = 0.6  # share of the sentence's content words found in the passage
-# cosine similarity to the closest passage sentence or clause. Whole sentences are a poor match for a
-# short claim taken from a long list sentence (MiniLM: 'There were 225 border flag meetings' vs the
-# source sentence 0.60, 'Pakistan issued 13 formal demarches' 0.31), so clauses are compared too.
+NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
+LEXICAL_MIN = 0.6  # share of all its content words found in the source or the question
+# cosine similarity to the closest clause of the source. Whole sentences are a poor match for a short
+# claim taken from a long list sentence (MiniLM: 'There were 225 border flag meetings' vs the source
+# sentence 0.60, 'Pakistan issued 13 formal demarches' 0.31), so clauses are compared too.
 SIMILARITY_MIN = 0.5
+# The sentence a generated sentence rests on must rank close to the best source sentence: a model that
+# copies a true but off-question sentence ('The Taliban question sits at the heart of this axis.') is refused.
+RELEVANCE_MIN = 0.6
+ANCHOR_MIN = 0.5  # share of the question's words echoed by a sentence that its source (or the one before) holds
 
 _CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NAME = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b[A-Z]{2,}\b")
-_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-          "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_SOURCE_WORD = r"(?:sources?|passages?|texts?|articles?|documents?|sentences?|excerpts?|context|information|data)"
+_META_PREFIX = re.compile(
+    rf"^(?:(?:according to|based on|as (?:stated|mentioned|noted|described) in|from|in)\s+(?:the\s+)?(?:given\s+|"
+    rf"provided\s+|above\s+)?{_SOURCE_WORD}(?:\s*\[?\d+\]?)?\s*,\s*|(?:the|this|these)\s+{_SOURCE_WORD}(?:\s*\[?\d+\]?)?"
+    rf"\s+(?:says?|states?|mentions?|notes?|explains?|indicates?|suggests?|reports?|shows?)\s+(?:that\s+)?)", re.I)
+_META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
+                   r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
+# A sentence that ends in one of these words has lost its end (the model left out what came next).
+_DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|to|by|and|or|but|with|for|in|"
+                       r"on|at|from|that|as|than|its|their|his|her|our|your|my|this|these|those)\W*$", re.I)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 @dataclass(frozen=True)
-class Support:
+class Source:
+    """A sentence of a retrieved passage: what a generated sentence can rest on."""
+
+    passage: int  # index into the retrieved passages
+    start: int  # span within that passage's text
+    end: int
+    text: str
+    coverage: float = 1.0  # its share of the question's (rarity-weighted) words, from the ranking
+    score: float = 1.0  # its ranking score (how well it answers the question)
+
+
+@dataclass(frozen=True)
+class Verdict:
     ok: bool
     reason: str  # why not, when not ok
-    start: int = 0  # span of the best supporting sentence within the passage text
-    end: int = 0
+    sources: tuple[int, ...] = ()  # indexes into the sources list: one sentence, or two neighbours
     similarity: float = 0.0
+    coverage: float = 0.0  # how much of the question the supporting sentence(s) cover
 
 
 def citations(sentence: str) -> tuple[str, list[int]]:
@@ -48,114 +71,172 @@ def citations(sentence: str) -> tuple[str, list[int]]:
     return re.sub(r"\s+([.,;:!?])", r"\1", text), list(dict.fromkeys(found))
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
-    out = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
-    out |= {str(_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _WORDS and w != "one"}
-    return out
+def screen(text: str, question: str) -> tuple[str, str]:
+    """(the sentence with any 'According to the passage,' removed, why it is no answer or '').
+
+    'According to source [2], five trips were made.' -> ('Five trips were made.', '')
+    'The passage does not say.' -> (..., 'it talks about the sources, not the question')
+    """
+    stripped = _META_PREFIX.sub("", text, count=1).strip()
+    if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
+        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
+                terms(stripped) - terms(question) or numbers(stripped) - numbers(question)):
+            return text, "it talks about the sources, not the question"
+        text = stripped[0].upper() + stripped[1:]
+    if not re.search(r"[^\W\d_]{2,}", text):
+        return text, "no words"
+    if _META.search(text):
+        return text, "it talks about the sources, not the question"
+    if _DANGLING.search(text):  # "The password of the museum is [1]." names the subject, not the answer
+        return text, "unfinished sentence"
+    if not (terms(text) - terms(question)) and not (numbers(text) - numbers(question)):
+        return text, "it only repeats the question"
+    return text, ""
 
 
-def names(sentence: str) -> set[str]:
-    """Capitalized words and acronyms, except a sentence's first word. 'The TTP hit Kabul' -> {'ttp', 'kabul'}"""
-    found = set()
-    for m in _NAME.finditer(sentence):
-        word = re.sub(r"['’]s$", "", m.group(0))
-        if m.start() == 0 and not word.isupper():
+def attribute(sentence: str, question: str, sources: Sequence[Source], passages: Sequence[str],
+              embedder: Embedder, hint: Sequence[int] = ()) -> Verdict:
+    """The source sentence(s) that support the generated sentence, best first; `hint` = the model's [n]."""
+    vec = embedder.encode([sentence])[0]
+    reasons: dict[int, str] = {}
+    best: Verdict | None = None
+    for i, source in enumerate(sources):
+        verdict = _check(sentence, question, [source], passages, embedder, vec, (i,))
+        if not verdict.ok:
+            reasons[i] = verdict.reason
             continue
-        if word.lower() not in ("i", "the", "a", "an"):
-            found.add(word.lower())
-    return found
+        bonus = 0.05 if i in hint else 0.0
+        if best is None or verdict.similarity + bonus > best.similarity:
+            best = Verdict(True, "", verdict.sources, verdict.similarity + bonus, verdict.coverage)
+    if best is None:  # a sentence that joins two facts: try each pair of neighbouring sentences
+        for i, a in enumerate(sources):
+            for j, b in enumerate(sources):
+                if i < j and a.passage == b.passage and _close(a, b, passages[a.passage]):
+                    verdict = _check(sentence, question, [a, b], passages, embedder, vec, (i, j))
+                    if verdict.ok and (best is None or verdict.similarity > best.similarity):
+                        best = verdict
+    if best is not None:
+        top = max(s.score for s in sources)
+        mine = max(sources[i].score for i in best.sources)
+        if top > 0 and mine < RELEVANCE_MIN * top:
+            return Verdict(False, "it rests on a sentence that answers the question much less well than the best one")
+        return best
+    why = next((reasons[i] for i in hint if i in reasons), None) or next(iter(reasons.values()), "")
+    return Verdict(False, why or "no source sentence supports it")
 
 
-def content_terms(text: str) -> set[str]:
-    return set(bm25_tokens([text])[0])
+def _before(source: Source, passages: Sequence[str]) -> str:
+    """The sentence before the source sentence in its passage ('' for the first)."""
+    spans = [sp for sp in sentence_spans(passages[source.passage]) if sp[1] <= source.start]
+    return passages[source.passage][spans[-1][0]:spans[-1][1]] if spans else ""
 
 
-def support(sentence: str, passage: str, embedder: Embedder, sentence_vec: np.ndarray | None = None) -> Support:
-    """Does the passage support the sentence? Checks facts, content words and meaning."""
-    low = passage.lower()
-    missing_numbers = numbers(sentence) - numbers(passage)
-    if missing_numbers:
-        return Support(False, f"number {sorted(missing_numbers)[0]} is not in the cited passage")
-    missing_names = [n for n in names(sentence) if n not in low]
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Is the span `inner` strictly within `outer`? ((2, 4), (0, 9)) -> True"""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
+
+
+def _close(a: Source, b: Source, passage: str) -> bool:
+    """Are the two sentences next to each other (nothing but spaces between them)?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return not passage[first.end:second.start].strip()
+
+
+def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], embedder: Embedder,
+           vec: np.ndarray, index: tuple[int, ...]) -> Verdict:
+    text = " ".join(s.text for s in chosen)
+    missing = numbers(sentence) - numbers(text)
+    if missing:
+        return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
+    unbound = unbound_number(sentence, text)
+    if unbound:
+        return Verdict(False, unbound)
+    # A name the question used may come from the sentence's passage (the list sentence under 'Islamabad has
+    # sent…'); a name the answer adds must be in the supporting sentence itself.
+    passage, low, asked = " ".join(passages[s.passage] for s in chosen).lower(), text.lower(), names(question)
+    missing_names = sorted(n for n in names(sentence) if n not in (passage if n in asked else low))
     if missing_names:
-        return Support(False, f"'{missing_names[0]}' is not in the cited passage")
-    terms = content_terms(sentence)
-    if not terms:
-        return Support(False, "the sentence says nothing checkable")
-    overlap = len(terms & content_terms(passage)) / len(terms)
-    if overlap < LEXICAL_MIN:
-        return Support(False, f"only {overlap:.0%} of its words are in the cited passage")
-    spans = sentence_spans(passage) or [(0, len(passage))]
-    windows = [(i, s, e) for i, span in enumerate(spans) for s, e in _clause_windows(passage, *span)]
-    vecs = embedder.encode([passage[s:e] for _, s, e in windows])
-    qv = sentence_vec if sentence_vec is not None else embedder.encode([sentence])[0]
-    sims = vecs @ qv
+        return Verdict(False, f"'{missing_names[0]}' is not in the source")
+    source_terms, question_terms = terms(text), terms(question)
+    mine = terms(sentence)
+    added = mine - question_terms - terms(" ".join(n for n in names(sentence) if n in asked))
+    if added and len(added & source_terms) / len(added) < NEW_WORDS_MIN:
+        return Verdict(False, f"most of what it adds is not in the source ({', '.join(sorted(added - source_terms))})")
+    if mine and len(mine & (source_terms | question_terms)) / len(mine) < LEXICAL_MIN:
+        return Verdict(False, "most of its words are not in the source")
+    # The words it shares with the question must be about the source's subject too: 'The relationship is
+    # heading towards a deeper calculation' joins the question's words to a phrase about something else.
+    echoed = (mine & question_terms) - terms(" ".join(asked))
+    if len(echoed) >= 2:
+        around = source_terms | terms(_before(chosen[0], passages))
+        if len(echoed & around) / len(echoed) < ANCHOR_MIN:
+            return Verdict(False, f"the source does not say this about {', '.join(sorted(echoed - around))}")
+    windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
+    texts = [passages[chosen[0].passage][a:b] for a, b in windows]  # chosen sentences share one passage
+    sims = embedder.encode(texts) @ vec
     best = int(np.argmax(sims))
     if float(sims[best]) < SIMILARITY_MIN:
-        return Support(False, f"its meaning is not close to the cited passage (similarity {sims[best]:.2f})")
-    start, end = spans[windows[best][0]]
-    return Support(True, "", start, end, float(sims[best]))
+        return Verdict(False, f"its meaning is not close to the source (similarity {sims[best]:.2f})")
+    # polarity is compared with the closest single clause: 'Peace cannot be negotiated; it must be built on…'
+    clauses = [i for i, w in enumerate(windows) if not any(_inside(o, w) for o in windows if o != w)]
+    closest = max(clauses, key=lambda i: sims[i]) if clauses else best
+    if negated(sentence) != negated(texts[closest]):
+        return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
+    return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
-def _clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence, its clauses and pairs of adjacent clauses. 'A, b; c.' -> whole, 'A', 'b', 'c.', 'A, b', 'b; c.'"""
-    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;:]\s", text[start:end])] + [end]
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-    out = [(start, end)]
-    if len(pieces) > 1:
-        out += pieces + [(pieces[i][0], pieces[i + 1][1]) for i in range(len(pieces) - 1)]
-    return out
+def asked_count(question: str) -> list[str]:
+    """The words a how-many question counts. 'How many protest notes has it lodged?' -> ['protest', 'notes']"""
+    m = re.search(r"\bhow (?:many|much)\s+(.+)", question, re.I)
+    return [w for w in words(m.group(1)) if w not in STOPWORDS][:2] if m else []
 
 
-@dataclass(frozen=True)
-class Candidate:
-    passage: int  # index into the passages list
-    start: int  # span within the passage text
-    end: int
-    score: float
-    coverage: float
-    similarity: float
+def counts_other(sentence: str, question: str) -> str:
+    """Why the sentence's numbers count something other than what the question asks about, or ''.
 
-
-def rank_sentences(
-    question: str, passages: Sequence[str], embedder: Embedder, offsets: Sequence[tuple[str, int]] | None = None,
-    weight: float = 0.5,
-) -> list[Candidate]:
-    """Sentences of the passages, best answer first.
-
-    Score = half meaning similarity to the question, half coverage of the question's words weighted by
-    their rarity among the candidate sentences (so 'demarches' counts more than 'Pakistan'); a sentence
-    with a number gets a small bonus when the question asks how many, how much or when.
+    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
     """
-    spans = [(p, s, e) for p, text in enumerate(passages) for s, e in sentence_spans(text)]
-    spans = [(p, s, e) for p, s, e in spans if len(passages[p][s:e].split()) >= 4]
-    if offsets is not None:  # overlapping passages repeat sentences: keep each once, in its best passage
-        seen: set[tuple[str, int]] = set()
-        unique = []
-        for p, s, e in spans:
-            key = (offsets[p][0], offsets[p][1] + s)
-            if key not in seen:
-                seen.add(key)
-                unique.append((p, s, e))
-        spans = unique
-    if not spans:
-        return []
-    texts = [passages[p][s:e] for p, s, e in spans]
-    vecs = embedder.encode(texts)
-    qv = embedder.encode([question])[0]
-    q_terms = content_terms(question)
-    terms = [content_terms(t) for t in texts]
-    idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in terms))) for t in q_terms}
-    total = sum(idf.values()) or 1.0
-    wants_number = bool(_QUANTITY.match(question))
-    out = []
-    for (p, s, e), text, vec, ts in zip(spans, texts, vecs, terms, strict=True):
-        coverage = sum(idf[t] for t in q_terms & ts) / total
-        sim = float(vec @ qv)
-        bonus = 0.1 if wants_number and numbers(text) else 0.0
-        out.append(Candidate(p, s, e, (1 - weight) * sim + weight * coverage + bonus - 0.02 * p, coverage, sim))
-    return sorted(out, key=lambda c: -c.score)
+    asked = asked_count(question)
+    if not asked:
+        return ""
+    ws = words(sentence)
+    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t) and (c := _counted(ws, i))]
+    if counted and not any(_overlap(c, asked + words(question)) for c in counted):
+        return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
+    return ""
 
 
-_QUANTITY = re.compile(r"\s*(how (many|much|long|old|far)|when|what year|in what year|what date)\b", re.I)
+def unbound_number(sentence: str, source: str) -> str:
+    """Why a count in the sentence counts something else in the source, or ''.
+
+    '13 protest notes' vs '836 protest notes, and 13 formal demarches' -> "in the source 13 counts 'formal
+    demarches', not 'protest notes'". Years, amounts ('$1m') and numbers not followed by a noun are not checked.
+    """
+    mine, theirs = words(sentence), words(source)
+    for i, token in enumerate(mine):
+        if not token[0].isdigit() or _YEAR.match(token):
+            continue
+        counted = _counted(mine, i)
+        if not counted:
+            continue
+        contexts = [_counted(theirs, j) for j, t in enumerate(theirs) if t == token]
+        if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
+            said = next(c for c in contexts if c)
+            return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"
+    return ""
+
+
+_UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())
+
+
+def _counted(ws: list[str], i: int) -> list[str] | None:
+    """The words that the number at ws[i] counts, or None when no noun follows it."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2:
+        return None
+    return [w for w in ws[i + 1 : i + 6] if w not in STOPWORDS and not w[0].isdigit()][:3]
+
+
+def _overlap(a: list[str], b: list[str] | set[str]) -> bool:
+    """Do two word lists share a word, stemmed? (['protest', 'notes'], ['note']) -> True"""
+    return bool(set(stems(" ".join(a))) & set(stems(" ".join(b))))

@@ -14,9 +14,11 @@ from chatbot.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
-DEV_QUESTIONS = Path("/work/shared/eval/seeds_dev.jsonl")
-if not DEV_QUESTIONS.exists():  # a checkout without the shared folder
-    DEV_QUESTIONS = ROOT / "eval" / "seeds_dev.jsonl"
+DATA = ROOT / "tests" / "data"
+DEV_QUESTIONS = DATA / "seeds_dev.jsonl"  # a copy of ../shared/eval/seeds_dev.jsonl
+SEED_QUESTIONS = DATA / "questions" / "seeds.jsonl"  # ours: calibration and report splits
+NEWS = DATA / "news"  # 48 BBC articles (tests/data/news_SOURCE.md), the second corpus
+NEWS_QUESTIONS = DATA / "questions" / "news.jsonl"
 
 
 @pytest.fixture(autouse=True)

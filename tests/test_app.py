@@ -180,6 +180,23 @@ def test_render_answer_modes() -> None:
     assert "before an answer was ready" in app.render_answer(nothing_yet, 1)
 
 
+def test_quoted_answer_bold_and_the_question_as_understood() -> None:
+    turn = {"question": "And how many <b>notes</b>?", "answer": "… 225 meetings, **836 <i>protest</i> notes** [1].",
+            "mode": "extractive", "done": True, "citations": [{"n": 1}],
+            "standalone": "How many <b>notes</b> has Pakistan held?"}
+    out = app.render_answer(turn, 1)
+    assert "<strong>836 &lt;i&gt;protest&lt;/i&gt; notes</strong>" in out  # bold, and still escaped
+    assert "understood as: How many &lt;b&gt;notes&lt;/b&gt; has Pakistan held?" in out
+
+
+def test_settings_offer_every_installed_packaged_model(echo_settings: Settings) -> None:
+    from chatbot.models import PACKAGED, installed
+
+    values = {v for _, v in app.model_choices(echo_settings)}
+    assert {k for k, m in PACKAGED.items() if installed(m)} <= values
+    assert "qwen2.5-coder-0.5b" in values
+
+
 # -- the running app ----------------------------------------------------------------------------------
 
 

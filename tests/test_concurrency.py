@@ -12,7 +12,8 @@ import pytest
 
 from chatbot.answer import Engine
 from chatbot.build import build
-from chatbot.generate import LlamaGenerator, resolve_model
+from chatbot.generate import LlamaGenerator
+from chatbot.models import resolve_model
 from chatbot.settings import Settings
 
 from .conftest import SEED_FILES, SEEDS

@@ -1,0 +1,105 @@
+"""Follow-up questions: tell them apart, and make them stand on their own.
+
+"And how many protest notes?" after "How many border flag meetings has Pakistan held?" is searched and
+answered as "How many protest notes has Pakistan held?". Rules rewrite the common shapes ("And how many X?",
+"What about NAME?", "Who was he married to?"); any other follow-up is read with the earlier question
+appended ("Why? (after: …)"), which retrieval and the model both handle. (Measured: the packaged models
+asked to rewrite follow-ups mostly repeated one of the two questions, so the model is not asked.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import STOPWORDS, terms
+
+_OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
+                      r"same for|why|why not|how come|really|tell me more|more)\b", re.I)
+_REFERENCES = re.compile(
+    r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|there|then|such|the same|the other|former|latter|"
+    r"those|these)\b"  # 'that' and 'this' only where they point back, not in 'the principle that powers …'
+    r"|\b(?:that|this)(?=\s*[?.!]|\s*$|\s+(?:happen|mean|say|said|come|start|end|work|is|was|were|are|do|did)\b)"
+    r"|\b(?:about|on|in|of|to|for|with|from|by|after|before|against|behind|invoke|make|made|take|took|mean|do|did|"
+    r"does|cause|caused)\s+(?:that|this)\s+\w", re.I)
+# Words a follow-up may add without the earlier question having them: they carry no topic.
+FOLLOW_UP_WORDS = frozenset(terms(
+    "what about how many much when where who whom whose which why also tell more explain mean meaning say said "
+    "happen happened again please else other same instead then"))
+
+
+def is_follow_up(question: str) -> bool:
+    """Does the question lean on an earlier one? 'And why?' -> True; 'Who leads Pakistan?' -> False"""
+    if _OPENERS.match(question) or _REFERENCES.search(question):
+        return True
+    return len(terms(question) - FOLLOW_UP_WORDS) <= 1
+
+
+_OPENER = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*)+", re.I)
+_ABOUT = re.compile(r"^(?:what|how) about\s+(.+?)\s*[?.!]*$", re.I)
+_HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s*[?.!]*$", re.I)
+_PREV_HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s+((?:has|have|had|did|do|does|is|are|was|were|will|would|"
+                            r"could|can)\b.*)$", re.I)
+_QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
+                             r"has|have|had|will|would|should|in|on|at|for|from|to|by)\b", re.I)
+_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+_NAMES = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def rewrite(question: str, previous: str) -> str:
+    """The follow-up as a question of its own, by rule; '' when no rule applies.
+
+    ('And how many protest notes?', 'How many border flag meetings has Pakistan held?')
+        -> 'How many protest notes has Pakistan held?'
+    ('What about Michael Portillo?', 'How much has William Hague earned?') -> 'How much has Michael Portillo earned?'
+    ('Who was he married to?', 'Where was Ossie Davis found dead?') -> 'Who was Ossie Davis married to?'
+    """
+    q = _OPENER.sub("", question).strip()
+    prev = previous.strip().rstrip("?.! ")
+    about = _ABOUT.match(q) or (re.match(r"^(.+?)\s*[?.!]*$", q) if q != question.strip() and not
+                                _QUESTION_START.match(q) else None)
+    if about:
+        topic = about.group(1)
+        names = [m.group(0).rstrip("’'s") for m in _NAMES.finditer(prev)]
+        if topic[:1].isupper() and names:
+            return _sentence(prev.replace(names[0], topic, 1))
+        m = _PREV_HOW_MANY.match(prev)
+        if m:
+            return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
+        return ""
+    m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
+    if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I):
+        return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
+    people = [m.group(0) for m in _NAMES.finditer(prev)
+              if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
+    if _PERSON.search(q) and people:
+        person = people[0].strip()
+
+        def swap(w: re.Match[str]) -> str:
+            word = w.group(0).lower()
+            return f"{person}'s" if word in ("his",) or (word == "her" and q[w.end():].strip()[:1].isalpha()
+                                                         and not _PERSON_OBJECT.match(q[w.end():])) else person
+        return _sentence(_PERSON.sub(swap, q))
+    return ""
+
+
+_PERSON_OBJECT = re.compile(r"\s+(?:to|in|at|on|for|from|by|with|about|and|or|but)\b", re.I)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).rstrip("?.! ")
+    return text[:1].upper() + text[1:] + "?"
+
+
+def joined(question: str, previous: str) -> str:
+    """The fallback standalone question: the follow-up, then what it follows. ('Why?', 'Q?') -> 'Why? (after: Q?)'"""
+    return f"{question.rstrip()} (after: {previous.strip()})"
+
+
+def standalone(question: str, previous: str) -> str:
+    """The follow-up rewritten by rule, else joined to the question it follows."""
+    return rewrite(question, previous) or joined(question, previous)
+
+
+def content_words(question: str) -> set[str]:
+    """The words of a question that name its topic. 'And how many protest notes?' -> {'protest', 'note'}"""
+    return {t for t in terms(question) - FOLLOW_UP_WORDS if t not in STOPWORDS}

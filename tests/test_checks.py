@@ -1,0 +1,155 @@
+"""The pure checks behind an answer: follow-ups, the gate, attribution, quoting. No models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chatbot import followup, gate
+from chatbot.embed import HashEmbedder
+from chatbot.quote import emphasise
+from chatbot.rank import answer_type, has_type
+from chatbot.verify import Source, attribute, counts_other, screen, unbound_number
+
+LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
+        "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
+TRIPS = ("Within four years, Islamabad has sent four foreign minister trips, two high-ranking defense/ISI trips, "
+         "five special representative trips, five secretary trips, and an NSA trip to Kabul.")
+
+
+@pytest.mark.parametrize("question, previous, expected", [
+    ("And how many protest notes?", "How many border flag meetings has Pakistan held?",
+     "How many protest notes has Pakistan held?"),
+    ("What about demarches?", "How many border flag meetings has Pakistan held?",
+     "How many demarches has Pakistan held?"),
+    ("What about Michael Portillo?", "How much has William Hague been earning on top of his MP's salary?",
+     "How much has Michael Portillo been earning on top of his MP's salary?"),
+    ("Who was he married to?", "Where was Ossie Davis found dead?", "Who was Ossie Davis married to?"),
+    ("When was that?", "Who made the first mobile phone call in Britain?",
+     "When was that? (after: Who made the first mobile phone call in Britain?)"),
+])
+def test_follow_ups_are_made_to_stand_alone(question, previous, expected):
+    assert followup.is_follow_up(question)
+    assert followup.standalone(question, previous) == expected
+
+
+@pytest.mark.parametrize("question", ["What is the principle that regional powers must not compromise on?",
+                                      "What is the capital of France?", "Who won the 2018 World Cup?"])
+def test_questions_that_stand_alone_are_not_follow_ups(question):
+    assert not followup.is_follow_up(question)
+
+
+def test_gate_finds_names_and_numbers_the_passages_never_mention():
+    passages = ["Russia's Foreign Ministry spoke on the Indian Ocean route in 2025.", "The Tories and Asia."]
+    ev = gate.evidence("What did Lavrov say about India's role in the 35th report of the 1980s?", passages,
+                       [0.6], [0.5])
+    assert ev.missing == ("india", "lavrov", "35")  # 'Indian' is not 'India'; an era is not a number to find
+    assert gate.evidence("What did the Tory leader say about the Asian route?", passages, [0.6], [0.5]).missing == ()
+    assert "never mention 'india'" in gate.refuse_before(ev, gate.Thresholds())
+    assert "similarity 0.20" in gate.refuse_before(gate.Evidence(0.2, 0.5, ()), gate.Thresholds())
+
+
+def test_thresholds_are_stored_per_embedding_model(monkeypatch, tmp_path):
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps({"abc": {"min_similarity": 0.42, "min_coverage": 0.2, "note": "x"}}))
+    monkeypatch.setattr(gate, "CALIBRATION_FILE", path)
+    gate._calibration.cache_clear()
+    try:
+        assert gate.thresholds("abc") == gate.Thresholds(min_similarity=0.42, min_coverage=0.2)
+        assert gate.thresholds("unknown") == gate.Thresholds() and not gate.is_calibrated("unknown")
+    finally:
+        gate._calibration.cache_clear()
+
+
+def test_the_shipped_calibration_covers_the_default_embedder():
+    from chatbot.embed import DEFAULT_MODEL_SHA256
+
+    assert gate.is_calibrated(DEFAULT_MODEL_SHA256)
+    t = gate.thresholds(DEFAULT_MODEL_SHA256)
+    assert 0.2 < t.min_similarity < 0.6 and 0 <= t.min_coverage < 1
+
+
+def test_a_number_must_count_the_same_thing_as_in_the_source():
+    assert unbound_number("Islamabad has lodged 836 protest notes.", LIST) == ""
+    assert "13 counts 'formal demarches'" in unbound_number("Islamabad has lodged 13 protest notes.", LIST)
+    assert unbound_number("There were eight Joint Coordination Committee meetings.", LIST) == ""
+    assert "counts 'special representative" in unbound_number("Pakistan made five senior defense visits.", TRIPS)
+    assert unbound_number("Qantas made A$458.4m.", "rose 28% to A$458.4m ($357.6m)") == ""  # amounts: not counts
+    assert counts_other("13 formal demarches.", "How many protest notes has Islamabad lodged?")
+    assert counts_other("836 protest notes.", "How many protest notes has Islamabad lodged?") == ""
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The passage does not say.", "it talks about the sources, not the question"),
+    ("According to sentence [2], it is so.", "it talks about the sources, not the question"),
+    ("Pakistan held border flag meetings.", "it only repeats the question"),
+    ("The number of meetings is", "unfinished sentence"),
+    ("[1] [2]", "no words"),
+])
+def test_screen_drops_what_is_not_an_answer(sentence, reason):
+    assert screen(sentence, "How many border flag meetings has Pakistan held?")[1] == reason
+
+
+def test_screen_keeps_the_answer_after_according_to():
+    assert screen("According to source [2], five trips were made.", "How many trips?") == ("Five trips were made.", "")
+
+
+def _sources(*texts: str, scores: tuple[float, ...] = ()) -> tuple[list[Source], list[str]]:
+    passage = " ".join(texts)
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        start = passage.index(t, at)
+        out.append(Source(0, start, start + len(t), t, 0.5, scores[i] if scores else 1.0))
+        at = start + len(t)
+    return out, [passage]
+
+
+def test_attribution_picks_the_supporting_sentence_not_the_cited_one():
+    sources, passages = _sources("Pakistan filed many complaints.", LIST)
+    v = attribute("Pakistan has held 225 border flag meetings.", "How many border flag meetings has Pakistan held?",
+                  sources, passages, HashEmbedder(), hint=[0])
+    assert v.ok and v.sources == (1,)
+
+
+def test_a_sentence_joining_two_neighbours_cites_both():
+    sources, passages = _sources("The railway would run through Mazar-i-Sharif.",
+                                 "It would reach the ports of Karachi and Gwadar.")
+    v = attribute("The railway through Mazar-i-Sharif would reach Karachi.", "Where would the railway go?",
+                  sources, passages, HashEmbedder())
+    assert v.ok and v.sources == (0, 1)
+
+
+def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
+    sources, passages = _sources(LIST, "The Taliban question sits at the heart of this axis.", scores=(1.0, 0.3))
+    v = attribute("The Taliban question sits at the heart of this axis.", "How many protest notes?", sources,
+                  passages, HashEmbedder())
+    assert not v.ok and "much less well than the best one" in v.reason
+
+
+def test_answer_types():
+    assert [answer_type(q) for q in ("And how many trips?", "When was it?", "Who said so?", "Where is it?",
+                                     "Why?", "What year did it open?")] == \
+        ["number", "date", "name", "place", None, "date"]
+    assert has_type("It opened in March 2024.", "date") and not has_type("It opened.", "date")
+    assert has_type("ISIS-K was blamed.", "name", "Who was it blamed on?")
+    assert not has_type("The attack was blamed on them.", "name", "Who was it blamed on?")
+
+
+@pytest.mark.parametrize("question, bold", [
+    ("How many protest notes has Pakistan lodged?", "**836 protest notes**"),
+    ("How many border flag meetings were held?", "**225 border flag meetings**"),
+    ("How many secretary trips were made?", "**five secretary trips**"),
+])
+def test_the_answering_words_are_emphasised(question, bold):
+    text = LIST if "trips" not in question else TRIPS
+    assert bold in emphasise(text, question)
+
+
+def test_emphasis_of_dates_names_and_amounts():
+    attack = "The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the risk."
+    assert "**March 2024**" in emphasise(attack, "When did the concert hall attack in Moscow happen?")
+    assert "**ISIS-K**" in emphasise(attack, "Who was the Moscow concert hall attack attributed to?")
+    profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m ($357.6m) from a year earlier."
+    assert "**A$458.4m**" in emphasise(profit, "How much net profit did Qantas make?")
+    assert emphasise(attack, "Why does it matter?") == attack  # no kind of answer to point at
