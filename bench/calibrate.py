@@ -9,12 +9,18 @@ quote the best sentence only if it covers at least `min_coverage` of the questio
 that refuse at most 5 % of the answerable questions, the best (lowest coverage, then the middle of the best
 similarity range) is written to chatbot/calibration.json under the embedding model's sha256.
 
+The 50 msmarco queries (../shared/bench/msmarco) join as off-topic questions for the seeds: with only a
+few off-topic questions of our own, they fix how low the similarity threshold may go.
+
 Run: .venv/bin/python -m bench.calibrate   (about 15 minutes on 2 cores with the default model)
+     .venv/bin/python -m bench.calibrate --records FILE   (replay the per-question lines an earlier run logged)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import sys
 import tempfile
 from dataclasses import replace
@@ -25,9 +31,11 @@ from chatbot.answer import Engine
 from chatbot.build import build
 from chatbot.embed import SentenceTransformerEmbedder
 from chatbot.evaluate import contains_answer, read_questions
+from chatbot.rank import rank_sentences
 from chatbot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("BENCH_SHARED") or ROOT.parent / "shared")
 MAX_FALSE_REFUSALS = 0.05  # of answerable calibration questions (the goal on the report half is 0.03)
 DATA = ROOT / "tests" / "data"
 SETS = {"seeds": (ROOT / "seeds", DATA / "questions" / "seeds.jsonl"),
@@ -50,11 +58,38 @@ def records(split: str = "calibration") -> list[dict]:
                 r = engine.ask(q.question, history=[(h, "") for h in q.history])
                 quote = r.evidence.get("quote") or {}
                 out.append({"id": q.id, "answerable": bool(q.answers), "similarity": r.evidence.get("similarity", 0),
-                            "missing": bool(r.evidence.get("missing")), "generated": r.mode == "generated",
+                            "missing": bool(r.evidence.get("missing")) or r.evidence.get("coverage", 1) <= 0,
+                            "generated": r.mode == "generated",
                             "correct": r.mode == "generated" and contains_answer(r.answer, q.answers),
                             "quote_coverage": quote.get("coverage", -1.0),
                             "quote_correct": bool(quote) and contains_answer(quote.get("text", ""), q.answers)})
                 print(json.dumps(out[-1]), file=sys.stderr, flush=True)
+    return out
+
+
+def off_topic_records() -> list[dict]:
+    """The msmarco queries (../shared/bench/msmarco), all off-topic for the seeds: only the gate's view is
+    needed, and one that passes the gate counts as answered (wrongly)."""
+    queries = SHARED / "bench" / "msmarco" / "queries.jsonl"
+    if not queries.exists():
+        print(f"note: {queries} not found; calibrating without the msmarco off-topic queries", file=sys.stderr)
+        return []
+    embedder = SentenceTransformerEmbedder()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = replace(Settings(), docs=ROOT / "seeds", index=Path(tmp) / "seeds")
+        build(settings, embedder=embedder)
+        engine = Engine(settings, embedder=embedder)
+        for line in queries.open(encoding="utf-8"):
+            text = json.loads(line)["text"]
+            hits = engine.retrieve(text)
+            candidates = rank_sentences(text, [h.chunk.text for h in hits], embedder,
+                                        [(h.chunk.doc, h.chunk.start) for h in hits])
+            ev = gate.evidence(text, [h.chunk.text for h in hits], [h.similarity for h in hits],
+                               [c.coverage for c in candidates])
+            out.append({"id": "msmarco", "answerable": False, "similarity": ev.similarity,
+                        "missing": bool(ev.missing) or ev.coverage <= 0, "generated": True, "correct": False,
+                        "quote_coverage": ev.coverage, "quote_correct": False})
     return out
 
 
@@ -78,7 +113,11 @@ def utility(rows: list[dict], min_similarity: float, min_coverage: float) -> tup
 
 
 def main() -> None:
-    rows = records()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=Path, help="replay records logged by an earlier run (JSON lines)")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.records.open()] if args.records else records()
+    rows = [r for r in rows if r["id"] != "msmarco"] + off_topic_records()
     grid = [(s / 100, c / 100) for s in range(20, 61) for c in range(0, 81, 2)]
     scored = {t: utility(rows, *t) for t in grid}
     answerable = sum(r["answerable"] for r in rows)
@@ -90,8 +129,8 @@ def main() -> None:
     score, refused = scored[best]
     entry = {"model": SentenceTransformerEmbedder().name, "min_similarity": best[0], "min_coverage": best[1],
              "refusal_coverage": gate.Thresholds().refusal_coverage,
-             "calibrated_on": f"{len(rows)} calibration questions (seeds + news), utility {score}, "
-                              f"answerable refused {refused}"}
+             "calibrated_on": f"{len(rows)} calibration questions (seeds + news + msmarco queries as off-topic), "
+                              f"utility {score}, answerable refused {refused}"}
     data = json.loads(gate.CALIBRATION_FILE.read_text()) if gate.CALIBRATION_FILE.exists() else {}
     data[SentenceTransformerEmbedder().sha256] = entry
     gate.CALIBRATION_FILE.write_text(json.dumps(data, indent=2) + "\n")

@@ -252,11 +252,10 @@ class Engine:
                 raw += piece
                 complete = sentence_spans(raw)[:-1]  # the last span may still be growing
                 for s, e in complete[pending:]:
-                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and _answers(kept, kind,
-                                                                                                     question):
-                        result.answer, result.citations = _render(_first_answering(kept, kind, question)), \
-                            _number(_first_answering(kept, kind, question))
-                        result.raw = raw
+                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and _answers(
+                            kept, kind, question):
+                        so_far = _first_answering(kept, kind, question)
+                        result.answer, result.citations, result.raw = _render(so_far), _number(so_far), raw
                         yield copy.deepcopy(result)
                 pending = len(complete)
                 if pending >= MAX_SENTENCES:
@@ -279,8 +278,9 @@ class Engine:
               shown: Sequence[int], result: Result, kept: list[tuple[str, list[Citation]]]) -> bool:
         """Keep a generated sentence if a source sentence supports it; cite that sentence."""
         text, cited = citations(sentence)
-        if _declined(text):
-            return False  # the model's own "not found": a signal, not an answer
+        if _declined(text):  # the model's own "not found": a signal for the gate, not an answer
+            result.removed.append({"sentence": sentence.strip(), "reason": "the model found no answer"})
+            return False
         text, why = screen(text, question)
         if not why and any(terms(text) == terms(t) for t, _ in kept):
             why = "it repeats an earlier sentence"
@@ -293,7 +293,6 @@ class Engine:
         if not verdict.ok:
             result.removed.append({"sentence": sentence.strip(), "reason": verdict.reason})
             return False
-        result.evidence.setdefault("support_coverage", []).append(round(verdict.coverage, 3))
         cites = [self._citation(0, hits[sources[i].passage], sources[i].start, sources[i].end) for i in verdict.sources]
         kept.append((text, cites))
         return True

@@ -49,7 +49,8 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     found_numbers = numbers(text)
     missing = [n for n in sorted(asked_names(question)) if not _mentioned(n, text)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
-    missing += [n for n in sorted(numbers(question) - decades) if n not in found_numbers]
+    shape = numbers(" ".join(re.findall(r"\b(?:which|what)\s+([a-z]+)\b", question, re.I)))  # 'which two powers'
+    missing += [n for n in sorted(numbers(question) - decades - shape) if n not in found_numbers]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing))
 
 

@@ -24,9 +24,14 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
     and covers enough of the question's words; None when none does."""
     kind = answer_type(question)
     for i, (c, text) in enumerate(zip(candidates[:3], texts, strict=False)):
-        if c.coverage >= min_coverage and has_type(text, kind, question):
+        if c.coverage >= min_coverage and has_type(text, kind, question) and _is_sentence(text):
             return i
     return None
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence, not a heading: it ends like one. 'The Trans-Afghan Railway Project' -> False"""
+    return bool(re.search(r"[.!?…:;][\"'”’)\]]*$", text.strip()))
 
 
 def emphasise(sentence: str, question: str) -> str:

@@ -18,7 +18,8 @@ _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximate
                        r"share|number|amount|sum|fee|price|figure)\b|by how much\b)", re.I)
 _DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
                      r"(?:year|date|day|month)\b)", re.I)
-_NAME_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)(?: [\w'’-]+){0,3} "
+_AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
+_NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)(?: (?!{_AUX})[\w'’-]+){{0,3}} "
                      r"(?:member|minister|official|man|woman|person|people|leader|boss|chief|executive|director|"
                      r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
                      r"club|party)\b)", re.I)

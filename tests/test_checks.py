@@ -46,6 +46,9 @@ def test_gate_finds_names_and_numbers_the_passages_never_mention():
                        [0.6], [0.5])
     assert ev.missing == ("india", "lavrov", "35")  # 'Indian' is not 'India'; an era is not a number to find
     assert gate.evidence("What did the Tory leader say about the Asian route?", passages, [0.6], [0.5]).missing == ()
+    # 'which two' asks for two answers; 'two' need not be written in the passages (dev question d12)
+    assert gate.evidence("Which two powers did Russia name?", passages, [0.6], [0.5]).missing == ()
+    assert gate.evidence("Did Russia name two powers?", passages, [0.6], [0.5]).missing == ("2",)
     assert "never mention 'india'" in gate.refuse_before(ev, gate.Thresholds())
     assert "similarity 0.20" in gate.refuse_before(gate.Evidence(0.2, 0.5, ()), gate.Thresholds())
 
