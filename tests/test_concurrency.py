@@ -29,7 +29,7 @@ QUESTIONS = {
     "Which northern Afghan city would the proposed railway from Uzbekistan pass through?": "Mazar",
     "What does Moscow provide to the Taliban in their operational division of labor?": "political cover",
     "What principle must regional powers not compromise on while cooperating on security?": "zero tolerance",
-    "What can partnerships become without coherent counterterrorism logic?": "accelerants",
+    "What should counterterrorism collaboration be based on, according to Pakistan?": "transparency",
 }
 
 
