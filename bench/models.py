@@ -137,7 +137,7 @@ def markdown(rows: list[dict[str, Any]]) -> str:
               "| model | " + " | ".join(SETS) + " |", "|---|" + "---|" * len(SETS)]
     for r in rows:
         cells = [f"{s['correct']:.2f} / {s['generated_share']:.2f} / {s['false_refusals']:.2f} / "
-                 f"{s['near_miss_refused']:.2f}" for s in r["sets"].values()]
+                 + (f"{s['near_miss_refused']:.2f}" if s["near_miss"] else "–") for s in r["sets"].values()]
         lines.append(f"| {r['model']} | " + " | ".join(cells) + " |")
     lines += ["", "Unsupported facts shown (numbers or names in an answer that appear in no hand-labelled source "
               "document; independent of the verifier): " + ", ".join(f"{r['model']} {r['report']['unsupported_facts']}"
@@ -149,7 +149,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", action="append", help="a model key (repeatable)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", action="store_true", help="only rewrite models.md from models.json")
     args = parser.parse_args()
+    if args.markdown:
+        (ROOT / "bench" / "models.md").write_text(markdown(json.loads((ROOT / "bench" / "models.json").read_text())))
+        return
     if args.child:
         print(json.dumps(evaluate_one(args.child)))
         return

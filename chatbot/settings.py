@@ -14,7 +14,7 @@ class Settings:
     index: Path = Path("index")
     models: Path = Path("models")
     embedding_model: str = "default"  # "default" = the packaged all-MiniLM-L6-v2, else a local folder
-    model: str = ""  # a GGUF path; empty = first GGUF in models/, else the packaged SmolLM2
+    model: str = ""  # a GGUF path or packaged key; empty = first GGUF in models/, else the packaged default
     llm_url: str = ""  # an OpenAI-compatible server; empty = run the GGUF in-process
     top_k: int = 4
     mode: str = "hybrid"

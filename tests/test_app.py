@@ -9,7 +9,6 @@ import html
 import shutil
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -205,7 +204,7 @@ def test_chat_upload_rebuild_delete(echo_settings: Settings, launch_app: Any, tm
     c = client(url)
 
     chat, sources, details = ask(c, PAKISTAN_Q)
-    assert details["mode"] in ("generated", "extractive") and details["citations"]
+    assert details["mode"] == "generated" and details["citations"]  # echo repeats a source sentence
     assert "225" in details["answer"]
     assert any(cit["doc"] == PAKISTAN_DOC and "225" in cit["quote"] for cit in details["citations"])
     assert [m["role"] for m in chat] == ["user", "assistant"]
@@ -473,12 +472,9 @@ def test_real_model_answers_with_citation(real_index_settings: Settings, real_em
                                           launch_app: Any) -> None:
     engine = Engine(real_index_settings, embedder=real_embedder)
     url, _, _ = launch_app(real_index_settings, engine)
-    started = time.perf_counter()
     chat, sources, details = ask(client(url), PAKISTAN_Q)
-    elapsed = time.perf_counter() - started
     assert "225" in details["answer"], details
     cited = [c for c in details["citations"] if "225" in c["quote"]]
     assert cited and cited[0]["doc"] == PAKISTAN_DOC
-    assert details["mode"] in ("generated", "extractive")
+    assert details["mode"] == "generated"  # the default model answers this one (tests/test_answer_real.py)
     assert "225" in text_of(chat[-1]) and PAKISTAN_DOC in sources
-    assert elapsed < 120
