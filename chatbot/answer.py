@@ -32,8 +32,6 @@ NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
-# Kept for callers of the old single-threshold gate; the thresholds now live in gate.py per embedding model.
-GATE_MIN_SIMILARITY = gate.Thresholds().min_similarity
 
 
 @dataclass(frozen=True)
@@ -216,7 +214,7 @@ class Engine:
         yield copy.deepcopy(result)  # the passages are found; the model is reading them
         kept = yield from self._generate(standalone, hits, sources, shown, generator, result, t0, stop)
         if kept:
-            result.answer, result.mode, result.citations = _render(kept), "generated", _number(kept)
+            (result.answer, result.citations), result.mode = _cited(kept), "generated"
         elif _declined(result.raw) and ev.coverage < limits.refusal_coverage:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
@@ -227,7 +225,7 @@ class Engine:
                 return
             c = pool[pick]
             picked = [(quote.emphasise(texts[pick], standalone), [self._citation(1, hits[c.passage], c.start, c.end)])]
-            result.answer, result.mode, result.citations = _render(picked), "extractive", _number(picked)
+            (result.answer, result.citations), result.mode = _cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0
         result.done = True
         yield result
@@ -255,7 +253,7 @@ class Engine:
                     if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and _answers(
                             kept, kind, question):
                         so_far = _first_answering(kept, kind, question)
-                        result.answer, result.citations, result.raw = _render(so_far), _number(so_far), raw
+                        (result.answer, result.citations), result.raw = _cited(so_far), raw
                         yield copy.deepcopy(result)
                 pending = len(complete)
                 if pending >= MAX_SENTENCES:
@@ -331,31 +329,22 @@ def _first_answering(kept: list[tuple[str, list[Citation]]], kind: str | None,
     return [kept[first]] + kept[:first] + kept[first + 1:]
 
 
-def _render(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> str:
-    """Sentences with [n] markers, numbered in order of first citation."""
-    numbers: dict[tuple[str, int], int] = {}
+def _cited(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> tuple[str, list[Citation]]:
+    """The sentences with [n] markers, and their citations numbered in order of first use, each listed once."""
+    seen: dict[tuple[str, int], Citation] = {}
     out = []
     for text, cites in sentences:
         marks = []
         for c in cites:
             key = (c.doc, c.start)
-            numbers.setdefault(key, len(numbers) + 1)
-            marks.append(f"[{numbers[key]}]")
+            if key not in seen:
+                seen[key] = replace(c, n=len(seen) + 1)
+            marks.append(f"[{seen[key].n}]")
         body = text.rstrip()
         end = body[-1] if body and body[-1] in ".!?" else "."
         body = body[:-1] if body and body[-1] in ".!?" else body
         out.append(f"{body} {''.join(dict.fromkeys(marks))}{end}")
-    return " ".join(out)
-
-
-def _number(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> list[Citation]:
-    """The citations, renumbered to match the [n] markers of _render, each listed once."""
-    seen: dict[tuple[str, int], Citation] = {}
-    for _, cites in sentences:
-        for c in cites:
-            if (c.doc, c.start) not in seen:
-                seen[(c.doc, c.start)] = replace(c, n=len(seen) + 1)
-    return list(seen.values())
+    return " ".join(out), list(seen.values())
 
 
 def _clean_question(question: str) -> str:

@@ -161,7 +161,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     # A name the question used may come from the sentence before (the list sentence under 'Islamabad has
     # sent…'); a name the answer adds must be in the supporting sentence itself.
     asked = names(question)
-    near = f"{_before(chosen[0], passages)} {text}"  # not the whole passage: 'India's prime minister said …'
+    before = _before(chosen[0], passages)
+    near = f"{before} {text}"  # not the whole passage: 'India's prime minister said …'
     # was once kept because India appeared three sentences away (measured: -0.02 generated on news calibration)
     mine_names = names(sentence)
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
@@ -172,7 +173,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, f"'{missing_names[0]}' is not in the source")
     source_terms, question_terms = terms(text), terms(question)
     mine = terms(sentence)
-    added = mine - question_terms - terms(" ".join(n for n in names(sentence) if n in asked))
+    added = mine - question_terms - terms(" ".join(n for n in mine_names if n in asked))
     if added and len(added & source_terms) / len(added) < NEW_WORDS_MIN:
         return Verdict(False, f"most of what it adds is not in the source ({', '.join(sorted(added - source_terms))})")
     if mine and len(mine & (source_terms | question_terms)) / len(mine) < LEXICAL_MIN:
@@ -181,7 +182,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     # heading towards a deeper calculation' joins the question's words to a phrase about something else.
     echoed = (mine & question_terms) - terms(" ".join(asked))
     if len(echoed) >= 2:
-        around = source_terms | terms(_before(chosen[0], passages))
+        around = source_terms | terms(before)
         if len(echoed & around) / len(echoed) < ANCHOR_MIN:
             return Verdict(False, f"the source does not say this about {', '.join(sorted(echoed - around))}")
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
