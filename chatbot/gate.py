@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import names, numbers
+from .text import has_name, names, numbers
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -45,9 +45,10 @@ class Evidence:
 
 def evidence(question: str, passages: Sequence[str], similarities: Sequence[float],
              coverages: Sequence[float]) -> Evidence:
-    text = " ".join(passages).lower()
+    cased = " ".join(passages)
+    text = cased.lower()
     found_numbers = numbers(text)
-    missing = [n for n in sorted(asked_names(question)) if not _mentioned(n, text)]
+    missing = [n for n in sorted(asked_names(question)) if not _mentioned(n, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     shape = numbers(" ".join(re.findall(r"\b(?:which|what)\s+([a-z]+)\b", question, re.I)))  # 'which two powers'
     missing += [n for n in sorted(numbers(question) - decades - shape) if n not in found_numbers]
@@ -65,16 +66,10 @@ def _mentioned(name: str, text: str) -> bool:
     found in 'indian ocean')."""
     forms = {name} | {name[: -len(end)] for end in ("ian", "an", "n", "ese", "ish", "i") if name.endswith(end)
                       and len(name) - len(end) >= 3}
-    if any(re.search(_word(f), text) for f in forms):
+    if any(has_name(f, text) for f in forms):
         return True
     parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
-    return len(parts) > 1 and all(re.search(_word(p), text) for p in parts)
-
-
-def _word(name: str) -> str:
-    """A pattern for the name as a whole word, plural or possessive allowed. 'india' does not match 'indian'."""
-    stem = re.escape(name[:-1]) + "(?:y|ies)" if name.endswith("y") and len(name) > 3 else re.escape(name)
-    return rf"(?<!\w){stem}(?:s|es|'s|’s)?(?!\w)"
+    return len(parts) > 1 and all(has_name(p, text) for p in parts)
 
 
 def refuse_before(ev: Evidence, t: Thresholds) -> str:

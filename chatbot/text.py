@@ -109,6 +109,19 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def has_name(name: str, text: str) -> bool:
+    """Is the (lower-case) name in the text as a word, plural or possessive allowed ('party' in 'parties'),
+    or an acronym written out? 'india' is not in 'Indian Ocean'; 'imf' is in 'International Monetary Fund'."""
+    stem = re.escape(name[:-1]) + "(?:y|ies)" if name.endswith("y") and len(name) > 3 else re.escape(name)
+    if re.search(rf"(?<!\w){stem}(?:s|es|'s|’s)?(?!\w)", text, re.I):
+        return True
+    return 3 <= len(name) <= 6 and name.isalpha() and any(
+        name in "".join(w[0] for w in m.group(0).split() if w[0].isupper()).lower() for m in _SPELLED.finditer(text))
+
+
+_SPELLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)+")  # International Monetary Fund
+
+
 def words(text: str) -> list[str]:
     """Lower-case words in order, numbers as digits. 'Five Trips, 1,200 men' -> ['5', 'trips', '1200', 'men']"""
     out = []

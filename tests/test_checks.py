@@ -10,6 +10,7 @@ from chatbot import followup, gate
 from chatbot.embed import HashEmbedder
 from chatbot.quote import emphasise
 from chatbot.rank import answer_type, has_type
+from chatbot.text import has_name
 from chatbot.verify import Source, attribute, counts_other, screen, unbound_number
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
@@ -121,6 +122,32 @@ def test_a_sentence_joining_two_neighbours_cites_both():
     v = attribute("The railway through Mazar-i-Sharif would reach Karachi.", "Where would the railway go?",
                   sources, passages, HashEmbedder())
     assert v.ok and v.sources == (0, 1)
+
+
+def test_the_questions_names_and_numbers_may_stand_anywhere_in_the_passage():
+    # news question n179: 'Halloween' is in the heading and '1978' two sentences up, not in the sentence with $60m
+    passage = ("Halloween writer Debra Hill dies\n\nHill co-wrote the 1978 film with John Carpenter. It made over "
+               "$60m worldwide, a record for an independent film.")
+    text = "It made over $60m worldwide, a record for an independent film."
+    sources = [Source(0, passage.index(text), passage.index(text) + len(text), text)]
+    question = "How much did the 1978 film Halloween make worldwide?"
+
+    def check(sentence: str) -> str:
+        v = attribute(sentence, question, sources, [passage], HashEmbedder())
+        return "ok" if v.ok else v.reason
+
+    assert check("The 1978 film Halloween made over $60m worldwide.") == "ok"
+    # what the answer adds must be in the supporting sentence itself
+    assert check("John Carpenter's film made over $60m worldwide.") == "'carpenter' is not in the source"
+    assert check("The 1979 film Halloween made over $60m worldwide.") == "number 1979 is not in the source"
+
+
+def test_names_match_as_words_plurals_and_written_out_acronyms():
+    assert has_name("imf", "Turkey turned to the International Monetary Fund for a loan.")
+    assert has_name("nhs", "the National Health Service") and has_name("party", "two parties")
+    assert not has_name("india", "the Indian Ocean") and not has_name("ttp", "Tehrik-i-Taliban Pakistan")
+    ev = gate.evidence("How big was the IMF loan?", ["Turkey turned to the International Monetary Fund."], [0.6], [0.5])
+    assert ev.missing == ()
 
 
 def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
