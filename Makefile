@@ -28,6 +28,7 @@ run: index
 lint: setup
 	$(VENV)/bin/ruff check chatbot tests bench
 	$(VENV)/bin/mypy chatbot
+	$(VENV)/bin/lint-imports
 
 test: setup lint
 	$(VENV)/bin/pytest -q -rs

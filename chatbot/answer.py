@@ -43,6 +43,7 @@ class Citation:
     start: int  # the supporting sentence, as character offsets in the cleaned document
     end: int
     quote: str
+    sha256: str = ""  # the cited document's hash when the answer was made (the viewer warns if it changed)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Engine:
         self._generator = generator
         self._index: store.Index | None = None
         self._lock = threading.Lock()
+        self._index_lock = threading.Lock()  # one index load at a time, so an older one never replaces a newer
         self.limits: gate.Thresholds | None = None  # None: the thresholds calibrated for the embedder
 
     @property
@@ -113,19 +115,23 @@ class Engine:
 
     @property
     def index(self) -> store.Index:
-        if self._index is None:
-            self.reload()
-        assert self._index is not None
-        return self._index
+        index = self._index
+        return index if index is not None else self.reload(first=True)
 
-    def reload(self) -> store.Index:
-        """Load the current index from disk (after a build) and swap it in."""
-        index = store.load(self.settings.index)
-        name, sha = (self._embedder.name, self._embedder.sha256) if self._embedder else describe(
-            self.settings.embedding_model)
-        store.check_compatible(index.manifest, name, sha, self.settings.index)
-        self._index = index
-        return index
+    def reload(self, first: bool = False) -> store.Index:
+        """Load the current index from disk (after a build) and swap it in; never an older generation than
+        the one in use (a question's first load that ends after a rebuild's reload is dropped)."""
+        with self._index_lock:
+            if first and self._index is not None:  # another thread loaded it while this one waited
+                return self._index
+            index = store.load(self.settings.index)
+            name, sha = (self._embedder.name, self._embedder.sha256) if self._embedder else describe(
+                self.settings.embedding_model)
+            store.check_compatible(index.manifest, name, sha, self.settings.index)
+            current = self._index
+            if current is None or index.manifest.get("created_at", 0) >= current.manifest.get("created_at", 0):
+                self._index = current = index
+            return current
 
     def thresholds(self) -> gate.Thresholds:
         """The gate's thresholds: set on the engine, else those calibrated for its embedding model."""
@@ -239,7 +245,7 @@ class Engine:
         raw, pending, tokens = "", 0, 0
         kept: list[tuple[str, list[Citation]]] = []
         t_gen = time.perf_counter()
-        pieces = generator.stream(messages, self.settings.max_answer_tokens)
+        pieces = generator.stream(messages, self.settings.max_answer_tokens, stop=stop)
         try:
             for piece in pieces:
                 if stop is not None and stop.is_set():
@@ -298,7 +304,8 @@ class Engine:
     @staticmethod
     def _citation(n: int, hit: Hit, start: int, end: int) -> Citation:
         c = hit.chunk
-        return Citation(n, c.doc, c.title, c.chunk_id, c.start + start, c.start + end, c.text[start:end])
+        return Citation(n, c.doc, c.title, c.chunk_id, c.start + start, c.start + end, c.text[start:end],
+                        hit.doc_sha256)
 
     def _abstain(self, result: Result, hits: Sequence[Hit], t0: float, why: str) -> Result:
         result.answer, result.mode, result.done, result.citations = NOT_FOUND, "abstained", True, []

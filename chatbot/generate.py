@@ -22,9 +22,19 @@ class Generator(Protocol):
 
     name: str
 
-    def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]: ...
+    def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
+               ) -> Iterator[str]: ...
 
     def count_tokens(self, text: str) -> int: ...
+
+
+def take_turn(lock: threading.Lock, stop: threading.Event | None, poll: float = 0.05) -> bool:
+    """Wait for the lock; False (without it) as soon as `stop` is set: Stop also reaches a question still
+    waiting for the model while another one is answered."""
+    while not lock.acquire(timeout=poll):
+        if stop is not None and stop.is_set():
+            return False
+    return True
 
 
 class LlamaGenerator:
@@ -47,15 +57,22 @@ class LlamaGenerator:
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
-        with self.lock:
+    def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
+               ) -> Iterator[str]:
+        if not take_turn(self.lock, stop):
+            return
+        try:
             chunks = self.llm.create_chat_completion(
                 messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True  # type: ignore[arg-type]
             )
             for chunk in chunks:
+                if stop is not None and stop.is_set():
+                    break
                 delta = chunk["choices"][0].get("delta", {}).get("content")  # type: ignore[index,union-attr]
                 if delta:
                     yield str(delta)
+        finally:
+            self.lock.release()
 
 
 class OpenAIGenerator:
@@ -70,7 +87,8 @@ class OpenAIGenerator:
     def count_tokens(self, text: str) -> int:
         return len(re.findall(r"\w+|[^\w\s]", text)) * 4 // 3 + 1  # a safe over-estimate without a tokenizer
 
-    def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
+    def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
+               ) -> Iterator[str]:
         import httpx
 
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": 0.0,
@@ -84,7 +102,7 @@ class OpenAIGenerator:
                     if not line.startswith("data:"):
                         continue
                     data = line[5:].strip()
-                    if data == "[DONE]":
+                    if data == "[DONE]" or (stop is not None and stop.is_set()):
                         break
                     delta = json.loads(data)["choices"][0].get("delta", {}).get("content")
                     if delta:
@@ -105,9 +123,13 @@ class ScriptedGenerator:
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
+    def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
+               ) -> Iterator[str]:
         self.calls.append(messages)
-        yield from re.findall(r"\S+\s*", self.reply)
+        for word in re.findall(r"\S+\s*", self.reply):
+            if stop is not None and stop.is_set():
+                return
+            yield word
 
 
 class EchoGenerator(ScriptedGenerator):
@@ -118,10 +140,11 @@ class EchoGenerator(ScriptedGenerator):
     def __init__(self) -> None:
         super().__init__("")
 
-    def stream(self, messages: Messages, max_tokens: int = 256) -> Iterator[str]:
+    def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
+               ) -> Iterator[str]:
         m = re.search(r"^\[1\] (.+)$", messages[-1]["content"], re.M)
         self.reply = f"{m.group(1).strip()} [1]" if m else "NOT FOUND"
-        yield from super().stream(messages, max_tokens)
+        yield from super().stream(messages, max_tokens, stop)
 
 
 def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 4096, threads: int = 0) -> Generator:

@@ -9,11 +9,11 @@ fusion was worse than dense on msmarco at every weight tried.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import lexical
 from .chunk import Chunk
 from .errors import ChatbotError
 
@@ -32,6 +32,7 @@ class Hit:
     score: float
     similarity: float  # cosine similarity of query and chunk (the answerability signal)
     bm25: float
+    doc_sha256: str = ""  # the document's hash when it was indexed: a citation says which version it quotes
 
     def to_dict(self) -> dict[str, Any]:
         c = self.chunk
@@ -39,49 +40,14 @@ class Hit:
                 "score": round(float(self.score), 6), "text": c.text}
 
 
-_stemmer: Any = None
-
-
-def bm25_tokens(texts: list[str]) -> list[list[str]]:
-    """Lower-cased, stemmed, English-stopword-free tokens. 'The camps' -> [['camp']]"""
-    global _stemmer
-    import bm25s
-    import Stemmer
-
-    if _stemmer is None:
-        _stemmer = Stemmer.Stemmer("english")
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, return_ids=False, show_progress=False)
-
-
-def build_bm25(texts: list[str], folder: Path) -> None:
-    import bm25s
-
-    retriever = bm25s.BM25()
-    retriever.index(bm25_tokens(texts), show_progress=False)
-    retriever.save(str(folder))
-
-
-def load_bm25(folder: Path) -> Any:
-    import bm25s
-
-    return bm25s.BM25.load(str(folder))
-
-
-def bm25_scores(bm25: Any, query: str) -> np.ndarray:
-    tokens = [t for t in bm25_tokens([query])[0] if t in bm25.vocab_dict]
-    if not tokens:
-        return np.zeros(0, dtype=np.float32)
-    return np.asarray(bm25.get_scores(tokens), dtype=np.float32)
-
-
 def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
-    """The k best chunks for the query. Hybrid fuses the dense and BM25 rankings (reciprocal rank fusion)."""
+    """The k best chunks for the query. Hybrid fuses min-max normalized dense and BM25 scores (see above)."""
     if mode not in MODES:
         raise ChatbotError(f"Unknown search mode {mode!r}; use one of {', '.join(MODES)}")
     if not index.chunks or not query.strip():
         return []
     sims: dict[int, float] = {}
-    lexical: dict[int, float] = {}
+    words: dict[int, float] = {}
     depth = max(DEPTH, k)
     qvec = None
     if mode in ("dense", "hybrid"):
@@ -92,23 +58,29 @@ def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode
         ranked = [int(i) for i in ids[0] if i >= 0]
         sims.update(zip(ranked, map(float, scores[0]), strict=False))
     if mode in ("bm25", "hybrid") and index.bm25 is not None:
-        scores = bm25_scores(index.bm25, query)
+        scores = lexical.scores(index.bm25, query)
         if scores.size:
             top = np.argsort(-scores)[:depth]
-            lexical.update((index.chunks[int(p)].id, float(scores[p])) for p in top if scores[p] > 0)
+            words.update((index.chunks[int(p)].id, float(scores[p])) for p in top if scores[p] > 0)
     if mode == "bm25":
-        fused = dict(lexical)
+        fused = dict(words)
     elif mode == "dense":
         fused = dict(sims)
     else:
-        nd, nb = _minmax(sims), _minmax(lexical)
+        nd, nb = _minmax(sims), _minmax(words)
         fused = {c: (1 - BM25_WEIGHT) * nd.get(c, 0.0) + BM25_WEIGHT * nb.get(c, 0.0) for c in nd.keys() | nb.keys()}
     best = sorted(fused, key=lambda cid: -fused[cid])[:k]
     if qvec is not None:
         missing = [cid for cid in best if cid not in sims]
         for cid in missing:
             sims[cid] = float(np.dot(index.faiss_index.reconstruct(cid), qvec[0]))
-    return [Hit(index.by_id[cid], fused[cid], sims.get(cid, 0.0), lexical.get(cid, 0.0)) for cid in best]
+    return [Hit(index.by_id[cid], fused[cid], sims.get(cid, 0.0), words.get(cid, 0.0), _doc_hash(index, cid))
+            for cid in best]
+
+
+def _doc_hash(index: Index, chunk_id: int) -> str:
+    record = index.docs.get(index.by_id[chunk_id].doc)
+    return record.sha256 if record else ""
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

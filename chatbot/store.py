@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import lexical
 from .chunk import Chunk
 from .errors import ChatbotError
 from .files import file_sha256
@@ -148,9 +149,7 @@ def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
         )
     bm25 = None
     if (folder / "bm25").is_dir() and chunks:
-        from .retrieve import load_bm25
-
-        bm25 = load_bm25(folder / "bm25")
+        bm25 = lexical.load(folder / "bm25")
     return Index(folder, manifest, chunks, docs, faiss_index, bm25)
 
 
@@ -171,8 +170,6 @@ def write_generation(
     """Write a complete new generation, then switch manifest.json to it atomically."""
     import faiss
 
-    from .retrieve import build_bm25
-
     index_dir.mkdir(parents=True, exist_ok=True)
     generation = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     folder = index_dir / generation
@@ -181,7 +178,7 @@ def write_generation(
     _write_jsonl(folder / "chunks.jsonl", (asdict(c) for c in chunks))
     _write_jsonl(folder / "documents.jsonl", (asdict(d) for d in docs.values()))
     if chunks:
-        build_bm25([c.text for c in chunks], folder / "bm25")
+        lexical.build([c.text for c in chunks], folder / "bm25")
     files = {}
     for path in sorted(folder.rglob("*")):
         if path.is_file():

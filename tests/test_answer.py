@@ -226,7 +226,7 @@ def test_cli_ask_json(fake_settings, seeds_dir, monkeypatch):
     result = json.loads(out.output)
     assert result["mode"] == "generated", result
     assert set(result) >= {"answer", "mode", "citations", "removed", "passages", "timings", "standalone", "evidence"}
-    assert set(result["citations"][0]) == {"n", "doc", "title", "chunk_id", "start", "end", "quote"}
+    assert set(result["citations"][0]) == {"n", "doc", "title", "chunk_id", "start", "end", "quote", "sha256"}
     text = CliRunner().invoke(app, ["ask", QUESTION])
     assert text.exit_code == 0 and "[1]" in text.output and "“" in text.output
 
@@ -244,3 +244,79 @@ def test_unfinished_sentence_is_dropped(engine_with):
     assert result.mode == "generated" and "225" in result.answer
     assert {"sentence": "The number of border flag meetings Pakistan has held is [1].",
             "reason": "unfinished sentence"} in result.removed
+
+
+def test_citations_carry_the_hash_of_the_document_they_quote(engine_with):
+    engine, _ = engine_with("Pakistan has held 225 border flag meetings.")
+    result = engine.ask(QUESTION)
+    assert result.citations
+    for c in result.citations:
+        assert c.sha256 == engine.index.docs[c.doc].sha256 and len(c.sha256) == 64
+
+
+def test_a_first_load_that_ends_late_never_replaces_a_newer_index(fake_settings, monkeypatch):
+    """A question's lazy first load and a rebuild's reload race: the index in use is the newer one."""
+    import threading
+    from types import SimpleNamespace
+
+    from chatbot import store
+
+    older, newer = SimpleNamespace(manifest={"created_at": 1.0}), SimpleNamespace(manifest={"created_at": 2.0})
+    loads = iter([older, newer])
+    loading, release = threading.Event(), threading.Event()
+
+    def load(folder):
+        index = next(loads)
+        if index is older:  # the question thread reads the old manifest, then is slow to load the vectors
+            loading.set()
+            release.wait(30)
+        return index
+
+    monkeypatch.setattr(store, "load", load)
+    monkeypatch.setattr(store, "check_compatible", lambda *args: None)
+    engine = Engine(fake_settings, embedder=HashEmbedder(), generator=ScriptedGenerator(""))
+    question = threading.Thread(target=lambda: engine.index)
+    question.start()
+    assert loading.wait(30)
+    rebuild = threading.Thread(target=engine.reload)  # the build finished: install the new generation
+    rebuild.start()
+    release.set()
+    question.join(30)
+    rebuild.join(30)
+    assert engine.index is newer
+
+
+def test_stop_reaches_a_question_waiting_for_the_model():
+    import threading
+
+    from chatbot.generate import take_turn
+
+    lock, stop = threading.Lock(), threading.Event()
+    lock.acquire()  # another question holds the model
+    outcome: list[bool] = []
+    waiter = threading.Thread(target=lambda: outcome.append(take_turn(lock, stop)))
+    waiter.start()
+    stop.set()
+    waiter.join(30)
+    assert outcome == [False] and lock.locked()  # it gave up without taking the model
+    lock.release()
+    assert take_turn(lock, None) and lock.locked()
+
+
+def test_the_engine_passes_stop_to_the_model(fake_settings, seeds_dir):
+    """So that Stop reaches the model's wait for its turn (take_turn), not only the token loop."""
+    import threading
+
+    class Recording(ScriptedGenerator):
+        def stream(self, messages, max_tokens=256, stop=None):
+            self.stop = stop
+            yield from super().stream(messages, max_tokens, stop)
+
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    generator = Recording("Pakistan has held 225 border flag meetings.")
+    engine = Engine(fake_settings, embedder=embedder, generator=generator)
+    engine.limits = OPEN
+    stop = threading.Event()
+    *_, result = engine.stream(QUESTION, stop=stop)
+    assert generator.stop is stop and result.mode == "generated"

@@ -499,7 +499,7 @@ CRASH_SCRIPT = textwrap.dedent("""
 
     import faiss
 
-    from chatbot import retrieve, store
+    from chatbot import lexical, store
     from chatbot.build import build
     from chatbot.embed import HashEmbedder
     from chatbot.settings import Settings
@@ -509,7 +509,7 @@ CRASH_SCRIPT = textwrap.dedent("""
     def die():
         os.kill(os.getpid(), signal.SIGKILL)
 
-    real_replace, real_write_index, real_build_bm25 = os.replace, faiss.write_index, retrieve.build_bm25
+    real_replace, real_write_index, real_build_bm25 = os.replace, faiss.write_index, lexical.build
 
     def replace(src, dst):
         if point == "before-manifest-switch" and Path(dst).name == "manifest.json":
@@ -528,7 +528,7 @@ CRASH_SCRIPT = textwrap.dedent("""
         if point == "bm25-written":
             die()
 
-    os.replace, faiss.write_index, retrieve.build_bm25 = replace, write_index, build_bm25
+    os.replace, faiss.write_index, lexical.build = replace, write_index, build_bm25
     if point == "before-cleanup":
         store.remove_stale = lambda *args, **kwargs: die()
 
