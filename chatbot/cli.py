@@ -229,7 +229,7 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loo
           port: Annotated[int, typer.Option("--port")] = 7860,
           model: ModelOpt = None, llm_url: UrlOpt = None, docs: DocsOpt = None, index: IndexOpt = None) -> None:
     """Start the chat page in the browser (http://HOST:PORT)."""
-    from .app import serve as run_app
+    from .ui import serve as run_app
 
     run_app(Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url), host=host, port=port)
 

@@ -18,11 +18,13 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
-from chatbot import app
+from chatbot import library, ui
 from chatbot.answer import Engine
 from chatbot.build import build
 from chatbot.errors import ChatbotError
 from chatbot.settings import Settings
+from chatbot.ui import chat as chat_tab
+from chatbot.ui import render, server, settings_tab
 
 PAKISTAN_Q = "How many border flag meetings has Pakistan held?"
 PAKISTAN_DOC = "001_f832bd7ba533dded.txt"
@@ -48,8 +50,8 @@ def launch_app() -> Iterator[Callable[..., tuple[str, Engine, Any]]]:
 
     def start(settings: Settings, engine: Engine | None = None, host: str = "127.0.0.1") -> tuple[str, Engine, Any]:
         engine = engine or Engine(settings)
-        demo = app.build_app(engine, settings)
-        app.launch(demo, settings, host, free_port(), block=False)
+        demo = ui.build_app(engine, settings)
+        ui.launch(demo, settings, host, free_port(), block=False)
         demos.append(demo)
         return f"http://127.0.0.1:{demo.server_port}/", engine, demo
 
@@ -97,29 +99,29 @@ def text_of(message: dict[str, Any]) -> str:
     ("  spaced out .txt  ", "spaced out .txt"),
 ])
 def test_safe_filename(raw: str, expected: str) -> None:
-    assert app.safe_filename(raw) == expected
+    assert library.safe_filename(raw) == expected
 
 
 def test_safe_filename_long_keeps_extension() -> None:
-    name = app.safe_filename("x" * 500 + ".pdf")
-    assert name.endswith(".pdf") and len(name) <= app.MAX_NAME_CHARS
+    name = library.safe_filename("x" * 500 + ".pdf")
+    assert name.endswith(".pdf") and len(name) <= library.MAX_NAME_CHARS
 
 
 def test_unique_name(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("1")
     (tmp_path / "A-1.txt").write_text("2")
-    assert app.unique_name(tmp_path, "b.txt") == "b.txt"
-    assert app.unique_name(tmp_path, "a.txt") == "a-2.txt"
+    assert library.unique_name(tmp_path, "b.txt") == "b.txt"
+    assert library.unique_name(tmp_path, "a.txt") == "a-2.txt"
 
 
 def test_auth_and_host_helpers() -> None:
-    assert app.parse_auth("") is None
-    assert app.parse_auth("alice:pa:ss") == ("alice", "pa:ss")
+    assert server.parse_auth("") is None
+    assert server.parse_auth("alice:pa:ss") == ("alice", "pa:ss")
     for bad in ("alice", ":pw", "alice:"):
         with pytest.raises(ChatbotError):
-            app.parse_auth(bad)
-    assert all(app.is_loopback(h) for h in ("127.0.0.1", "::1", "localhost", "127.0.0.2"))
-    assert not any(app.is_loopback(h) for h in ("0.0.0.0", "192.168.1.20", "example.com", "::"))
+            server.parse_auth(bad)
+    assert all(server.is_loopback(h) for h in ("127.0.0.1", "::1", "localhost", "127.0.0.2"))
+    assert not any(server.is_loopback(h) for h in ("0.0.0.0", "192.168.1.20", "example.com", "::"))
 
 
 EVIL = '<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">'
@@ -143,8 +145,8 @@ def evil_turn() -> dict[str, Any]:
 
 def test_rendering_escapes_document_text() -> None:
     turn = evil_turn()
-    chat = app.render_chat([turn])
-    sources = app.render_sources([turn])
+    chat = render.render_chat([turn])
+    sources = render.render_sources([turn])
     for out in (chat[0]["content"], chat[1]["content"], sources):
         assert "<script" not in out and "<img" not in out and "<b>what" not in out and "<i>evil" not in out
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in chat[1]["content"]
@@ -160,30 +162,30 @@ def test_history_pairs_skip_unfinished() -> None:
     turns = [{"question": "q1", "answer": "a1", "done": True}, {"question": "q2", "answer": "", "done": False},
              {"question": "q3", "answer": "partial", "done": False},
              {"question": "q4", "answer": "I could not find this.", "done": True, "mode": "abstained"}]
-    assert app.history_pairs(turns) == [("q1", "a1")]
+    assert chat_tab.history_pairs(turns) == [("q1", "a1")]
 
 
 def test_render_answer_modes() -> None:
     abstained = {"question": "q", "answer": "I could not find this.", "mode": "abstained", "done": True,
                  "citations": [], "closest": [{"n": 1, "doc": "d.txt", "title": "T <x>", "chunk_id": "d.txt#0",
                                                "start": 0, "end": 5, "text": "Close <passage> text"}]}
-    out = app.render_answer(abstained, 1)
+    out = render.render_answer(abstained, 1)
     assert "✖ not found" in out and "Close &lt;passage&gt; text" in out and "T &lt;x&gt;" in out
     generated = {**evil_turn(), "mode": "generated", "model": "echo"}
-    assert "✔ generated and verified" in app.render_answer(generated, 1)
+    assert "✔ generated and verified" in render.render_answer(generated, 1)
     unfinished = {"question": "q", "answer": "Half [1].", "mode": "generating", "done": False, "citations": []}
-    assert "writing" in app.render_answer(unfinished, 1, current=True)
-    assert "■ stopped" in app.render_answer(unfinished, 1, current=False)
-    assert "before the answer was complete" in app.render_answer(unfinished, 1, current=False)
+    assert "writing" in render.render_answer(unfinished, 1, current=True)
+    assert "■ stopped" in render.render_answer(unfinished, 1, current=False)
+    assert "before the answer was complete" in render.render_answer(unfinished, 1, current=False)
     nothing_yet = {**unfinished, "answer": "", "mode": "stopped"}
-    assert "before an answer was ready" in app.render_answer(nothing_yet, 1)
+    assert "before an answer was ready" in render.render_answer(nothing_yet, 1)
 
 
 def test_quoted_answer_bold_and_the_question_as_understood() -> None:
     turn = {"question": "And how many <b>notes</b>?", "answer": "… 225 meetings, **836 <i>protest</i> notes** [1].",
             "mode": "extractive", "done": True, "citations": [{"n": 1}],
             "standalone": "How many <b>notes</b> has Pakistan held?"}
-    out = app.render_answer(turn, 1)
+    out = render.render_answer(turn, 1)
     assert "<strong>836 &lt;i&gt;protest&lt;/i&gt; notes</strong>" in out  # bold, and still escaped
     assert "understood as: How many &lt;b&gt;notes&lt;/b&gt; has Pakistan held?" in out
 
@@ -191,7 +193,7 @@ def test_quoted_answer_bold_and_the_question_as_understood() -> None:
 def test_settings_offer_every_installed_packaged_model(echo_settings: Settings) -> None:
     from chatbot.models import PACKAGED, installed
 
-    values = {v for _, v in app.model_choices(echo_settings)}
+    values = {v for _, v in settings_tab.model_choices(echo_settings)}
     assert {k for k, m in PACKAGED.items() if installed(m)} <= values
     assert "qwen2.5-coder-0.5b" in values
 
@@ -214,6 +216,10 @@ def test_chat_upload_rebuild_delete(echo_settings: Settings, launch_app: Any, tm
     first = details["citations"][0]
     viewer = c.predict(first["doc"], first["start"], first["end"], api_name="/article")
     assert '<mark id="cb-hit">' + html.escape(first["quote"]) + "</mark>" in viewer
+    assert "cb-changed" not in c.predict(first["doc"], first["start"], first["end"], first["sha256"],
+                                         api_name="/article")
+    changed = c.predict(first["doc"], first["start"], first["end"], "0" * 64, api_name="/article")
+    assert "cb-changed" in changed and "has changed since the answer" in changed  # an older version was cited
 
     # a follow-up keeps the conversation: two turns in the chat
     chat, sources, details = ask(c, "And how many protest notes?")
@@ -370,14 +376,14 @@ def test_rebuild_in_background_keeps_answering(echo_settings: Settings, launch_a
     """While a rebuild runs the old index answers; a failed rebuild leaves it serving."""
     gate = threading.Event()
     entered = threading.Event()
-    real_build = app.build
+    real_build = library.build
 
     def slow_build(settings: Settings, **kw: Any) -> Any:
         entered.set()
         assert gate.wait(30)
         return real_build(settings, **kw)
 
-    monkeypatch.setattr(app, "build", slow_build)
+    monkeypatch.setattr(library, "build", slow_build)
     url, engine, demo = launch_app(echo_settings)
     (echo_settings.docs / "zorblax.txt").write_text(ZORBLAX, encoding="utf-8")
     c = client(url)
@@ -396,13 +402,13 @@ def test_rebuild_in_background_keeps_answering(echo_settings: Settings, launch_a
     def broken_build(settings: Settings, **kw: Any) -> Any:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(app, "build", broken_build)
+    monkeypatch.setattr(library, "build", broken_build)
     current = engine.index
     status, *_ = c.predict(api_name="/rebuild")
     assert "Rebuild failed: RuntimeError: disk on fire" in html.unescape(status)
     assert "previous index is still answering" in html.unescape(status)
     assert engine.index is current
-    monkeypatch.setattr(app, "build", real_build)
+    monkeypatch.setattr(library, "build", real_build)
     shutil.rmtree(echo_settings.docs)  # build() itself refuses: a ChatbotError, shown the same way
     status, *_ = c.predict(api_name="/rebuild")
     assert "does not exist" in html.unescape(status) and engine.index is current
@@ -422,7 +428,7 @@ def test_settings_model_switch(echo_settings: Settings, launch_app: Any) -> None
     echo_settings.models.mkdir(parents=True, exist_ok=True)
     broken = echo_settings.models / "broken.gguf"
     broken.write_bytes(b"GGUF but not really")
-    assert str(broken.resolve()) in {v for _, v in app.model_choices(echo_settings)}
+    assert str(broken.resolve()) in {v for _, v in settings_tab.model_choices(echo_settings)}
     status, *_ = c.predict(str(broken), api_name="/set_model")
     assert "Could not load the model" in html.unescape(status) and "still come from echo" in html.unescape(status)
     assert engine.generator.name == "echo"
@@ -440,9 +446,9 @@ def test_busy_port_is_a_user_error(echo_settings: Settings) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
-        demo = app.build_app(Engine(echo_settings), echo_settings)
+        demo = ui.build_app(Engine(echo_settings), echo_settings)
         with pytest.raises(ChatbotError, match="--port"):
-            app.launch(demo, echo_settings, "127.0.0.1", s.getsockname()[1], block=False)
+            ui.launch(demo, echo_settings, "127.0.0.1", s.getsockname()[1], block=False)
         demo.close()
 
 
@@ -454,14 +460,14 @@ def test_serve_builds_missing_index(fake_settings: Settings, seeds_dir: Path,
         launched.update(demo=demo, host=host, port=port, block=block)
         return "http://x/"
 
-    monkeypatch.setattr(app, "launch", fake_launch)
+    monkeypatch.setattr(server, "launch", fake_launch)
     settings = replace(fake_settings, model="echo")
     assert not (settings.index / "manifest.json").exists()
-    app.serve(settings, "127.0.0.1", 7999)
+    server.serve(settings, "127.0.0.1", 7999)
     assert (settings.index / "manifest.json").exists()
     assert launched["port"] == 7999 and launched["block"] is True
     with pytest.raises(ChatbotError):
-        app.serve(replace(settings, auth="nopassword"), "127.0.0.1", 7999)
+        server.serve(replace(settings, auth="nopassword"), "127.0.0.1", 7999)
 
 
 # -- slow: the real embedder and the real default model ------------------------------------------------

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from chatbot import app, store
+from chatbot import store
 from chatbot.answer import Engine
 from chatbot.build import build
+from chatbot.ui import server
 
 from .test_app import client, launch_app, text_of  # noqa: F401 - launch_app is a fixture
 
@@ -31,8 +32,8 @@ def test_damaged_index_is_reported_and_rebuilt_from_the_app(fake_settings, seeds
 
     # serve() starts anyway instead of exiting (or crash-looping under a supervisor)
     launched: dict[str, Any] = {}
-    monkeypatch.setattr(app, "launch", lambda demo, s, host, port, block=True: launched.update(demo=demo))
-    app.serve(settings, "127.0.0.1", 7998)
+    monkeypatch.setattr(server, "launch", lambda demo, s, host, port, block=True: launched.update(demo=demo))
+    server.serve(settings, "127.0.0.1", 7998)
     assert "demo" in launched
     monkeypatch.undo()
 

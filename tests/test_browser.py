@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from chatbot import app
+from chatbot import ui
 from chatbot.answer import Engine
 from chatbot.build import build
 from chatbot.settings import Settings
@@ -66,11 +66,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Ite
     engine = Engine(settings, embedder=real_embedder)
     engine.reload()
     _ = engine.generator  # the default GGUF, loaded before the page asks
-    demo = app.build_app(engine, settings)
+    demo = ui.build_app(engine, settings)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app.launch(demo, settings, "127.0.0.1", port, block=False)
+    ui.launch(demo, settings, "127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{demo.server_port}/"
     demo.close()
 
@@ -219,7 +219,7 @@ def test_stop_reaches_a_question_waiting_in_the_queue(page: Any, app_url: str) -
     page.get_by_role("button", name="New conversation").click()
     expect(page.locator("#cb-chat .cb-answer, #cb-chat .cb-question")).to_have_count(0)
     client = Client(app_url, verbose=False)
-    jobs = [client.submit(PAKISTAN_Q, 4, api_name="/ask") for _ in range(app.ANSWER_SLOTS)]
+    jobs = [client.submit(PAKISTAN_Q, 4, api_name="/ask") for _ in range(ui.ANSWER_SLOTS)]
     page.wait_for_timeout(500)  # the four are running
     page.fill("#cb-question textarea", "What did Pakistan present to the Taliban in the dialogue rounds?")
     page.press("#cb-question textarea", "Enter")

@@ -1,0 +1,39 @@
+() => {
+  if (window.__cbReveal) return;
+  // Scroll el into the middle of its scrolling panel, and the page only as far as needed to show it.
+  const reveal = (el) => {
+    let box = el.parentElement;
+    while (box && box !== document.body) {
+      const s = getComputedStyle(box);
+      if (/(auto|scroll)/.test(s.overflowY) && box.scrollHeight > box.clientHeight) break;
+      box = box.parentElement;
+    }
+    if (box && box !== document.body) {
+      const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+      box.scrollTop += (r.top - b.top) - Math.max(0, (box.clientHeight - r.height) / 2);
+    }
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({block: 'nearest'});
+  };
+  window.__cbReveal = reveal;
+  const show = (el) => {
+    const ref = /(?:^|\s)cb-ref-(\S+)/.exec(el.className || '');
+    const target = ref && document.getElementById(ref[1]);
+    if (!target) return;
+    const turn = target.closest('details');
+    if (turn) turn.open = true;
+    reveal(target.querySelector('mark') || target);
+    target.classList.add('cb-flash');
+    setTimeout(() => target.classList.remove('cb-flash'), 1600);
+  };
+  const find = (e) => (e.target && e.target.closest) ? e.target.closest('[class*="cb-ref-"]') : null;
+  document.addEventListener('click', (e) => {
+    const el = find(e);
+    if (el) { e.preventDefault(); show(el); }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const el = find(e);
+    if (el) { e.preventDefault(); show(el); }
+  });
+}

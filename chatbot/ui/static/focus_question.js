@@ -1,0 +1,2 @@
+() => { setTimeout(() => { const t = document.querySelector('#cb-question textarea');
+                           if (t && !t.disabled) t.focus(); }, 60); }
