@@ -37,7 +37,7 @@ test-fast: setup
 	$(VENV)/bin/pytest -q -m "not slow and not browser"
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) .cache index/gen-* index/manifest.json
