@@ -40,6 +40,7 @@ from .indexing import section_build
 from .machine import machine_info, versions
 from .memory import section_memory
 from .onnx_section import section_onnx
+from .question_sets import section_question_sets
 from .report import compact, goals, markdown
 from .retrieval import section_retrieval
 from .update import section_update
@@ -100,6 +101,8 @@ def run_sections(S: dict[str, Any], corpus: dict[str, Any], queries: list[str], 
 
     log("5. quality: msmarco nDCG@10")
     S["quality"] = {"beir": beir_metrics(index, embedder, MSMARCO)}
+    log("5b. quality: our question sets")
+    S["quality"]["question_sets"] = section_question_sets(embedder, tmp)
 
     del index
 

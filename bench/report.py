@@ -222,6 +222,7 @@ def quality_md(R: dict[str, Any]) -> list[str]:
     ]
     for mode in MODES:
         lines.append(f"| {mode} | {q['beir'][mode]['ndcg@10']:.3f} | {q['beir'][mode]['recall@10']:.3f} |")
+    lines += question_sets_md(q.get("question_sets"))
     return lines + [
         "",
         "| dev questions (pass 1) | value |", "| --- | --- |",
@@ -278,6 +279,21 @@ def onnx_md(R: dict[str, Any]) -> list[str]:
     return lines
 
 
+def question_sets_md(qs: dict[str, Any] | None) -> list[str]:
+    """Dense, BM25 and hybrid on our own question sets (answerable questions; follow-ups made to stand alone)."""
+    if not qs:
+        return []
+    k = qs["k"]
+    lines = ["", f"| our questions | mode | answer in top {k} | source first | MRR |",
+             "| --- | --- | --- | --- | --- |"]
+    for name in ("seeds", "news"):
+        for mode in MODES:
+            m = qs[name][mode]
+            lines.append(f"| {name} ({m['questions']}) | {mode} | {m[f'answer@{k}']:.3f} | {m['hit@1']:.3f} | "
+                         f"{m['mrr']:.3f} |")
+    return lines
+
+
 def compact(R: dict[str, Any]) -> str:
     out = [f"{'§':<2} {'what':<78} {'goal':>9} {'measured':<42} met"]
     for g in R["goals"]:
@@ -285,6 +301,10 @@ def compact(R: dict[str, Any]) -> str:
                    f"{'yes' if g['met'] else 'NO'}")
     q = R["sections"]["quality"]["beir"]
     out.append("nDCG@10 " + ", ".join(f"{mode} {q[mode]['ndcg@10']:.3f}" for mode in MODES))
+    qs = R["sections"]["quality"].get("question_sets")
+    for name in ("seeds", "news") if qs else ():
+        key = f"answer@{qs['k']}"
+        out.append(f"{name} {key} " + ", ".join(f"{mode} {qs[name][mode][key]:.3f}" for mode in MODES))
     o = R["sections"]["onnx"]
     if o.get("status") == "ok":
         out.append(f"ONNX fp32 {o['onnx_fp32']['speedup_vs_torch']:.2f}x torch "

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import followup
 from .errors import ChatbotError
 from .retrieve import MODES, Hit, search
 
@@ -77,8 +78,9 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
     results: dict[str, dict[str, float]] = {}
     for mode in MODES:
         hit1 = hitk = answer = rr = 0.0
-        for q in answerable:
-            hits = search(index, embedder, q.question, k=max(k, 10), mode=mode)
+        for q in answerable:  # a follow-up is searched as the engine searches it: made to stand alone
+            text = followup.standalone(q.question, q.history[-1]) if q.history else q.question
+            hits = search(index, embedder, text, k=max(k, 10), mode=mode)
             docs = [h.chunk.doc for h in hits]
             first = next((i for i, d in enumerate(docs) if _source_match(d, q.sources)), None)
             hit1 += first == 0
