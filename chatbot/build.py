@@ -82,9 +82,49 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
                 f"The index in {index_dir}/ was built with other chunking settings "
                 f"({old_manifest.get('chunker')}). Run: chatbot index --rebuild"
             )
+    report = _compare(sources, skipped, old_manifest)
+    if old_manifest is not None and not (report.added or report.changed or report.removed):
+        if [s["path"] for s in old_manifest.get("skipped", [])] == [s["path"] for s in report.skipped]:
+            report.duplicates = [{"path": d, "duplicate_of": r["duplicate_of"]}
+                                 for d, r in old_manifest["documents"].items() if r.get("duplicate_of")]
+            report.chunks = int(old_manifest.get("chunks", 0))
+            store.remove_stale(index_dir)  # folders left by a build that was killed
+            return report
+
+    old = store.load(index_dir) if old_manifest is not None else None
+    if embedder is None:
+        progress("loading embedding model", 0, 1)
+        embedder = load_embedder(settings.embedding_model)
+    docs = _read_documents(report, {s.id: s for s in sources}, old, progress)
+    _mark_duplicates(docs, report)
+    next_id = int(old_manifest.get("next_id", 0)) if old_manifest else 0
+    chunks, faiss_index, next_id = _update_vectors(settings, embedder, docs, old, next_id, progress)
+
+    progress("writing index", 0, 1)
+    manifest = {
+        "format": store.FORMAT,
+        "version": store.FORMAT_VERSION,
+        "embedding": {"model": name, "sha256": sha, "dim": embedder.dim, "max_tokens": embedder.max_tokens},
+        "chunker": chunker_settings(settings),
+        "vectors": store.describe_faiss(faiss_index),
+        "documents": {d.id: {"sha256": d.sha256, "title": d.title, "size": d.size, "chunks": d.chunks,
+                             "indexed_at": d.indexed_at, "duplicate_of": d.duplicate_of,
+                             "removed": len(d.removed)} for d in sorted(docs.values(), key=lambda d: d.id)},
+        "skipped": report.skipped,
+        "chunks": len(chunks),
+        "next_id": next_id,
+    }
+    store.write_generation(index_dir, manifest, chunks, dict(sorted(docs.items())), faiss_index)
+    store.remove_stale(index_dir)
+    progress("writing index", 1, 1)
+    report.chunks = len(chunks)
+    return report
+
+
+def _compare(sources: list[ingest.Source], skipped: list[Any], old_manifest: dict[str, Any] | None) -> Report:
+    """What is added, changed, unchanged and removed since the last build (by content hash)."""
     old_docs: dict[str, Any] = old_manifest["documents"] if old_manifest else {}
     report = Report(skipped=[s.to_dict() for s in skipped])
-    current = {s.id: s for s in sources}
     old_skipped = {s["path"]: s for s in (old_manifest or {}).get("skipped", []) if s.get("sha256")}
     for s in sources:
         before = old_docs.get(s.id)
@@ -96,20 +136,14 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
             report.changed.append(s.id)
         else:
             report.unchanged.append(s.id)
-    report.removed = sorted(set(old_docs) - set(current))
-    if old_manifest is not None and not (report.added or report.changed or report.removed):
-        if [s["path"] for s in old_manifest.get("skipped", [])] == [s["path"] for s in report.skipped]:
-            report.duplicates = [{"path": d, "duplicate_of": r["duplicate_of"]}
-                                 for d, r in old_docs.items() if r.get("duplicate_of")]
-            report.chunks = int(old_manifest.get("chunks", 0))
-            store.remove_stale(index_dir)  # folders left by a build that was killed
-            return report
+    report.removed = sorted(set(old_docs) - {s.id for s in sources})
+    return report
 
-    old = store.load(index_dir) if old_manifest is not None else None
-    if embedder is None:
-        progress("loading embedding model", 0, 1)
-        embedder = load_embedder(settings.embedding_model)
 
+def _read_documents(report: Report, current: dict[str, ingest.Source], old: store.Index | None,
+                    progress: Progress) -> dict[str, store.DocRecord]:
+    """The documents of the new index: unchanged ones as they were, new and changed ones read and cleaned
+    (an unreadable or empty one is skipped and reported)."""
     docs: dict[str, store.DocRecord] = {}
     for doc_id in report.unchanged:
         assert old is not None
@@ -135,7 +169,10 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         for lst in (report.added, report.changed):
             if bad in lst:
                 lst.remove(bad)
+    return docs
 
+
+def _mark_duplicates(docs: dict[str, store.DocRecord], report: Report) -> None:
     duplicates = clean.near_duplicates({d: r.text for d, r in docs.items()})
     for dup, original in duplicates.items():
         docs[dup].duplicate_of = original
@@ -144,7 +181,11 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         if doc.id not in duplicates:
             doc.duplicate_of = None
 
-    # Keep the vectors of unchanged documents; remove the rest; embed what is new.
+
+def _update_vectors(settings: Settings, embedder: Embedder, docs: dict[str, store.DocRecord],
+                    old: store.Index | None, next_id: int, progress: Progress) -> tuple[list[Chunk], Any, int]:
+    """Keep the vectors of unchanged documents, remove the rest, embed what is new: (chunks, FAISS index of
+    the type that fits their number, the next free chunk id)."""
     faiss_index = old.faiss_index if old is not None else store.new_faiss(embedder.dim)
     keep_ids = {c.id for c in old.chunks if c.doc in docs and docs[c.doc].sha256 == old.docs[c.doc].sha256
                 and not docs[c.doc].duplicate_of and not old.docs[c.doc].duplicate_of} if old else set()
@@ -153,7 +194,6 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     if drop is not None and drop.size:
         faiss_index.remove_ids(drop)
     kept_docs = {c.doc for c in chunks}
-    next_id = int(old_manifest.get("next_id", 0)) if old_manifest else 0
     new_chunks: list[Chunk] = []
     for doc in docs.values():
         if doc.duplicate_of or doc.id in kept_docs:
@@ -182,22 +222,5 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         doc.chunks = 0
     for c in chunks:
         docs[c.doc].chunks += 1
-
-    progress("writing index", 0, 1)
-    manifest = {
-        "format": store.FORMAT,
-        "version": store.FORMAT_VERSION,
-        "embedding": {"model": name, "sha256": sha, "dim": embedder.dim, "max_tokens": embedder.max_tokens},
-        "chunker": chunker_settings(settings),
-        "documents": {d.id: {"sha256": d.sha256, "title": d.title, "size": d.size, "chunks": d.chunks,
-                             "indexed_at": d.indexed_at, "duplicate_of": d.duplicate_of,
-                             "removed": len(d.removed)} for d in sorted(docs.values(), key=lambda d: d.id)},
-        "skipped": report.skipped,
-        "chunks": len(chunks),
-        "next_id": next_id,
-    }
-    store.write_generation(index_dir, manifest, chunks, dict(sorted(docs.items())), faiss_index)
-    store.remove_stale(index_dir)
-    progress("writing index", 1, 1)
-    report.chunks = len(chunks)
-    return report
+    faiss_index = store.fit_faiss(faiss_index, np.array([c.id for c in chunks], dtype=np.int64))
+    return chunks, faiss_index, next_id

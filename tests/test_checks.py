@@ -183,3 +183,13 @@ def test_emphasis_of_dates_names_and_amounts():
     profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m ($357.6m) from a year earlier."
     assert "**A$458.4m**" in emphasise(profit, "How much net profit did Qantas make?")
     assert emphasise(attack, "Why does it matter?") == attack  # no kind of answer to point at
+
+
+def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():
+    from chatbot.retrieve import BM25_WEIGHT, bm25_weight
+
+    flat = {i: 1.0 - i / 100 for i in range(20)}  # no candidate stands out
+    peaked = {0: 20.0, **{i: 2.0 for i in range(1, 20)}}  # a question reusing one article's words
+    assert bm25_weight(flat, peaked) > BM25_WEIGHT > bm25_weight(peaked, flat)
+    assert bm25_weight(flat, flat) == BM25_WEIGHT and bm25_weight(flat, {1: 3.0}) == BM25_WEIGHT  # too few to judge
+    assert 0.1 <= bm25_weight(flat, peaked) <= 0.8 and 0.1 <= bm25_weight(peaked, flat)

@@ -701,3 +701,68 @@ def test_no_op_build_removes_folders_left_by_a_killed_build(built):
     assert not report.added and not report.changed
     assert not leftover.exists()
     assert manifest(settings.index)["generation"] in gen_folders(settings.index)
+
+
+# The vector index follows the size -------------------------------------------------------------------
+
+
+def test_the_index_type_follows_the_number_of_chunks_through_real_builds(built, monkeypatch):
+    """With the line lowered to 20 chunks, the seeds (~40 chunks) are indexed as IVF: searched, updated in
+    place (a deleted document's vectors removed) and recorded in the manifest; below 10 it is exact again."""
+    settings, _, _ = built
+    assert manifest(settings.index)["vectors"] == {"type": "flat"}
+    monkeypatch.setattr(store, "FLAT_MAX", 20)
+    (settings.docs / "zz-new.txt").write_text("Quinoa farmers on the Altiplano doubled their harvest this year. "
+                                              "Prices at the Cusco market fell by a third.", encoding="utf-8")
+    build(settings, embedder=HashEmbedder())
+    index = store.load(settings.index)
+    assert manifest(settings.index)["vectors"]["type"] == "ivf" == store.describe_faiss(index.faiss_index)["type"]
+    assert index.faiss_index.ntotal == len(index.chunks) > 20
+    assert docs_found(index, "quinoa harvest Altiplano Cusco", "dense", k=3)[0] == "zz-new.txt"
+    (settings.docs / S001).unlink()  # removal in place from the IVF index
+    build(settings, embedder=HashEmbedder())
+    index = store.load(settings.index)
+    assert index.faiss_index.ntotal == len(index.chunks) and S001 not in docs_found(index, "flag meetings", "dense", 50)
+    for c in index.chunks[:5]:
+        assert np.allclose(index.faiss_index.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
+    monkeypatch.setattr(store, "FLAT_MAX", 10_000)  # far fewer chunks than half the line: exact again
+    (settings.docs / "zz-new.txt").unlink()
+    build(settings, embedder=HashEmbedder())
+    assert manifest(settings.index)["vectors"] == {"type": "flat"}
+    assert store.load(settings.index).faiss_index.ntotal == len(store.load(settings.index).chunks)
+
+
+@pytest.mark.slow
+def test_sixty_thousand_vectors_become_ivf_with_high_recall_and_in_place_removal(tmp_path):
+    import faiss
+
+    rng = np.random.default_rng(1)
+    centers = rng.standard_normal((500, 384)).astype(np.float32)
+    vectors = centers[rng.integers(500, size=60_000)] + 0.5 * rng.standard_normal((60_000, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(1000, 61_000, dtype=np.int64)
+    flat = store.new_faiss(384)  # the index so far was exact; a build added 60,000 chunks to it
+    flat.add_with_ids(vectors, ids)
+    assert store.describe_faiss(flat) == {"type": "flat"}
+    index = store.fit_faiss(flat, ids)  # crossed the line: rebuilt as IVF from the stored vectors
+    assert store.describe_faiss(index) == {"type": "ivf", "nlist": 1024, "nprobe": store.NPROBE}
+    queries = vectors[rng.choice(60_000, size=50, replace=False)] + 0.1 * rng.standard_normal((50, 384)).astype(
+        np.float32)
+    exact = faiss.IndexFlatIP(384)
+    exact.add(vectors)
+    _, truth = exact.search(queries, 10)
+    _, found = index.search(queries, 10)
+    recall = np.mean([len(set(ids[t].tolist()) & set(f.tolist())) / 10 for t, f in zip(truth, found, strict=True)])
+    assert recall >= 0.9, recall
+    gone = ids[:5000]
+    index.remove_ids(gone)
+    assert index.ntotal == 55_000
+    _, after = index.search(queries, 10)
+    assert not set(after.ravel().tolist()) & set(gone.tolist())
+    assert np.allclose(index.reconstruct(int(ids[-1])), vectors[-1], atol=1e-6)
+    faiss.write_index(index, str(tmp_path / "v.faiss"))  # the type and nprobe survive a save and load
+    again = faiss.read_index(str(tmp_path / "v.faiss"))
+    assert store.describe_faiss(again) == store.describe_faiss(index)
+    assert np.allclose(again.reconstruct(int(ids[-1])), vectors[-1], atol=1e-6)
+    small = store.fit_faiss(again, ids[-1000:][:20_000])  # shrunk below half the line: exact again
+    assert store.describe_faiss(small) == {"type": "flat"} and small.ntotal == 1000
