@@ -1,4 +1,5 @@
-"""The benchmark (make bench): index build, updates, retrieval latency, FAISS scaling, answering, quality, memory.
+"""The benchmark (make bench): index build, updates, retrieval latency, FAISS scaling, answering, quality, memory,
+embedding backends.
 
 Writes bench/results.json (every raw figure, git-ignored) and bench/results.md (the summary, committed).
 Each figure is the median of several runs; every speed figure that has a baseline is a ratio to that
@@ -6,12 +7,11 @@ baseline measured in the same run, interleaved with it. All documents and indexe
 
     make bench                   # the full run: msmarco 5,000 passages, about 15-20 minutes on 2 cores
     BENCH_QUICK=1 make bench     # development: 500 passages, fewer runs, FAISS up to 100k vectors
-    BENCH_ONNX=0                 # skip the optional ONNX section
     BENCH_SHARED=/path/shared    # where bench/msmarco and eval/seeds_dev.jsonl live (default: ../shared)
     BENCH_BUDGET_MIN=19          # time budget: on a busy machine some repeats are skipped to stay within it
     python -m bench --report-only   # rewrite results.md from results.json
 
-One module per section (indexing, update, retrieval, faiss_scale, answering, memory, onnx_section), the
+One module per section (indexing, update, retrieval, faiss_scale, answering, memory, backends), the
 settings and shared helpers in common, the tables of results.md in report.
 """
 
@@ -34,12 +34,12 @@ from chatbot.evaluate import beir_metrics, read_beir, read_questions, write_beir
 from chatbot.settings import Settings
 
 from .answering import section_answer
-from .common import BUDGET_S, DEV, HERE, MSMARCO, ONNX_SAMPLE, PASSAGES, QUICK, REPO, T0, log, med
+from .backends import section_backends
+from .common import DEV, HERE, MSMARCO, PASSAGES, QUICK, REPO, T0, log, med
 from .faiss_scale import section_faiss
 from .indexing import section_build
 from .machine import machine_info, versions
 from .memory import section_memory
-from .onnx_section import section_onnx
 from .question_sets import section_question_sets
 from .report import compact, goals, markdown
 from .retrieval import section_retrieval
@@ -121,7 +121,9 @@ def run_sections(S: dict[str, Any], corpus: dict[str, Any], queries: list[str], 
     log("6. memory")
     S["memory"] = section_memory(seeds, docs, tmp, read_questions(DEV)[0].question)
 
-    run_onnx(S, embedder, texts, msmarco, tmp)
+    log("7. embedding backends: the default onnx-int8 against torch")
+    S["backends"] = section_backends(embedder, msmarco, tmp, S["quality"]["beir"])
+    logging.getLogger().setLevel(logging.WARNING)  # onnxruntime's quantizer turns the root logger up
 
 
 def load_embedder(S: dict[str, Any]) -> SentenceTransformerEmbedder:
@@ -135,24 +137,6 @@ def load_embedder(S: dict[str, Any]) -> SentenceTransformerEmbedder:
     S["embedder_load_s"] = med(loads[1:])
     embedder.encode(["warm-up"] * 64)
     return embedder
-
-
-def run_onnx(S: dict[str, Any], embedder: SentenceTransformerEmbedder, texts: list[str], msmarco: Settings,
-             tmp: Path) -> None:
-    """Optional, last, and only when the time budget allows: about 3 encodes of 1,000 texts plus the corpus."""
-    estimate = (2 * ONNX_SAMPLE * 2.6 + len(texts) / 1.5) / S["build"]["encode_chunks_per_s"]
-    left = BUDGET_S - (time.perf_counter() - T0)
-    if estimate > left:
-        S["onnx"] = {"status": f"skipped: it would take about {estimate / 60:.1f} min and {max(0, left) / 60:.1f} "
-                               "min of the time budget were left (BENCH_BUDGET_MIN=30 includes it)"}
-        log(f"7. ONNX embedding: {S['onnx']['status']}")
-        return
-    log("7. ONNX embedding")
-    try:
-        S["onnx"] = section_onnx(embedder, texts, store.load(msmarco.index), tmp)
-    except Exception as e:  # noqa: BLE001 - optional section: record why and go on
-        S["onnx"] = {"status": f"failed: {type(e).__name__}: {e}"[:500]}
-    logging.getLogger().setLevel(logging.WARNING)  # onnxruntime's quantizer turns the root logger up
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ similarity range) is written to chatbot/calibration.json under the embedding mod
 The 50 msmarco queries (../shared/bench/msmarco) join as off-topic questions for the seeds: with only a
 few off-topic questions of our own, they fix how low the similarity threshold may go.
 
-Run: .venv/bin/python -m bench.calibrate   (about 15 minutes on 2 cores with the default model)
+Run: .venv/bin/python -m bench.calibrate [--backend torch]   (about 15 minutes on 2 cores, default model)
      .venv/bin/python -m bench.calibrate --records FILE   (replay the per-question lines an earlier run logged)
 """
 
@@ -29,7 +29,7 @@ from pathlib import Path
 from chatbot import gate
 from chatbot.answer import Engine
 from chatbot.build import build
-from chatbot.embed import SentenceTransformerEmbedder
+from chatbot.embed import Embedder, load_embedder
 from chatbot.evaluate import contains_answer, read_questions
 from chatbot.rank import rank_sentences
 from chatbot.settings import Settings
@@ -42,9 +42,8 @@ SETS = {"seeds": (ROOT / "seeds", DATA / "questions" / "seeds.jsonl"),
         "news": (DATA / "news", DATA / "questions" / "news.jsonl")}
 
 
-def records(split: str = "calibration") -> list[dict]:
+def records(embedder: Embedder, split: str = "calibration") -> list[dict]:
     """One record per question: what the gate saw, and what each path (generated, quoted) would say."""
-    embedder = SentenceTransformerEmbedder()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, (docs, questions) in SETS.items():
@@ -67,14 +66,13 @@ def records(split: str = "calibration") -> list[dict]:
     return out
 
 
-def off_topic_records() -> list[dict]:
+def off_topic_records(embedder: Embedder) -> list[dict]:
     """The msmarco queries (../shared/bench/msmarco), all off-topic for the seeds: only the gate's view is
     needed, and one that passes the gate counts as answered (wrongly)."""
     queries = SHARED / "bench" / "msmarco" / "queries.jsonl"
     if not queries.exists():
         print(f"note: {queries} not found; calibrating without the msmarco off-topic queries", file=sys.stderr)
         return []
-    embedder = SentenceTransformerEmbedder()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = replace(Settings(), docs=ROOT / "seeds", index=Path(tmp) / "seeds")
@@ -115,9 +113,11 @@ def utility(rows: list[dict], min_similarity: float, min_coverage: float) -> tup
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=Path, help="replay records logged by an earlier run (JSON lines)")
+    parser.add_argument("--backend", default=Settings().embedding_backend, help="onnx-int8 (default) or torch")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.records.open()] if args.records else records()
-    rows = [r for r in rows if r["id"] != "msmarco"] + off_topic_records()
+    embedder = load_embedder("default", args.backend)
+    rows = [json.loads(line) for line in args.records.open()] if args.records else records(embedder)
+    rows = [r for r in rows if r["id"] != "msmarco"] + off_topic_records(embedder)
     grid = [(s / 100, c / 100) for s in range(20, 61) for c in range(0, 81, 2)]
     scored = {t: utility(rows, *t) for t in grid}
     answerable = sum(r["answerable"] for r in rows)
@@ -127,12 +127,12 @@ def main() -> None:
     tied = sorted(t[0] for t in allowed if (scored[t][0], -scored[t][1]) == top and t[1] == best_cov)
     best = (tied[len(tied) // 2], best_cov)  # the middle of the best similarity range: the widest margin
     score, refused = scored[best]
-    entry = {"model": SentenceTransformerEmbedder().name, "min_similarity": best[0], "min_coverage": best[1],
+    entry = {"model": embedder.name, "min_similarity": best[0], "min_coverage": best[1],
              "refusal_coverage": gate.Thresholds().refusal_coverage,
              "calibrated_on": f"{len(rows)} calibration questions (seeds + news + msmarco queries as off-topic), "
                               f"utility {score}, answerable refused {refused}"}
     data = json.loads(gate.CALIBRATION_FILE.read_text()) if gate.CALIBRATION_FILE.exists() else {}
-    data[SentenceTransformerEmbedder().sha256] = entry
+    data[embedder.sha256] = entry
     gate.CALIBRATION_FILE.write_text(json.dumps(data, indent=2) + "\n")
     print(json.dumps(entry, indent=2))
 

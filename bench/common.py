@@ -23,8 +23,6 @@ QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 SHARED = Path(os.environ.get("BENCH_SHARED") or REPO.parent / "shared")
 MSMARCO = SHARED / "bench" / "msmarco"
 DEV = REPO / "tests" / "data" / "seeds_dev.jsonl"  # a copy of the shared dev questions
-ONNX = os.environ.get("BENCH_ONNX", "1") not in ("", "0")
-ONNX_PATH = Path(os.environ.get("BENCH_ONNX_PATH") or REPO / ".cache" / "bench-onnx")
 
 PASSAGES = 500 if QUICK else 0  # 0 = the whole corpus
 BUILD_RUNS = 1 if QUICK else 2  # full builds (about 1-2 min each) and as many direct encodes, alternating
@@ -37,8 +35,7 @@ FAISS_QUERIES = 100
 FLAT_LATENCY_QUERIES = 30  # per-query timing of exact search at 1M vectors costs ~0.1-0.5 s each
 HNSW_MAX = 100_000  # HNSW build at 1M takes many minutes on 2 cores: IVF only there
 ANSWER_PASSES = 1 if QUICK else 2  # each: 20 questions through the engine and plain llama-cpp-python
-ONNX_SAMPLE = 500
-ONNX_ROUNDS = 2
+BACKEND_ROUNDS = 1 if QUICK else 2  # full builds with each embedding backend, alternating
 # The run aims to finish within BENCH_BUDGET_MIN minutes: on a slow (busy) machine the second build/encode
 # pair and the second answering pass are skipped, and results.md shows the counts actually run.
 BUDGET_S = float(os.environ.get("BENCH_BUDGET_MIN") or 19) * 60

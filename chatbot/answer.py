@@ -102,7 +102,7 @@ class Engine:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = load_embedder(self.settings.embedding_model)
+                self._embedder = load_embedder(self.settings.embedding_model, self.settings.embedding_backend)
             return self._embedder
 
     @property
@@ -126,7 +126,7 @@ class Engine:
                 return self._index
             index = store.load(self.settings.index)
             name, sha = (self._embedder.name, self._embedder.sha256) if self._embedder else describe(
-                self.settings.embedding_model)
+                self.settings.embedding_model, self.settings.embedding_backend)
             store.check_compatible(index.manifest, name, sha, self.settings.index)
             current = self._index
             if current is None or index.manifest.get("created_at", 0) >= current.manifest.get("created_at", 0):

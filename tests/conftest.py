@@ -73,7 +73,7 @@ def real_index_settings(tmp_path_factory: pytest.TempPathFactory, real_embedder)
     docs.mkdir()
     for name in SEED_FILES:
         shutil.copy2(SEEDS / name, docs / name)
-    settings = replace(Settings(), docs=docs, index=root / "index", models=root / "models")
+    settings = replace(Settings(), docs=docs, index=root / "index", models=root / "models", embedding_backend="torch")
     report = build(settings, embedder=real_embedder)
     assert sorted(report.added) == SEED_FILES
     return settings

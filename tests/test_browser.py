@@ -61,7 +61,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Ite
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         shutil.copy2(seed, docs / seed.name)
     (docs / "quillfeather.txt").write_text(INJECTED, encoding="utf-8")
-    settings = replace(Settings(), docs=docs, index=root / "index", models=root / "models")
+    settings = replace(Settings(), docs=docs, index=root / "index", models=root / "models", embedding_backend="torch")
     build(settings, embedder=real_embedder)
     engine = Engine(settings, embedder=real_embedder)
     engine.reload()

@@ -59,7 +59,8 @@ def test_eight_questions_during_a_rebuild(tmp_path, real_embedder, launch_app, m
     docs.mkdir()
     for name in SEED_FILES:
         shutil.copy2(SEEDS / name, docs / name)
-    settings = replace(Settings(), docs=docs, index=tmp_path / "served-index", models=tmp_path / "models")
+    settings = replace(Settings(), docs=docs, index=tmp_path / "served-index", models=tmp_path / "models",
+                       embedding_backend="torch")  # the real_embedder
     build(settings, embedder=real_embedder)
     llama = LlamaGenerator(resolve_model("", settings.models))
     probe = ReentrancyProbe(llama.llm)

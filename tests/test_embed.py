@@ -1,0 +1,89 @@
+"""The embedding backends: the default int8 ONNX export of MiniLM against the torch model it comes from."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from chatbot import gate, models
+from chatbot.answer import Engine
+from chatbot.build import build
+from chatbot.embed import ONNX_INT8, OnnxEmbedder, _checked_weights, load_embedder
+from chatbot.errors import ChatbotError
+from chatbot.evaluate import read_questions
+from chatbot.settings import Settings
+from chatbot.text import sentence_spans
+
+from .conftest import DEV_QUESTIONS, SEEDS
+
+
+def test_an_unknown_backend_is_named_with_the_setting_that_fixes_it():
+    with pytest.raises(ChatbotError) as e:
+        load_embedder("default", "tensorflow")
+    assert "CHATBOT_EMBEDDING_BACKEND" in str(e.value) and "onnx-int8" in str(e.value)
+    assert Settings().embedding_backend == ONNX_INT8
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder() -> OnnxEmbedder:
+    embedder = load_embedder("default")
+    assert isinstance(embedder, OnnxEmbedder)
+    return embedder
+
+
+@pytest.mark.slow
+def test_the_default_backend_is_the_pinned_int8_export_and_finds_what_torch_finds(onnx_embedder, real_embedder):
+    assert onnx_embedder.sha256 == models.MINILM_INT8_SHA256  # the export is reproducible
+    assert onnx_embedder.name == f"{real_embedder.name} (onnx-int8)"
+    assert (onnx_embedder.dim, onnx_embedder.max_tokens) == (real_embedder.dim, real_embedder.max_tokens)
+    texts = [t[a:b] for p in sorted(SEEDS.glob("*.txt")) for t in [p.read_text(encoding="utf-8")]
+             for a, b in sentence_spans(t)]
+    assert len(texts) > 150
+    assert onnx_embedder.count_tokens(texts) == real_embedder.count_tokens(texts)
+    ours, theirs = onnx_embedder.encode(texts), real_embedder.encode(texts)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1, atol=1e-5)
+    cosine = np.sum(ours * theirs, axis=1)
+    assert cosine.mean() > 0.98 and cosine.min() > 0.95, (cosine.mean(), cosine.min())
+    questions = [q.question for q in read_questions(DEV_QUESTIONS)]
+    best_ours = np.argmax(onnx_embedder.encode(questions) @ ours.T, axis=1)
+    best_theirs = np.argmax(real_embedder.encode(questions) @ theirs.T, axis=1)
+    assert np.mean(best_ours == best_theirs) >= 0.9  # the same nearest sentence for nearly every question
+    assert onnx_embedder.encode([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_an_index_built_by_one_backend_asks_for_a_rebuild_under_the_other(tmp_path, seeds_dir, real_embedder,
+                                                                         onnx_embedder):
+    settings = replace(Settings.from_env(), embedding_backend="torch")
+    build(settings, embedder=real_embedder)
+    with pytest.raises(ChatbotError) as e:
+        Engine(replace(settings, embedding_backend=ONNX_INT8), embedder=onnx_embedder).reload()
+    assert "(onnx-int8)" in str(e.value) and "chatbot index --rebuild" in str(e.value)
+    report = build(replace(settings, embedding_backend=ONNX_INT8), rebuild=True)  # the default backend, loaded
+    manifest = json.loads((settings.index / "manifest.json").read_text())
+    assert report.chunks and manifest["embedding"]["sha256"] == models.MINILM_INT8_SHA256
+    engine = Engine(replace(settings, embedding_backend=ONNX_INT8))  # everything as a user gets it by default
+    assert engine.thresholds() == gate.thresholds(models.MINILM_INT8_SHA256) != gate.Thresholds()  # calibrated
+    result = engine.ask("How many border flag meetings has Pakistan held?")
+    assert result.mode == "generated" and "225" in result.answer, (result.mode, result.answer)
+    assert engine.ask("Who won the 2019 Cricket World Cup final at Lord's?").mode == "abstained"
+    with pytest.raises(ChatbotError):
+        build(settings)  # and back: torch refuses the ONNX-built index
+
+
+@pytest.mark.slow
+def test_a_damaged_or_unexpected_export_is_never_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHATBOT_CACHE", str(tmp_path / "cache"))
+    _, folder, weights = _checked_weights("default")
+    path, sha = models.onnx_file(folder, weights, models.MINILM_INT8_SHA256)
+    assert sha == models.MINILM_INT8_SHA256 and path.parent == tmp_path / "cache" / "models"
+    path.write_bytes(b"not a model")  # damaged in the cache: made again
+    assert models.onnx_file(folder, weights, models.MINILM_INT8_SHA256) == (path, models.MINILM_INT8_SHA256)
+    path.unlink()
+    with pytest.raises(ChatbotError) as e:  # other library versions would export other bytes
+        models.onnx_file(folder, weights, "0" * 64)
+    assert "CHATBOT_EMBEDDING_BACKEND=torch" in str(e.value)
+    assert [p.name for p in path.parent.iterdir()] == []  # nothing half-made left behind
