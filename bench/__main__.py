@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from chatbot import store
+from chatbot import embed, store
 from chatbot.embed import SentenceTransformerEmbedder
 from chatbot.evaluate import beir_metrics, read_beir, read_questions, write_beir_docs
 from chatbot.settings import Settings
@@ -115,7 +115,7 @@ def run_sections(S: dict[str, Any], corpus: dict[str, Any], queries: list[str], 
 
     log("4. answering")
     seeds = Settings(docs=REPO / "seeds", index=tmp / "seeds-index", models=tmp / "no-models")
-    S["answer"] = section_answer(seeds, embedder)
+    S["answer"] = section_answer(seeds, embed.load_embedder("default"))  # as users get it: the ONNX embedder
     S["quality"]["answers"] = S["answer"]["answer_metrics"]
 
     log("6. memory")

@@ -11,7 +11,7 @@ from typing import Any
 
 from chatbot.answer import Engine
 from chatbot.build import build
-from chatbot.embed import SentenceTransformerEmbedder
+from chatbot.embed import Embedder
 from chatbot.evaluate import answer_metrics, read_questions
 from chatbot.generate import LlamaGenerator
 from chatbot.models import DEFAULT, PACKAGED, resolve_model
@@ -143,7 +143,7 @@ def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any],
     return row, results
 
 
-def section_answer(settings: Settings, embedder: SentenceTransformerEmbedder) -> dict[str, Any]:
+def section_answer(settings: Settings, embedder: Embedder) -> dict[str, Any]:
     t = time.perf_counter()
     build(settings, rebuild=True, embedder=embedder)
     seeds_build_s = time.perf_counter() - t

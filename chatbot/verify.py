@@ -42,6 +42,7 @@ _DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|
                        r"on|at|from|that|as|than|its|their|his|her|our|your|my|this|these|those)\W*$", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|warned|warns|claimed|claims|argued|argues|"
                      r"announced|announces|added|insisted|insists|described|describes|according to)\b", re.I)
+_REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -79,6 +80,7 @@ def screen(text: str, question: str) -> tuple[str, str]:
     'According to source [2], five trips were made.' -> ('Five trips were made.', '')
     'The passage does not say.' -> (..., 'it talks about the sources, not the question')
     """
+    text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
     stripped = _META_PREFIX.sub("", text, count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
         if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -73,6 +74,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Ite
     ui.launch(demo, settings, "127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{demo.server_port}/"
     demo.close()
+    for thread in threading.enumerate():  # a stopped answer's model run ends at its next token: let it,
+        if thread.name == "chatbot-answer":  # so the interpreter never exits with llama.cpp mid-decode
+            thread.join(timeout=120)
 
 
 @pytest.fixture(scope="module")

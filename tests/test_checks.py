@@ -193,3 +193,10 @@ def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():
     assert bm25_weight(flat, peaked) > BM25_WEIGHT > bm25_weight(peaked, flat)
     assert bm25_weight(flat, flat) == BM25_WEIGHT and bm25_weight(flat, {1: 3.0}) == BM25_WEIGHT  # too few to judge
     assert 0.1 <= bm25_weight(flat, peaked) <= 0.8 and 0.1 <= bm25_weight(peaked, flat)
+
+
+def test_screen_says_a_repeated_phrase_once():
+    question = "How many protest notes and formal demarches has Pakistan issued?"
+    assert screen("13 formal demarches and 13 formal demarches [1].", question)[0] == "13 formal demarches [1]."
+    kept = "The talks in Doha and the talks in Istanbul failed."
+    assert screen(kept, question)[0] == kept

@@ -44,6 +44,8 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         chat.wire(top_k=options.top_k)
         library.wire(stats=options.stats)
         options.wire()
+        demo.load(chat.restore, chat.saved, [chat.chat, chat.turns, chat.sources, chat.earlier],
+                  api_visibility="private")
         demo.load(library.refresh, None, [library.library, library.doc_pick, options.stats],
                   api_visibility="private")
         demo.load(options.models_dropdown, None, options.model, api_visibility="private")

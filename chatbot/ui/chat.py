@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import queue
+import tempfile
 import threading
 import time
 import traceback
 from collections.abc import Generator, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from ..answer import Engine, Result
 from ..errors import ChatbotError
+from . import history
 from .assets import FOCUS_QUESTION_JS, SCROLL_TO_HIT_JS, SOURCES_JS
 from .context import Context
+from .export import answer_markdown, conversation_markdown
 from .render import EMPTY_SOURCES, EMPTY_VIEWER, esc, render_article, render_chat, render_sources
 
 MAX_TURNS = 30  # turns kept in a session (older ones drop out of the chat and the sources panel)
@@ -154,7 +158,37 @@ class ChatTab:
                 stop.set()
 
     def clear(self) -> tuple[Any, ...]:
-        return [], [], EMPTY_SOURCES, None, EMPTY_VIEWER
+        return [], [], EMPTY_SOURCES, None, EMPTY_VIEWER, "", gr.DownloadButton(value=None, interactive=False)
+
+    def new_conversation(self, turns: list[dict[str, Any]] | None, saved: dict[str, Any] | None
+                         ) -> tuple[Any, ...]:
+        stored = history.archive(saved, turns or [])
+        return (*self.clear(), stored, gr.Dropdown(choices=history.choices(stored), value=None))
+
+    def restore(self, saved: dict[str, Any] | None) -> tuple[Any, ...]:
+        """Page load: the browser's current conversation, its citations checked against the index now."""
+        turns = history.mark_stale((saved or {}).get("current", []), self.ctx.documents())
+        return (render_chat(turns), turns, render_sources(turns) if turns else EMPTY_SOURCES,
+                gr.Dropdown(choices=history.choices(saved), value=None))
+
+    def open_earlier(self, pick: int | None, turns: list[dict[str, Any]] | None, saved: dict[str, Any] | None
+                     ) -> tuple[Any, ...]:
+        if pick is None:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        stored, chosen = history.reopen(saved, turns or [], int(pick))
+        chosen = history.mark_stale(chosen, self.ctx.documents())
+        return (render_chat(chosen), chosen, render_sources(chosen) if chosen else EMPTY_SOURCES, stored,
+                gr.Dropdown(choices=history.choices(stored), value=None))
+
+    def export(self, turns: list[dict[str, Any]] | None) -> tuple[Any, ...]:
+        """The last answer as Markdown (to copy) and the conversation as a .md file (to download)."""
+        done = [t for t in turns or [] if t.get("mode") not in ("pending", "generating")]
+        if not done:
+            return "", gr.DownloadButton(value=None, interactive=False)
+        folder = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
+        path = folder / f"conversation-{time.strftime('%Y%m%d-%H%M%S')}.md"
+        path.write_text(conversation_markdown(done), encoding="utf-8")
+        return answer_markdown(done[-1]), gr.DownloadButton(value=str(path), interactive=True)
 
     def open_article(self, evt: gr.EventData) -> str:
         data = getattr(evt, "_data", None) or {}
@@ -172,8 +206,10 @@ class ChatTab:
     # -- layout and events -----------------------------------------------------------------------
 
     def build_state(self) -> None:
-        """The session's turns (made first, before the page's layout, as it always was)."""
+        """The session's turns and the browser's conversations (made first, before the page's layout)."""
         self.turns = gr.State([])
+        self.saved = gr.BrowserState(history.empty(), storage_key="chatbot-conversations",
+                                     secret=self.ctx.browser_secret())
 
     def build(self) -> None:
         """The tab's components (inside `with gr.Tab(...)`)."""
@@ -193,15 +229,22 @@ class ChatTab:
                     self.send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="cb-send")
                     self.stop = gr.Button("Stop", variant="stop", scale=1, min_width=80, elem_id="cb-stop",
                                           interactive=False)
-                with gr.Row():
-                    self.new_chat = gr.Button("New conversation", size="sm", variant="secondary")
+                with gr.Row(equal_height=False):
+                    self.new_chat = gr.Button("New conversation", size="sm", variant="secondary", scale=1)
+                    self.earlier = gr.Dropdown(label="Earlier conversations (kept in this browser only)",
+                                               choices=[], value=None, scale=3, elem_id="cb-earlier")
+                with gr.Accordion("Take it away: Markdown with the sources as footnotes", open=False):
+                    self.export_md = gr.Textbox(label="The last answer", lines=4, max_lines=12, interactive=False,
+                                                buttons=["copy"], elem_id="cb-export")
+                    self.download = gr.DownloadButton("Download the whole conversation (.md)", value=None,
+                                                      size="sm", elem_id="cb-download", interactive=False)
                 with gr.Accordion("Answer details (timings, passages, checks)", open=False):
                     self.details = gr.JSON(label="Last answer", elem_id="cb-details")
             with gr.Column(scale=2, min_width=280):
-                gr.Markdown("**Sources**")
+                gr.Markdown("**Sources**", elem_id="cb-heading-sources")
                 self.sources = gr.HTML(EMPTY_SOURCES, js_on_load=SOURCES_JS, elem_id="cb-sources",
                                        max_height=520, apply_default_css=True)
-                gr.Markdown("**Article**")
+                gr.Markdown("**Article**", elem_id="cb-heading-article")
                 self.viewer = gr.HTML(EMPTY_VIEWER, js_on_load=None, elem_id="cb-viewer", max_height=460)
 
     def wire(self, top_k: gr.Slider) -> None:
@@ -213,13 +256,19 @@ class ChatTab:
             self.ask, [self.question, top_k, self.turns],
             [self.chat, self.question, self.sources, self.details, self.turns], api_name="ask",
             show_progress="minimal", show_progress_on=[self.chat]).then(
+            # kept in the browser (not queued: before the box unlocks, so a reload right after keeps it)
+            history.remember, [self.saved, self.turns], self.saved, queue=False, api_visibility="private").then(
             self.end, None, [self.question, self.send, self.stop], queue=False, api_visibility="private").then(
-            None, js=FOCUS_QUESTION_JS)  # ready for the next question without a click
+            None, js=FOCUS_QUESTION_JS).then(  # ready for the next question without a click
+            self.export, self.turns, [self.export_md, self.download], api_visibility="private")
         # Not queued, so it never waits behind the question it stops.
         self.stop.click(self.stop_answer, None, None, api_visibility="private", queue=False)
-        cleared = [self.chat, self.turns, self.sources, self.details, self.viewer]
-        self.new_chat.click(self.clear, None, cleared, api_visibility="private")
-        self.chat.clear(self.clear, None, cleared, api_visibility="private")
+        cleared = [self.chat, self.turns, self.sources, self.details, self.viewer, self.export_md, self.download]
+        for event in (self.new_chat.click, self.chat.clear):
+            event(self.new_conversation, [self.turns, self.saved], [*cleared, self.saved, self.earlier],
+                  api_visibility="private")
+        self.earlier.input(self.open_earlier, [self.earlier, self.turns, self.saved],
+                           [self.chat, self.turns, self.sources, self.saved, self.earlier], api_visibility="private")
         self.sources.click(self.open_article, None, self.viewer, api_visibility="private").then(
             None, js=SCROLL_TO_HIT_JS)
         gr.api(self.article, api_name="article")

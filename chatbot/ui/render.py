@@ -59,14 +59,17 @@ def _badge(status: str) -> str:
 def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
     """One assistant message as HTML: badge, answer with clickable [n] markers, closest passages if none."""
     status = _status(turn, current)
-    numbers = {c["n"] for c in turn.get("citations", [])}
+    cited = {int(c["n"]): c for c in turn.get("citations", [])}
 
     def marker(m: re.Match[str]) -> str:
         n = int(m.group(1))
-        if numbers and n not in numbers:
+        if cited and n not in cited:
             return m.group(0)
+        c = cited.get(n)
+        name = f"source {n}: {c.get('doc', '')}, {_snippet(c.get('quote', ''), 160)}" if c else f"source {n}"
+        # the chat's sanitizer drops aria-label: app.js gives each marker its title as its accessible name
         return (f'<span class="cb-cite cb-ref-src-{t}-{n}" role="button" tabindex="0" '
-                f'title="Show source {n}">[{n}]</span>')
+                f'title="{esc(name)}">[{n}]</span>')
 
     parts = [f'<div class="cb-answer cb-mode-{esc(status)}">', _badge(status)]
     answer = turn.get("answer", "")
@@ -101,8 +104,23 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
                 meta.append(f"{n} unsupported sentence{'s' if n > 1 else ''} left out")
     if meta:
         parts.append(f'<div class="cb-meta">{" · ".join(esc(m) for m in meta)}</div>')
+    stale = stale_note(turn)
+    if stale:
+        parts.append(f'<div class="cb-meta cb-warn">{esc(stale)}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def stale_note(turn: dict[str, Any]) -> str:
+    """What changed in the documents since a restored answer was given, or ''."""
+    notes = []
+    for kind, what in (("changed", "changed"), ("removed", "been removed")):
+        ns = [str(c["n"]) for c in turn.get("citations", []) if c.get("stale") == kind]
+        if ns:
+            names = f"source {ns[0]}" if len(ns) == 1 else f"sources {', '.join(ns[:-1])} and {ns[-1]}"
+            notes.append(f"the document of {names} has {what}" if len(ns) == 1 else
+                         f"the documents of {names} have {what}")
+    return ("Since this answer was given, " + "; ".join(notes) + ".") if notes else ""
 
 
 def _snippet(text: str, limit: int = 220) -> str:
@@ -132,6 +150,10 @@ def _open_button(doc: str, start: int, end: int, sha256: str = "") -> str:
             f'data-end="{int(end)}" data-sha="{esc(sha256)}">Open article</button>')
 
 
+_STALE = {"changed": '<div class="cb-warn">This document has changed since the answer was given.</div>',
+          "removed": '<div class="cb-warn">This document has been removed from the library.</div>'}
+
+
 def render_sources(turns: Sequence[dict[str, Any]]) -> str:
     """The sources of each turn, newest first: number, title, file, passage with the sentence marked."""
     if not turns:
@@ -155,6 +177,7 @@ def render_sources(turns: Sequence[dict[str, Any]]) -> str:
                 f'<span class="cb-num cb-ref-src-{t}-{esc(c["n"])}">[{esc(c["n"])}]</span> '
                 f'<span class="cb-title">{esc(c["title"])}</span></div>'
                 f'<div class="cb-file">{esc(c["doc"])}</div>'
+                f'{_STALE.get(c.get("stale", ""), "")}'
                 f'<div class="cb-passage">{body}</div>'
                 f'{_open_button(c["doc"], c["start"], c["end"], c.get("sha256", ""))}</div>')
         if status == "abstained" and turn.get("closest"):
@@ -186,7 +209,8 @@ def render_article(index: Index, doc: str, start: int, end: int, sha256: str = "
                 "(deleted or not yet rebuilt).</p></div>")
     warnings = "".join(f' · <span class="cb-warn">{esc(w)}</span>' for w in rec.warnings())
     changed = f'<p class="cb-warn cb-changed">{esc(CHANGED)}</p>' if sha256 and sha256 != rec.sha256 else ""
-    return (f'<div class="cb-viewer" data-doc="{esc(doc)}"><h3>{esc(rec.title)}</h3>'
+    return (f'<div class="cb-viewer" data-doc="{esc(doc)}" tabindex="0" role="region" aria-label="Article">'
+            f'<h3>{esc(rec.title)}</h3>'
             f'<div class="cb-file">{esc(doc)}{warnings}</div>{changed}'
             f'<div class="cb-article-text">{_highlight(rec.text, int(start), int(end), "cb-hit")}</div>'
             "</div>")

@@ -71,6 +71,7 @@ def _launch(demo: gr.Blocks, settings: Settings, host: str, port: int, auth: tup
         # Gradio counts MiB, a little over the MB limit that add_documents checks with a clearer message
         max_file_size=int(settings.max_file_mb * 2**20), enable_monitoring=False, mcp_server=False,
         ssr_mode=False, pwa=False, css=CSS, js=JS,
+        footer_links=["gradio", "settings"],  # no API page or run history link (their text failed contrast)
     )
 
 

@@ -16,6 +16,11 @@
     if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({block: 'nearest'});
   };
   window.__cbReveal = reveal;
+  // A citation marker's accessible name ("source 2: file, sentence") is its title: the chat's sanitizer
+  // keeps title but drops aria-label, so it is copied over here whenever markers appear.
+  const name = () => document.querySelectorAll('.cb-cite[title]:not([aria-label])').forEach(
+    (el) => el.setAttribute('aria-label', el.title));
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
   const show = (el) => {
     const ref = /(?:^|\s)cb-ref-(\S+)/.exec(el.className || '');
     const target = ref && document.getElementById(ref[1]);
@@ -32,6 +37,11 @@
     if (el) { e.preventDefault(); show(el); }
   });
   document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {  // Escape stops the answer being written
+      const stop = document.querySelector('#cb-stop');
+      if (stop && !stop.disabled) { e.preventDefault(); stop.click(); }
+      return;
+    }
     if (e.key !== 'Enter' && e.key !== ' ') return;
     const el = find(e);
     if (el) { e.preventDefault(); show(el); }
