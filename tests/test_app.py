@@ -153,7 +153,7 @@ def test_rendering_escapes_document_text() -> None:
     assert "cb-ref-src-1-1" in chat[1]["content"] and "✔" not in chat[1]["content"]
     assert "❝ quoted from the sources" in chat[1]["content"]
     assert 'id="src-1-1"' in sources
-    marked = sources.split("<mark>")[1].split("</mark>")[0]
+    marked = sources.split("<mark data-n=\"1\">")[1].split("</mark>")[0]
     assert html.unescape(marked) == turn["citations"][0]["quote"]
     assert 'data-doc="&lt;i&gt;evil&lt;/i&gt;.txt"' in sources
 
@@ -211,7 +211,7 @@ def test_chat_upload_rebuild_delete(echo_settings: Settings, launch_app: Any, tm
     assert any(cit["doc"] == PAKISTAN_DOC and "225" in cit["quote"] for cit in details["citations"])
     assert [m["role"] for m in chat] == ["user", "assistant"]
     assert "cb-ref-src-1-1" in text_of(chat[1]) and "cb-badge" in text_of(chat[1])
-    assert 'id="src-1-1"' in sources and "<mark>" in sources and PAKISTAN_DOC in sources
+    assert 'id="src-1-1"' in sources and "<mark data-n=\"1\">" in sources and PAKISTAN_DOC in sources
 
     first = details["citations"][0]
     viewer = c.predict(first["doc"], first["start"], first["end"], api_name="/article")

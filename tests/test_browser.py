@@ -133,17 +133,18 @@ def test_answer_citation_and_viewer(page: Any) -> None:
     target = None
     for i in range(markers.count()):
         ref = next(c for c in markers.nth(i).get_attribute("class").split() if c.startswith("cb-ref-"))
-        entry = page.locator(f"#{ref.removeprefix('cb-ref-')}")
-        if "225" in entry.locator("mark").inner_text():
-            target = (markers.nth(i), entry)
+        cite = ref.removeprefix("cb-ref-")  # src-<turn>-<n>: the card of that passage lists it in data-cites
+        entry = page.locator(f"#cb-sources [data-cites~='{cite}']")
+        if "225" in entry.locator(f"mark[data-n='{cite.rsplit('-', 1)[1]}']").inner_text():
+            target = (markers.nth(i), entry, cite.rsplit("-", 1)[1])
             break
     assert target is not None, "no citation of the sentence with 225"
-    marker, entry = target
+    marker, entry, n = target
     assert PAKISTAN_DOC in entry.locator(".cb-file").inner_text()
     page.locator("#cb-sources").evaluate("el => { el.scrollTop = 0; }")
     page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # move away, then come back
     marker.click()
-    mark = entry.locator("mark")
+    mark = entry.locator(f"mark[data-n='{n}']")
     expect(mark).to_be_visible()
     expect(mark).to_be_in_viewport()
     assert "225 border flag meetings" in mark.inner_text()

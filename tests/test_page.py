@@ -126,6 +126,7 @@ def test_keyboard_and_accessibility(browser: Any, app_url: str) -> None:  # noqa
     page.keyboard.press("Escape")
     expect(page.locator("#cb-chat .cb-mode-stopped")).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
     expect(page.locator("#cb-question textarea")).to_be_enabled()
+    expect(page.locator("#cb-send")).to_be_enabled()
     # axe-core: no serious or critical violation on the page with answers, sources and an open article
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: make setup installs axe-core from the npm registry")

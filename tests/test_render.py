@@ -120,3 +120,31 @@ def test_the_viewer_says_when_the_cited_article_has_changed() -> None:
             "citations": [{"n": 1, "doc": EVIL, "title": "t", "chunk_id": "c", "start": 0, "end": 5, "quote": "x",
                            "sha256": now}]}
     assert f'data-sha="{now}"' in render.render_sources([turn])
+
+
+def test_citations_of_one_passage_share_its_card_and_passages_not_cited_are_folded():
+    text = "Pakistan held 225 border flag meetings. It sent 836 protest notes. It issued 13 demarches."
+    passage = {"n": 1, "doc": "a.txt", "title": "Talks", "chunk_id": "c1", "start": 100, "end": 100 + len(text),
+               "text": text}
+    other = {"n": 2, "doc": "b.txt", "title": "Other", "chunk_id": "c2", "start": 0, "end": 12, "text": "Not cited."}
+
+    def cite(n: int, sentence: str, chunk: str = "c1") -> dict[str, Any]:
+        start = 100 + text.index(sentence)
+        return {"n": n, "doc": "a.txt", "title": "Talks", "chunk_id": chunk, "start": start,
+                "end": start + len(sentence), "quote": sentence}
+
+    turn = {"question": "How many meetings and notes?", "answer": "225 meetings [1] and 836 notes [2].",
+            "mode": "generated", "done": True, "passages": [passage, other],
+            "citations": [cite(1, "Pakistan held 225 border flag meetings."), cite(2, "It sent 836 protest notes.")]}
+    out = render.render_sources([turn])
+    assert out.count('class="cb-src"') == 2  # one card for both citations, one folded uncited passage
+    card = out.split('<div class="cb-src" id="src-1-1" data-cites="src-1-1 src-1-2">')[1].split("</div></div>")[0]
+    assert '<mark data-n="1">Pakistan held 225 border flag meetings.</mark>' in card
+    assert '<mark data-n="2">It sent 836 protest notes.</mark>' in card and "13 demarches." in card
+    assert 'cb-ref-src-1-1">[1]</span> <span class="cb-num cb-ref-src-1-2">[2]' in card
+    assert '<details class="cb-more"><summary>More passages (1): retrieved, not cited</summary>' in out
+    assert 'id="more-1-2"' in out and "Not cited." in out.split("cb-more")[1]
+    turn["citations"][1] = cite(2, "It issued 13 demarches.", chunk="c9")  # a passage not in the list: quoted
+    out = render.render_sources([turn])
+    assert '<div class="cb-src" id="src-1-2" data-cites="src-1-2">' in out
+    assert '<mark data-n="2">It issued 13 demarches.</mark>' in out

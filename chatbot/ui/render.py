@@ -154,8 +154,55 @@ _STALE = {"changed": '<div class="cb-warn">This document has changed since the a
           "removed": '<div class="cb-warn">This document has been removed from the library.</div>'}
 
 
+def _marks(text: str, spans: Sequence[tuple[int, int, int]]) -> str:
+    """The text escaped, each (start, end, n) span in a <mark data-n=n>; spans that do not fit are skipped."""
+    out, at = [], 0
+    for start, end, n in sorted(spans):
+        if 0 <= at <= start < end <= len(text):
+            out.append(f'{esc(text[at:start])}<mark data-n="{int(n)}">{esc(text[start:end])}</mark>')
+            at = end
+    return "".join(out) + esc(text[at:])
+
+
+def _cited_cards(t: int, turn: dict[str, Any]) -> list[str]:
+    """One card per cited passage, in citation order; citations of the same passage share its card (each
+    sentence marked), and the card answers to each of their [n] markers (data-cites)."""
+    passages = {p["chunk_id"]: p for p in turn.get("passages", [])}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in turn.get("citations", []):
+        p = passages.get(c["chunk_id"])
+        fits = p is not None and p["text"][c["start"] - p["start"]:c["end"] - p["start"]] == c["quote"]
+        groups.setdefault(c["chunk_id"] if fits else f"quote-{c['n']}", []).append(c)
+    cards = []
+    for key, cs in groups.items():
+        first, p = cs[0], passages.get(key)
+        if p is not None:
+            body = _marks(p["text"], [(c["start"] - p["start"], c["end"] - p["start"], int(c["n"])) for c in cs])
+        else:
+            body = f'<mark data-n="{int(first["n"])}">{esc(first["quote"])}</mark>'
+        refs = " ".join(f"src-{t}-{int(c['n'])}" for c in cs)
+        nums = " ".join(f'<span class="cb-num cb-ref-src-{t}-{int(c["n"])}">[{int(c["n"])}]</span>' for c in cs)
+        cards.append(
+            f'<div class="cb-src" id="src-{t}-{int(first["n"])}" data-cites="{refs}">'
+            f'<div class="cb-src-head">{nums} <span class="cb-title">{esc(first["title"])}</span></div>'
+            f'<div class="cb-file">{esc(first["doc"])}</div>'
+            f'{_STALE.get(first.get("stale", ""), "")}'
+            f'<div class="cb-passage">{body}</div>'
+            f'{_open_button(first["doc"], first["start"], first["end"], first.get("sha256", ""))}</div>')
+    return cards
+
+
+def _plain_card(card_id: str, p: dict[str, Any]) -> str:
+    return (f'<div class="cb-src" id="{esc(card_id)}">'
+            f'<div class="cb-src-head"><span class="cb-title">{esc(p["title"])}</span></div>'
+            f'<div class="cb-file">{esc(p["doc"])}</div>'
+            f'<div class="cb-passage">{esc(p["text"])}</div>'
+            f'{_open_button(p["doc"], p["start"], p["end"])}</div>')
+
+
 def render_sources(turns: Sequence[dict[str, Any]]) -> str:
-    """The sources of each turn, newest first: number, title, file, passage with the sentence marked."""
+    """The sources of each turn, newest first: a card per cited passage (number, title, file, the passage
+    with the cited sentences marked), then the passages retrieved but not cited, folded."""
     if not turns:
         return EMPTY_SOURCES
     out = ['<div class="cb-sources">']
@@ -164,33 +211,19 @@ def render_sources(turns: Sequence[dict[str, Any]]) -> str:
         status = _status(turn, False)
         out.append(f'<details class="cb-turn" id="turn-{t}"{" open" if t == len(turns) else ""}>'
                    f'<summary>{esc(_snippet(turn["question"], 120))} {_badge(status)}</summary>')
-        passages = {p["chunk_id"]: p for p in turn.get("passages", [])}
-        for c in turn.get("citations", []):
-            p = passages.get(c["chunk_id"])
-            if p is not None and p["text"][c["start"] - p["start"]:c["end"] - p["start"]] == c["quote"]:
-                body = _highlight(p["text"], c["start"] - p["start"], c["end"] - p["start"])
-            else:
-                body = f"<mark>{esc(c['quote'])}</mark>"
-            out.append(
-                f'<div class="cb-src" id="src-{t}-{esc(c["n"])}">'
-                f'<div class="cb-src-head">'
-                f'<span class="cb-num cb-ref-src-{t}-{esc(c["n"])}">[{esc(c["n"])}]</span> '
-                f'<span class="cb-title">{esc(c["title"])}</span></div>'
-                f'<div class="cb-file">{esc(c["doc"])}</div>'
-                f'{_STALE.get(c.get("stale", ""), "")}'
-                f'<div class="cb-passage">{body}</div>'
-                f'{_open_button(c["doc"], c["start"], c["end"], c.get("sha256", ""))}</div>')
+        out += _cited_cards(t, turn)
         if status == "abstained" and turn.get("closest"):
             out.append('<p class="cb-empty">Not found. The closest passages (they do not answer it):</p>')
-            for p in turn["closest"]:
-                out.append(
-                    f'<div class="cb-src" id="src-{t}-c{esc(p["n"])}">'
-                    f'<div class="cb-src-head"><span class="cb-title">{esc(p["title"])}</span></div>'
-                    f'<div class="cb-file">{esc(p["doc"])}</div>'
-                    f'<div class="cb-passage">{esc(p["text"])}</div>'
-                    f'{_open_button(p["doc"], p["start"], p["end"])}</div>')
+            out += [_plain_card(f"src-{t}-c{p['n']}", p) for p in turn["closest"]]
         elif not turn.get("citations"):
             out.append('<p class="cb-empty">No sources: the answer was not completed.</p>')
+        if turn.get("citations"):
+            cited = {c["chunk_id"] for c in turn["citations"]}
+            more = [p for p in turn.get("passages", []) if p["chunk_id"] not in cited]
+            if more:
+                out.append(f'<details class="cb-more"><summary>More passages ({len(more)}): retrieved, not '
+                           "cited</summary>" + "".join(_plain_card(f"more-{t}-{p['n']}", p) for p in more)
+                           + "</details>")
         out.append("</details>")
     out.append("</div>")
     return "".join(out)

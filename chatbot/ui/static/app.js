@@ -23,11 +23,13 @@
   new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
   const show = (el) => {
     const ref = /(?:^|\s)cb-ref-(\S+)/.exec(el.className || '');
-    const target = ref && document.getElementById(ref[1]);
+    // a card answers to each citation of its passage: its own id, or data-cites listing the others
+    const target = ref && (document.getElementById(ref[1]) || document.querySelector(`[data-cites~="${ref[1]}"]`));
     if (!target) return;
     const turn = target.closest('details');
     if (turn) turn.open = true;
-    reveal(target.querySelector('mark') || target);
+    const n = ref[1].split('-').pop();
+    reveal(target.querySelector(`mark[data-n="${n}"]`) || target.querySelector('mark') || target);
     target.classList.add('cb-flash');
     setTimeout(() => target.classList.remove('cb-flash'), 1600);
   };
