@@ -12,7 +12,7 @@ similarity range) is written to chatbot/calibration.json under the embedding mod
 The 50 msmarco queries (../shared/bench/msmarco) join as off-topic questions for the seeds: with only a
 few off-topic questions of our own, they fix how low the similarity threshold may go.
 
-Run: .venv/bin/python -m bench.calibrate [--backend torch]   (about 15 minutes on 2 cores, default model)
+Run: .venv/bin/python -m bench.calibrate [--backend torch] [--model all-mpnet-base-v2]   (about 15 minutes on 2 cores, default model)
      .venv/bin/python -m bench.calibrate --records FILE   (replay the per-question lines an earlier run logged)
 """
 
@@ -114,8 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=Path, help="replay records logged by an earlier run (JSON lines)")
     parser.add_argument("--backend", default=Settings().embedding_backend, help="onnx-int8 (default) or torch")
+    parser.add_argument("--model", default="default", help="the embedding model (default: MiniLM; all-mpnet-base-v2)")
     args = parser.parse_args()
-    embedder = load_embedder("default", args.backend)
+    embedder = load_embedder(args.model, args.backend)
     rows = [json.loads(line) for line in args.records.open()] if args.records else records(embedder)
     rows = [r for r in rows if r["id"] != "msmarco"] + off_topic_records(embedder)
     grid = [(s / 100, c / 100) for s in range(20, 61) for c in range(0, 81, 2)]
