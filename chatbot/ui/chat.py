@@ -270,8 +270,10 @@ class ChatTab:
         for event in (self.new_chat.click, self.chat.clear):
             event(self.new_conversation, [self.turns, self.saved], [*cleared, self.saved, self.earlier],
                   api_visibility="private")
-        self.earlier.input(self.open_earlier, [self.earlier, self.turns, self.saved],
-                           [self.chat, self.turns, self.sources, self.saved, self.earlier], api_visibility="private")
+        # select, not input: input fired twice per choice, and a second reopen swapped the conversations back
+        self.earlier.select(self.open_earlier, [self.earlier, self.turns, self.saved],
+                            [self.chat, self.turns, self.sources, self.saved, self.earlier], api_visibility="private",
+                            trigger_mode="once")
         self.sources.click(self.open_article, None, self.viewer, api_visibility="private").then(
             None, js=SCROLL_TO_HIT_JS)
         gr.api(self.article, api_name="article")

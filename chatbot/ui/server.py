@@ -15,6 +15,10 @@ from ..errors import ChatbotError
 from ..settings import Settings
 from .assets import CSS, JS
 
+# Gradio's default theme with the machine's own fonts: its bundled Source Sans Pro drew the "A" of bold
+# headings ("Ask your documents", "Article") unlike the letters after it
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
+                          font_mono=["ui-monospace", "SFMono-Regular", "monospace"])
 ANSWER_SLOTS = 4  # questions answered at once (they take turns inside the model); more wait in the queue
 
 
@@ -70,7 +74,7 @@ def _launch(demo: gr.Blocks, settings: Settings, host: str, port: int, auth: tup
         prevent_thread_lock=True, quiet=True, show_error=False, allowed_paths=None, blocked_paths=blocked,
         # Gradio counts MiB, a little over the MB limit that add_documents checks with a clearer message
         max_file_size=int(settings.max_file_mb * 2**20), enable_monitoring=False, mcp_server=False,
-        ssr_mode=False, pwa=False, css=CSS, js=JS,
+        ssr_mode=False, pwa=False, css=CSS, js=JS, theme=THEME,
         footer_links=["gradio", "settings"],  # no API page or run history link (their text failed contrast)
     )
 
