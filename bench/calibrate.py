@@ -12,7 +12,8 @@ similarity range) is written to chatbot/calibration.json under the embedding mod
 The 50 msmarco queries (../shared/bench/msmarco) join as off-topic questions for the seeds: with only a
 few off-topic questions of our own, they fix how low the similarity threshold may go.
 
-Run: .venv/bin/python -m bench.calibrate [--backend torch] [--model all-mpnet-base-v2]   (about 15 minutes on 2 cores, default model)
+Run: .venv/bin/python -m bench.calibrate   (about 15 minutes on 2 cores with the default models)
+     .venv/bin/python -m bench.calibrate --backend torch | --model all-mpnet-base-v2   (another embedder)
      .venv/bin/python -m bench.calibrate --records FILE   (replay the per-question lines an earlier run logged)
 """
 
