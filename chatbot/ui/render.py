@@ -138,13 +138,6 @@ def render_chat(turns: Sequence[dict[str, Any]], live: bool = False) -> list[dic
     return messages
 
 
-def _highlight(text: str, start: int, end: int, mark_id: str = "") -> str:
-    if not 0 <= start < end <= len(text):
-        return esc(text)
-    ident = f' id="{esc(mark_id)}"' if mark_id else ""
-    return f"{esc(text[:start])}<mark{ident}>{esc(text[start:end])}</mark>{esc(text[end:])}"
-
-
 def _open_button(doc: str, start: int, end: int, sha256: str = "") -> str:
     return (f'<button class="cb-open" type="button" data-doc="{esc(doc)}" data-start="{int(start)}" '
             f'data-end="{int(end)}" data-sha="{esc(sha256)}">Open article</button>')
@@ -154,12 +147,13 @@ _STALE = {"changed": '<div class="cb-warn">This document has changed since the a
           "removed": '<div class="cb-warn">This document has been removed from the library.</div>'}
 
 
-def _marks(text: str, spans: Sequence[tuple[int, int, int]]) -> str:
-    """The text escaped, each (start, end, n) span in a <mark data-n=n>; spans that do not fit are skipped."""
+def _marks(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
+    """The text escaped, each (start, end, attribute, value) span in a <mark attribute="value">; spans that
+    do not fit (or overlap one before) are left unmarked."""
     out, at = [], 0
-    for start, end, n in sorted(spans):
+    for start, end, attribute, value in sorted(spans):
         if 0 <= at <= start < end <= len(text):
-            out.append(f'{esc(text[at:start])}<mark data-n="{int(n)}">{esc(text[start:end])}</mark>')
+            out.append(f'{esc(text[at:start])}<mark {attribute}="{esc(value)}">{esc(text[start:end])}</mark>')
             at = end
     return "".join(out) + esc(text[at:])
 
@@ -177,7 +171,8 @@ def _cited_cards(t: int, turn: dict[str, Any]) -> list[str]:
     for key, cs in groups.items():
         first, p = cs[0], passages.get(key)
         if p is not None:
-            body = _marks(p["text"], [(c["start"] - p["start"], c["end"] - p["start"], int(c["n"])) for c in cs])
+            body = _marks(p["text"], [(c["start"] - p["start"], c["end"] - p["start"], "data-n", str(int(c["n"])))
+                                      for c in cs])
         else:
             body = f'<mark data-n="{int(first["n"])}">{esc(first["quote"])}</mark>'
         refs = " ".join(f"src-{t}-{int(c['n'])}" for c in cs)
@@ -245,7 +240,7 @@ def render_article(index: Index, doc: str, start: int, end: int, sha256: str = "
     return (f'<div class="cb-viewer" data-doc="{esc(doc)}" tabindex="0" role="region" aria-label="Article">'
             f'<h3>{esc(rec.title)}</h3>'
             f'<div class="cb-file">{esc(doc)}{warnings}</div>{changed}'
-            f'<div class="cb-article-text">{_highlight(rec.text, int(start), int(end), "cb-hit")}</div>'
+            f'<div class="cb-article-text">{_marks(rec.text, [(int(start), int(end), "id", "cb-hit")])}</div>'
             "</div>")
 
 
