@@ -110,7 +110,8 @@ class Engine:
         with self._lock:
             if self._generator is None:
                 s = self.settings
-                self._generator = load_generator(s.model, s.models, s.llm_url, s.n_ctx, s.threads)
+                self._generator = load_generator(s.model, s.models, s.llm_url, s.n_ctx, s.threads, s.llm_model,
+                                                 s.llm_timeout)
             return self._generator
 
     @property
@@ -177,7 +178,7 @@ class Engine:
         if self._generator is not None:
             return self._generator.name
         if self.settings.llm_url:
-            return f"LLM server at {self.settings.llm_url}"
+            return f"{self.settings.llm_model or 'LLM server'} at {self.settings.llm_url}"
         from .models import resolve_model
 
         return resolve_model(self.settings.model, self.settings.models).name

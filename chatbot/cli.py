@@ -23,6 +23,8 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file or pack
                                               "qwen2.5-coder-0.5b]")]
 UrlOpt = Annotated[str | None, typer.Option("--llm-url", help="OpenAI-compatible server instead of a GGUF "
                                             "[env CHATBOT_LLM_URL]")]
+LlmModelOpt = Annotated[str | None, typer.Option("--llm-model", help="Model name the --llm-url server expects "
+                                                 "[env CHATBOT_LLM_MODEL; default: the first it lists]")]
 
 
 def _print_json(data: Any) -> None:
@@ -114,13 +116,13 @@ def search(query: Annotated[str, typer.Argument(help="What to look for")],
 
 @app.command()
 def ask(question: Annotated[str, typer.Argument(help="Your question")],
-        model: ModelOpt = None, llm_url: UrlOpt = None,
+        model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None,
         k: Annotated[int | None, typer.Option("-k", help="Number of passages")] = None,
         index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """Answer QUESTION from the indexed documents, citing the passages; unsupported sentences are dropped."""
     from .answer import Engine
 
-    settings = Settings.from_env(index=index, model=model, llm_url=llm_url, top_k=k)
+    settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, top_k=k)
     engine = Engine(settings)
     engine.reload()
     shown = ""
@@ -156,7 +158,7 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
              split: Annotated[str | None, typer.Option("--split", help="Only the questions of this split "
                                                        "(calibration or report)")] = None,
              k: Annotated[int, typer.Option("-k")] = 5,
-             model: ModelOpt = None, llm_url: UrlOpt = None,
+             model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None,
              index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """Measure retrieval and answers on QUESTIONS, or retrieval on a BEIR benchmark (--beir DIR)."""
     from . import evaluate
@@ -174,7 +176,7 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
         answers: list[dict[str, Any]] = []
         if not retrieval_only:
-            settings = Settings.from_env(index=index, model=model, llm_url=llm_url)
+            settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model)
             report["answers"], answers = _answer_eval(settings, qs, k)
         if out is not None:
             with open(out, "w", encoding="utf-8") as f:
@@ -232,11 +234,13 @@ def models(install: Annotated[list[str] | None, typer.Option("--install", help="
 @app.command()
 def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default)")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port")] = 7860,
-          model: ModelOpt = None, llm_url: UrlOpt = None, docs: DocsOpt = None, index: IndexOpt = None) -> None:
+          model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None, docs: DocsOpt = None,
+          index: IndexOpt = None) -> None:
     """Start the chat page in the browser (http://HOST:PORT)."""
     from .ui import serve as run_app
 
-    run_app(Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url), host=host, port=port)
+    settings = Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url, llm_model=llm_model)
+    run_app(settings, host=host, port=port)
 
 
 def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:

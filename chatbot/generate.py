@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ChatbotError
 from .models import print_progress, resolve_model
+
+if TYPE_CHECKING:
+    import httpx
 
 Messages = list[dict[str, str]]
 
@@ -75,40 +79,186 @@ class LlamaGenerator:
             self.lock.release()
 
 
-class OpenAIGenerator:
-    """Any OpenAI-compatible chat server (llama.cpp server, vLLM, Ollama) at base URL `url`."""
+RETRY_STATUS = (502, 503, 504)  # a proxy, or a server still loading its model: worth another try
 
-    def __init__(self, url: str, model: str = "default", timeout: float = 120.0) -> None:
-        self.url = url.rstrip("/")
-        if not self.url.endswith("/v1"):
-            self.url += "/v1"
-        self.model, self.timeout, self.name = model, timeout, f"{model} at {url}"
+
+class OpenAIGenerator:
+    """Any OpenAI-compatible chat server (llama.cpp server, vLLM, Ollama) at base URL `url`.
+
+    `model` empty = the first model the server lists at /v1/models. A connection that fails before the server
+    answers (refused, none within `connect_timeout` seconds, a 502/503/504) is tried `retries` more times; an
+    answer that breaks off half-way is not. `timeout` is the longest wait for the next token."""
+
+    def __init__(self, url: str, model: str = "", timeout: float = 120.0, connect_timeout: float = 5.0,
+                 retries: int = 2, backoff: float = 0.5) -> None:
+        self.base = url.rstrip("/")
+        self.url = self.base if self.base.endswith("/v1") else self.base + "/v1"
+        self.model, self.timeout, self.connect_timeout = model, timeout, connect_timeout
+        self.retries, self.backoff = retries, backoff
+        self.name = _server_name(model or "LLM server", self.base)
 
     def count_tokens(self, text: str) -> int:
         return len(re.findall(r"\w+|[^\w\s]", text)) * 4 // 3 + 1  # a safe over-estimate without a tokenizer
 
+    def discover(self, halt: threading.Event | None = None) -> str:
+        """The model name to send: the configured one, else the first id at /v1/models, else "default"."""
+        if not self.model:
+            served = self.served_models(halt)
+            self.model = served[0] if served else "default"
+            self.name = _server_name(self.model, self.base)
+        return self.model
+
+    def served_models(self, halt: threading.Event | None = None) -> list[str]:
+        """The model ids the server lists at /v1/models ([] when it has no such list)."""
+        with self._client() as client:
+            r = self._send(client, "GET", "/models", None, halt)
+            try:
+                r.read()
+            finally:
+                r.close()
+        try:
+            return [str(m["id"]) for m in r.json()["data"]] if r.status_code == 200 else []
+        except (ValueError, KeyError, TypeError):
+            return []
+
     def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
                ) -> Iterator[str]:
+        """The tokens as the server sends them. The request runs in a worker thread, so `stop` ends the stream
+        at once, even while the server is still reading the prompt (the worker hangs up at its next token)."""
+        body = {"messages": messages, "max_tokens": max_tokens, "temperature": 0.0, "stream": True}
+        pieces: queue.Queue[str | Exception | None] = queue.Queue()
+        halt = threading.Event()
+        threading.Thread(target=self._pump, args=(body, pieces, halt), name="llm-server", daemon=True).start()
+        try:
+            while True:
+                try:
+                    piece = pieces.get(timeout=0.05)
+                except queue.Empty:
+                    piece = ""
+                if piece is None or (stop is not None and stop.is_set()):
+                    return
+                if isinstance(piece, Exception):
+                    raise piece
+                if piece:
+                    yield piece
+        finally:
+            halt.set()
+
+    def _pump(self, body: dict[str, Any], pieces: queue.Queue[str | Exception | None],
+              halt: threading.Event) -> None:
+        """The worker: put each token on `pieces`, then None (after the error, if one stops it)."""
+        try:
+            body["model"] = self.discover(halt)
+            with self._client() as client:
+                r = self._send(client, "POST", "/chat/completions", body, halt)
+                try:
+                    if r.status_code != 200:
+                        raise self._refused(r, body["model"])
+                    self._read(r, pieces, halt)
+                finally:
+                    r.close()
+        except Exception as e:  # raised again by stream(), in the caller's thread
+            pieces.put(e)
+        finally:
+            pieces.put(None)
+
+    def _client(self) -> httpx.Client:
         import httpx
 
-        body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": 0.0,
-                "stream": True}
+        return httpx.Client(timeout=httpx.Timeout(self.timeout, connect=self.connect_timeout))
+
+    def _send(self, client: httpx.Client, method: str, path: str, body: dict[str, Any] | None,
+              halt: threading.Event | None) -> httpx.Response:
+        """The server's streamed response, retrying a connection that fails before the server answers."""
+        import httpx
+
+        reason, wait = "", halt or threading.Event()
+        for attempt in range(self.retries + 1):
+            if attempt and wait.wait(self.backoff * 2 ** (attempt - 1)):
+                break  # stopped: nobody waits for the answer any more
+            try:
+                r = client.send(client.build_request(method, self.url + path, json=body), stream=True)
+            except httpx.ConnectTimeout:
+                reason = f"no connection within {self.connect_timeout:g} s"
+            except httpx.ConnectError as e:
+                reason = "connection refused" if "refused" in str(e).lower() else _one_line(str(e) or repr(e))
+            except (httpx.RemoteProtocolError, httpx.ReadError):
+                reason = "it hung up without answering"
+            except httpx.ReadTimeout:
+                raise self._silent() from None
+            else:
+                if r.status_code not in RETRY_STATUS:
+                    return r
+                r.close()
+                reason = f"it answered {r.status_code} {r.reason_phrase}"
+        tries = f"; tried {attempt + 1} times" if attempt else ""
+        raise ChatbotError(f"The LLM server at {self.base} is not answering ({reason}{tries}). Start it, or unset "
+                           "CHATBOT_LLM_URL to run the model in-process.")
+
+    def _read(self, r: httpx.Response, pieces: queue.Queue[str | Exception | None], halt: threading.Event) -> None:
+        """Put the tokens of an SSE chat stream on `pieces` until [DONE] or `halt`; a break is an error."""
+        import httpx
+
+        started = False
         try:
-            with httpx.stream("POST", f"{self.url}/chat/completions", json=body, timeout=self.timeout) as r:
-                if r.status_code != 200:
-                    r.read()
-                    raise ChatbotError(f"The LLM server at {self.url} answered {r.status_code}: {r.text[:200]}")
-                for line in r.iter_lines():
-                    if not line.startswith("data:"):
-                        continue
-                    data = line[5:].strip()
-                    if data == "[DONE]" or (stop is not None and stop.is_set()):
-                        break
-                    delta = json.loads(data)["choices"][0].get("delta", {}).get("content")
-                    if delta:
-                        yield delta
-        except httpx.HTTPError as e:
-            raise ChatbotError(f"Cannot reach the LLM server at {self.url} ({e}). Is it running?") from None
+            for line in r.iter_lines():
+                if halt.is_set():
+                    return
+                data = line[5:].strip() if line.startswith("data:") else ""
+                if data == "[DONE]":
+                    return
+                delta = _delta(data, self.base) if data else ""
+                if delta:
+                    pieces.put(delta)
+                    started = True
+        except httpx.ReadTimeout:
+            if not started:
+                raise self._silent() from None
+            raise ChatbotError(f"The LLM server at {self.base} stopped in the middle of the answer (no token for "
+                               f"{self.timeout:g} s). Ask again, or raise CHATBOT_LLM_TIMEOUT.") from None
+        except httpx.TransportError as e:
+            raise ChatbotError(f"The LLM server at {self.base} stopped in the middle of the answer "
+                               f"({_one_line(str(e) or repr(e))}). Ask again; if it keeps happening, look at "
+                               "the server's log.") from None
+
+    def _silent(self) -> ChatbotError:
+        return ChatbotError(f"The LLM server at {self.base} sent nothing for {self.timeout:g} s. It may be "
+                            "overloaded; set CHATBOT_LLM_TIMEOUT (seconds) to wait longer.")
+
+    def _refused(self, r: httpx.Response, model: str) -> ChatbotError:
+        """The one-line error for a status other than 200: a model it does not serve, a wrong URL, or else."""
+        r.read()
+        if r.status_code == 404:
+            served = self.served_models()
+            if served and model not in served:
+                return ChatbotError(f"The LLM server at {self.base} does not serve the model '{model}'; it serves "
+                                    f"{', '.join(served)}. Set CHATBOT_LLM_MODEL (or --llm-model) to one of them, "
+                                    "or leave it empty to use the first.")
+            return ChatbotError(f"The LLM server at {self.base} has no {self.url}/chat/completions (404). Give "
+                                "the server's base address, for example http://host:8000.")
+        return ChatbotError(f"The LLM server at {self.base} answered {r.status_code}: {_one_line(r.text)}")
+
+
+def _delta(data: str, base: str) -> str:
+    """The text of one SSE chat chunk. '{"choices": [{"delta": {"content": "Hi"}}]}' -> 'Hi'."""
+    try:
+        chunk = json.loads(data)
+        if "error" in chunk:
+            raise ChatbotError(f"The LLM server at {base} stopped with an error: {_one_line(str(chunk['error']))}")
+        choices = chunk.get("choices") or [{}]  # a last chunk may carry only the usage
+        return str((choices[0].get("delta") or {}).get("content") or "")
+    except (ValueError, TypeError, AttributeError, IndexError):
+        raise ChatbotError(f"The LLM server at {base} sent a line that is not an OpenAI chat stream: "
+                           f"{_one_line(data)}") from None
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]
+
+
+def _server_name(model: str, base: str) -> str:
+    """How the UI names the model. '/m/qwen.gguf', 'http://h:8000' -> 'qwen.gguf at http://h:8000'."""
+    return f"{Path(model).name if model.endswith('.gguf') else model} at {base}"
 
 
 class ScriptedGenerator:
@@ -147,9 +297,14 @@ class EchoGenerator(ScriptedGenerator):
         yield from super().stream(messages, max_tokens, stop)
 
 
-def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 4096, threads: int = 0) -> Generator:
+def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 4096, threads: int = 0,
+                   llm_model: str = "", llm_timeout: float = 120.0) -> Generator:
+    """The configured model: a server at `llm_url` (asked now for its model name when none is given), the echo
+    fake, or a GGUF run in-process."""
     if llm_url:
-        return OpenAIGenerator(llm_url)
+        generator = OpenAIGenerator(llm_url, llm_model, llm_timeout)
+        generator.discover()
+        return generator
     if model == "echo":
         return EchoGenerator()
     progress = print_progress() if sys.stderr.isatty() else None

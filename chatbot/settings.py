@@ -17,6 +17,8 @@ class Settings:
     embedding_backend: str = "onnx-int8"  # or "torch" (sentence-transformers): the same model, 2.7x slower builds
     model: str = ""  # a GGUF path or packaged key; empty = first GGUF in models/, else the packaged default
     llm_url: str = ""  # an OpenAI-compatible server; empty = run the GGUF in-process
+    llm_model: str = ""  # the model name the server expects; empty = the first one it lists at /v1/models
+    llm_timeout: float = 120.0  # seconds to wait for the server's next token (connecting waits 5 s)
     top_k: int = 4
     mode: str = "hybrid"
     chunk_tokens: int = 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -215,3 +216,14 @@ def test_help_from_the_real_entry_point(tmp_path):
         assert command in proc.stdout
     proc = run_module("index", "--help", cwd=tmp_path)
     assert proc.returncode == 0 and "--rebuild" in proc.stdout and "--json" in proc.stdout
+
+
+def test_an_llm_server_that_is_down_is_one_line_from_the_real_entry_point(indexed, tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}"  # nothing listens there once the socket closes
+    proc = run_module("ask", "--llm-url", url, "How many border flag meetings has Pakistan held?",
+                      env={"CHATBOT_EMBEDDING_MODEL": "fake"}, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.strip() == (f"Error: The LLM server at {url} is not answering (connection refused; tried 3 "
+                                   "times). Start it, or unset CHATBOT_LLM_URL to run the model in-process.")

@@ -112,6 +112,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     except ChatbotError as e:  # a damaged or mismatched index: serve anyway, the Library tab can rebuild it
         print(f"Warning: {e} Starting anyway: press Rebuild in the Library tab.", file=sys.stderr, flush=True)
     print("Loading the models…", file=sys.stderr, flush=True)
-    _ = engine.embedder, engine.generator  # loaded now, not on the first question
+    _ = engine.embedder  # loaded now, not on the first question
+    try:
+        _ = engine.generator
+    except ChatbotError as e:  # an LLM server that is not up yet: each question asks it again
+        print(f"Warning: {e} Starting anyway.", file=sys.stderr, flush=True)
     demo = build_app(engine, settings)
     launch(demo, settings, host, port, block=True)
