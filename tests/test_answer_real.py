@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -161,47 +162,68 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVED = "qwen2.5-coder-0.5b"  # the name the test server lists at /v1/models
+
+
 @pytest.fixture(scope="module")
 def llama_server(default_gguf, tmp_path_factory):
+    """llama-cpp-python's OpenAI-compatible server with the default GGUF; its URL once /v1/models answers."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(default_gguf), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096"],
-        stdout=subprocess.DEVNULL, stderr=log.open("wb"), env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"},
-    )
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "llama_cpp.server", "--model", str(default_gguf), "--model_alias", SERVED,
+             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", str(os.cpu_count() or 1)],
+            stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"},
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
+        deadline = time.monotonic() + 120
+        while not _answers(f"{url}/v1/models"):
             if proc.poll() is not None:
-                pytest.fail(f"llama_cpp.server exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/v1/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("llama_cpp.server did not start in 120 s")
+                pytest.fail(f"llama_cpp.server exited: {log_path.read_text()[-2000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail("llama_cpp.server did not start in 120 s")
+            time.sleep(0.2)
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
-def test_openai_compatible_server_is_the_same_engine(llama_server, real_index_settings, real_embedder):
-    generator = OpenAIGenerator(llama_server)
-    text = "".join(generator.stream([{"role": "user", "content": "Say hello."}], max_tokens=16))
-    assert text.strip()
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def test_the_model_on_a_server_answers_as_in_process(llama_server, real_index_settings, real_embedder):
+    """Through --llm-url: the model name comes from /v1/models, the answer is generated, verified and cited."""
     engine = Engine(replace(real_index_settings, llm_url=llama_server), embedder=real_embedder)
     result = engine.ask(QUESTION)
-    assert "at http://127.0.0.1" in result.model
-    assert "225" in result.answer and result.citations
+    assert result.model == f"{SERVED} at {llama_server}"
+    assert result.mode == "generated", (result.answer, result.removed)
+    assert "225" in result.answer.split("[")[0]
+    assert result.citations and result.citations[0].doc == "001_f832bd7ba533dded.txt"
+    text = engine.index.docs["001_f832bd7ba533dded.txt"].text
+    for c in result.citations:
+        assert text[c.start:c.end] == c.quote and f"[{c.n}]" in result.answer
 
 
-def test_unreachable_server_is_a_clear_error(real_index_settings, real_embedder):
-    from chatbot.errors import ChatbotError
-
-    engine = Engine(replace(real_index_settings, llm_url=f"http://127.0.0.1:{_free_port()}"), embedder=real_embedder)
-    with pytest.raises(ChatbotError, match="Cannot reach the LLM server"):
-        engine.ask(QUESTION)
+def test_stop_hangs_up_on_the_server_and_it_answers_the_next_question(llama_server):
+    generator = OpenAIGenerator(llama_server)
+    stop = threading.Event()
+    pieces = generator.stream([{"role": "user", "content": "Count from 1 to 200, one number a line."}],
+                              max_tokens=400, stop=stop)
+    assert next(pieces)
+    stop.set()
+    t0 = time.perf_counter()
+    assert list(pieces) == [] and time.perf_counter() - t0 < 0.5
+    t0 = time.perf_counter()
+    assert "".join(generator.stream([{"role": "user", "content": "Say hello."}], max_tokens=8)).strip()
+    assert time.perf_counter() - t0 < 5  # not queued behind the rest of the 400 tokens (about 13 s)
