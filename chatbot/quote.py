@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .rank import Candidate, answer_type, has_type
-from .text import terms
+from .text import STOPWORDS, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -50,8 +50,9 @@ def emphasise(sentence: str, question: str) -> str:
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
         found = m.group(0).strip()
-        if kind in ("name", "place") and {w.lower() for w in re.findall(r"\w+", found)} <= asked_words:
-            continue  # the question's own names are not the answer
+        found_words = {w.lower() for w in re.findall(r"\w+", found)}
+        if kind in ("name", "place") and (found_words <= asked_words or found_words <= STOPWORDS):
+            continue  # the question's own names are not the answer, 'Within' starting a sentence is no name
         if kind == "number" and not re.search(r"\d|[a-z]", found[:1], re.I):
             continue
         window = sentence[max(0, m.start() - 30): m.end() + 30]

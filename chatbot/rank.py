@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import Embedder
-from .text import months, numbers, sentence_spans, terms
+from .text import STOPWORDS, months, numbers, sentence_spans, terms
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
@@ -52,7 +52,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
               for i in range(len(question.split())) for j in range(i + 2, i + 6)}
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
-    return bool(new - _STARTERS - _CALENDAR)
+    return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")

@@ -79,7 +79,9 @@ def clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def numbers(text: str) -> set[str]:
     """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
     out = {_norm_number(n) for n in _NUMBER.findall(text)}
-    out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS and w != "one"}
+    # 'million' after digits scales them ('$33.6 billion' is '$33.6bn'), it is no number of its own
+    spelled = re.sub(r"\d\s+(?:hundred|thousand|million|billion)\b", "", text.lower())
+    out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", spelled) if w in NUMBER_WORDS and w != "one"}
     return out
 
 
@@ -97,7 +99,7 @@ def names(sentence: str) -> set[str]:
         word = re.sub(r"['’]s$", "", m.group(0))
         if m.start() == 0 and not word.isupper():
             continue
-        if word.lower() not in ("i", "the", "a", "an"):
+        if (word.isupper() and len(word) > 1) or word.lower() not in STOPWORDS:  # 'According to' is no name; 'US' is
             found.add(word.lower())
     return found
 

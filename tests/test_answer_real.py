@@ -106,6 +106,23 @@ def test_wrong_number_from_the_model_is_removed_with_the_real_embedder(real_inde
     assert any("97" in r["sentence"] for r in result.removed)
 
 
+@pytest.mark.parametrize("reply, ok", [("Nine months.", True), ("Ten months.", False), ("By 1.3% to $33.6 billion.", True),
+                                       ("By 3% to $33.6 billion.", False)])
+def test_a_bare_answer_is_checked_together_with_its_question(real_embedder, reply, ok):
+    """Replies of a few words ('Nine months.') mean little alone: their meaning is compared with the question
+    in front (news calibration questions n028 and n220, both refused before although right)."""
+    from chatbot.verify import Source, attribute
+
+    question, source = {
+        "months": ("How long was Robert Kilroy-Silk a UKIP member before he quit?",
+                   "It marks the end of his membership of UKIP after just nine months."),
+        "$": ("By how much did global music sales fall in 2004?",
+              "However, world music sales declined by 1.3% to $33.6 billion (£17.7 billion)."),
+    }["$" if "$" in reply else "months"]
+    verdict = attribute(reply, question, [Source(0, 0, len(source), source)], [source], real_embedder)
+    assert verdict.ok == ok, verdict.reason
+
+
 def test_a_wrong_list_item_from_the_model_is_removed_and_the_right_one_quoted(real_index_settings, real_embedder):
     fake = ScriptedGenerator("Islamabad has lodged 13 protest notes.")
     result = Engine(real_index_settings, embedder=real_embedder, generator=fake).ask(

@@ -10,7 +10,7 @@ from chatbot import followup, gate
 from chatbot.embed import HashEmbedder
 from chatbot.quote import emphasise
 from chatbot.rank import answer_type, has_type
-from chatbot.text import has_name
+from chatbot.text import has_name, names, numbers
 from chatbot.verify import Source, attribute, counts_other, screen, unbound_number
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
@@ -200,3 +200,21 @@ def test_screen_says_a_repeated_phrase_once():
     assert screen("13 formal demarches and 13 formal demarches [1].", question)[0] == "13 formal demarches [1]."
     kept = "The talks in Doha and the talks in Istanbul failed."
     assert screen(kept, question)[0] == kept
+
+
+def test_scale_words_and_capitalized_common_words_are_not_numbers_or_names():
+    assert numbers("sales fell 1.3% to $33.6 billion") == {"1.3", "33.6"}  # as '$33.6bn' says it
+    assert numbers("two million people") == {"2", "1000000"}
+    assert names("x According to Jack McConnell, the US and I agree") == {"jack", "mcconnell", "us"}
+    question = "Who sent the bomber in the Islamabad court attack?"
+    trips = "Within four years, Islamabad has sent four foreign minister trips."
+    assert not has_type(trips, "name", question)  # 'Within' starts the sentence; Islamabad is the question's
+    assert emphasise(trips, question) == trips  # was '**Within** four years'
+    assert "**ISI**" in emphasise(TRIPS, question)
+
+
+def test_a_word_derived_from_a_source_word_is_found_in_it():
+    from chatbot.verify import _found
+
+    assert _found("australia", {"australian", "style"}) and _found("australian", {"australia"})
+    assert not _found("austria", {"australian"}) and not _found("war", {"warn"})  # short words match whole
