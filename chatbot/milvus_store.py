@@ -42,7 +42,9 @@ class MilvusVectors:
         schema.add_field(VECTOR, DataType.FLOAT_VECTOR, dim=dim)
         params = client.prepare_index_params()
         params.add_index(field_name=VECTOR, index_type="FLAT", metric_type="IP")
-        client.create_collection(name, schema=schema, index_params=params)
+        client.create_collection(name, schema=schema)
+        client.create_index(name, params, sync=False)  # sync waits 0.5 s at least, for an empty collection
+        client.load_collection(name)
         return cls(client, uri, name, dim)
 
     @classmethod
