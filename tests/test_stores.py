@@ -188,6 +188,42 @@ def test_a_second_build_is_refused_and_questions_are_answered_during_a_build(set
     assert results(old) == before  # readers of the previous generation keep working after the switch
 
 
+def test_the_app_answers_during_a_background_rebuild(settings):
+    """The app's rebuild (library.Rebuilder, in the serving process) on each store: questions asked while it
+    runs are answered from the old index; afterwards the engine has the new one."""
+    from chatbot import library
+    from chatbot.answer import Engine
+    from chatbot.generate import EchoGenerator
+
+    build(settings, embedder=HashEmbedder())
+    engine = Engine(settings, embedder=HashEmbedder(), generator=EchoGenerator())
+    question = "How many border flag meetings has Pakistan held?"
+    def ask() -> tuple:
+        result = engine.ask(question)
+        return result.answer, result.mode, [c.chunk_id for c in result.citations], result.passages
+
+    before = ask()
+    old_generation = engine.index.manifest["generation"]
+    started, answered = threading.Event(), threading.Event()
+
+    def held_build(*args, **kwargs):
+        started.set()
+        report = build(*args, **kwargs)
+        assert answered.wait(30)
+        return report
+
+    (settings.docs / S001).unlink()
+    rebuilder = library.Rebuilder(engine, settings, build_fn=held_build)
+    assert rebuilder.start() and started.wait(30)
+    during = [ask() for _ in range(3)]
+    answered.set()
+    rebuilder.wait(60)
+    assert rebuilder.error is None and rebuilder.report is not None and rebuilder.report.removed == [S001]
+    assert during == [before] * 3
+    assert engine.index.manifest["generation"] != old_generation and S001 not in engine.index.docs
+    assert before[2] and S001 not in {c.split("#")[0] for c in ask()[2]}
+
+
 KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
