@@ -120,8 +120,12 @@ def connect(uri: str) -> Any:
                                "milvus-lite (or make setup), or use CHATBOT_STORE=faiss") from None
         if is_lite(uri):
             _check_not_locked(Path(uri))
+        # Milvus Lite answers on a loopback port of this process: no keep-alive pings, which its gRPC server
+        # answers, after a few idle minutes, with a GOAWAY (too_many_pings) printed to stderr
+        quiet = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without_calls": 0}
+        options = quiet if is_lite(uri) else {}
         try:
-            client = MilvusClient(uri=uri)
+            client = MilvusClient(uri=uri, grpc_options=options)
         except MilvusException as e:
             if is_lite(uri):
                 raise ChatbotError(_locked_message(Path(uri))) from None
