@@ -120,6 +120,7 @@ def connect(uri: str) -> Any:
                                "milvus-lite (or make setup), or use CHATBOT_STORE=faiss") from None
         if is_lite(uri):
             _check_not_locked(Path(uri))
+            Path(uri).parent.mkdir(parents=True, exist_ok=True)
         # Milvus Lite answers on a loopback port of this process: no keep-alive pings, which its gRPC server
         # answers, after a few idle minutes, with a GOAWAY (too_many_pings) printed to stderr
         quiet = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without_calls": 0}
@@ -128,7 +129,9 @@ def connect(uri: str) -> Any:
             client = MilvusClient(uri=uri, grpc_options=options)
         except MilvusException as e:
             if is_lite(uri):
-                raise ChatbotError(_locked_message(Path(uri))) from None
+                _check_not_locked(Path(uri))  # taken by another process meanwhile
+                raise ChatbotError(f"Cannot open the Milvus Lite database {uri} ({e.message}). Check the path "
+                                   "(CHATBOT_MILVUS_URI), or run: chatbot index --rebuild") from None
             raise ChatbotError(f"Cannot reach Milvus at {uri} ({e.message}). Start the server, or point "
                                "CHATBOT_MILVUS_URI at it.") from None
         _clients[uri] = client

@@ -313,6 +313,26 @@ def test_an_index_built_on_the_other_store_is_refused(seeds_dir, fake_settings):
         milvus_store.close(str(fake_settings.index / "milvus.db"))
 
 
+def test_a_milvus_uri_outside_the_index_folder(seeds_dir, fake_settings, tmp_path):
+    """CHATBOT_MILVUS_URI: the manifest records it (absolute), so loading needs no settings; stale
+    collections are dropped there."""
+    db = tmp_path / "shared" / "vectors.db"
+    settings = replace(fake_settings, store="milvus", milvus_uri=str(db))
+    try:
+        build(settings, embedder=HashEmbedder())
+        (settings.docs / S000).unlink()
+        build(settings, embedder=HashEmbedder())
+        (settings.docs / S001).unlink()
+        build(settings, embedder=HashEmbedder())
+        index = store.load(settings.index)
+        m = index.manifest["vectors"]
+        assert m["uri"] == str(db.resolve()) and db.is_dir() and not (settings.index / "milvus.db").exists()
+        assert sorted(index.docs) == [S002, S003] and index.vectors.ntotal == len(index.chunks)
+        assert len(milvus_store.connect(str(db)).list_collections()) == 2
+    finally:
+        milvus_store.close(str(db))
+
+
 def test_milvus_lite_in_another_process_is_a_one_line_error(seeds_dir, fake_settings):
     """Milvus Lite locks its database for one process: a second one (a CLI build while the app serves) is
     told so in one line, with what to do."""
