@@ -276,6 +276,7 @@ def collection_prefix(index_dir: Path) -> str:
         pass
     return f"chatbot_{secrets.token_hex(4)}_"
 
+
 def write_generation(index_dir: Path, generation: str, manifest: dict[str, Any], chunks: list[Chunk],
                      docs: dict[str, DocRecord], vectors: Vectors) -> None:
     """Write a complete new generation, then switch manifest.json to it atomically."""
