@@ -48,4 +48,4 @@ bench: setup
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .cache index/gen-* index/manifest.json
+	rm -rf $(VENV) .cache index/gen-* index/manifest.json index/milvus.db

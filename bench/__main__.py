@@ -1,5 +1,5 @@
 """The benchmark (make bench): index build, updates, retrieval latency, FAISS scaling, answering, quality, memory,
-embedding backends.
+embedding backends, vector stores.
 
 Writes bench/results.json (every raw figure, git-ignored) and bench/results.md (the summary, committed).
 Each figure is the median of several runs; every speed figure that has a baseline is a ratio to that
@@ -10,8 +10,9 @@ baseline measured in the same run, interleaved with it. All documents and indexe
     BENCH_SHARED=/path/shared    # where bench/msmarco and eval/seeds_dev.jsonl live (default: ../shared)
     BENCH_BUDGET_MIN=19          # time budget: on a busy machine some repeats are skipped to stay within it
     python -m bench --report-only   # rewrite results.md from results.json
+    python -m bench --only stores   # one section alone (FAISS against Milvus Lite): printed, results-stores.json
 
-One module per section (indexing, update, retrieval, faiss_scale, answering, memory, backends), the
+One module per section (indexing, update, retrieval, faiss_scale, answering, memory, backends, stores), the
 settings and shared helpers in common, the tables of results.md in report.
 """
 
@@ -41,8 +42,9 @@ from .indexing import section_build
 from .machine import machine_info, versions
 from .memory import section_memory
 from .question_sets import section_question_sets
-from .report import compact, goals, markdown
+from .report import compact, goals, markdown, stores_md
 from .retrieval import section_retrieval
+from .stores import section_stores
 from .update import section_update
 
 
@@ -51,6 +53,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report-only", action="store_true",
                         help="re-render results.md from results.json (after editing the report code)")
+    parser.add_argument("--only", choices=["stores"], help="run one section alone; writes bench/results-NAME.json")
     args = parser.parse_args()
     if args.report_only:
         report_only()
@@ -59,6 +62,9 @@ def main() -> None:
         if not need.exists():
             sys.exit(f"bench: {need} is missing (set BENCH_SHARED to the folder holding bench/ and eval/)")
     os.chdir(REPO)
+    if args.only:
+        only_stores()
+        return
     R: dict[str, Any] = {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                          "quick": QUICK, "machine": machine_info(), "versions": versions(), "sections": {}}
     log(f"bench {'(quick) ' if QUICK else ''}on {R['machine']['cpu']}, {R['machine']['cores']} cores, "
@@ -76,6 +82,24 @@ def main() -> None:
     print()
     print(compact(R))
     print(f"\nwrote bench/results.md and bench/results.json in {R['seconds'] / 60:.1f} min")
+
+
+def only_stores() -> None:
+    """Section 8 alone, on the msmarco passages, with the default embedder."""
+    corpus = read_beir(MSMARCO)[0]
+    if PASSAGES:
+        corpus = dict(list(corpus.items())[:PASSAGES])
+    R: dict[str, Any] = {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                         "quick": QUICK, "machine": machine_info(), "versions": versions(), "sections": {}}
+    with tempfile.TemporaryDirectory(prefix="chatbot-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        write_beir_docs(corpus, tmp / "msmarco-docs")
+        log(f"8. vector stores: FAISS against Milvus Lite, {len(corpus):,} passages")
+        R["sections"]["stores"] = section_stores(embed.load_embedder("default"), Settings(docs=tmp / "msmarco-docs"),
+                                                 tmp)
+    R["seconds"] = time.perf_counter() - T0
+    (HERE / "results-stores.json").write_text(json.dumps(R, indent=1, default=str) + "\n", encoding="utf-8")
+    print("\n".join(stores_md(R)))
 
 
 def report_only() -> None:
@@ -124,6 +148,9 @@ def run_sections(S: dict[str, Any], corpus: dict[str, Any], queries: list[str], 
     log("7. embedding backends: the default onnx-int8 against torch")
     S["backends"] = section_backends(embedder, msmarco, tmp, S["quality"]["beir"])
     logging.getLogger().setLevel(logging.WARNING)  # onnxruntime's quantizer turns the root logger up
+
+    log("8. vector stores: FAISS against Milvus Lite")
+    S["stores"] = section_stores(embed.load_embedder("default"), msmarco, tmp)
 
 
 def load_embedder(S: dict[str, Any]) -> SentenceTransformerEmbedder:

@@ -51,7 +51,7 @@ def fmt_ms(x: float) -> str:
 
 def markdown(R: dict[str, Any]) -> str:
     lines = [*header_md(R), *goals_md(R), *build_md(R), *update_md(R), *retrieval_md(R), *faiss_md(R),
-             *answer_md(R), *quality_md(R), *memory_md(R), *backends_md(R)]
+             *answer_md(R), *quality_md(R), *memory_md(R), *backends_md(R), *stores_md(R)]
     return "\n".join(lines) + "\n"
 
 
@@ -292,6 +292,24 @@ def question_sets_md(qs: dict[str, Any] | None) -> list[str]:
     return lines
 
 
+def stores_md(R: dict[str, Any]) -> list[str]:
+    """8. FAISS against Milvus Lite, side by side (older results have no such section)."""
+    s = R["sections"].get("stores")
+    if not s:
+        return []
+    lines = ["", "## 8. Vector stores: FAISS against Milvus Lite", "",
+             f"The same {s['chunks']:,} chunks ({s['embedder']}), built {s['rounds']}x on each store, alternating; "
+             f"latencies over {s['queries']} queries. BM25 and the fusion are the same on both.", "",
+             "| store | full build | load | vector search p50 (50 candidates) | dense search p50 | hybrid p50 "
+             "| nDCG@10 dense | nDCG@10 hybrid |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name in ("faiss", "milvus"):
+        x = s[name]
+        lines.append(f"| {name if name == 'faiss' else 'milvus (Lite)'} | {x['build_s']:.1f} s | {x['load_s']:.2f} s "
+                     f"| {fmt_ms(x['vector_search_p50_ms'])} ms | {fmt_ms(x['dense_p50_ms'])} ms "
+                     f"| {fmt_ms(x['hybrid_p50_ms'])} ms | {x['dense_ndcg@10']:.4f} | {x['hybrid_ndcg@10']:.4f} |")
+    return lines
+
+
 def compact(R: dict[str, Any]) -> str:
     out = [f"{'§':<2} {'what':<78} {'goal':>9} {'measured':<42} met"]
     for g in R["goals"]:
@@ -306,4 +324,9 @@ def compact(R: dict[str, Any]) -> str:
     o = R["sections"]["backends"]
     out.append(f"embedding backends: onnx-int8 builds {o['speedup']:.2f}x torch, dense nDCG "
                f"{o['onnx-int8']['dense_ndcg@10']:.3f} vs {o['torch']['dense_ndcg@10']:.3f}")
+    st = R["sections"].get("stores")
+    if st:
+        out.append("vector stores: " + ", ".join(
+            f"{n} build {st[n]['build_s']:.1f} s, vector search p50 {st[n]['vector_search_p50_ms']:.2f} ms, "
+            f"dense nDCG {st[n]['dense_ndcg@10']:.3f}" for n in ("faiss", "milvus")))
     return "\n".join(out)

@@ -125,7 +125,7 @@ class Engine:
         with self._index_lock:
             if first and self._index is not None:  # another thread loaded it while this one waited
                 return self._index
-            index = store.load(self.settings.index)
+            index = store.load(self.settings.index, self.settings)
             name, sha = (self._embedder.name, self._embedder.sha256) if self._embedder else describe(
                 self.settings.embedding_model, self.settings.embedding_backend)
             store.check_compatible(index.manifest, name, sha, self.settings.index)

@@ -49,6 +49,7 @@ def build(
 
     started = time.perf_counter()
     docs_dir, index_dir = settings.docs, settings.index
+    store.check_setting(settings)
     if not docs_dir.is_dir():
         raise ChatbotError(f"Docs folder {docs_dir}/ does not exist. Create it and put .txt, .md, .html or "
                            ".pdf files in it, or point --docs / CHATBOT_DOCS at your folder; then run: "
@@ -78,6 +79,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
     old_manifest = None if rebuild else store.read_manifest(index_dir)
     if old_manifest is not None:
         store.check_compatible(old_manifest, name, sha, index_dir)
+        store.check_store(old_manifest, settings)
         if old_manifest.get("chunker") != chunker_settings(settings):
             raise ChatbotError(
                 f"The index in {index_dir}/ was built with other chunking settings "
@@ -89,17 +91,18 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
             report.duplicates = [{"path": d, "duplicate_of": r["duplicate_of"]}
                                  for d, r in old_manifest["documents"].items() if r.get("duplicate_of")]
             report.chunks = int(old_manifest.get("chunks", 0))
-            store.remove_stale(index_dir)  # folders left by a build that was killed
+            store.remove_stale(index_dir, settings)  # folders left by a build that was killed
             return report
 
-    old = store.load(index_dir) if old_manifest is not None else None
+    old = store.load(index_dir, settings) if old_manifest is not None else None
     if embedder is None:
         progress("loading embedding model", 0, 1)
         embedder = load_embedder(settings.embedding_model, settings.embedding_backend, progress)
     docs = _read_documents(report, {s.id: s for s in sources}, old, progress)
     _mark_duplicates(docs, report)
     next_id = int(old_manifest.get("next_id", 0)) if old_manifest else 0
-    chunks, faiss_index, next_id = _update_vectors(settings, embedder, docs, old, next_id, progress)
+    generation = store.new_generation()
+    chunks, vectors, next_id = _update_vectors(settings, embedder, docs, old, next_id, progress, generation)
 
     progress("writing index", 0, 1)
     manifest = {
@@ -107,7 +110,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         "version": store.FORMAT_VERSION,
         "embedding": {"model": name, "sha256": sha, "dim": embedder.dim, "max_tokens": embedder.max_tokens},
         "chunker": chunker_settings(settings),
-        "vectors": store.describe_faiss(faiss_index),
+        "vectors": store.describe_vectors(settings, vectors),
         "documents": {d.id: {"sha256": d.sha256, "title": d.title, "size": d.size, "chunks": d.chunks,
                              "indexed_at": d.indexed_at, "duplicate_of": d.duplicate_of,
                              "removed": len(d.removed)} for d in sorted(docs.values(), key=lambda d: d.id)},
@@ -115,8 +118,8 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None, 
         "chunks": len(chunks),
         "next_id": next_id,
     }
-    store.write_generation(index_dir, manifest, chunks, dict(sorted(docs.items())), faiss_index)
-    store.remove_stale(index_dir)
+    store.write_generation(index_dir, generation, manifest, chunks, dict(sorted(docs.items())), vectors)
+    store.remove_stale(index_dir, settings)
     progress("writing index", 1, 1)
     report.chunks = len(chunks)
     return report
@@ -184,16 +187,15 @@ def _mark_duplicates(docs: dict[str, store.DocRecord], report: Report) -> None:
 
 
 def _update_vectors(settings: Settings, embedder: Embedder, docs: dict[str, store.DocRecord],
-                    old: store.Index | None, next_id: int, progress: Progress) -> tuple[list[Chunk], Any, int]:
-    """Keep the vectors of unchanged documents, remove the rest, embed what is new: (chunks, FAISS index of
-    the type that fits their number, the next free chunk id)."""
-    faiss_index = old.faiss_index if old is not None else store.new_faiss(embedder.dim)
+                    old: store.Index | None, next_id: int, progress: Progress,
+                    generation: str) -> tuple[list[Chunk], store.Vectors, int]:
+    """Keep the vectors of unchanged documents, drop the rest, embed what is new: (chunks, the generation's
+    vectors (a FAISS index of the type that fits their number, or a Milvus collection), the next free id)."""
     keep_ids = {c.id for c in old.chunks if c.doc in docs and docs[c.doc].sha256 == old.docs[c.doc].sha256
                 and not docs[c.doc].duplicate_of and not old.docs[c.doc].duplicate_of} if old else set()
     chunks = [c for c in old.chunks if c.id in keep_ids] if old else []
-    drop = np.array([c.id for c in old.chunks if c.id not in keep_ids], dtype=np.int64) if old else None
-    if drop is not None and drop.size:
-        faiss_index.remove_ids(drop)
+    vectors = store.start_vectors(settings, generation, embedder.dim, old,
+                                  np.array([c.id for c in chunks], dtype=np.int64))
     kept_docs = {c.doc for c in chunks}
     new_chunks: list[Chunk] = []
     for doc in docs.values():
@@ -214,8 +216,7 @@ def _update_vectors(settings: Settings, embedder: Embedder, docs: dict[str, stor
     batch = 64  # the embedder is locked per batch: keep batches short so questions get in between
     for i in range(0, len(by_length), batch):
         part = by_length[i : i + batch]
-        vectors = embedder.encode([c.text for c in part])
-        faiss_index.add_with_ids(vectors, np.array([c.id for c in part], dtype=np.int64))
+        vectors.add(embedder.encode([c.text for c in part]), np.array([c.id for c in part], dtype=np.int64))
         progress("embedding chunks", i + len(part), len(new_chunks))
     chunks.extend(new_chunks)
     chunks.sort(key=lambda c: (c.doc, c.index))
@@ -223,5 +224,4 @@ def _update_vectors(settings: Settings, embedder: Embedder, docs: dict[str, stor
         doc.chunks = 0
     for c in chunks:
         docs[c.doc].chunks += 1
-    faiss_index = store.fit_faiss(faiss_index, np.array([c.id for c in chunks], dtype=np.int64))
-    return chunks, faiss_index, next_id
+    return chunks, vectors.fit(np.array([c.id for c in chunks], dtype=np.int64)), next_id

@@ -17,6 +17,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 DocsOpt = Annotated[Path | None, typer.Option("--docs", help="Documents folder [env CHATBOT_DOCS; default seeds/]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder [env CHATBOT_INDEX; default index/]")]
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Vector store: faiss or milvus (Milvus Lite file "
+                                                "<index>/milvus.db, or CHATBOT_MILVUS_URI) [env CHATBOT_STORE; "
+                                                "default faiss]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file or packaged model (see `chatbot models`) "
                                               "[env CHATBOT_MODEL; default: first GGUF in models/, else "
@@ -57,13 +60,13 @@ class _Bars:
 
 
 @app.command("index")
-def index_cmd(docs: DocsOpt = None, index: IndexOpt = None,
+def index_cmd(docs: DocsOpt = None, index: IndexOpt = None, store: StoreOpt = None,
               rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from scratch")] = False,
               json_out: JsonOpt = False) -> None:
     """Build or update the index of the documents folder (only new or changed files are embedded)."""
     from .build import build
 
-    settings = Settings.from_env(docs=docs, index=index)
+    settings = Settings.from_env(docs=docs, index=index, store=store)
     bars = _Bars(sys.stderr.isatty() and not json_out)
     try:
         report = build(settings, rebuild=rebuild, progress=bars)
@@ -82,9 +85,10 @@ def index_cmd(docs: DocsOpt = None, index: IndexOpt = None,
 
 
 def _load(settings: Settings, need_embedder: bool = True) -> tuple[Any, Any]:
-    """The index (checked against the configured embedding model) and, if needed, that model."""
+    """The index (checked against the configured embedding model and store) and, if needed, that model."""
     from .answer import Engine
 
+    _check_store(settings)
     engine = Engine(settings)
     return engine.reload(), engine.embedder if need_embedder else None
 
@@ -93,14 +97,14 @@ def _load(settings: Settings, need_embedder: bool = True) -> tuple[Any, Any]:
 def search(query: Annotated[str, typer.Argument(help="What to look for")],
            k: Annotated[int, typer.Option("-k", help="Number of passages")] = 5,
            mode: Annotated[str, typer.Option("--mode", help="hybrid, dense or bm25")] = "hybrid",
-           index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+           index: IndexOpt = None, store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     """Show the passages that best match QUERY."""
     from .retrieve import MODES
     from .retrieve import search as run_search
 
     if mode not in MODES:
         raise ChatbotError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
-    settings = Settings.from_env(index=index)
+    settings = Settings.from_env(index=index, store=store)
     idx, embedder = _load(settings, need_embedder=mode != "bm25")
     hits = run_search(idx, embedder, query, k=k, mode=mode)
     if json_out:
@@ -118,11 +122,13 @@ def search(query: Annotated[str, typer.Argument(help="What to look for")],
 def ask(question: Annotated[str, typer.Argument(help="Your question")],
         model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None,
         k: Annotated[int | None, typer.Option("-k", help="Number of passages")] = None,
-        index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+        index: IndexOpt = None, store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     """Answer QUESTION from the indexed documents, citing the passages; unsupported sentences are dropped."""
     from .answer import Engine
 
-    settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, top_k=k)
+    settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, top_k=k,
+                                 store=store)
+    _check_store(settings)
     engine = Engine(settings)
     engine.reload()
     shown = ""
@@ -159,11 +165,11 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
                                                        "(calibration or report)")] = None,
              k: Annotated[int, typer.Option("-k")] = 5,
              model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None,
-             index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+             index: IndexOpt = None, store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     """Measure retrieval and answers on QUESTIONS, or retrieval on a BEIR benchmark (--beir DIR)."""
     from . import evaluate
 
-    settings = Settings.from_env(index=index)
+    settings = Settings.from_env(index=index, store=store)
     if beir is not None:
         report: dict[str, Any] = {"beir": str(beir), "retrieval": _eval_beir(beir, settings, index is not None)}
     elif questions is not None:
@@ -176,7 +182,7 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
         answers: list[dict[str, Any]] = []
         if not retrieval_only:
-            settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model)
+            settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, store=store)
             report["answers"], answers = _answer_eval(settings, qs, k)
         if out is not None:
             with open(out, "w", encoding="utf-8") as f:
@@ -235,12 +241,24 @@ def models(install: Annotated[list[str] | None, typer.Option("--install", help="
 def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default)")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port")] = 7860,
           model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None, docs: DocsOpt = None,
-          index: IndexOpt = None) -> None:
+          index: IndexOpt = None, store: StoreOpt = None) -> None:
     """Start the chat page in the browser (http://HOST:PORT)."""
     from .ui import serve as run_app
 
-    settings = Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url, llm_model=llm_model)
+    settings = Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url, llm_model=llm_model,
+                                 store=store)
+    _check_store(settings)
     run_app(settings, host=host, port=port)
+
+
+def _check_store(settings: Settings) -> None:
+    """An existing index was built on the configured vector store (the index loads whatever it names)."""
+    from . import store
+
+    store.check_setting(settings)
+    manifest = store.read_manifest(settings.index)
+    if manifest is not None:
+        store.check_store(manifest, settings)
 
 
 def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -1,4 +1,4 @@
-"""Find the chunks that answer a query: dense (FAISS), BM25 (bm25s), or both fused.
+"""Find the chunks that answer a query: dense (FAISS or Milvus), BM25 (bm25s), or both fused.
 
 Hybrid fusion is a convex combination of min-max normalized scores over the union of both candidate
 lists, with BM25's weight set per query: 0.25, plus 0.6 x how much more sharply BM25's best candidate
@@ -58,7 +58,7 @@ def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode
         if embedder is None:
             raise ChatbotError("Dense search needs the embedding model")
         qvec = embedder.encode([query])
-        scores, ids = index.faiss_index.search(qvec, min(depth, index.faiss_index.ntotal))
+        scores, ids = index.vectors.search(qvec, min(depth, index.vectors.ntotal))
         ranked = [int(i) for i in ids[0] if i >= 0]
         sims.update(zip(ranked, map(float, scores[0]), strict=False))
     if mode in ("bm25", "hybrid") and index.bm25 is not None:
@@ -77,7 +77,7 @@ def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode
     if qvec is not None:
         missing = [cid for cid in best if cid not in sims]
         for cid in missing:
-            sims[cid] = float(np.dot(index.faiss_index.reconstruct(cid), qvec[0]))
+            sims[cid] = float(np.dot(index.vectors.reconstruct(cid), qvec[0]))
     return [Hit(index.by_id[cid], fused[cid], sims.get(cid, 0.0), words.get(cid, 0.0), _doc_hash(index, cid))
             for cid in best]
 

@@ -29,6 +29,8 @@ class Settings:
     prompt_words: int = 110  # source words given to the LLM (prompt processing dominates first-token time)
     threads: int = 0  # 0 = all cores
     auth: str = ""  # "user:password" for the web app
+    store: str = "faiss"  # where the vectors live: "faiss" (a file per generation) or "milvus"
+    milvus_uri: str = ""  # a Milvus server (http://host:19530) or a Milvus Lite file; empty = <index>/milvus.db
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

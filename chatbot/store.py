@@ -1,26 +1,33 @@
-"""The index folder: FAISS vectors with ids, chunk and document records in JSON, a versioned manifest.
+"""The index folder: vectors with ids, chunk and document records in JSON, a versioned manifest.
 
 Layout: index/manifest.json names the current generation folder (index/<generation>/) holding
-vectors.faiss, chunks.jsonl, documents.jsonl and bm25/. A build writes a new generation beside the old
-one and then replaces manifest.json atomically, so a killed build leaves the previous index intact.
+chunks.jsonl, documents.jsonl, bm25/ and, with the FAISS store, vectors.faiss; with the Milvus store the
+vectors are in a collection named after the generation (the manifest's "vectors" entry says where).
+A build writes a new generation beside the old one and then replaces manifest.json atomically, so a
+killed build leaves the previous index intact.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from . import lexical
 from .chunk import Chunk
 from .errors import ChatbotError
+from .faiss_store import FaissVectors, new_faiss
 from .files import file_sha256
+from .settings import Settings
+
+STORES = ("faiss", "milvus")
 
 FORMAT = "chatbot-index"
 FORMAT_VERSION = 1
@@ -50,6 +57,23 @@ class DocRecord:
         return out
 
 
+class Vectors(Protocol):
+    """A generation's vectors by chunk id: FaissVectors (faiss_store.py) or MilvusVectors (milvus_store.py)."""
+
+    @property
+    def ntotal(self) -> int: ...
+    @property
+    def dim(self) -> int: ...
+    def add(self, vectors: np.ndarray, ids: np.ndarray) -> None: ...
+    def remove(self, ids: np.ndarray) -> None: ...
+    def search(self, qvecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def reconstruct(self, chunk_id: int) -> np.ndarray: ...
+    def vectors_of(self, ids: np.ndarray) -> np.ndarray: ...
+    def fit(self, ids: np.ndarray) -> Vectors: ...
+    def save(self, folder: Path) -> None: ...
+    def describe(self) -> dict[str, Any]: ...
+
+
 @dataclass
 class Index:
     """A loaded generation of the index."""
@@ -58,7 +82,7 @@ class Index:
     manifest: dict[str, Any]
     chunks: list[Chunk]
     docs: dict[str, DocRecord]
-    faiss_index: Any
+    vectors: Vectors
     bm25: Any = None
     by_id: dict[int, Chunk] = field(default_factory=dict)
     by_chunk_id: dict[str, Chunk] = field(default_factory=dict)
@@ -103,28 +127,48 @@ def check_compatible(manifest: dict[str, Any], name: str, sha256: str, index_dir
         )
 
 
-def load(index_dir: Path) -> Index:
-    """Load the current generation; a missing or damaged index stops with the command that fixes it."""
+def load(index_dir: Path, settings: Settings | None = None) -> Index:
+    """Load the current generation; a missing or damaged index stops with the command that fixes it.
+    With settings, an index built on another vector store than settings.store is refused."""
     for attempt in range(3):
         manifest = read_manifest(index_dir)
         if manifest is None:
             raise ChatbotError(f"No index in {index_dir}/. Run: chatbot index")
+        if settings is not None:
+            check_store(manifest, settings)
         folder = index_dir / manifest["generation"]
         try:
-            return _load_generation(folder, manifest)
+            return _load_generation(folder, manifest, settings)
         except FileNotFoundError:
             if attempt == 2:
                 raise ChatbotError(
-                    f"The index in {index_dir} is incomplete ({folder.name} is missing). "
+                    f"The index in {index_dir} is incomplete ({folder.name} or its vectors are missing). "
                     "Run: chatbot index --rebuild"
                 ) from None
             time.sleep(0.2)  # a build switched generations while we read; read the new manifest
     raise AssertionError("unreachable")
 
 
-def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
-    import faiss
+def check_setting(settings: Settings) -> None:
+    if settings.store not in STORES:
+        raise ChatbotError(f"Unknown vector store {settings.store!r}: set --store / CHATBOT_STORE to "
+                           f"{' or '.join(STORES)}")
 
+
+def check_store(manifest: dict[str, Any], settings: Settings) -> None:
+    """The index was built on the configured vector store (an older manifest without one: FAISS)."""
+    built = store_of(manifest)
+    if built != settings.store:
+        raise ChatbotError(f"The index in {settings.index} was built with the {built} vector store, but the "
+                           f"configured store is {settings.store}. Run: chatbot index --rebuild --store "
+                           f"{settings.store} (or use --store {built} / CHATBOT_STORE={built})")
+
+
+def store_of(manifest: dict[str, Any]) -> str:
+    return str(manifest.get("vectors", {}).get("store", "faiss"))
+
+
+def _load_generation(folder: Path, manifest: dict[str, Any], settings: Settings | None) -> Index:
     if not folder.is_dir():
         raise FileNotFoundError(folder)
     for name, expected in manifest.get("files", {}).items():
@@ -134,7 +178,7 @@ def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
                 "Run: chatbot index --rebuild"
             )
     try:
-        faiss_index = faiss.read_index(str(folder / "vectors.faiss"))
+        vectors = _open_vectors(folder, manifest, settings)
         chunks = [Chunk(**json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         docs = {d["id"]: DocRecord(**d) for d in map(json.loads, _lines(folder / "documents.jsonl"))}
     except FileNotFoundError:
@@ -144,15 +188,25 @@ def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
             f"The index in {folder.parent} is damaged ({folder.name}: {str(e).splitlines()[0][:200]}). "
             "Run: chatbot index --rebuild"
         ) from None
-    if faiss_index.ntotal != len(chunks) or faiss_index.d != manifest["embedding"]["dim"]:
+    if vectors.ntotal != len(chunks) or vectors.dim != manifest["embedding"]["dim"]:
         raise ChatbotError(
-            f"The index in {folder.parent} is inconsistent ({faiss_index.ntotal} vectors, {len(chunks)} chunks). "
+            f"The index in {folder.parent} is inconsistent ({vectors.ntotal} vectors, {len(chunks)} chunks). "
             "Run: chatbot index --rebuild"
         )
     bm25 = None
     if (folder / "bm25").is_dir() and chunks:
         bm25 = lexical.load(folder / "bm25")
-    return Index(folder, manifest, chunks, docs, faiss_index, bm25)
+    return Index(folder, manifest, chunks, docs, vectors, bm25)
+
+
+def _open_vectors(folder: Path, manifest: dict[str, Any], settings: Settings | None) -> Vectors:
+    entry = manifest.get("vectors", {})
+    if store_of(manifest) == "faiss":
+        return FaissVectors.read(folder)
+    from .milvus_store import MilvusVectors
+
+    uri = milvus_uri(folder.parent, settings.milvus_uri if settings else "", entry.get("uri", ""))
+    return MilvusVectors.open(uri, entry["collection"], int(manifest["embedding"]["dim"]))
 
 
 def _lines(path: Path) -> list[str]:
@@ -160,68 +214,76 @@ def _lines(path: Path) -> list[str]:
         return [line for line in f if line.strip()]
 
 
-# The vector index follows the collection's size (measured in make bench §3b and docs/scaling.md): exact
-# search costs about 0.2 ms per 1,000 chunks, so up to FLAT_MAX chunks it stays exact (IndexFlatIP); above,
-# IVF (nlist ≈ 4·√N, nprobe 64: recall@10 about 0.98 at 9 ms for a million chunks) which, unlike HNSW,
-# still removes and adds vectors in place, so incremental builds keep working.
-FLAT_MAX = 50_000
-NPROBE = 64
+# -- the vector store of a new generation ---------------------------------------------------------------
 
 
-def new_faiss(dim: int, vectors: np.ndarray | None = None, ids: np.ndarray | None = None) -> Any:
-    """An index of the type that fits len(vectors) (an empty exact index without them), holding them."""
-    import faiss
-
-    n = 0 if vectors is None else len(vectors)
-    index: Any
-    if n <= FLAT_MAX:
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
-    else:
-        assert vectors is not None
-        nlist = _nlist(n)
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        index.cp.niter = 10
-        sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 64 * nlist), replace=False)]
-        index.train(sample)
-        index.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]  # by chunk id
-        index.nprobe = NPROBE
-    if n:
-        index.add_with_ids(vectors, ids)
-    return index
+def new_generation() -> str:
+    """A fresh generation name. 'gen-20260101-120000-4242-123456'"""
+    return f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
 
 
-def _nlist(n: int) -> int:
-    return int(2 ** round(np.log2(4 * np.sqrt(n))))
+def start_vectors(settings: Settings, generation: str, dim: int, old: Index | None, keep: np.ndarray) -> Vectors:
+    """The new generation's vectors, holding the old generation's vectors of the chunk ids kept.
+    FAISS: the old index with the other ids removed. Milvus: a new collection the kept vectors are copied to
+    (the old collection stays untouched and searchable until the manifest switches)."""
+    check_setting(settings)
+    if settings.store == "faiss":
+        if old is None or not isinstance(old.vectors, FaissVectors):
+            return FaissVectors(new_faiss(dim))
+        old.vectors.remove(np.setdiff1d(np.array([c.id for c in old.chunks], dtype=np.int64), keep))
+        return old.vectors
+    from .milvus_store import MilvusVectors
+
+    uri = milvus_uri(settings.index, settings.milvus_uri)
+    vectors = MilvusVectors.create(uri, collection_prefix(settings.index) + generation.replace("-", "_"), dim)
+    if old is not None:
+        for i in range(0, len(keep), 4096):
+            vectors.add(old.vectors.vectors_of(keep[i : i + 4096]), keep[i : i + 4096])
+    return vectors
 
 
-def fit_faiss(index: Any, ids: np.ndarray) -> Any:
-    """The index, rebuilt as the type its size calls for when it crossed a line: exact above FLAT_MAX
-    chunks becomes IVF; IVF below half of it becomes exact again; IVF that outgrew its lists is retrained."""
-    kind, n = describe_faiss(index)["type"], len(ids)
-    if (kind == "flat" and n > FLAT_MAX) or (kind == "ivf" and (n < FLAT_MAX // 2 or _nlist(n) > 2 * index.nlist)):
-        vectors = np.vstack([index.reconstruct(int(i)) for i in ids]) if n else None
-        return new_faiss(index.d, vectors, ids)
-    return index
+def describe_vectors(settings: Settings, vectors: Vectors) -> dict[str, Any]:
+    """The manifest's "vectors" entry. {'store': 'faiss', 'type': 'flat'} or {'store': 'milvus', 'uri':
+    'milvus.db', 'collection': 'chatbot_1a2b3c4d_gen_…', 'type': 'flat', 'prefix': 'chatbot_1a2b3c4d_'}"""
+    if isinstance(vectors, FaissVectors):
+        return vectors.describe()
+    from .milvus_store import MilvusVectors
+
+    assert isinstance(vectors, MilvusVectors)
+    recorded = settings.milvus_uri or "milvus.db"  # the default: a Milvus Lite file inside the index folder
+    if settings.milvus_uri and "://" not in recorded:
+        recorded = str(Path(recorded).resolve())
+    return {**vectors.describe(recorded), "prefix": vectors.name[: vectors.name.index("gen_")]}
 
 
-def describe_faiss(index: Any) -> dict[str, Any]:
-    """What the manifest records about the vector index. {'type': 'flat'} or {'type': 'ivf', 'nlist': …}"""
-    if hasattr(index, "nlist"):
-        return {"type": "ivf", "nlist": int(index.nlist), "nprobe": int(index.nprobe)}
-    return {"type": "flat"}
+def milvus_uri(index_dir: Path, configured: str, recorded: str = "") -> str:
+    """The Milvus URI to use: the configured one, else the manifest's; a relative Lite path is inside
+    the index folder. ('index', '', 'milvus.db') -> 'index/milvus.db'"""
+    uri = configured or recorded or "milvus.db"
+    if "://" in uri or Path(uri).is_absolute() or configured:
+        return uri
+    return str(index_dir / uri)
 
 
-def write_generation(
-    index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk], docs: dict[str, DocRecord], faiss_index: Any
-) -> None:
+def collection_prefix(index_dir: Path) -> str:
+    """Names this index's Milvus collections (kept from build to build): 'chatbot_<8 hex>_'. Several
+    index folders can then share one Milvus server without dropping each other's collections."""
+    try:
+        prefix = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))["vectors"]["prefix"]
+        if isinstance(prefix, str) and prefix.startswith("chatbot_"):
+            return prefix
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return f"chatbot_{secrets.token_hex(4)}_"
+
+
+def write_generation(index_dir: Path, generation: str, manifest: dict[str, Any], chunks: list[Chunk],
+                     docs: dict[str, DocRecord], vectors: Vectors) -> None:
     """Write a complete new generation, then switch manifest.json to it atomically."""
-    import faiss
-
     index_dir.mkdir(parents=True, exist_ok=True)
-    generation = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     folder = index_dir / generation
     folder.mkdir()
-    faiss.write_index(faiss_index, str(folder / "vectors.faiss"))
+    vectors.save(folder)
     _write_jsonl(folder / "chunks.jsonl", (asdict(c) for c in chunks))
     _write_jsonl(folder / "documents.jsonl", (asdict(d) for d in docs.values()))
     if chunks:
@@ -241,8 +303,9 @@ def write_generation(
     _fsync_dir(index_dir)
 
 
-def remove_stale(index_dir: Path) -> None:
-    """Delete generation folders other than the current one and the one it replaced (readers may hold it)."""
+def remove_stale(index_dir: Path, settings: Settings | None = None) -> None:
+    """Delete generation folders (and Milvus collections) other than the current one and the one it
+    replaced (readers may hold it)."""
     try:
         manifest = read_manifest(index_dir)
     except ChatbotError:
@@ -253,6 +316,12 @@ def remove_stale(index_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
     for path in index_dir.glob(f".{MANIFEST}.*.tmp"):
         path.unlink(missing_ok=True)
+    if manifest and store_of(manifest) == "milvus" and manifest["vectors"].get("prefix"):
+        from .milvus_store import drop_stale
+
+        entry = manifest["vectors"]
+        uri = milvus_uri(index_dir, settings.milvus_uri if settings else "", entry.get("uri", ""))
+        drop_stale(uri, entry["prefix"], {entry["prefix"] + str(g).replace("-", "_") for g in keep if g})
 
 
 def _generation_of(index_dir: Path) -> str | None:

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from chatbot import build as build_module
-from chatbot import clean, store
+from chatbot import clean, faiss_store, store
 from chatbot.build import build
 from chatbot.embed import HashEmbedder
 from chatbot.errors import ChatbotError
@@ -85,7 +85,7 @@ def test_build_seeds(built):
     assert sorted(report.added) == SEED_FILES
     assert report.changed == report.removed == report.unchanged == report.skipped == report.duplicates == []
     index = store.load(settings.index)
-    assert report.chunks == len(index.chunks) == index.faiss_index.ntotal > 4
+    assert report.chunks == len(index.chunks) == index.vectors.ntotal > 4
     assert sorted(index.docs) == SEED_FILES
     for name in SEED_FILES:
         doc = index.docs[name]
@@ -100,7 +100,7 @@ def test_build_seeds(built):
     # every chunk embedded exactly once, and its stored vector is its embedding
     assert sorted(embedder.encoded) == sorted(c.text for c in index.chunks)
     for c in index.chunks[:5]:
-        assert np.allclose(index.faiss_index.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
+        assert np.allclose(index.vectors.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
     # the files on disk match the documented layout, inside the tmp index folder
     m = manifest(settings.index)
     assert (m["format"], m["version"]) == (store.FORMAT, store.FORMAT_VERSION)
@@ -151,11 +151,11 @@ def test_changed_file_only_its_chunks_are_embedded(built):
         old_chunks = [c for c in old.chunks if c.doc == name]
         assert old_chunks == [c for c in new.chunks if c.doc == name]
         for c in old_chunks:
-            assert np.array_equal(old.faiss_index.reconstruct(c.id), new.faiss_index.reconstruct(c.id))
+            assert np.array_equal(old.vectors.reconstruct(c.id), new.vectors.reconstruct(c.id))
     # the old chunks of the changed document are gone, ids are never reused
     old_ids = {c.id for c in old.chunks if c.doc == S002}
     assert not old_ids & {c.id for c in new.chunks}
-    assert new.faiss_index.ntotal == len(new.chunks)
+    assert new.vectors.ntotal == len(new.chunks)
     assert_found(new, "Zanzibarite traders", S002)
 
 
@@ -190,7 +190,7 @@ def test_deleted_file_is_removed_everywhere(built):
     index = store.load(settings.index)
     assert S001 not in index.docs and S001 not in manifest(settings.index)["documents"]
     assert chunk_texts(index, S001) == []
-    assert index.faiss_index.ntotal == len(index.chunks)
+    assert index.vectors.ntotal == len(index.chunks)
     assert len(index.chunks) == len(before.chunks) - len(chunk_texts(before, S001))
     for mode in MODES:  # dense included: any chunk of the document would be a hit
         assert S001 not in docs_found(index, "225 border flag meetings demarches", mode, k=50)
@@ -373,7 +373,7 @@ def test_other_embedding_model(built):
     # --rebuild fixes it
     report = build(settings, rebuild=True, embedder=CountingEmbedder(dim=32))
     assert sorted(report.added) == SEED_FILES
-    assert store.load(settings.index).faiss_index.d == 32
+    assert store.load(settings.index).vectors.dim == 32
 
 
 def test_other_chunker_settings(built):
@@ -484,7 +484,7 @@ def test_reader_sees_a_complete_index_while_a_build_replaces_it(built):
     assert old.folder.is_dir()
     new = store.load(settings.index)
     assert S000 in old.docs and S000 not in new.docs
-    assert new.faiss_index.ntotal == len(new.chunks)
+    assert new.vectors.ntotal == len(new.chunks)
 
 
 # Crash safety: a build killed at any moment leaves the previous index working --------------------------
@@ -710,26 +710,27 @@ def test_the_index_type_follows_the_number_of_chunks_through_real_builds(built, 
     """With the line lowered to 20 chunks, the seeds (~40 chunks) are indexed as IVF: searched, updated in
     place (a deleted document's vectors removed) and recorded in the manifest; below 10 it is exact again."""
     settings, _, _ = built
-    assert manifest(settings.index)["vectors"] == {"type": "flat"}
-    monkeypatch.setattr(store, "FLAT_MAX", 20)
+    assert manifest(settings.index)["vectors"] == {"store": "faiss", "type": "flat"}
+    monkeypatch.setattr(faiss_store, "FLAT_MAX", 20)
     (settings.docs / "zz-new.txt").write_text("Quinoa farmers on the Altiplano doubled their harvest this year. "
                                               "Prices at the Cusco market fell by a third.", encoding="utf-8")
     build(settings, embedder=HashEmbedder())
     index = store.load(settings.index)
-    assert manifest(settings.index)["vectors"]["type"] == "ivf" == store.describe_faiss(index.faiss_index)["type"]
-    assert index.faiss_index.ntotal == len(index.chunks) > 20
+    assert manifest(settings.index)["vectors"]["type"] == "ivf"
+    assert faiss_store.describe_faiss(index.vectors.index)["type"] == "ivf"
+    assert index.vectors.ntotal == len(index.chunks) > 20
     assert docs_found(index, "quinoa harvest Altiplano Cusco", "dense", k=3)[0] == "zz-new.txt"
     (settings.docs / S001).unlink()  # removal in place from the IVF index
     build(settings, embedder=HashEmbedder())
     index = store.load(settings.index)
-    assert index.faiss_index.ntotal == len(index.chunks) and S001 not in docs_found(index, "flag meetings", "dense", 50)
+    assert index.vectors.ntotal == len(index.chunks) and S001 not in docs_found(index, "flag meetings", "dense", 50)
     for c in index.chunks[:5]:
-        assert np.allclose(index.faiss_index.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
-    monkeypatch.setattr(store, "FLAT_MAX", 10_000)  # far fewer chunks than half the line: exact again
+        assert np.allclose(index.vectors.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
+    monkeypatch.setattr(faiss_store, "FLAT_MAX", 10_000)  # far fewer chunks than half the line: exact again
     (settings.docs / "zz-new.txt").unlink()
     build(settings, embedder=HashEmbedder())
-    assert manifest(settings.index)["vectors"] == {"type": "flat"}
-    assert store.load(settings.index).faiss_index.ntotal == len(store.load(settings.index).chunks)
+    assert manifest(settings.index)["vectors"] == {"store": "faiss", "type": "flat"}
+    assert store.load(settings.index).vectors.ntotal == len(store.load(settings.index).chunks)
 
 
 @pytest.mark.slow
@@ -741,11 +742,11 @@ def test_sixty_thousand_vectors_become_ivf_with_high_recall_and_in_place_removal
     vectors = centers[rng.integers(500, size=60_000)] + 0.5 * rng.standard_normal((60_000, 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     ids = np.arange(1000, 61_000, dtype=np.int64)
-    flat = store.new_faiss(384)  # the index so far was exact; a build added 60,000 chunks to it
+    flat = faiss_store.new_faiss(384)  # the index so far was exact; a build added 60,000 chunks to it
     flat.add_with_ids(vectors, ids)
-    assert store.describe_faiss(flat) == {"type": "flat"}
-    index = store.fit_faiss(flat, ids)  # crossed the line: rebuilt as IVF from the stored vectors
-    assert store.describe_faiss(index) == {"type": "ivf", "nlist": 1024, "nprobe": store.NPROBE}
+    assert faiss_store.describe_faiss(flat) == {"type": "flat"}
+    index = faiss_store.fit_faiss(flat, ids)  # crossed the line: rebuilt as IVF from the stored vectors
+    assert faiss_store.describe_faiss(index) == {"type": "ivf", "nlist": 1024, "nprobe": faiss_store.NPROBE}
     queries = vectors[rng.choice(60_000, size=50, replace=False)] + 0.1 * rng.standard_normal((50, 384)).astype(
         np.float32)
     exact = faiss.IndexFlatIP(384)
@@ -762,7 +763,7 @@ def test_sixty_thousand_vectors_become_ivf_with_high_recall_and_in_place_removal
     assert np.allclose(index.reconstruct(int(ids[-1])), vectors[-1], atol=1e-6)
     faiss.write_index(index, str(tmp_path / "v.faiss"))  # the type and nprobe survive a save and load
     again = faiss.read_index(str(tmp_path / "v.faiss"))
-    assert store.describe_faiss(again) == store.describe_faiss(index)
+    assert faiss_store.describe_faiss(again) == faiss_store.describe_faiss(index)
     assert np.allclose(again.reconstruct(int(ids[-1])), vectors[-1], atol=1e-6)
-    small = store.fit_faiss(again, ids[-1000:][:20_000])  # shrunk below half the line: exact again
-    assert store.describe_faiss(small) == {"type": "flat"} and small.ntotal == 1000
+    small = faiss_store.fit_faiss(again, ids[-1000:][:20_000])  # shrunk below half the line: exact again
+    assert faiss_store.describe_faiss(small) == {"type": "flat"} and small.ntotal == 1000

@@ -26,7 +26,7 @@ def test_the_real_index(real_index, real_embedder):
     assert m["embedding"]["model"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert m["embedding"]["dim"] == real_embedder.dim == 384
     assert sorted(real_index.docs) == SEED_FILES
-    assert real_index.faiss_index.ntotal == len(real_index.chunks)
+    assert real_index.vectors.ntotal == len(real_index.chunks)
     counts = real_embedder.count_tokens([c.text for c in real_index.chunks])
     assert max(counts) <= min(200, real_embedder.max_tokens)  # the default chunk_tokens
 

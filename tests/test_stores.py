@@ -1,0 +1,396 @@
+"""Both vector stores behind the same interface: FAISS files and Milvus (Milvus Lite, in index/milvus.db).
+
+Building, incremental updates by content hash, deletion, rebuilds, killed builds, refused second builds and
+searches during a rebuild, each on both stores with the fast HashEmbedder; the same search results on both
+with the real MiniLM; the command line with --store milvus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from chatbot import milvus_store, store
+from chatbot.build import build
+from chatbot.cli import app
+from chatbot.embed import HashEmbedder
+from chatbot.errors import ChatbotError
+from chatbot.evaluate import read_questions
+from chatbot.retrieve import MODES, search
+from chatbot.settings import Settings
+from tests.conftest import DEV_QUESTIONS, ROOT, SEED_FILES
+
+S000, S001, S002, S003 = SEED_FILES
+STORES = ["faiss", "milvus"]
+QUERIES = ["225 border flag meetings demarches", "railway Uzbekistan Mazar", "Moscow Taliban political cover",
+           "Tashkeel Balochistan", "zero tolerance regional powers"]
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoded: list[str] = []
+
+    def encode(self, texts, progress=False):
+        self.encoded.extend(texts)
+        return super().encode(texts, progress)
+
+
+@pytest.fixture(params=STORES)
+def settings(request, seeds_dir, fake_settings):
+    """The seeds folder and an index on this store; Milvus Lite's in-process server is stopped afterwards."""
+    settings = replace(fake_settings, store=request.param)
+    yield settings
+    milvus_store.close(str(settings.index / "milvus.db"))
+
+
+def results(index: store.Index) -> list:
+    embedder = HashEmbedder()
+    return [[(h.chunk.chunk_id, round(h.score, 5), round(h.similarity, 5)) for h in search(index, embedder, q, 5, m)]
+            for q in QUERIES for m in MODES]
+
+
+def collections(settings: Settings) -> set[str]:
+    """The Milvus collections of this index (empty for FAISS)."""
+    if settings.store != "milvus":
+        return set()
+    client = milvus_store.connect(str(settings.index / "milvus.db"))
+    return {c for c in client.list_collections() if c.startswith("chatbot_")}
+
+
+def collection_of(generation: str, prefix: str) -> str:
+    return prefix + generation.replace("-", "_")
+
+
+def test_build_update_delete_and_rebuild(settings):
+    embedder = CountingEmbedder()
+    build(settings, embedder=embedder)
+    first = store.load(settings.index, settings)
+    m = first.manifest
+    assert m["vectors"]["store"] == settings.store and m["vectors"]["type"] == "flat"
+    assert first.vectors.ntotal == len(first.chunks) > 4 and first.vectors.dim == 64
+    assert sorted(embedder.encoded) == sorted(c.text for c in first.chunks)
+    for c in first.chunks[:5]:
+        assert np.allclose(first.vectors.reconstruct(c.id), HashEmbedder().encode([c.text])[0], atol=1e-6)
+    if settings.store == "milvus":
+        assert m["vectors"]["uri"] == "milvus.db" and (settings.index / "milvus.db").is_dir()
+        assert not (first.folder / "vectors.faiss").exists()
+        assert collections(settings) == {m["vectors"]["collection"]}
+        described = milvus_store.connect(str(settings.index / "milvus.db")).describe_index(
+            m["vectors"]["collection"], "vector")
+        assert (described["index_type"], described["metric_type"]) == ("FLAT", "IP")
+    # a changed document: only its chunks are embedded, the others keep their ids and vectors
+    path = settings.docs / S002
+    path.write_text(path.read_text(encoding="utf-8") + "\nZanzibarite traders reopened the market.\n",
+                    encoding="utf-8")
+    embedder = CountingEmbedder()
+    assert build(settings, embedder=embedder).changed == [S002]
+    second = store.load(settings.index, settings)
+    assert sorted(embedder.encoded) == sorted(c.text for c in second.chunks if c.doc == S002)
+    kept = [c for c in first.chunks if c.doc != S002]
+    assert kept == [c for c in second.chunks if c.doc != S002]
+    assert np.array_equal(first.vectors.vectors_of(np.array([c.id for c in kept])),
+                          second.vectors.vectors_of(np.array([c.id for c in kept])))
+    assert second.vectors.ntotal == len(second.chunks)
+    assert search(second, None, "Zanzibarite traders", 1, "bm25")[0].chunk.doc == S002
+    # a deleted document is gone from every retriever
+    (settings.docs / S001).unlink()
+    embedder = CountingEmbedder()
+    assert build(settings, embedder=embedder).removed == [S001] and embedder.encoded == []
+    third = store.load(settings.index, settings)
+    assert third.vectors.ntotal == len(third.chunks) == len(second.chunks) - second.docs[S001].chunks
+    for mode in MODES:
+        assert S001 not in [h.chunk.doc for h in search(third, HashEmbedder(), QUERIES[0], 50, mode)]
+    # the current and the previous generation are kept, older ones dropped (folders and collections)
+    prefix = third.manifest["vectors"].get("prefix", "")
+    kept_generations = {third.manifest["generation"], third.manifest["previous"]}
+    assert {p.name for p in settings.index.glob("gen-*")} == kept_generations
+    if settings.store == "milvus":
+        assert collections(settings) == {collection_of(g, prefix) for g in kept_generations}
+    # a rebuild embeds everything again and gives the same answers
+    embedder = CountingEmbedder()
+    report = build(settings, rebuild=True, embedder=embedder)
+    assert sorted(report.added) == [S000, S002, S003] and len(embedder.encoded) == report.chunks
+    rebuilt = store.load(settings.index, settings)
+    assert results(rebuilt) == results(third)
+    if settings.store == "milvus":
+        assert rebuilt.manifest["vectors"]["prefix"] == prefix  # the index keeps its collection names
+        assert len(collections(settings)) == 2
+
+
+def test_a_build_that_fails_midway_leaves_the_previous_index(settings):
+    build(settings, embedder=HashEmbedder())
+    before_manifest = json.loads((settings.index / "manifest.json").read_text(encoding="utf-8"))
+    before = results(store.load(settings.index, settings))
+    (settings.docs / S000).unlink()
+    (settings.docs / "new.txt").write_text("Quinoa farmers on the Altiplano doubled their harvest. " * 20,
+                                           encoding="utf-8")
+
+    def fail(stage: str, done: int, total: int) -> None:
+        if stage == "embedding chunks" and done > 0:
+            raise RuntimeError("killed mid-way")
+
+    with pytest.raises(RuntimeError, match="killed mid-way"):
+        build(settings, embedder=HashEmbedder(), progress=fail)
+    assert json.loads((settings.index / "manifest.json").read_text(encoding="utf-8")) == before_manifest
+    assert results(store.load(settings.index, settings)) == before
+    if settings.store == "milvus":
+        assert len(collections(settings)) == 2  # the half-filled collection of the failed build, unused
+    report = build(settings, embedder=HashEmbedder())
+    assert report.removed == [S000] and report.added == ["new.txt"]
+    if settings.store == "milvus":
+        m = store.load(settings.index, settings).manifest
+        assert collections(settings) == {collection_of(g, m["vectors"]["prefix"])
+                                         for g in (m["generation"], m["previous"])}
+
+
+def test_a_second_build_is_refused_and_questions_are_answered_during_a_build(settings):
+    from filelock import FileLock
+
+    build(settings, embedder=HashEmbedder())
+    old = store.load(settings.index, settings)
+    before = results(old)
+    with FileLock(str(settings.index / ".build.lock")):
+        with pytest.raises(ChatbotError, match="Another build"):
+            build(settings, embedder=HashEmbedder())
+    (settings.docs / S003).unlink()
+    embedding, release = threading.Event(), threading.Event()
+
+    def held(stage: str, done: int, total: int) -> None:
+        if stage == "writing index" and done == 0:
+            embedding.set()
+            assert release.wait(30)
+
+    builder = threading.Thread(target=build, args=(settings,), kwargs={"embedder": HashEmbedder(), "progress": held})
+    builder.start()
+    try:
+        assert embedding.wait(30)
+        assert results(old) == before  # the loaded index, while the new one is being written
+        assert results(store.load(settings.index, settings)) == before  # a fresh load still gets the old one
+        with pytest.raises(ChatbotError, match="Another build"):
+            build(settings, embedder=HashEmbedder())
+    finally:
+        release.set()
+        builder.join(30)
+    new = store.load(settings.index, settings)
+    assert S003 not in new.docs and results(new) != before
+    assert results(old) == before  # readers of the previous generation keep working after the switch
+
+
+def test_the_app_answers_during_a_background_rebuild(settings):
+    """The app's rebuild (library.Rebuilder, in the serving process) on each store: questions asked while it
+    runs are answered from the old index; afterwards the engine has the new one."""
+    from chatbot import library
+    from chatbot.answer import Engine
+    from chatbot.generate import EchoGenerator
+
+    build(settings, embedder=HashEmbedder())
+    engine = Engine(settings, embedder=HashEmbedder(), generator=EchoGenerator())
+    question = "How many border flag meetings has Pakistan held?"
+    def ask() -> tuple:
+        result = engine.ask(question)
+        return result.answer, result.mode, [c.chunk_id for c in result.citations], result.passages
+
+    before = ask()
+    old_generation = engine.index.manifest["generation"]
+    started, answered = threading.Event(), threading.Event()
+
+    def held_build(*args, **kwargs):
+        started.set()
+        report = build(*args, **kwargs)
+        assert answered.wait(30)
+        return report
+
+    (settings.docs / S001).unlink()
+    rebuilder = library.Rebuilder(engine, settings, build_fn=held_build)
+    assert rebuilder.start() and started.wait(30)
+    during = [ask() for _ in range(3)]
+    answered.set()
+    rebuilder.wait(60)
+    assert rebuilder.error is None and rebuilder.report is not None and rebuilder.report.removed == [S001]
+    assert during == [before] * 3
+    assert engine.index.manifest["generation"] != old_generation and S001 not in engine.index.docs
+    assert before[2] and S001 not in {c.split("#")[0] for c in ask()[2]}
+
+
+KILL_SCRIPT = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+
+    from chatbot import store
+    from chatbot.build import build
+    from chatbot.embed import HashEmbedder
+    from chatbot.settings import Settings
+
+    docs, index, kind, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if point == "before-manifest-switch" and Path(dst) == index / "manifest.json":
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_replace(src, dst)
+        if point == "after-manifest-switch" and Path(dst) == index / "manifest.json":
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def progress(stage, done, total):
+        if point == "after-an-embedding-batch" and stage == "embedding chunks" and done > 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = replace
+    build(Settings(docs=docs, index=index, embedding_model="fake", store=kind), embedder=HashEmbedder(),
+          progress=progress)
+""")
+KILLS = ["after-an-embedding-batch", "before-manifest-switch", "after-manifest-switch"]
+
+
+def test_killed_builds_leave_a_working_index(settings, tmp_path):
+    """SIGKILLed in three places (Milvus Lite's database is written by the killed process too): the index
+    loads and answers as before the build (or after it, if the manifest had switched)."""
+    build(settings, embedder=HashEmbedder())
+    before = results(store.load(settings.index, settings))
+    base_generation = store.read_manifest(settings.index)["generation"]  # type: ignore[index]
+    milvus_store.close(str(settings.index / "milvus.db"))  # Milvus Lite: one process at a time
+    works = {}
+    for point in KILLS:
+        works[point] = tmp_path / point
+        shutil.copytree(settings.docs, works[point] / "docs")
+        shutil.copytree(settings.index, works[point] / "index")
+        (works[point] / "docs" / S001).unlink()
+        (works[point] / "docs" / "new.txt").write_text("Quinoa farmers doubled their harvest. " * 40, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = {p: subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(w / "docs"), str(w / "index"),
+                                  settings.store, p], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=env) for p, w in works.items()}
+    for point, proc in procs.items():
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == -signal.SIGKILL, (point, err)
+        work = replace(settings, docs=works[point] / "docs", index=works[point] / "index")
+        try:
+            loaded = store.load(work.index, work)
+            switched = loaded.manifest["generation"] != base_generation
+            assert switched == (point == "after-manifest-switch"), point
+            if not switched:
+                assert results(loaded) == before, point
+            report = build(work, embedder=HashEmbedder())  # the next build finishes the job
+            assert bool(report.removed) != switched, point
+            after = store.load(work.index, work)
+            assert S001 not in after.docs and "new.txt" in after.docs and after.vectors.ntotal == len(after.chunks)
+            assert len(collections(work)) in ((0,) if settings.store == "faiss" else (2,)), point
+        finally:
+            milvus_store.close(str(work.index / "milvus.db"))
+
+
+def test_an_index_built_on_the_other_store_is_refused(seeds_dir, fake_settings):
+    faiss_settings = replace(fake_settings, store="faiss")
+    milvus_settings = replace(fake_settings, store="milvus")
+    try:
+        build(faiss_settings, embedder=HashEmbedder())
+        for action in (lambda: store.load(milvus_settings.index, milvus_settings),
+                       lambda: build(milvus_settings, embedder=HashEmbedder())):
+            with pytest.raises(ChatbotError) as e:
+                action()
+            assert "built with the faiss vector store" in str(e.value)
+            assert "chatbot index --rebuild --store milvus" in str(e.value)
+        faiss_results = results(store.load(faiss_settings.index))
+        assert sorted(build(milvus_settings, rebuild=True, embedder=HashEmbedder()).added) == SEED_FILES
+        assert results(store.load(milvus_settings.index)) == faiss_results  # the manifest says which store
+        with pytest.raises(ChatbotError, match="--rebuild --store faiss"):
+            store.load(faiss_settings.index, faiss_settings)
+        with pytest.raises(ChatbotError, match="Unknown vector store 'pinecone'"):
+            build(replace(fake_settings, store="pinecone"), embedder=HashEmbedder())
+    finally:
+        milvus_store.close(str(fake_settings.index / "milvus.db"))
+
+
+def test_a_milvus_uri_outside_the_index_folder(seeds_dir, fake_settings, tmp_path):
+    """CHATBOT_MILVUS_URI: the manifest records it (absolute), so loading needs no settings; stale
+    collections are dropped there."""
+    db = tmp_path / "shared" / "vectors.db"
+    settings = replace(fake_settings, store="milvus", milvus_uri=str(db))
+    try:
+        build(settings, embedder=HashEmbedder())
+        (settings.docs / S000).unlink()
+        build(settings, embedder=HashEmbedder())
+        (settings.docs / S001).unlink()
+        build(settings, embedder=HashEmbedder())
+        index = store.load(settings.index)
+        m = index.manifest["vectors"]
+        assert m["uri"] == str(db.resolve()) and db.is_dir() and not (settings.index / "milvus.db").exists()
+        assert sorted(index.docs) == [S002, S003] and index.vectors.ntotal == len(index.chunks)
+        assert len(milvus_store.connect(str(db)).list_collections()) == 2
+    finally:
+        milvus_store.close(str(db))
+
+
+def test_milvus_lite_in_another_process_is_a_one_line_error(seeds_dir, fake_settings):
+    """Milvus Lite locks its database for one process: a second one (a CLI build while the app serves) is
+    told so in one line, with what to do."""
+    settings = replace(fake_settings, store="milvus")
+    build(settings, embedder=HashEmbedder())
+    try:
+        store.load(settings.index, settings)  # this process holds the database, as the app would
+        run = subprocess.run([sys.executable, "-m", "chatbot", "search", "flag meetings", "--store", "milvus"],
+                             capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT),
+                                                                               "CHATBOT_EMBEDDING_MODEL": "fake"})
+    finally:
+        milvus_store.close(str(settings.index / "milvus.db"))
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "open in another process" in run.stderr, run.stderr
+    assert "CHATBOT_MILVUS_URI=http://" in run.stderr
+
+
+def test_cli_on_milvus(seeds_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("CHATBOT_EMBEDDING_MODEL", "fake")
+    monkeypatch.setenv("CHATBOT_MODEL", "echo")
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0):
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == code, (result.output, result.exception)
+        return result
+
+    try:
+        report = json.loads(run("index", "--store", "milvus", "--json").stdout)
+        assert sorted(report["added"]) == SEED_FILES
+        assert json.loads((tmp_path / "index" / "manifest.json").read_text())["vectors"]["store"] == "milvus"
+        hits = json.loads(run("search", "border flag meetings", "--store", "milvus", "--json").stdout)
+        assert hits[0]["doc"] == S001
+        monkeypatch.setenv("CHATBOT_STORE", "milvus")
+        answer = json.loads(run("ask", "How many border flag meetings has Pakistan held?", "--json").stdout)
+        assert answer["mode"] in ("generated", "extractive", "abstained") and "answer" in answer
+        monkeypatch.delenv("CHATBOT_STORE")
+        refused = run("search", "border flag meetings", code=1)
+        assert isinstance(refused.exception, ChatbotError) and "--rebuild --store faiss" in str(refused.exception)
+    finally:
+        milvus_store.close(str(tmp_path / "index" / "milvus.db"))
+
+
+@pytest.mark.slow
+def test_both_stores_give_the_same_results_with_the_real_model(real_index, real_index_settings, real_embedder,
+                                                              tmp_path):
+    settings = replace(real_index_settings, index=tmp_path / "milvus-index", store="milvus")
+    build(settings, embedder=real_embedder)
+    try:
+        milvus = store.load(settings.index, settings)
+        assert [c.chunk_id for c in milvus.chunks] == [c.chunk_id for c in real_index.chunks]
+        questions = [q.question for q in read_questions(DEV_QUESTIONS)]
+        assert len(questions) >= 10
+        for q in questions:
+            for mode in ("dense", "hybrid"):
+                on_faiss = search(real_index, real_embedder, q, 10, mode)
+                on_milvus = search(milvus, real_embedder, q, 10, mode)
+                assert [h.chunk.chunk_id for h in on_milvus] == [h.chunk.chunk_id for h in on_faiss], (q, mode)
+                assert np.allclose([h.similarity for h in on_milvus], [h.similarity for h in on_faiss], atol=1e-5)
+    finally:
+        milvus_store.close(str(settings.index / "milvus.db"))
