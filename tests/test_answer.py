@@ -265,7 +265,7 @@ def test_a_first_load_that_ends_late_never_replaces_a_newer_index(fake_settings,
     loads = iter([older, newer])
     loading, release = threading.Event(), threading.Event()
 
-    def load(folder):
+    def load(folder, settings=None):
         index = next(loads)
         if index is older:  # the question thread reads the old manifest, then is slow to load the vectors
             loading.set()
