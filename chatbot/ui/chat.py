@@ -66,7 +66,7 @@ class ChatTab:
         # question still waiting in the queue), moved to `running` when the question starts.
         self.sent: dict[str, threading.Event] = {}
         self.running: dict[str, threading.Event] = {}
-        self.exports: Path | None = None
+        self.exports: tempfile.TemporaryDirectory[str] | None = None
 
     # -- callbacks -------------------------------------------------------------------------------
 
@@ -190,9 +190,9 @@ class ChatTab:
         done = [t for t in turns or [] if t.get("mode") not in ("pending", "generating")]
         if not done:
             return "", gr.DownloadButton(value=None, interactive=False)
-        if self.exports is None:  # one temporary folder per app (Gradio serves a copy from its cache)
-            self.exports = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
-        path = self.exports / f"conversation-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}.md"
+        if self.exports is None:  # one temporary folder per app (Gradio serves a copy from its cache), removed
+            self.exports = tempfile.TemporaryDirectory(prefix="chatbot-export-")  # when the app ends
+        path = Path(self.exports.name) / f"conversation-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}.md"
         path.write_text(conversation_markdown(done), encoding="utf-8")
         return answer_markdown(done[-1]), gr.DownloadButton(value=str(path), interactive=True)
 
