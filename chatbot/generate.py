@@ -124,7 +124,8 @@ class OpenAIGenerator:
     def stream(self, messages: Messages, max_tokens: int = 256, stop: threading.Event | None = None
                ) -> Iterator[str]:
         """The tokens as the server sends them. The request runs in a worker thread, so `stop` ends the stream
-        at once, even while the server is still reading the prompt (the worker hangs up at its next token)."""
+        at once, even while the server is still reading the prompt; the worker hangs up on the server when the
+        next token arrives (llama.cpp's servers notice then and stop generating)."""
         body = {"messages": messages, "max_tokens": max_tokens, "temperature": 0.0, "stream": True}
         pieces: queue.Queue[str | Exception | None] = queue.Queue()
         halt = threading.Event()
@@ -186,6 +187,9 @@ class OpenAIGenerator:
                 reason = "it hung up without answering"
             except httpx.ReadTimeout:
                 raise self._silent() from None
+            except (httpx.HTTPError, httpx.InvalidURL) as e:  # 'localhost:8000' without http://, and the like
+                raise ChatbotError(f"Cannot talk to the LLM server at {self.base} ({_one_line(str(e) or repr(e))}). "
+                                   "Give its address as http://HOST:PORT.") from None
             else:
                 if r.status_code not in RETRY_STATUS:
                     return r
@@ -299,12 +303,9 @@ class EchoGenerator(ScriptedGenerator):
 
 def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 4096, threads: int = 0,
                    llm_model: str = "", llm_timeout: float = 120.0) -> Generator:
-    """The configured model: a server at `llm_url` (asked now for its model name when none is given), the echo
-    fake, or a GGUF run in-process."""
-    if llm_url:
-        generator = OpenAIGenerator(llm_url, llm_model, llm_timeout)
-        generator.discover()
-        return generator
+    """The configured model: a server at `llm_url`, the echo fake, or a GGUF run in-process."""
+    if llm_url:  # the model name is asked for with the first question, not here (the engine holds a lock)
+        return OpenAIGenerator(llm_url, llm_model, llm_timeout)
     if model == "echo":
         return EchoGenerator()
     progress = print_progress() if sys.stderr.isatty() else None

@@ -138,10 +138,21 @@ def claim(sentence: str, question: str) -> str:
     return f"{question} {sentence}" if len(stems(sentence)) <= FRAGMENT_WORDS else sentence
 
 
+_DERIVED = ("n", "an", "ian", "ese", "es", "i", "ish")  # Australia -> Australian, Japan -> Japanes(e), Pakistan -> -i
+
+
 def _found(term: str, pool: set[str]) -> bool:
-    """Is the stemmed term in the pool, or one word derived from the other ('australia', 'australian')?"""
-    return term in pool or (len(term) >= 5 and any(p.startswith(term) or (len(p) >= 5 and term.startswith(p))
-                                                   for p in pool))
+    """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
+    longer word it begins: 'islam' is not in 'islamabad'."""
+    return term in pool or any(a + end == b for a, b in ((term, p) for p in pool) for end in _DERIVED) or any(
+        p + end == term for p in pool for end in _DERIVED)
+
+
+def _first_name(sentence: str) -> set[str]:
+    """The sentence's first word, when it is a name ('India's prime minister said'; not 'According')."""
+    m = re.match(r"[\"'“‘(]*([A-Z][\w'’-]*\w)", sentence)
+    word = re.sub(r"['’]s$", "", m.group(1)).lower() if m else ""
+    return {word} if word and word not in STOPWORDS else set()
 
 
 def _before(source: Source, passages: Sequence[str]) -> str:
@@ -178,7 +189,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     before = _before(chosen[0], passages)
     mine_names = names(sentence)
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
-        mine_names |= names("x " + sentence)
+        mine_names |= _first_name(sentence)
         asked = set()
     missing_names = sorted(n for n in mine_names if not has_name(n, passage if n in asked else text))
     if missing_names:

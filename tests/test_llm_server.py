@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import json
+import select
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,6 +36,8 @@ class FakeServer(ThreadingHTTPServer):
         self.actions, self.models = actions, models
         self.chats: list[dict] = []
         self.model_lists = 0
+        self.release = threading.Event()  # lets a "held" or "stall" answer go on
+        self.hung_up = threading.Event()  # the client closed a "stall" answer after its second token
 
     def handle_error(self, request, client_address) -> None:  # a client that hung up on a stalled answer
         pass
@@ -62,8 +64,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(503, {"detail": "loading the model"})
         if action == "404":
             return self._json(404, VLLM_404)
-        if action == "silent":
-            time.sleep(2)
+        if action == "held":  # reading a long prompt: nothing until the test releases it
+            self.server.release.wait(30)
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         if action == "break":
@@ -72,8 +74,12 @@ class Handler(BaseHTTPRequestHandler):
         self._token("Hello")
         if action == "break":
             return
-        if action == "stall":
-            time.sleep(3)
+        if action == "stall":  # a token, then nothing until released, then one more: is the client gone?
+            self.server.release.wait(30)
+            self._token(" world.")
+            if select.select([self.connection], [], [], 30)[0] and not self.connection.recv(1):
+                self.server.hung_up.set()
+            return
         self._token(" world.")
         self.wfile.write(b"data: [DONE]\n\n")
 
@@ -104,6 +110,7 @@ def serve() -> Iterator:
 
     yield start
     for server in servers:
+        server.release.set()
         server.shutdown()
         server.server_close()
 
@@ -111,8 +118,8 @@ def serve() -> Iterator:
 def test_the_model_name_comes_from_the_server(serve):
     server, url = serve(models=["Qwen/Qwen2.5-1.5B-Instruct", "other"])
     generator = load_generator("", Path("unused"), llm_url=url + "/")
-    assert server.model_lists == 1 and generator.name == f"Qwen/Qwen2.5-1.5B-Instruct at {url}"
     assert "".join(generator.stream(MESSAGES)) == "Hello world."
+    assert generator.name == f"Qwen/Qwen2.5-1.5B-Instruct at {url}"
     assert [c["model"] for c in server.chats] == ["Qwen/Qwen2.5-1.5B-Instruct"] and server.model_lists == 1
     assert server.chats[0]["stream"] is True and server.chats[0]["temperature"] == 0.0
 
@@ -165,23 +172,37 @@ def test_a_server_that_is_down_is_one_clear_line():
     assert str(e.value) == expected
 
 
+def test_an_address_without_http_is_one_clear_line():
+    with pytest.raises(ChatbotError) as e:
+        list(OpenAIGenerator("localhost:8000").stream(MESSAGES))
+    assert str(e.value).startswith("Cannot talk to the LLM server at localhost:8000 (")
+    assert str(e.value).endswith("Give its address as http://HOST:PORT.") and "\n" not in str(e.value)
+
+
 def test_a_silent_server_times_out_without_a_second_try(serve):
-    server, url = serve(("silent",))
+    server, url = serve(("held",))
     with pytest.raises(ChatbotError, match=r"sent nothing for 0.5 s.*CHATBOT_LLM_TIMEOUT"):
         list(OpenAIGenerator(url, "m", timeout=0.5).stream(MESSAGES))
     assert len(server.chats) == 1
 
 
-@pytest.mark.parametrize("action", ["stall", "silent"])
-def test_stop_ends_the_answer_at_once_while_the_server_is_busy(serve, action):
-    """Stop works between tokens ("stall": a token, then 3 s without one) and before the first ("silent")."""
-    _, url = serve((action,))
+def test_stop_before_the_first_token_ends_the_answer_at_once(serve):
+    server, url = serve(("held",))
+    stop = threading.Event()
+    threading.Timer(0.2, stop.set).start()  # while the server is still "reading the prompt"
+    assert list(OpenAIGenerator(url, "m").stream(MESSAGES, stop=stop)) == []  # no time-out error
+    assert not server.release.is_set()
+
+
+def test_stop_between_tokens_hangs_up_on_the_server(serve):
+    server, url = serve(("stall",))
     stop = threading.Event()
     pieces = OpenAIGenerator(url, "m").stream(MESSAGES, stop=stop)
-    if action == "stall":
-        assert next(pieces) == "Hello"
-    threading.Timer(0.2, stop.set).start()
-    assert list(pieces) == []  # not the rest of the answer ("stall"), not a time-out error ("silent")
+    assert next(pieces) == "Hello"
+    stop.set()
+    assert list(pieces) == []  # not the rest of the answer
+    server.release.set()  # the server sends its next token: the client must have closed the connection
+    assert server.hung_up.wait(30)
 
 
 def test_the_settings_reach_the_server(serve, fake_settings, seeds_dir, monkeypatch):
@@ -205,4 +226,6 @@ def test_the_settings_reach_the_server(serve, fake_settings, seeds_dir, monkeypa
     monkeypatch.setenv("CHATBOT_LLM_TIMEOUT", "2.5")
     generator = Engine(Settings.from_env()).generator
     assert isinstance(generator, OpenAIGenerator) and generator.timeout == 2.5
+    assert server.model_lists == 0  # the server is asked for its model with the first question, not under a lock
+    assert "".join(generator.stream(MESSAGES)) == "Hello world."
     assert generator.name == f"served/model at {url}" and server.model_lists == 1

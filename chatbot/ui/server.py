@@ -12,6 +12,7 @@ from .. import store
 from ..answer import Engine
 from ..build import build
 from ..errors import ChatbotError
+from ..generate import OpenAIGenerator
 from ..settings import Settings
 from .assets import CSS, JS
 
@@ -114,7 +115,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     print("Loading the models…", file=sys.stderr, flush=True)
     _ = engine.embedder  # loaded now, not on the first question
     try:
-        _ = engine.generator
+        generator = engine.generator
+        if isinstance(generator, OpenAIGenerator):
+            generator.discover()  # is the server up, and which model does it serve?
     except ChatbotError as e:  # an LLM server that is not up yet: each question asks it again
         print(f"Warning: {e} Starting anyway.", file=sys.stderr, flush=True)
     demo = build_app(engine, settings)
