@@ -252,13 +252,10 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loo
 
 
 def _check_store(settings: Settings) -> None:
-    """An existing index was built on the configured vector store (the index loads whatever it names)."""
+    """The configured vector store is known and an existing index was built on it (and its Milvus URI)."""
     from . import store
 
-    store.check_setting(settings)
-    manifest = store.read_manifest(settings.index)
-    if manifest is not None:
-        store.check_store(manifest, settings)
+    store.check_store(store.read_manifest(settings.index), settings)
 
 
 def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -1,9 +1,11 @@
-"""File helpers with no knowledge of documents or models: hashing, finding an installed package's folder."""
+"""File helpers with no knowledge of documents or models: hashing, atomic writes, finding an installed package's
+folder."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from pathlib import Path
 
 
@@ -21,3 +23,24 @@ def package_dir(package: str) -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     return Path(list(spec.submodule_search_locations)[0])
+
+
+def fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    fsync(path)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the file so that a reader sees the old text or the new, never a part."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    fsync(tmp)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)

@@ -3,12 +3,15 @@
 The URI is a Milvus server (http://host:19530) or a Milvus Lite database (a local path ending in .db,
 served in-process by milvus-lite). A build fills a new collection and the manifest switches to it, so a
 killed build leaves the previous collection in use; collections of stale generations are dropped.
-Milvus Lite holds its database for one process at a time: a second process gets a ChatbotError.
+Milvus Lite holds its database for one process at a time: a second process gets a ChatbotError, and so does
+every failing Milvus call (`failing`: one line naming the URI and the collection).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from .errors import ChatbotError
 
 ID, VECTOR = "id", "vector"
 BATCH = 1000  # rows per insert or get request (a 384-d batch is ~1.5 MB, far below gRPC's limit)
+TOPK_MAX = 16384  # Milvus refuses a search for more hits than this
 
 _clients: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -35,49 +39,55 @@ class MilvusVectors:
         from pymilvus import DataType
 
         client = connect(uri)
-        if client.has_collection(name):
-            client.drop_collection(name)
-        schema = client.create_schema(auto_id=False)
-        schema.add_field(ID, DataType.INT64, is_primary=True)
-        schema.add_field(VECTOR, DataType.FLOAT_VECTOR, dim=dim)
-        params = client.prepare_index_params()
-        params.add_index(field_name=VECTOR, index_type="FLAT", metric_type="IP")
-        client.create_collection(name, schema=schema)
-        client.create_index(name, params, sync=False)  # sync waits 0.5 s at least, for an empty collection
-        client.load_collection(name)
+        with failing(uri, f"create the collection {name}"):
+            if client.has_collection(name):
+                client.drop_collection(name)
+            schema = client.create_schema(auto_id=False)
+            schema.add_field(ID, DataType.INT64, is_primary=True)
+            schema.add_field(VECTOR, DataType.FLOAT_VECTOR, dim=dim)
+            params = client.prepare_index_params()
+            params.add_index(field_name=VECTOR, index_type="FLAT", metric_type="IP")
+            # Strong: a search or get sees every row inserted before it (a server's default, Bounded, may not)
+            client.create_collection(name, schema=schema, consistency_level="Strong")
+            client.create_index(name, params, sync=False)  # sync waits 0.5 s at least, for an empty collection
+            client.load_collection(name)
         return cls(client, uri, name, dim)
 
     @classmethod
     def open(cls, uri: str, name: str, dim: int) -> MilvusVectors:
-        """The collection of a written generation; FileNotFoundError if it is gone."""
+        """The collection of a written generation; FileNotFoundError if it (or its Lite database) is gone."""
+        if is_lite(uri) and not Path(uri).exists():
+            raise FileNotFoundError(uri)  # connecting would create an empty database
         client = connect(uri)
-        if not client.has_collection(name):
-            raise FileNotFoundError(f"Milvus collection {name} at {uri}")
-        client.load_collection(name)
-        return cls(client, uri, name, dim, int(client.get_collection_stats(name)["row_count"]))
+        with failing(uri, f"open the collection {name}"):
+            if not client.has_collection(name):
+                raise FileNotFoundError(f"Milvus collection {name} at {uri}")
+            client.load_collection(name)
+            rows = int(client.get_collection_stats(name)["row_count"])
+        return cls(client, uri, name, dim, rows)
 
     @property
     def ntotal(self) -> int:
         return self._ntotal
 
     def add(self, vectors: np.ndarray, ids: np.ndarray) -> None:
-        for i in range(0, len(ids), BATCH):
-            rows = [{ID: int(c), VECTOR: v} for c, v in zip(ids[i : i + BATCH], vectors[i : i + BATCH], strict=True)]
-            self.client.insert(self.name, rows)
+        with failing(self.uri, f"insert into the collection {self.name}"):
+            for i in range(0, len(ids), BATCH):
+                rows = [{ID: int(c), VECTOR: v}
+                        for c, v in zip(ids[i : i + BATCH], vectors[i : i + BATCH], strict=True)]
+                self.client.insert(self.name, rows)
         self._ntotal += len(ids)
 
-    def remove(self, ids: np.ndarray) -> None:
-        if ids.size:
-            self.client.delete(self.name, ids=[int(i) for i in ids])
-            self._ntotal = int(self.client.get_collection_stats(self.name)["row_count"])
-
     def search(self, qvecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, ids) as FAISS gives them: one row per query, padded with -1 ids past the hits."""
-        found = self.client.search(self.name, data=list(qvecs), limit=k, output_fields=[ID])
+        """(scores, ids) as FAISS gives them: one row per query, padded with -1 ids past the hits
+        (and past TOPK_MAX, the most Milvus returns)."""
+        with failing(self.uri, f"search the collection {self.name}"):
+            found = self.client.search(self.name, data=list(qvecs), limit=max(1, min(k, TOPK_MAX)),
+                                       output_fields=[ID])
         scores = np.full((len(qvecs), k), -np.inf, dtype=np.float32)
         ids = np.full((len(qvecs), k), -1, dtype=np.int64)
         for row, hits in enumerate(found):
-            for col, hit in enumerate(hits):
+            for col, hit in enumerate(list(hits)[:k]):
                 scores[row, col], ids[row, col] = hit["distance"], hit[ID]
         return scores, ids
 
@@ -85,12 +95,20 @@ class MilvusVectors:
         return self.vectors_of(np.array([chunk_id]))[0]
 
     def vectors_of(self, ids: np.ndarray) -> np.ndarray:
-        """The stored vectors of these chunk ids, in their order."""
+        """The stored vectors of these chunk ids, in their order (ChatbotError if any is missing)."""
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
         row = {int(c): n for n, c in enumerate(ids)}
-        for i in range(0, len(ids), BATCH):
-            for hit in self.client.get(self.name, ids=[int(c) for c in ids[i : i + BATCH]], output_fields=[VECTOR]):
-                out[row[int(hit[ID])]] = hit[VECTOR]
+        found: set[int] = set()
+        with failing(self.uri, f"read vectors from the collection {self.name}"):
+            for i in range(0, len(ids), BATCH):
+                for hit in self.client.get(self.name, ids=[int(c) for c in ids[i : i + BATCH]],
+                                           output_fields=[VECTOR]):
+                    out[row[int(hit[ID])]] = hit[VECTOR]
+                    found.add(int(hit[ID]))
+        if len(found) < len(row):
+            missing = sorted(set(row) - found)
+            raise ChatbotError(f"The Milvus collection {self.name} at {self.uri} lacks the vectors of "
+                               f"{len(missing)} chunk(s) (ids {missing[:5]}). Run: chatbot index --rebuild")
         return out
 
     def fit(self, ids: np.ndarray) -> MilvusVectors:
@@ -98,11 +116,39 @@ class MilvusVectors:
 
     def save(self, folder: Path) -> None:
         """Make the inserted vectors durable (the generation folder itself holds no vectors)."""
-        self.client.flush(self.name)
-        self.client.load_collection(self.name)
+        with failing(self.uri, f"flush the collection {self.name}"):
+            self.client.flush(self.name)
+            self.client.load_collection(self.name)
 
     def describe(self, recorded_uri: str = "") -> dict[str, Any]:
         return {"store": "milvus", "uri": recorded_uri or self.uri, "collection": self.name, "type": "flat"}
+
+
+@contextmanager
+def failing(uri: str, action: str) -> Iterator[None]:
+    """Milvus's (and gRPC's) exceptions inside become one-line ChatbotErrors saying what failed and where."""
+    try:
+        yield
+    except errors() as e:
+        raise ChatbotError(f"Milvus at {uri} could not {action} ({_message(e)}). Check that Milvus is running "
+                           "and reachable there (CHATBOT_MILVUS_URI); if the index is damaged, run: chatbot "
+                           "index --rebuild") from None
+
+
+def errors() -> tuple[type[BaseException], ...]:
+    """The exceptions a Milvus call raises for a server-side or connection problem (none without pymilvus)."""
+    try:
+        import grpc
+        from pymilvus.exceptions import MilvusException
+    except ImportError:
+        return ()
+    return MilvusException, grpc.RpcError
+
+
+def _message(e: BaseException) -> str:
+    """The first line of what Milvus said. MilvusException(code=1, message='x') -> 'x'"""
+    lines = str(getattr(e, "message", "") or e).strip().splitlines()
+    return lines[0][:200] if lines else type(e).__name__
 
 
 def connect(uri: str) -> Any:
@@ -114,11 +160,11 @@ def connect(uri: str) -> Any:
             return client
         try:
             from pymilvus import MilvusClient
-            from pymilvus.exceptions import MilvusException
         except ImportError:
             raise ChatbotError("The Milvus store needs pymilvus and milvus-lite. Run: pip install pymilvus "
                                "milvus-lite (or make setup), or use CHATBOT_STORE=faiss") from None
         if is_lite(uri):
+            _check_lite_path(uri)
             _check_not_locked(Path(uri))
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
         # Milvus Lite answers on a loopback port of this process: no keep-alive pings, which its gRPC server
@@ -127,26 +173,34 @@ def connect(uri: str) -> Any:
         options = quiet if is_lite(uri) else {}
         try:
             client = MilvusClient(uri=uri, grpc_options=options)
-        except MilvusException as e:
+        except errors() as e:
             if is_lite(uri):
                 _check_not_locked(Path(uri))  # taken by another process meanwhile
-                raise ChatbotError(f"Cannot open the Milvus Lite database {uri} ({e.message}). Check the path "
+                raise ChatbotError(f"Cannot open the Milvus Lite database {uri} ({_message(e)}). Check the path "
                                    "(CHATBOT_MILVUS_URI), or run: chatbot index --rebuild") from None
-            raise ChatbotError(f"Cannot reach Milvus at {uri} ({e.message}). Start the server, or point "
+            raise ChatbotError(f"Cannot reach Milvus at {uri} ({_message(e)}). Start the server, or point "
                                "CHATBOT_MILVUS_URI at it.") from None
         _clients[uri] = client
         return client
 
 
 def drop_stale(uri: str, prefix: str, keep: set[str]) -> None:
-    """Drop this index's collections (named prefix…) other than those kept; quietly skip a busy database."""
+    """Drop this index's collections (named prefix…) other than those kept. Best effort: an unreachable
+    server, a busy or missing Lite database or a failing drop is skipped (the next build tries again)."""
+    if is_lite(uri) and not Path(uri).exists():
+        return
+    unreachable: tuple[type[BaseException], ...] = (ChatbotError, *errors())
     try:
         client = connect(uri)
-    except ChatbotError:
+        names = client.list_collections()
+    except unreachable:
         return
-    for name in client.list_collections():
+    for name in names:
         if name.startswith(prefix) and name not in keep:
-            client.drop_collection(name)
+            try:
+                client.drop_collection(name)
+            except errors():
+                continue
 
 
 def close(uri: str | None = None) -> None:
@@ -170,6 +224,13 @@ def is_lite(uri: str) -> bool:
 
 def _key(uri: str) -> str:
     return str(Path(uri).resolve()) if is_lite(uri) else uri
+
+
+def _check_lite_path(uri: str) -> None:
+    """Milvus Lite takes only a path ending in .db (anything else it reads as a server address)."""
+    if not uri.endswith(".db"):
+        raise ChatbotError(f"The Milvus URI {uri} is neither a server (http://HOST:19530) nor a Milvus Lite "
+                           "database path ending in .db. Fix CHATBOT_MILVUS_URI (for example index/milvus.db)")
 
 
 def _check_not_locked(path: Path) -> None:

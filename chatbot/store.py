@@ -2,7 +2,8 @@
 
 Layout: index/manifest.json names the current generation folder (index/<generation>/) holding
 chunks.jsonl, documents.jsonl, bm25/ and, with the FAISS store, vectors.faiss; with the Milvus store the
-vectors are in a collection named after the generation (the manifest's "vectors" entry says where).
+vectors are in a collection named after the generation (the manifest's "vectors" entry says where), its
+name starting with the index's prefix kept in index/.milvus-prefix.
 A build writes a new generation beside the old one and then replaces manifest.json atomically, so a
 killed build leaves the previous index intact.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -24,7 +24,8 @@ from . import lexical
 from .chunk import Chunk
 from .errors import ChatbotError
 from .faiss_store import FaissVectors, new_faiss
-from .files import file_sha256
+from .files import file_sha256, fsync, fsync_dir
+from .milvus_names import PREFIX_FILE, collection_name, collection_prefix, milvus_uri, same_uri, valid_prefix
 from .settings import Settings
 
 STORES = ("faiss", "milvus")
@@ -65,7 +66,6 @@ class Vectors(Protocol):
     @property
     def dim(self) -> int: ...
     def add(self, vectors: np.ndarray, ids: np.ndarray) -> None: ...
-    def remove(self, ids: np.ndarray) -> None: ...
     def search(self, qvecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
     def reconstruct(self, chunk_id: int) -> np.ndarray: ...
     def vectors_of(self, ids: np.ndarray) -> np.ndarray: ...
@@ -135,10 +135,10 @@ def load(index_dir: Path, settings: Settings | None = None) -> Index:
         if manifest is None:
             raise ChatbotError(f"No index in {index_dir}/. Run: chatbot index")
         if settings is not None:
-            check_store(manifest, settings)
+            check_store(manifest, settings, index_dir)
         folder = index_dir / manifest["generation"]
         try:
-            return _load_generation(folder, manifest, settings)
+            return _load_generation(folder, manifest)
         except FileNotFoundError:
             if attempt == 2:
                 raise ChatbotError(
@@ -155,20 +155,31 @@ def check_setting(settings: Settings) -> None:
                            f"{' or '.join(STORES)}")
 
 
-def check_store(manifest: dict[str, Any], settings: Settings) -> None:
-    """The index was built on the configured vector store (an older manifest without one: FAISS)."""
+def check_store(manifest: dict[str, Any] | None, settings: Settings, index_dir: Path | None = None) -> None:
+    """The configured vector store is known and, with a manifest, the index was built on it (an older
+    manifest without one: FAISS) and, on Milvus, at the configured URI if one is set."""
+    check_setting(settings)
+    if manifest is None:
+        return
+    index_dir = settings.index if index_dir is None else index_dir
     built = store_of(manifest)
     if built != settings.store:
-        raise ChatbotError(f"The index in {settings.index} was built with the {built} vector store, but the "
+        raise ChatbotError(f"The index in {index_dir} was built with the {built} vector store, but the "
                            f"configured store is {settings.store}. Run: chatbot index --rebuild --store "
                            f"{settings.store} (or use --store {built} / CHATBOT_STORE={built})")
+    if built == "milvus" and settings.milvus_uri:
+        recorded = milvus_uri(index_dir, manifest["vectors"].get("uri", ""))
+        if not same_uri(recorded, settings.milvus_uri):
+            raise ChatbotError(f"The index in {index_dir} has its vectors at {recorded}, but CHATBOT_MILVUS_URI "
+                               f"is {settings.milvus_uri}. Run: chatbot index --rebuild (to build at the new "
+                               "URI), or unset CHATBOT_MILVUS_URI")
 
 
 def store_of(manifest: dict[str, Any]) -> str:
     return str(manifest.get("vectors", {}).get("store", "faiss"))
 
 
-def _load_generation(folder: Path, manifest: dict[str, Any], settings: Settings | None) -> Index:
+def _load_generation(folder: Path, manifest: dict[str, Any]) -> Index:
     if not folder.is_dir():
         raise FileNotFoundError(folder)
     for name, expected in manifest.get("files", {}).items():
@@ -178,12 +189,12 @@ def _load_generation(folder: Path, manifest: dict[str, Any], settings: Settings 
                 "Run: chatbot index --rebuild"
             )
     try:
-        vectors = _open_vectors(folder, manifest, settings)
+        vectors = _open_vectors(folder, manifest)
         chunks = [Chunk(**json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         docs = {d["id"]: DocRecord(**d) for d in map(json.loads, _lines(folder / "documents.jsonl"))}
-    except FileNotFoundError:
+    except (FileNotFoundError, ChatbotError):
         raise
-    except (RuntimeError, ValueError, TypeError, KeyError) as e:
+    except _damage_errors(manifest) as e:
         raise ChatbotError(
             f"The index in {folder.parent} is damaged ({folder.name}: {str(e).splitlines()[0][:200]}). "
             "Run: chatbot index --rebuild"
@@ -199,14 +210,26 @@ def _load_generation(folder: Path, manifest: dict[str, Any], settings: Settings 
     return Index(folder, manifest, chunks, docs, vectors, bm25)
 
 
-def _open_vectors(folder: Path, manifest: dict[str, Any], settings: Settings | None) -> Vectors:
+def _open_vectors(folder: Path, manifest: dict[str, Any]) -> Vectors:
+    """The generation's vectors: its FAISS file, or its collection at the URI the manifest recorded."""
     entry = manifest.get("vectors", {})
     if store_of(manifest) == "faiss":
         return FaissVectors.read(folder)
     from .milvus_store import MilvusVectors
 
-    uri = milvus_uri(folder.parent, settings.milvus_uri if settings else "", entry.get("uri", ""))
+    uri = milvus_uri(folder.parent, entry.get("uri", ""))
     return MilvusVectors.open(uri, entry["collection"], int(manifest["embedding"]["dim"]))
+
+
+def _damage_errors(manifest: dict[str, Any]) -> tuple[type[BaseException], ...]:
+    """What reading a damaged generation raises: parse errors, FAISS's RuntimeError and, on Milvus, its
+    exceptions (milvus_store turns those of its own calls into ChatbotErrors already)."""
+    parsing: tuple[type[BaseException], ...] = (RuntimeError, ValueError, TypeError, KeyError)
+    if store_of(manifest) != "milvus":
+        return parsing
+    from .milvus_store import errors
+
+    return parsing + errors()
 
 
 def _lines(path: Path) -> list[str]:
@@ -234,8 +257,12 @@ def start_vectors(settings: Settings, generation: str, dim: int, old: Index | No
         return old.vectors
     from .milvus_store import MilvusVectors
 
-    uri = milvus_uri(settings.index, settings.milvus_uri)
-    vectors = MilvusVectors.create(uri, collection_prefix(settings.index) + generation.replace("-", "_"), dim)
+    if old is not None and isinstance(old.vectors, MilvusVectors):
+        uri = old.vectors.uri  # an update stays where the index is (check_store refused another configured one)
+    else:
+        uri = milvus_uri(settings.index, settings.milvus_uri, configured=True)
+    prefix = collection_prefix(settings.index, recorded=_manifest_prefix(settings.index))
+    vectors = MilvusVectors.create(uri, collection_name(prefix, generation), dim)
     if old is not None:
         for i in range(0, len(keep), 4096):
             vectors.add(old.vectors.vectors_of(keep[i : i + 4096]), keep[i : i + 4096])
@@ -250,31 +277,19 @@ def describe_vectors(settings: Settings, vectors: Vectors) -> dict[str, Any]:
     from .milvus_store import MilvusVectors
 
     assert isinstance(vectors, MilvusVectors)
-    recorded = settings.milvus_uri or "milvus.db"  # the default: a Milvus Lite file inside the index folder
-    if settings.milvus_uri and "://" not in recorded:
-        recorded = str(Path(recorded).resolve())
-    return {**vectors.describe(recorded), "prefix": vectors.name[: vectors.name.index("gen_")]}
+    uri = vectors.uri
+    if "://" not in uri:  # the default Lite file inside the index folder stays relative (the folder can move)
+        inside = Path(uri).resolve() == (settings.index / "milvus.db").resolve()
+        uri = "milvus.db" if inside else str(Path(uri).resolve())
+    return {**vectors.describe(uri), "prefix": vectors.name[: vectors.name.index("gen_")]}
 
 
-def milvus_uri(index_dir: Path, configured: str, recorded: str = "") -> str:
-    """The Milvus URI to use: the configured one, else the manifest's; a relative Lite path is inside
-    the index folder. ('index', '', 'milvus.db') -> 'index/milvus.db'"""
-    uri = configured or recorded or "milvus.db"
-    if "://" in uri or Path(uri).is_absolute() or configured:
-        return uri
-    return str(index_dir / uri)
-
-
-def collection_prefix(index_dir: Path) -> str:
-    """Names this index's Milvus collections (kept from build to build): 'chatbot_<8 hex>_'. Several
-    index folders can then share one Milvus server without dropping each other's collections."""
+def _manifest_prefix(index_dir: Path) -> str:
     try:
         prefix = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))["vectors"]["prefix"]
-        if isinstance(prefix, str) and prefix.startswith("chatbot_"):
-            return prefix
     except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return f"chatbot_{secrets.token_hex(4)}_"
+        return ""
+    return prefix if isinstance(prefix, str) and valid_prefix(prefix) else ""
 
 
 def write_generation(index_dir: Path, generation: str, manifest: dict[str, Any], chunks: list[Chunk],
@@ -291,21 +306,22 @@ def write_generation(index_dir: Path, generation: str, manifest: dict[str, Any],
     files = {}
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            _fsync(path)
+            fsync(path)
             files[path.relative_to(folder).as_posix()] = file_sha256(path)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     manifest = {**manifest, "generation": generation, "previous": _generation_of(index_dir),
                 "files": files, "created_at": time.time()}
     tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
-    _fsync(tmp)
+    fsync(tmp)
     os.replace(tmp, index_dir / MANIFEST)
-    _fsync_dir(index_dir)
+    fsync_dir(index_dir)
 
 
 def remove_stale(index_dir: Path, settings: Settings | None = None) -> None:
-    """Delete generation folders (and Milvus collections) other than the current one and the one it
-    replaced (readers may hold it)."""
+    """Delete generation folders and Milvus collections other than the current generation's and the
+    previous one's (readers may hold it); collections are dropped best-effort, whichever store the manifest
+    now names (after a switch to FAISS too)."""
     try:
         manifest = read_manifest(index_dir)
     except ChatbotError:
@@ -314,14 +330,32 @@ def remove_stale(index_dir: Path, settings: Settings | None = None) -> None:
     for path in index_dir.glob("gen-*"):
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
-    for path in index_dir.glob(f".{MANIFEST}.*.tmp"):
-        path.unlink(missing_ok=True)
-    if manifest and store_of(manifest) == "milvus" and manifest["vectors"].get("prefix"):
-        from .milvus_store import drop_stale
+    for pattern in (f".{MANIFEST}.*.tmp", f"{PREFIX_FILE}.*.tmp"):
+        for path in index_dir.glob(pattern):
+            path.unlink(missing_ok=True)
+    if manifest:
+        _drop_stale_collections(index_dir, manifest, settings, {str(g) for g in keep if g})
 
-        entry = manifest["vectors"]
-        uri = milvus_uri(index_dir, settings.milvus_uri if settings else "", entry.get("uri", ""))
-        drop_stale(uri, entry["prefix"], {entry["prefix"] + str(g).replace("-", "_") for g in keep if g})
+
+def _drop_stale_collections(index_dir: Path, manifest: dict[str, Any], settings: Settings | None,
+                            keep: set[str]) -> None:
+    """Drop this index's collections but those of the kept generations, where the manifest's vectors are
+    and where the configured URI points (a build killed there before its manifest was written)."""
+    try:
+        prefix = collection_prefix(index_dir, create=False, recorded=_manifest_prefix(index_dir))
+    except (ChatbotError, OSError):
+        return  # an unreadable prefix file: drop nothing rather than guess
+    if not prefix:
+        return  # this index never created a Milvus collection
+    uris = []
+    if store_of(manifest) == "milvus":
+        uris.append(milvus_uri(index_dir, manifest["vectors"].get("uri", "")))
+    if settings is not None:
+        uris.append(milvus_uri(index_dir, settings.milvus_uri, configured=True))
+    from .milvus_store import drop_stale
+
+    for uri in [u for n, u in enumerate(uris) if not any(same_uri(u, v) for v in uris[:n])]:
+        drop_stale(uri, prefix, {collection_name(prefix, g) for g in keep})
 
 
 def _generation_of(index_dir: Path) -> str | None:
@@ -337,15 +371,3 @@ def _write_jsonl(path: Path, rows: Any) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    _fsync(path)

@@ -62,15 +62,19 @@ def results(index: store.Index) -> list:
 
 
 def collections(settings: Settings) -> set[str]:
-    """The Milvus collections of this index (empty for FAISS)."""
-    if settings.store != "milvus":
+    """The Milvus collections in the index folder's Milvus Lite database (none without one, as with FAISS)."""
+    if not (settings.index / "milvus.db").exists():
         return set()
     client = milvus_store.connect(str(settings.index / "milvus.db"))
     return {c for c in client.list_collections() if c.startswith("chatbot_")}
 
 
-def collection_of(generation: str, prefix: str) -> str:
-    return prefix + generation.replace("-", "_")
+def generations_collections(index_dir) -> set[str]:
+    """The collections of the current and the previous generation (those a build keeps)."""
+    m = store.read_manifest(index_dir)
+    assert m is not None
+    prefix = (index_dir / store.PREFIX_FILE).read_text(encoding="utf-8")
+    return {store.collection_name(prefix, g) for g in (m["generation"], m["previous"]) if g}
 
 
 def test_build_update_delete_and_rebuild(settings):
@@ -117,7 +121,7 @@ def test_build_update_delete_and_rebuild(settings):
     kept_generations = {third.manifest["generation"], third.manifest["previous"]}
     assert {p.name for p in settings.index.glob("gen-*")} == kept_generations
     if settings.store == "milvus":
-        assert collections(settings) == {collection_of(g, prefix) for g in kept_generations}
+        assert collections(settings) == {store.collection_name(prefix, g) for g in kept_generations}
     # a rebuild embeds everything again and gives the same answers
     embedder = CountingEmbedder()
     report = build(settings, rebuild=True, embedder=embedder)
@@ -150,9 +154,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_index(settings):
     report = build(settings, embedder=HashEmbedder())
     assert report.removed == [S000] and report.added == ["new.txt"]
     if settings.store == "milvus":
-        m = store.load(settings.index, settings).manifest
-        assert collections(settings) == {collection_of(g, m["vectors"]["prefix"])
-                                         for g in (m["generation"], m["previous"])}
+        assert collections(settings) == generations_collections(settings.index)
 
 
 def test_a_second_build_is_refused_and_questions_are_answered_during_a_build(settings):
@@ -204,19 +206,25 @@ def test_the_app_answers_during_a_background_rebuild(settings):
 
     before = ask()
     old_generation = engine.index.manifest["generation"]
-    started, answered = threading.Event(), threading.Event()
+    writing, release = threading.Event(), threading.Event()
 
-    def held_build(*args, **kwargs):
-        started.set()
-        report = build(*args, **kwargs)
-        assert answered.wait(30)
-        return report
+    def held_build(*args, progress, **kwargs):
+        def held(stage: str, done: int, total: int) -> None:
+            progress(stage, done, total)
+            if stage == "writing index" and done == 0:  # embedded, the new generation not yet written
+                writing.set()
+                assert release.wait(30)
+
+        return build(*args, progress=held, **kwargs)
 
     (settings.docs / S001).unlink()
     rebuilder = library.Rebuilder(engine, settings, build_fn=held_build)
-    assert rebuilder.start() and started.wait(30)
-    during = [ask() for _ in range(3)]
-    answered.set()
+    try:
+        assert rebuilder.start() and writing.wait(30)
+        during = [ask() for _ in range(3)]
+        assert rebuilder.running and engine.index.manifest["generation"] == old_generation
+    finally:
+        release.set()
     rebuilder.wait(60)
     assert rebuilder.error is None and rebuilder.report is not None and rebuilder.report.removed == [S001]
     assert during == [before] * 3
@@ -234,6 +242,7 @@ KILL_SCRIPT = textwrap.dedent("""
     from chatbot.settings import Settings
 
     docs, index, kind, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+    rebuild = sys.argv[5:] == ["--rebuild"]
     real_replace = os.replace
 
     def replace(src, dst):
@@ -248,8 +257,8 @@ KILL_SCRIPT = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
 
     os.replace = replace
-    build(Settings(docs=docs, index=index, embedding_model="fake", store=kind), embedder=HashEmbedder(),
-          progress=progress)
+    build(Settings(docs=docs, index=index, embedding_model="fake", store=kind), rebuild=rebuild,
+          embedder=HashEmbedder(), progress=progress)
 """)
 KILLS = ["after-an-embedding-batch", "before-manifest-switch", "after-manifest-switch"]
 
@@ -289,6 +298,135 @@ def test_killed_builds_leave_a_working_index(settings, tmp_path):
             assert len(collections(work)) in ((0,) if settings.store == "faiss" else (2,)), point
         finally:
             milvus_store.close(str(work.index / "milvus.db"))
+
+
+def kill_build(settings: Settings, point: str, rebuild: bool = False) -> None:
+    """Run a build in another process and SIGKILL it at `point` (one of KILLS)."""
+    milvus_store.close(str(settings.index / "milvus.db"))  # Milvus Lite: one process at a time
+    run = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(settings.docs), str(settings.index),
+                          settings.store, point, *(["--rebuild"] if rebuild else [])],
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == -signal.SIGKILL, run.stderr
+
+
+@pytest.mark.parametrize("start", ["no index", "faiss index"])
+def test_a_killed_first_milvus_build_leaves_no_collection_behind(seeds_dir, fake_settings, start):
+    """The first Milvus build (or a --rebuild from FAISS) killed mid-way: its half-filled collection carries
+    the index's prefix (index/.milvus-prefix, written before it was created), so the next build drops it."""
+    settings = replace(fake_settings, store="milvus")
+    if start == "faiss index":
+        build(replace(settings, store="faiss"), embedder=HashEmbedder())
+    try:
+        kill_build(settings, "after-an-embedding-batch", rebuild=start == "faiss index")
+        prefix = (settings.index / store.PREFIX_FILE).read_text(encoding="utf-8")
+        (half_filled,) = collections(settings)
+        assert half_filled.startswith(prefix)
+        build(settings, rebuild=start == "faiss index", embedder=HashEmbedder())
+        assert collections(settings) == {store.load(settings.index).manifest["vectors"]["collection"]}
+        assert half_filled not in collections(settings)  # the previous generation is none, or on FAISS
+    finally:
+        milvus_store.close(str(settings.index / "milvus.db"))
+
+
+def test_switching_from_milvus_to_faiss_drops_the_collections(seeds_dir, fake_settings):
+    """--rebuild --store faiss keeps only the previous generation's collection (readers may hold it); the
+    next build, whose previous generation is on FAISS too, drops that one."""
+    milvus_settings, faiss_settings = replace(fake_settings, store="milvus"), replace(fake_settings, store="faiss")
+    try:
+        build(milvus_settings, embedder=HashEmbedder())
+        (fake_settings.docs / S000).unlink()
+        build(milvus_settings, embedder=HashEmbedder())
+        assert len(collections(milvus_settings)) == 2
+        last_on_milvus = store.load(milvus_settings.index).manifest["vectors"]["collection"]
+        build(faiss_settings, rebuild=True, embedder=HashEmbedder())
+        assert collections(milvus_settings) == {last_on_milvus}
+        (fake_settings.docs / S001).unlink()
+        assert build(faiss_settings, embedder=HashEmbedder()).removed == [S001]
+        assert collections(milvus_settings) == set()
+        assert sorted(store.load(faiss_settings.index, faiss_settings).docs) == [S002, S003]
+    finally:
+        milvus_store.close(str(fake_settings.index / "milvus.db"))
+
+
+def test_milvus_failures_are_one_line_errors(seeds_dir, fake_settings):
+    """A failing Milvus call names the URI and the collection; missing rows are an error, not zeros; a
+    failing drop of a stale collection does not fail a build whose manifest has switched."""
+    settings = replace(fake_settings, store="milvus")
+    db = str(settings.index / "milvus.db")
+    try:
+        build(settings, embedder=HashEmbedder())
+        index = store.load(settings.index, settings)
+        absent = max(c.id for c in index.chunks) + 1
+        with pytest.raises(ChatbotError, match=f"lacks the vectors of 1 chunk.*{absent}.*chatbot index --rebuild"):
+            index.vectors.vectors_of(np.array([index.chunks[0].id, absent]))
+        client = milvus_store.connect(db)
+        name = index.manifest["vectors"]["collection"]
+
+        def refuse(*args, **kwargs):
+            from pymilvus.exceptions import MilvusException
+
+            raise MilvusException(message="refused\nsecond line")
+
+        real_drop = client.drop_collection
+        client.drop_collection = refuse
+        try:
+            (settings.docs / S000).unlink()
+            build(settings, embedder=HashEmbedder())
+            (settings.docs / S001).unlink()
+            assert build(settings, embedder=HashEmbedder()).removed == [S001]  # the stale drop failed quietly
+            assert len(collections(settings)) == 3
+        finally:
+            client.drop_collection = real_drop
+        build(settings, embedder=HashEmbedder())  # nothing changed: the next build drops it
+        assert collections(settings) == generations_collections(settings.index)
+        current = store.load(settings.index, settings)
+        client.drop_collection(current.manifest["vectors"]["collection"])  # gone under a loaded index
+        with pytest.raises(ChatbotError) as e:
+            current.vectors.search(HashEmbedder().encode(["flag meetings"]), 5)
+        message = str(e.value)
+        assert "\n" not in message and db in message and current.manifest["vectors"]["collection"] in message
+        assert name not in collections(settings)
+    finally:
+        milvus_store.close(db)
+
+
+def test_a_search_for_more_hits_than_milvus_returns(settings):
+    """k above Milvus's limit (16384) is clamped; the rest is padded as FAISS pads it."""
+    build(settings, embedder=HashEmbedder())
+    index = store.load(settings.index, settings)
+    scores, ids = index.vectors.search(HashEmbedder().encode(["border flag meetings"]), milvus_store.TOPK_MAX + 5)
+    assert ids.shape == scores.shape == (1, milvus_store.TOPK_MAX + 5)
+    assert sorted(ids[ids >= 0]) == sorted(c.id for c in index.chunks) and (ids[0, len(index.chunks):] == -1).all()
+
+
+def test_the_index_is_loaded_from_the_milvus_uri_it_recorded(seeds_dir, fake_settings, tmp_path):
+    """Loading uses the manifest's URI; a different CHATBOT_MILVUS_URI is refused with the fix (a rebuild
+    there), creating nothing; a Lite path must end in .db."""
+    settings = replace(fake_settings, store="milvus")
+    elsewhere = replace(settings, milvus_uri=str(tmp_path / "other" / "vectors.db"))
+    try:
+        build(settings, embedder=HashEmbedder())
+        for action in (lambda: store.load(settings.index, elsewhere),
+                       lambda: build(elsewhere, embedder=HashEmbedder())):
+            with pytest.raises(ChatbotError) as e:
+                action()
+            assert str(settings.index / "milvus.db") in str(e.value) and elsewhere.milvus_uri in str(e.value)
+            assert "chatbot index --rebuild" in str(e.value) and "unset CHATBOT_MILVUS_URI" in str(e.value)
+        assert not (tmp_path / "other").exists()
+        build(elsewhere, rebuild=True, embedder=HashEmbedder())
+        assert store.load(settings.index).manifest["vectors"]["uri"] == elsewhere.milvus_uri
+        assert store.load(settings.index, elsewhere).vectors.uri == elsewhere.milvus_uri
+        with pytest.raises(ChatbotError, match="CHATBOT_MILVUS_URI"):
+            store.load(settings.index, replace(settings, milvus_uri=str(settings.index / "milvus.db")))
+        with pytest.raises(ChatbotError, match="ending in .db"):
+            build(replace(settings, milvus_uri=str(tmp_path / "vectors")), rebuild=True, embedder=HashEmbedder())
+        milvus_store.close(elsewhere.milvus_uri)
+        shutil.rmtree(tmp_path / "other")
+        with pytest.raises(ChatbotError, match="incomplete"):
+            store.load(settings.index)
+        assert not (tmp_path / "other").exists()  # loading created no empty database
+    finally:
+        milvus_store.close()
 
 
 def test_an_index_built_on_the_other_store_is_refused(seeds_dir, fake_settings):
@@ -368,7 +506,9 @@ def test_cli_on_milvus(seeds_dir, monkeypatch, tmp_path):
         assert hits[0]["doc"] == S001
         monkeypatch.setenv("CHATBOT_STORE", "milvus")
         answer = json.loads(run("ask", "How many border flag meetings has Pakistan held?", "--json").stdout)
-        assert answer["mode"] in ("generated", "extractive", "abstained") and "answer" in answer
+        # the echo generator answers with passage [1], cited: the sentence with the number, verified
+        assert answer["mode"] == "generated" and "225 border flag meetings" in answer["answer"], answer
+        assert [c["chunk_id"].split("#")[0] for c in answer["citations"]] == [S001]
         monkeypatch.delenv("CHATBOT_STORE")
         refused = run("search", "border flag meetings", code=1)
         assert isinstance(refused.exception, ChatbotError) and "--rebuild --store faiss" in str(refused.exception)
