@@ -100,6 +100,9 @@ def names(sentence: str) -> set[str]:
         word = re.sub(r"['’]s$", "", m.group(0))
         if m.start() == 0 and not word.isupper():
             continue
+        before = sentence[: m.start()].rstrip()
+        if word.lower() in STOPWORDS and (not before or before[-1] in ".!?:;(\"“‘—-"):
+            continue  # a common word opening a clause: '(after: Under which article…' ('Theresa May' is a name)
         if word.lower() not in ("i", "the", "a", "an"):
             found.add(word.lower())
     return found

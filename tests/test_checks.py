@@ -205,7 +205,8 @@ def test_screen_says_a_repeated_phrase_once():
 def test_scale_words_and_capitalized_common_words_are_not_numbers_or_names():
     assert numbers("sales fell 1.3% to $33.6 billion") == {"1.3", "33.6"}  # as '$33.6bn' says it
     assert numbers("two million people") == numbers("2 million people") == {"2"}
-    assert names("Theresa May and the US") == {"may", "us"}  # a capitalized word inside a sentence is a name
+    assert names("Theresa May and the US") == {"may", "us"}  # a common word inside a name is one
+    assert names("Which right? (after: Under which article may Pakistan act?)") == {"pakistan"}
     from chatbot.verify import _first_name
 
     assert _first_name("According to Jack McConnell, sales fell.") == set()  # its first word may be one too
