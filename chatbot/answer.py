@@ -220,6 +220,7 @@ class Engine:
         result.model, result.mode = generator.name, "generating"
         yield copy.deepcopy(result)  # the passages are found; the model is reading them
         kept = yield from self._generate(standalone, hits, sources, shown, generator, result, t0, stop)
+        result.model = generator.name  # a model server names its model once asked (with the first question)
         if kept:
             (result.answer, result.citations), result.mode = _cited(kept), "generated"
         elif _declined(result.raw) and ev.coverage < limits.refusal_coverage:
