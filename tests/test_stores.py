@@ -22,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chatbot import milvus_store, store
+from chatbot.answer import Engine
 from chatbot.build import build
 from chatbot.cli import app
 from chatbot.embed import HashEmbedder
@@ -532,5 +533,13 @@ def test_both_stores_give_the_same_results_with_the_real_model(real_index, real_
                 on_milvus = search(milvus, real_embedder, q, 10, mode)
                 assert [h.chunk.chunk_id for h in on_milvus] == [h.chunk.chunk_id for h in on_faiss], (q, mode)
                 assert np.allclose([h.similarity for h in on_milvus], [h.similarity for h in on_faiss], atol=1e-5)
+        # and the same answers with the same citations (the engine's ranking, checks and quoting on top)
+        engines = [Engine(replace(x, model="echo"), embedder=real_embedder) for x in (real_index_settings, settings)]
+        modes = []
+        for q in questions:
+            a, b = (e.ask(q) for e in engines)
+            assert (b.mode, b.answer, b.citations) == (a.mode, a.answer, a.citations), q
+            modes.append(a.mode)
+        assert modes.count("generated") >= len(questions) // 2, modes  # answers with citations, not refusals
     finally:
         milvus_store.close(str(settings.index / "milvus.db"))
