@@ -9,10 +9,10 @@ import numpy as np
 
 FILE = "vectors.faiss"
 
-# The vector index follows the collection's size (measured in make bench §3b and docs/scaling.md): exact
-# search costs about 0.2 ms per 1,000 chunks, so up to FLAT_MAX chunks it stays exact (IndexFlatIP); above,
-# IVF (nlist ≈ 4·√N, nprobe 64: recall@10 about 0.98 at 9 ms for a million chunks) which, unlike HNSW,
-# still removes and adds vectors in place, so incremental builds keep working.
+# The vector index follows the collection's size (measured in make bench §3 and docs/scaling.md): exact
+# search costs 0.06-0.2 ms per 1,000 chunks (bench runs differ), so up to FLAT_MAX chunks it stays exact
+# (IndexFlatIP); above, IVF (nlist ≈ 4·√N, nprobe 64: recall@10 about 0.98 at 9 ms for a million chunks)
+# which, unlike HNSW, still removes and adds vectors in place, so incremental builds keep working.
 FLAT_MAX = 50_000
 NPROBE = 64
 
