@@ -27,7 +27,9 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "million": 10**6, "billion": 10**9,
 }
-_SMALL = [w for w, n in NUMBER_WORDS.items() if 1 < n < 100]  # 'two' in 'two billion'
+# 'million' after a number scales it ('$33.6 billion' is '$33.6bn', 'two billion' is 2): no number of its own
+_SCALE = re.compile(rf"(\d|\b(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100)}))\s+"
+                    r"(?:hundred|thousand|million|billion)\b")
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 # Function words, question words and filler: never content, never evidence of support.
@@ -80,8 +82,7 @@ def clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def numbers(text: str) -> set[str]:
     """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
     out = {_norm_number(n) for n in _NUMBER.findall(text)}
-    # 'million' after a number scales it ('$33.6 billion' is '$33.6bn'), it is no number of its own
-    spelled = re.sub(rf"(\d|\b(?:{'|'.join(_SMALL)}))\s+(?:hundred|thousand|million|billion)\b", r"\1", text.lower())
+    spelled = _SCALE.sub(r"\1", text.lower())
     out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", spelled) if w in NUMBER_WORDS and w != "one"}
     return out
 
