@@ -91,15 +91,16 @@ def _norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
 
-def names(sentence: str) -> set[str]:
-    """Capitalized words, acronyms and camel-case names, except a sentence's first word.
+def names(sentence: str, first: bool = False) -> set[str]:
+    """Capitalized words, acronyms and camel-case names; a sentence's first word only with `first` (and
+    never a common word: 'According to…').
 
-    'The TTP hit Kabul' -> {'ttp', 'kabul'}
+    'The TTP hit Kabul' -> {'ttp', 'kabul'}; ("India's envoy said", first=True) -> {'india'}
     """
     found = set()
     for m in _NAME.finditer(sentence):
         word = re.sub(r"['’]s$", "", m.group(0))
-        if m.start() == 0 and not word.isupper():
+        if m.start() == 0 and not word.isupper() and not first:
             continue
         before = sentence[: m.start()].rstrip()
         if word.lower() in STOPWORDS and (not before or before[-1] in ".!?:;(\"“‘—-"):

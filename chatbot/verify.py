@@ -148,13 +148,6 @@ def _found(term: str, pool: set[str]) -> bool:
         p + end == term for p in pool for end in _DERIVED)
 
 
-def _first_name(sentence: str) -> set[str]:
-    """The sentence's first word, when it is a name ('India's prime minister said'; not 'According')."""
-    m = re.match(r"[\"'“‘(]*([A-Z][\w'’-]*\w)", sentence)
-    word = re.sub(r"['’]s$", "", m.group(1)).lower() if m else ""
-    return {word} if word and word not in STOPWORDS else set()
-
-
 def _before(source: Source, passages: Sequence[str]) -> str:
     """The sentence before the source sentence in its passage ('' for the first)."""
     spans = [sp for sp in sentence_spans(passages[source.passage]) if sp[1] <= source.start]
@@ -189,7 +182,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     before = _before(chosen[0], passages)
     mine_names = names(sentence)
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
-        mine_names |= _first_name(sentence)
+        mine_names = names(sentence, first=True)
         asked = set()
     missing_names = sorted(n for n in mine_names if not has_name(n, passage if n in asked else text))
     if missing_names:

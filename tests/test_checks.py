@@ -207,10 +207,9 @@ def test_scale_words_and_capitalized_common_words_are_not_numbers_or_names():
     assert numbers("two million people") == numbers("2 million people") == {"2"}
     assert names("Theresa May and the US") == {"may", "us"}  # a common word inside a name is one
     assert names("Which right? (after: Under which article may Pakistan act?)") == {"pakistan"}
-    from chatbot.verify import _first_name
-
-    assert _first_name("According to Jack McConnell, sales fell.") == set()  # its first word may be one too
-    assert _first_name("India's prime minister said so.") == {"india"}
+    # a sentence's first word may be a name too, never a common word
+    assert names("According to Jack McConnell, sales fell.", first=True) == {"jack", "mcconnell"}
+    assert names("India's prime minister said so.", first=True) == {"india"}
     question = "Who sent the bomber in the Islamabad court attack?"
     trips = "Within four years, Islamabad has sent four foreign minister trips."
     assert not has_type(trips, "name", question)  # 'Within' starts the sentence; Islamabad is the question's
