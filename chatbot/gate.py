@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import has_name, names, numbers
+from .text import PEOPLE_ENDINGS, has_name, names, numbers
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -64,8 +64,7 @@ def _mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
     the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
     found in 'indian ocean')."""
-    forms = {name} | {name[: -len(end)] for end in ("ian", "an", "n", "ese", "ish", "i") if name.endswith(end)
-                      and len(name) - len(end) >= 3}
+    forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
     if any(has_name(f, text) for f in forms):
         return True
     parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]

@@ -30,6 +30,8 @@ NUMBER_WORDS = {
 # 'million' after a number scales it ('$33.6 billion' is '$33.6bn', 'two billion' is 2): no number of its own
 _SCALE = re.compile(rf"(\d|\b(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100)}))\s+"
                     r"(?:hundred|thousand|million|billion)\b")
+# Endings that make a place's people or adjective: Australia -> Australian, Japan -> Japanese, Pakistan -> Pakistani
+PEOPLE_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 # Function words, question words and filler: never content, never evidence of support.

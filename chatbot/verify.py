@@ -16,7 +16,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .embed import Embedder
-from .text import STOPWORDS, clause_windows, has_name, names, negated, numbers, sentence_spans, stems, terms, words
+from .text import (
+    PEOPLE_ENDINGS,
+    STOPWORDS,
+    clause_windows,
+    has_name,
+    names,
+    negated,
+    numbers,
+    sentence_spans,
+    stems,
+    terms,
+    words,
+)
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 LEXICAL_MIN = 0.6  # share of all its content words found in the source or the question
@@ -138,14 +150,13 @@ def claim(sentence: str, question: str) -> str:
     return f"{question} {sentence}" if len(stems(sentence)) <= FRAGMENT_WORDS else sentence
 
 
-_DERIVED = ("n", "an", "ian", "ese", "es", "i", "ish")  # Australia -> Australian, Japan -> Japanes(e), Pakistan -> -i
+_DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
 
 
 def _found(term: str, pool: set[str]) -> bool:
     """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
     longer word it begins: 'islam' is not in 'islamabad'."""
-    return term in pool or any(a + end == b for a, b in ((term, p) for p in pool) for end in _DERIVED) or any(
-        p + end == term for p in pool for end in _DERIVED)
+    return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
 
 
 def _before(source: Source, passages: Sequence[str]) -> str:
