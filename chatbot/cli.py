@@ -88,7 +88,6 @@ def _load(settings: Settings, need_embedder: bool = True) -> tuple[Any, Any]:
     """The index (checked against the configured embedding model and store) and, if needed, that model."""
     from .answer import Engine
 
-    _check_store(settings)
     engine = Engine(settings)
     return engine.reload(), engine.embedder if need_embedder else None
 
@@ -128,9 +127,8 @@ def ask(question: Annotated[str, typer.Argument(help="Your question")],
 
     settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, top_k=k,
                                  store=store)
-    _check_store(settings)
     engine = Engine(settings)
-    engine.reload()
+    engine.reload()  # checks the index against the configured embedding model and store
     shown = ""
     result = None
     for result in engine.stream(question):
@@ -243,19 +241,14 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to bind (loo
           model: ModelOpt = None, llm_url: UrlOpt = None, llm_model: LlmModelOpt = None, docs: DocsOpt = None,
           index: IndexOpt = None, store: StoreOpt = None) -> None:
     """Start the chat page in the browser (http://HOST:PORT)."""
+    from .store import check_store, read_manifest
     from .ui import serve as run_app
 
     settings = Settings.from_env(docs=docs, index=index, model=model, llm_url=llm_url, llm_model=llm_model,
                                  store=store)
-    _check_store(settings)
+    # the app serves a damaged index (the Library tab rebuilds it), but not one on another store or URI
+    check_store(read_manifest(settings.index), settings)
     run_app(settings, host=host, port=port)
-
-
-def _check_store(settings: Settings) -> None:
-    """The configured vector store is known and an existing index was built on it (and its Milvus URI)."""
-    from . import store
-
-    store.check_store(store.read_manifest(settings.index), settings)
 
 
 def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:

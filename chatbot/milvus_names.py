@@ -14,20 +14,26 @@ from .errors import ChatbotError
 from .files import write_atomically
 
 PREFIX_FILE = ".milvus-prefix"  # names this index's Milvus collections, written before the first is created
+LITE_FILE = "milvus.db"  # the default: a Milvus Lite database inside the index folder
+
+
+def is_lite(uri: str) -> bool:
+    """A local Milvus Lite database rather than a server. 'index/milvus.db' -> True"""
+    return "://" not in uri
 
 
 def milvus_uri(index_dir: Path, uri: str, configured: bool = False) -> str:
     """Where the vectors are: a manifest's recorded URI (a relative Lite path is inside the index folder)
     or, for a new build, the configured one (a relative path is from the working directory); empty is the
     default, milvus.db in the index folder. ('index', 'milvus.db') -> 'index/milvus.db'"""
-    if "://" in uri or Path(uri).is_absolute() or (configured and uri):
+    if not is_lite(uri) or Path(uri).is_absolute() or (configured and uri):
         return uri
-    return str(index_dir / (uri or "milvus.db"))
+    return str(index_dir / (uri or LITE_FILE))
 
 
 def same_uri(a: str, b: str) -> bool:
     """The same server or the same Lite database. ('index/milvus.db', '/abs/index/milvus.db') -> True"""
-    if "://" in a or "://" in b:
+    if not (is_lite(a) and is_lite(b)):
         return a.rstrip("/") == b.rstrip("/")
     return Path(a).resolve() == Path(b).resolve()
 
@@ -35,6 +41,11 @@ def same_uri(a: str, b: str) -> bool:
 def collection_name(prefix: str, generation: str) -> str:
     """The Milvus collection of a generation. ('chatbot_1a2b3c4d_', 'gen-2026…') -> 'chatbot_1a2b3c4d_gen_2026…'"""
     return prefix + generation.replace("-", "_")
+
+
+def prefix_of(collection: str) -> str:
+    """The prefix a collection was named with. 'chatbot_1a2b3c4d_gen_2026…' -> 'chatbot_1a2b3c4d_'"""
+    return collection[: collection.index("gen_")]
 
 
 def collection_prefix(index_dir: Path, create: bool = True, recorded: str = "") -> str:

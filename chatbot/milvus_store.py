@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ChatbotError
+from .milvus_names import is_lite
 
 ID, VECTOR = "id", "vector"
 BATCH = 1000  # rows per insert or get request (a 384-d batch is ~1.5 MB, far below gRPC's limit)
@@ -215,11 +216,6 @@ def close(uri: str | None = None) -> None:
                 from milvus_lite.server_manager import server_manager_instance
 
                 server_manager_instance.release_server(u)
-
-
-def is_lite(uri: str) -> bool:
-    """A local Milvus Lite database rather than a server. 'index/milvus.db' -> True"""
-    return "://" not in uri
 
 
 def _key(uri: str) -> str:

@@ -25,7 +25,16 @@ from .chunk import Chunk
 from .errors import ChatbotError
 from .faiss_store import FaissVectors, new_faiss
 from .files import file_sha256, fsync, fsync_dir
-from .milvus_names import PREFIX_FILE, collection_name, collection_prefix, milvus_uri, same_uri, valid_prefix
+from .milvus_names import (
+    LITE_FILE,
+    PREFIX_FILE,
+    collection_name,
+    collection_prefix,
+    is_lite,
+    milvus_uri,
+    prefix_of,
+    same_uri,
+)
 from .settings import Settings
 
 STORES = ("faiss", "milvus")
@@ -132,10 +141,10 @@ def load(index_dir: Path, settings: Settings | None = None) -> Index:
     With settings, an index built on another vector store than settings.store is refused."""
     for attempt in range(3):
         manifest = read_manifest(index_dir)
-        if manifest is None:
-            raise ChatbotError(f"No index in {index_dir}/. Run: chatbot index")
         if settings is not None:
             check_store(manifest, settings, index_dir)
+        if manifest is None:
+            raise ChatbotError(f"No index in {index_dir}/. Run: chatbot index")
         folder = index_dir / manifest["generation"]
         try:
             return _load_generation(folder, manifest)
@@ -278,18 +287,17 @@ def describe_vectors(settings: Settings, vectors: Vectors) -> dict[str, Any]:
 
     assert isinstance(vectors, MilvusVectors)
     uri = vectors.uri
-    if "://" not in uri:  # the default Lite file inside the index folder stays relative (the folder can move)
-        inside = Path(uri).resolve() == (settings.index / "milvus.db").resolve()
-        uri = "milvus.db" if inside else str(Path(uri).resolve())
-    return {**vectors.describe(uri), "prefix": vectors.name[: vectors.name.index("gen_")]}
+    if is_lite(uri):  # the default Lite file inside the index folder stays relative (the folder can move)
+        inside = Path(uri).resolve() == (settings.index / LITE_FILE).resolve()
+        uri = LITE_FILE if inside else str(Path(uri).resolve())
+    return {**vectors.describe(uri), "prefix": prefix_of(vectors.name)}
 
 
 def _manifest_prefix(index_dir: Path) -> str:
-    try:
-        prefix = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))["vectors"]["prefix"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return ""
-    return prefix if isinstance(prefix, str) and valid_prefix(prefix) else ""
+    """The collection prefix the current manifest records ('' if none; collection_prefix checks it)."""
+    vectors = _raw_manifest(index_dir).get("vectors")
+    prefix = vectors.get("prefix") if isinstance(vectors, dict) else None
+    return prefix if isinstance(prefix, str) else ""
 
 
 def write_generation(index_dir: Path, generation: str, manifest: dict[str, Any], chunks: list[Chunk],
@@ -360,11 +368,18 @@ def _drop_stale_collections(index_dir: Path, manifest: dict[str, Any], settings:
 
 def _generation_of(index_dir: Path) -> str | None:
     """The generation the current manifest names, if it can be read at all (it may be damaged)."""
-    try:
-        value = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("generation")
-    except (OSError, ValueError, AttributeError):
-        return None
+    value = _raw_manifest(index_dir).get("generation")
     return value if isinstance(value, str) else None
+
+
+def _raw_manifest(index_dir: Path) -> dict[str, Any]:
+    """manifest.json as it is, without read_manifest's checks ({} when missing or unreadable): what a build
+    can still learn from a damaged index."""
+    try:
+        value = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:

@@ -400,6 +400,16 @@ def test_a_search_for_more_hits_than_milvus_returns(settings):
     assert sorted(ids[ids >= 0]) == sorted(c.id for c in index.chunks) and (ids[0, len(index.chunks):] == -1).all()
 
 
+def refusals(settings) -> list[str]:
+    """The errors with which loading the index and building it are both refused under these settings."""
+    out = []
+    for action in (lambda: store.load(settings.index, settings), lambda: build(settings, embedder=HashEmbedder())):
+        with pytest.raises(ChatbotError) as e:
+            action()
+        out.append(str(e.value))
+    return out
+
+
 def test_the_index_is_loaded_from_the_milvus_uri_it_recorded(seeds_dir, fake_settings, tmp_path):
     """Loading uses the manifest's URI; a different CHATBOT_MILVUS_URI is refused with the fix (a rebuild
     there), creating nothing; a Lite path must end in .db."""
@@ -407,12 +417,9 @@ def test_the_index_is_loaded_from_the_milvus_uri_it_recorded(seeds_dir, fake_set
     elsewhere = replace(settings, milvus_uri=str(tmp_path / "other" / "vectors.db"))
     try:
         build(settings, embedder=HashEmbedder())
-        for action in (lambda: store.load(settings.index, elsewhere),
-                       lambda: build(elsewhere, embedder=HashEmbedder())):
-            with pytest.raises(ChatbotError) as e:
-                action()
-            assert str(settings.index / "milvus.db") in str(e.value) and elsewhere.milvus_uri in str(e.value)
-            assert "chatbot index --rebuild" in str(e.value) and "unset CHATBOT_MILVUS_URI" in str(e.value)
+        for error in refusals(elsewhere):
+            assert str(settings.index / "milvus.db") in error and elsewhere.milvus_uri in error
+            assert "chatbot index --rebuild" in error and "unset CHATBOT_MILVUS_URI" in error
         assert not (tmp_path / "other").exists()
         build(elsewhere, rebuild=True, embedder=HashEmbedder())
         assert store.load(settings.index).manifest["vectors"]["uri"] == elsewhere.milvus_uri
@@ -435,12 +442,9 @@ def test_an_index_built_on_the_other_store_is_refused(seeds_dir, fake_settings):
     milvus_settings = replace(fake_settings, store="milvus")
     try:
         build(faiss_settings, embedder=HashEmbedder())
-        for action in (lambda: store.load(milvus_settings.index, milvus_settings),
-                       lambda: build(milvus_settings, embedder=HashEmbedder())):
-            with pytest.raises(ChatbotError) as e:
-                action()
-            assert "built with the faiss vector store" in str(e.value)
-            assert "chatbot index --rebuild --store milvus" in str(e.value)
+        for error in refusals(milvus_settings):
+            assert "built with the faiss vector store" in error
+            assert "chatbot index --rebuild --store milvus" in error
         faiss_results = results(store.load(faiss_settings.index))
         assert sorted(build(milvus_settings, rebuild=True, embedder=HashEmbedder()).added) == SEED_FILES
         assert results(store.load(milvus_settings.index)) == faiss_results  # the manifest says which store
