@@ -21,7 +21,7 @@ from typing import Any
 from . import followup, gate, prompt, quote, store
 from .embed import Embedder, describe, load_embedder
 from .errors import ChatbotError
-from .generate import Generator, load_generator
+from .generate import Generator, OpenAIGenerator, load_generator
 from .rank import Candidate, answer_type, has_type, rank_sentences
 from .retrieve import Hit, search
 from .settings import Settings
@@ -177,8 +177,8 @@ class Engine:
         """The name of the model that answers, without loading it."""
         if self._generator is not None:
             return self._generator.name
-        if self.settings.llm_url:
-            return f"{self.settings.llm_model or 'LLM server'} at {self.settings.llm_url}"
+        if self.settings.llm_url:  # named as the server's generator will name itself (no request made)
+            return OpenAIGenerator(self.settings.llm_url, self.settings.llm_model).name
         from .models import resolve_model
 
         return resolve_model(self.settings.model, self.settings.models).name
