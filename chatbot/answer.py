@@ -159,8 +159,11 @@ class Engine:
     def standalone(self, question: str, history: Sequence[tuple[str, str]], index: store.Index | None = None) -> str:
         """The question in a form that stands on its own. A follow-up ("And how many protest notes?", or a
         question that finds nothing close on its own) is rewritten with the previous question's words, or
-        else joined to it; an unrelated question ("What is the capital of France?") is left alone."""
+        else joined to it; an unrelated question ("What is the capital of France?", or one naming something
+        the previous question did not) is left alone."""
         if not history:
+            return question
+        if followup.new_subject(question, history[-1][0]):
             return question
         if not followup.is_follow_up(question):
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOPWORDS, terms
+from .text import STOPWORDS, names, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why|why not|how come|really|tell me more|more)\b", re.I)
@@ -34,6 +34,16 @@ def is_follow_up(question: str) -> bool:
     return len(terms(question) - FOLLOW_UP_WORDS) <= 1
 
 
+def new_subject(question: str, previous: str) -> bool:
+    """Does the question name something the earlier one did not (and not lean on it)? Then it is a question
+    of its own, even when the documents know nothing close to it.
+
+    ('What did Lavrov say about the railway?', 'When did the Moscow attack happen?') -> True
+    """
+    return not is_follow_up(question) and bool(names(question) - names(previous, first=True) - _QUESTION_WORDS)
+
+
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 _OPENER = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*)+", re.I)
 _ABOUT = re.compile(r"^(?:what|how) about\s+(.+?)\s*[?.!]*$", re.I)
 _HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s*[?.!]*$", re.I)

@@ -41,6 +41,16 @@ def test_questions_that_stand_alone_are_not_follow_ups(question):
     assert not followup.is_follow_up(question)
 
 
+@pytest.mark.parametrize("question, previous, new", [
+    ("What did Lavrov say about the railway?", "When did the concert hall attack in Moscow happen?", True),
+    ("Did Moscow sign it?", "When did the concert hall attack in Moscow happen?", False),  # leans back: 'it'
+    ("What did Moscow offer?", "Pakistan and Moscow met in May.", False),  # names nothing new
+    ("Why?", "When did the concert hall attack in Moscow happen?", False),
+])
+def test_a_question_naming_something_new_is_its_own(question, previous, new):
+    assert followup.new_subject(question, previous) is new
+
+
 def test_gate_finds_names_and_numbers_the_passages_never_mention():
     passages = ["Russia's Foreign Ministry spoke on the Indian Ocean route in 2025.", "The Tories and Asia."]
     ev = gate.evidence("What did Lavrov say about India's role in the 35th report of the 1980s?", passages,
