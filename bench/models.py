@@ -1,6 +1,6 @@
 """Which answering model: every packaged model through the same engine, side by side in one run.
 
-For each model (and the default re-quantized to Q4_0), in a fresh process so its memory is its own: the
+For each model (and the 0.5B re-quantized to Q4_0), in a fresh process so its memory is its own: the
 shared dev questions and the report half of our two question sets (seeds, news), answered by the real
 engine. Per model: correct answers, generated-and-verified share, median answer words, first sentence
 answers, refusals, time to first token, generation speed, peak memory. Writes bench/models.json and
@@ -41,13 +41,13 @@ SETS = {  # name: (documents, questions, split)
     "news report": (DATA / "news", DATA / "questions" / "news.jsonl", "report"),
 }
 Q4_0 = "qwen2.5-coder-0.5b-q4_0"
-ORDER = [models.DEFAULT, Q4_0, "qwen2.5-coder-1.5b", "smollm2-135m"]
+ORDER = [models.QWEN_15B.key, models.QWEN_05B.key, Q4_0, models.SMOLLM2.key]
 COLUMNS = ("correct", "generated_share", "generated_correct_share", "extractive_share", "false_refusals",
            "near_miss_refused", "median_answer_words", "first_sentence_answers", "wrong_answers", "unsupported_facts")
 
 
 def model_path(key: str) -> Path:
-    """The GGUF for a key; Q4_0 is made once from the default model with llama.cpp's own quantizer."""
+    """The GGUF for a key; Q4_0 is made once from the 0.5B model with llama.cpp's own quantizer."""
     if key != Q4_0:
         return models.path_of(models.PACKAGED[key])
     target = models.cache_dir() / f"{Q4_0}.gguf"
@@ -58,7 +58,7 @@ def model_path(key: str) -> Path:
 
         params = llama_cpp.llama_model_quantize_default_params()
         params.ftype, params.allow_requantize, params.nthread = llama_cpp.LLAMA_FTYPE_MOSTLY_Q4_0, True, 2
-        source = models.path_of(models.PACKAGED[models.DEFAULT])
+        source = models.path_of(models.QWEN_05B)
         tmp = target.with_suffix(".tmp")
         if llama_cpp.llama_model_quantize(str(source).encode(), str(tmp).encode(), ctypes.byref(params)) != 0:
             raise RuntimeError("llama_model_quantize failed")

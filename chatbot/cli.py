@@ -23,7 +23,7 @@ StoreOpt = Annotated[str | None, typer.Option("--store", help="Vector store: fai
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="GGUF file or packaged model (see `chatbot models`) "
                                               "[env CHATBOT_MODEL; default: first GGUF in models/, else "
-                                              "qwen2.5-coder-0.5b]")]
+                                              "qwen2.5-coder-1.5b]")]
 UrlOpt = Annotated[str | None, typer.Option("--llm-url", help="OpenAI-compatible server instead of a GGUF "
                                             "[env CHATBOT_LLM_URL]")]
 LlmModelOpt = Annotated[str | None, typer.Option("--llm-model", help="Model name the --llm-url server expects "
