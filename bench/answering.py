@@ -56,6 +56,7 @@ def plain_stream(llm: Any, messages: list[dict[str, str]], max_tokens: int) -> t
         if delta:
             times.append(time.perf_counter())
             text += delta
+    llm.reset()  # the engine reuses only a system prompt evaluated on its own: leave it no other cache
     return times, text
 
 
@@ -67,6 +68,7 @@ def prompt_speed(llm: Any, messages: list[dict[str, str]]) -> dict[str, Any]:
     seconds = time.perf_counter() - t
     n_usage = int(out["usage"]["prompt_tokens"])
     n_tok = format_tokens(llm, messages) or n_usage
+    llm.reset()  # as in plain_stream
     return {"tokens": n_tok, "usage_tokens": n_usage, "seconds": seconds, "tokens_per_s": n_tok / seconds}
 
 

@@ -78,7 +78,7 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
     results: dict[str, dict[str, float]] = {}
     for mode in MODES:
         hit1 = hitk = answer = rr = 0.0
-        for q in answerable:  # a follow-up is searched as the engine searches it: made to stand alone
+        for q in answerable:  # a follow-up made to stand alone by rule (the engine may also keep it as it is)
             text = followup.standalone(q.question, q.history[-1]) if q.history else q.question
             hits = search(index, embedder, text, k=max(k, 10), mode=mode)
             docs = [h.chunk.doc for h in hits]

@@ -39,8 +39,13 @@ def new_subject(question: str, previous: str) -> bool:
     of its own, even when the documents know nothing close to it.
 
     ('What did Lavrov say about the railway?', 'When did the Moscow attack happen?') -> True
+    ('How many has Iran held?', 'How many flag meetings has Pakistan held?') -> False (only the name is new)
     """
-    return not is_follow_up(question) and bool(names(question) - names(previous, first=True) - _QUESTION_WORDS)
+    if is_follow_up(question):
+        return False
+    new_names = names(question) - names(previous, first=True) - _QUESTION_WORDS
+    own_words = content_words(question) - terms(" ".join(names(question))) - terms(previous)
+    return bool(new_names) and bool(own_words)
 
 
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())

