@@ -60,30 +60,22 @@ def plain_stream(llm: Any, messages: list[dict[str, str]], max_tokens: int) -> t
     return times, text
 
 
-def prompt_speed(llm: Any, messages: list[dict[str, str]]) -> dict[str, Any]:
+def prompt_speed(generator: LlamaGenerator, messages: list[dict[str, str]]) -> dict[str, Any]:
     """Prompt tokens per second: a cold (cache reset) non-streamed completion of one token."""
+    llm: Any = generator.llm
     llm.reset()
     t = time.perf_counter()
     out = llm.create_chat_completion(messages=messages, max_tokens=1, temperature=0.0)
     seconds = time.perf_counter() - t
     n_usage = int(out["usage"]["prompt_tokens"])
-    n_tok = format_tokens(llm, messages) or n_usage
+    n_tok = format_tokens(generator, messages) or n_usage
     llm.reset()  # as in plain_stream
     return {"tokens": n_tok, "usage_tokens": n_usage, "seconds": seconds, "tokens_per_s": n_tok / seconds}
 
 
-def format_tokens(llm: Any, messages: list[dict[str, str]]) -> int | None:
+def format_tokens(generator: LlamaGenerator, messages: list[dict[str, str]]) -> int | None:
     """Tokens of the chat-formatted prompt, as llama-cpp-python formats it (None if that cannot be rebuilt)."""
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
-    try:
-        eos = llm._model.token_get_text(llm.token_eos())
-        bos = llm._model.token_get_text(llm.token_bos())
-        prompt = Jinja2ChatFormatter(llm.metadata["tokenizer.chat_template"], eos_token=eos, bos_token=bos)(
-            messages=messages).prompt
-        return len(llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True))
-    except Exception:  # noqa: BLE001 - callers fall back to the usage count
-        return None
+    return len(generator.prompt_tokens(messages)) or None
 
 
 def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any], baseline: bool, prompt: bool = False
@@ -109,7 +101,7 @@ def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any],
             continue  # abstained before generating
         call = generator.calls[0]
         ttft_gen.append(r.timings["first_token"])
-        call_tokens.append(format_tokens(llm, call["messages"]) or 0)
+        call_tokens.append(format_tokens(generator.inner, call["messages"]) or 0)
         t0 = call["times"][0] - r.timings["first_token"]
         pre_llm.append(call["start"] - t0)  # retrieval, sentence ranking, prompt building
         llm_first.append(call["times"][0] - call["start"])  # prompt processing (uncached part) + first token
@@ -125,7 +117,7 @@ def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any],
             plain_rates.append(pr)
             same.append(text == call["text"])
         if prompt:
-            prompt_rows.append(prompt_speed(llm, messages))
+            prompt_rows.append(prompt_speed(generator.inner, messages))
     row: dict[str, Any] = {
         "ttft_p50_s": pct(ttft, 50), "ttft_p95_s": pct(ttft, 95), "ttft_generated_p50_s": pct(ttft_gen, 50),
         "first_shown_p50_s": pct(first_shown, 50), "llm_prompt_tokens_p50": pct(call_tokens, 50),
@@ -153,7 +145,6 @@ def section_answer(settings: Settings, embedder: Embedder) -> dict[str, Any]:
     t = time.perf_counter()
     generator = TimedGenerator(LlamaGenerator(model_path, n_ctx=settings.n_ctx, threads=settings.threads))
     load_s = time.perf_counter() - t
-    llm = generator.inner.llm
     engine = Engine(settings, embedder, generator)  # type: ignore[arg-type]
     questions = read_questions(DEV)
     engine.ask(questions[-1].question)  # warm-up (the last question: pass 1 then starts like every pass)
@@ -172,7 +163,8 @@ def section_answer(settings: Settings, embedder: Embedder) -> dict[str, Any]:
         log(f"  answer pass {p + 1}/{ANSWER_PASSES}: TTFT p50 {row['ttft_p50_s']:.2f} s, "
             f"gen {row['engine_gen_tps']:.1f} vs plain {row['plain_gen_tps']:.1f} tok/s")
     metrics = answer_metrics(questions, first_results, engine.index)
-    system_tokens = format_tokens(llm, [{"role": "system", "content": build_messages("", [])[0]["content"]}])
+    system = build_messages("", [])[0]
+    system_tokens = format_tokens(generator.inner, [system])
     # What if the passages given to the model were shorter? One pass, same model and index.
     short = Engine(dataclasses.replace(settings, prompt_words=WHATIF_PROMPT_WORDS), embedder,
                    generator)  # type: ignore[arg-type]

@@ -73,11 +73,11 @@ class LlamaGenerator:
         """
         system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""
         if system not in self._prefixes:
-            one, two = (self._prompt_tokens([*messages[:1], {"role": "user", "content": c}]) for c in ("a", "b"))
+            one, two = (self.prompt_tokens([*messages[:1], {"role": "user", "content": c}]) for c in ("a", "b"))
             common = next((i for i, (x, y) in enumerate(zip(one, two, strict=False)) if x != y), 0)
             self._prefixes[system] = one[:common] if system else []
         prefix = self._prefixes[system]
-        if not prefix or self._prompt_tokens(messages)[: len(prefix)] != prefix:
+        if not prefix or self.prompt_tokens(messages)[: len(prefix)] != prefix:
             return  # no template to render, or a prompt that does not start with it: llama.cpp's own reuse
         llm = self.llm
         if llm.n_tokens >= len(prefix) and list(llm.input_ids[: len(prefix)]) == prefix:
@@ -86,7 +86,7 @@ class LlamaGenerator:
             llm.reset()
             llm.eval(prefix)
 
-    def _prompt_tokens(self, messages: Messages) -> list[int]:
+    def prompt_tokens(self, messages: Messages) -> list[int]:
         """The prompt llama-cpp-python's chat completion reads, rendered by the GGUF's own chat template."""
         if self._formatter is None:
             return []
