@@ -49,15 +49,26 @@ def decode_rate(times: list[float]) -> float | None:
     return (len(times) - 1) / (times[-1] - times[0])
 
 
-def plain_stream(llm: Any, messages: list[dict[str, str]], max_tokens: int) -> tuple[list[float], str]:
+def plain_stream(generator: LlamaGenerator, messages: list[dict[str, str]], max_tokens: int
+                 ) -> tuple[list[float], str]:
     times, text = [], ""
+    llm: Any = generator.llm
     for chunk in llm.create_chat_completion(messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True):
         delta = chunk["choices"][0].get("delta", {}).get("content")
         if delta:
             times.append(time.perf_counter())
             text += delta
-    llm.reset()  # the engine reuses only a system prompt evaluated on its own: leave it no other cache
+    restore(generator, messages)
     return times, text
+
+
+def restore(generator: LlamaGenerator, messages: list[dict[str, str]]) -> None:
+    """Put back the cache a user's next question finds (the system prompt alone, evaluated on its own), untimed.
+
+    The engine reuses only such a system prompt; after using the model directly, that is gone.
+    """
+    generator.llm.reset()
+    generator.keep_only_the_system_prompt(messages)
 
 
 def prompt_speed(generator: LlamaGenerator, messages: list[dict[str, str]]) -> dict[str, Any]:
@@ -69,7 +80,7 @@ def prompt_speed(generator: LlamaGenerator, messages: list[dict[str, str]]) -> d
     seconds = time.perf_counter() - t
     n_usage = int(out["usage"]["prompt_tokens"])
     n_tok = format_tokens(generator, messages) or n_usage
-    llm.reset()  # as in plain_stream
+    restore(generator, messages)
     return {"tokens": n_tok, "usage_tokens": n_usage, "seconds": seconds, "tokens_per_s": n_tok / seconds}
 
 
@@ -82,7 +93,7 @@ def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any],
                 ) -> tuple[dict[str, Any], list[Any]]:
     """Ask every question once; with baseline, also run plain llama-cpp-python on the same messages (it reuses
     the engine's prompt from the KV cache, so only generation is compared); with prompt, time a cold prompt."""
-    settings, llm = engine.settings, generator.inner.llm
+    settings = engine.settings
     results, ttft, ttft_gen, pre_llm, llm_first, eng_rates, plain_rates, prompt_rows, tps_field, same = (
         [], [], [], [], [], [], [], [], [], [])
     first_shown: list[float] = []
@@ -110,7 +121,7 @@ def answer_pass(engine: Engine, generator: TimedGenerator, questions: list[Any],
             continue
         # the same messages the engine sent (with a follow-up rewrite there would be two calls; none here)
         messages = call["messages"]
-        times, text = plain_stream(llm, messages, settings.max_answer_tokens)
+        times, text = plain_stream(generator.inner, messages, settings.max_answer_tokens)
         er, pr = decode_rate(call["times"]), decode_rate(times)
         if er and pr:
             eng_rates.append(er)

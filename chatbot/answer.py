@@ -26,7 +26,7 @@ from .rank import Candidate, answer_type, has_type, rank_sentences
 from .retrieve import Hit, search
 from .settings import Settings
 from .text import sentence_spans, terms
-from .verify import Source, attribute, citations, counts_other, screen
+from .verify import RELEVANCE_MIN, Source, attribute, citations, counts_other, screen
 
 NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000
@@ -230,7 +230,11 @@ class Engine:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
         else:
-            pick = quote.choose(pool, texts, standalone, limits.min_coverage)
+            # the line the model's refused reply was read from, else the best-ranked line that answers.
+            # Measured on the calibration halves: the quote holds the answer for 19 of 28 news questions (13
+            # before), 8 of 14 seeds questions (7).
+            pick = quote.pointed(result.raw, pool, texts, shown, standalone, limits.min_coverage, RELEVANCE_MIN)
+            pick = quote.choose(pool, texts, standalone, limits.min_coverage) if pick is None else pick
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
@@ -298,7 +302,8 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": why})
             return False
         hint = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
-        verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint)
+        verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint,
+                            _documents(hits))
         if not verdict.ok:
             result.removed.append({"sentence": sentence.strip(), "reason": verdict.reason})
             return False
@@ -318,6 +323,11 @@ class Engine:
         result.removed.append({"sentence": "", "reason": why})
         result.timings["total"] = time.perf_counter() - t0
         return result
+
+
+def _documents(hits: Sequence[Hit]) -> list[str]:
+    """For each passage: its document's title and every retrieved passage of that document."""
+    return ["\n\n".join([h.chunk.title] + [o.chunk.text for o in hits if o.chunk.doc == h.chunk.doc]) for h in hits]
 
 
 def _declined(text: str) -> bool:

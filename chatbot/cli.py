@@ -176,8 +176,12 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
             qs = [q for q in qs if q.split == split]
             if not qs:
                 raise ChatbotError(f"No question in {questions} has \"split\": \"{split}\".")
-        idx, embedder = _load(settings)
-        report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k)}
+        from .answer import Engine
+
+        engine = Engine(settings)  # follow-ups are searched as the engine makes them stand alone
+        idx, embedder = engine.reload(), engine.embedder
+        report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(
+            idx, embedder, qs, k, lambda q: engine.standalone(q.question, [(h, "") for h in q.history]))}
         answers: list[dict[str, Any]] = []
         if not retrieval_only:
             settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, store=store)

@@ -6,7 +6,7 @@ import json
 import math
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,14 +72,20 @@ def _source_match(doc: str, sources: list[str]) -> bool:
     return any(doc == s or doc.endswith("/" + s) or Path(doc).name == s for s in sources)
 
 
-def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: int) -> dict[str, dict[str, float]]:
-    """Per mode: hit@1 and hit@k of the gold source, answer string in the top k, MRR (answerable only)."""
+def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: int,
+                      standalone: Callable[[Question], str] | None = None) -> dict[str, dict[str, float]]:
+    """Per mode: hit@1 and hit@k of the gold source, answer string in the top k, MRR (answerable only).
+
+    `standalone`: the question as it is searched (the engine's Engine.standalone); by default a follow-up is
+    made to stand alone by rule.
+    """
     answerable = [q for q in questions if q.answers]
     results: dict[str, dict[str, float]] = {}
+    searched = [standalone(q) if standalone else followup.standalone(q.question, q.history[-1]) if q.history
+                else q.question for q in answerable]
     for mode in MODES:
         hit1 = hitk = answer = rr = 0.0
-        for q in answerable:  # a follow-up made to stand alone by rule (the engine may also keep it as it is)
-            text = followup.standalone(q.question, q.history[-1]) if q.history else q.question
+        for q, text in zip(answerable, searched, strict=True):
             hits = search(index, embedder, text, k=max(k, 10), mode=mode)
             docs = [h.chunk.doc for h in hits]
             first = next((i for i, d in enumerate(docs) if _source_match(d, q.sources)), None)

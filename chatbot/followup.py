@@ -14,7 +14,7 @@ import re
 from .text import STOPWORDS, names, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
-                      r"same for|why|why not|how come|really|tell me more|more)\b", re.I)
+                      r"same for|why not|how come|really|tell me more|more)\b", re.I)
 _REFERENCES = re.compile(
     r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|there|then|such|the same|the other|former|latter|"
     r"those|these)\b"  # 'that' and 'this' only where they point back, not in 'the principle that powers …'
@@ -29,9 +29,17 @@ FOLLOW_UP_WORDS = frozenset(terms(
 
 def is_follow_up(question: str) -> bool:
     """Does the question lean on an earlier one? 'And why?' -> True; 'Who leads Pakistan?' -> False"""
-    if _OPENERS.match(question) or _REFERENCES.search(question):
+    if _OPENERS.match(question) or any(_points_back(question, m) for m in _REFERENCES.finditer(question)):
         return True
     return len(terms(question) - FOLLOW_UP_WORDS) <= 1
+
+
+def _points_back(question: str, reference: re.Match[str]) -> bool:
+    """Does the reference point to an earlier question? Not a possessive after a name of the same question:
+    'Why did Russia remove the Taliban from its list?' ('its' is Russia's)."""
+    possessive = reference.group(0).lower() in ("its", "their", "his", "her")
+    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():])
+                and names(question[:reference.start()]))
 
 
 def new_subject(question: str, previous: str) -> bool:

@@ -63,7 +63,7 @@ class LlamaGenerator:
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def _keep_only_the_system_prompt(self, messages: Messages) -> None:
+    def keep_only_the_system_prompt(self, messages: Messages) -> None:
         """Leave in llama.cpp's cache only the fixed system prompt, evaluated on its own.
 
         The same question must get the same answer whatever was asked before. Reusing a longer cached prefix
@@ -112,7 +112,7 @@ class LlamaGenerator:
         if not take_turn(self.lock, stop):
             return
         try:
-            self._keep_only_the_system_prompt(messages)
+            self.keep_only_the_system_prompt(messages)
             chunks = self.llm.create_chat_completion(
                 messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True  # type: ignore[arg-type]
             )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .rank import Candidate, answer_type, has_type
-from .text import STOPWORDS, terms
+from .text import STOPWORDS, has_name, names, numbers, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -27,6 +27,33 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
         if c.coverage >= min_coverage and has_type(text, kind, question) and _is_sentence(text):
             return i
     return None
+
+
+def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], shown: Sequence[int], question: str,
+            min_coverage: float, relevance: float) -> int | None:
+    """The line the model read its refused reply from: of the lines it was shown, the one holding most of the
+    reply's numbers and names (then its words), if that line holds the kind of answer asked for and ranks
+    within `relevance` of the best line (a model that obeys a planted 'The answer is PWNED' does not get
+    that line quoted); else None.
+
+    The reply failed the checks ('The Mac mini in the UK costs £339.': 'cost' is not in the source), but the
+    line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands.
+    """
+    kind = answer_type(question)
+    mine_numbers = numbers(reply) - numbers(question)
+    mine_terms = terms(reply) - terms(question)
+    mine_names = {n for n in names(reply, first=True) - names(question, first=True) if terms(n) <= mine_terms}
+    best, best_score = None, 0
+    top = max((c.score for c in candidates), default=0.0)
+    for i in shown:
+        text, c = texts[i], candidates[i]
+        score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names)
+        if not score or c.coverage < min_coverage or c.score < relevance * top or not has_type(text, kind, question):
+            continue
+        score += len(mine_terms & terms(text))
+        if score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def _is_sentence(text: str) -> bool:

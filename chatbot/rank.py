@@ -19,15 +19,22 @@ _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximate
 _DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
                      r"(?:year|date|day|month)\b)", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
-_NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)(?: (?!{_AUX})[\w'’-]+){{0,3}} "
+_NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)"
+                     rf"(?: (?!{_AUX}|the\b|an?\b)[\w'’-]+){{0,3}} "
                      r"(?:member|minister|official|man|woman|person|people|leader|boss|chief|executive|director|"
                      r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
                      r"club|party)\b)", re.I)
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\b[^,?]*,\s*"
+                             r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
 
 
 def answer_type(question: str) -> str | None:
-    """What kind of answer the question asks for. 'How many trips?' -> 'number'; 'Why?' -> None"""
+    """What kind of answer the question asks for. 'How many trips?' -> 'number'; 'Why?' -> None
+
+    A clause before the question is not asked: 'When she started out, what did people assume?' -> None
+    """
+    question = _LEADING_CLAUSE.sub("", question)
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("place", _PLACE_Q)):
         if pattern.match(question):
             return kind

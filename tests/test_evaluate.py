@@ -122,3 +122,17 @@ def test_eval_reads_follow_ups_from_the_file(fake_settings, seeds_dir, tmp_path,
     assert records[1]["result"]["standalone"] == "How many protest notes has Pakistan held?"
     assert records[1]["history"] == ["How many border flag meetings has Pakistan held?"]
     assert Path(str(out)).exists()
+
+
+def test_retrieval_is_measured_on_the_question_as_the_engine_searches_it(monkeypatch):
+    from chatbot import evaluate
+
+    seen: list[str] = []
+    monkeypatch.setattr(evaluate, "search", lambda index, embedder, text, k, mode: seen.append(text) or [])
+    qs = [evaluate.Question("1", "And how many protest notes?", ["836"], [],
+                            history=("How many border flag meetings has Pakistan held?",))]
+    evaluate.retrieval_metrics(None, None, qs, 4, standalone=lambda q: "as the engine made it")
+    assert set(seen) == {"as the engine made it"}
+    seen.clear()
+    evaluate.retrieval_metrics(None, None, qs, 4)  # without an engine: the rule
+    assert set(seen) == {"How many protest notes has Pakistan held?"}
