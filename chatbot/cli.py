@@ -180,15 +180,19 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
 
         engine = Engine(settings)  # follow-ups are searched as the engine makes them stand alone
         idx, embedder = engine.reload(), engine.embedder
-        report = {"questions": str(questions), "retrieval": evaluate.retrieval_metrics(
-            idx, embedder, qs, k, lambda q: engine.standalone(q.question, [(h, "") for h in q.history]))}
+
+        def standalone(q: evaluate.Question) -> str:
+            return engine.standalone(q.question, [(h, "") for h in q.history])
+
+        report = {"questions": str(questions),
+                  "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k, standalone)}
         answers: list[dict[str, Any]] = []
         if not retrieval_only:
             settings = Settings.from_env(index=index, model=model, llm_url=llm_url, llm_model=llm_model, store=store)
             report["answers"], answers = _answer_eval(settings, qs, k)
         if out is not None:
             with open(out, "w", encoding="utf-8") as f:
-                records = evaluate.retrieval_records(idx, embedder, qs, settings.top_k, settings.mode)
+                records = evaluate.retrieval_records(idx, embedder, qs, settings.top_k, settings.mode, standalone)
                 for n, rec in enumerate(records):
                     if answers:
                         rec["result"] = answers[n]

@@ -99,9 +99,10 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
     return results
 
 
-def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: int, mode: str) -> Iterator[dict]:
+def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: int, mode: str,
+                      standalone: Callable[[Question], str] | None = None) -> Iterator[dict]:
     for q in questions:
-        hits: list[Hit] = search(index, embedder, q.question, k=k, mode=mode)
+        hits: list[Hit] = search(index, embedder, standalone(q) if standalone else q.question, k=k, mode=mode)
         yield {"id": q.id, "question": q.question, "history": list(q.history), "kind": q.kind, "split": q.split,
                "answers": q.answers, "retrieved": [h.to_dict() for h in hits]}
 

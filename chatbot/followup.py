@@ -37,7 +37,7 @@ def is_follow_up(question: str) -> bool:
 def _points_back(question: str, reference: re.Match[str]) -> bool:
     """Does the reference point to an earlier question? Not a possessive after a name of the same question:
     'Why did Russia remove the Taliban from its list?' ('its' is Russia's)."""
-    possessive = reference.group(0).lower() in ("its", "their", "his", "her")
+    possessive = reference.group(0).lower() in ("its", "their", "his")  # 'her' may be an object: 'interview her'
     return not (possessive and re.match(r"\s+[a-z]", question[reference.end():])
                 and names(question[:reference.start()]))
 

@@ -48,7 +48,8 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     for i in shown:
         text, c = texts[i], candidates[i]
         score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names)
-        if not score or c.coverage < min_coverage or c.score < relevance * top or not has_type(text, kind, question):
+        if not score or c.coverage < min_coverage or c.score < relevance * top or not has_type(text, kind, question) \
+                or not _is_sentence(text):
             continue
         score += len(mine_terms & terms(text))
         if score > best_score:

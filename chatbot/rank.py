@@ -24,7 +24,7 @@ _NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which
                      r"(?:member|minister|official|man|woman|person|people|leader|boss|chief|executive|director|"
                      r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
                      r"club|party)\b)", re.I)
-_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\b[^,?]*,\s*"
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\s+\w[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
 
