@@ -37,9 +37,10 @@ def is_follow_up(question: str) -> bool:
 def _points_back(question: str, reference: re.Match[str]) -> bool:
     """Does the reference point to an earlier question? Not a possessive after a name of the same question:
     'Why did Russia remove the Taliban from its list?' ('its' is Russia's)."""
-    possessive = reference.group(0).lower() in ("its", "their", "his")  # 'her' may be an object: 'interview her'
-    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():])
-                and names(question[:reference.start()]))
+    word, before = reference.group(0).lower(), question[: reference.start()]
+    # 'her' may be an object ('Did the BBC interview her?'): hers only after a person's full name
+    possessive = word in ("its", "their", "his") or (word == "her" and bool(_PERSON_NAME.search(before)))
+    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and names(before))
 
 
 def new_subject(question: str, previous: str) -> bool:
@@ -56,6 +57,7 @@ def new_subject(question: str, previous: str) -> bool:
     return bool(new_names) and bool(own_words)
 
 
+_PERSON_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+\s+[A-Z][a-z'’-]+")  # 'Debra Hill', not at the start
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 _OPENER = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*)+", re.I)
 _ABOUT = re.compile(r"^(?:what|how) about\s+(.+?)\s*[?.!]*$", re.I)

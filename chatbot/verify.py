@@ -29,6 +29,7 @@ from .text import (
     numbers,
     sentence_spans,
     stems,
+    terms,
     words,
 )
 
@@ -142,7 +143,8 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
         bonus = 0.05 if i in hint else 0.0
         if best is None or verdict.similarity + bonus > best.similarity:
             best = Verdict(True, "", verdict.sources, verdict.similarity + bonus, verdict.coverage)
-    if best is None:  # a sentence that joins two facts: try each pair of neighbouring sentences
+    if best is None and not _SPEECH.search(sentence):  # a sentence that joins two facts: try neighbouring pairs
+        # (not reported speech: who said it must be in the sentence that says it, or named just before 'He said')
         for i, a in enumerate(sources):
             for j, b in enumerate(sources):
                 if i < j and a.passage == b.passage and _close(a, b, passages[a.passage]):
@@ -176,13 +178,19 @@ def _found(term: str, pool: set[str]) -> bool:
     return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
 
 
-def _terms(text: str) -> set[str]:
-    """Content words, stemmed, an irregular verb form as its base: the question's 'sell' is the answer's 'sold'.
+def _forms(text: str) -> dict[str, str]:
+    """Content words, stemmed, each with its base form if it is an irregular verb form ('sold' -> 'sell'); a
+    form that is a base of its own stays as it is ('fell', 'lay', 'found').
 
-    'Shares rose as it sold more.' -> {'share', 'rise', 'sell'}. A form that is a base form itself stays as it
-    is ('fell', 'lay', 'found'): 'Mr Smith lay still' is not 'Mr Smith lied'.
+    'Shares rose as it sold more.' -> {'share': 'share', 'rose': 'rise', 'sold': 'sell'}
     """
-    return {t for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit() and (t := _base(w))}
+    return {t: _base(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit()
+            for t in stems(w)}
+
+
+def _terms(text: str) -> set[str]:
+    """Content words, stemmed, irregular verb forms as their base: 'Shares rose.' -> {'share', 'rise'}"""
+    return set(_forms(text).values())
 
 
 @functools.cache
@@ -219,45 +227,12 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     unbound = unbound_number(sentence, text)
     if unbound:
         return Verdict(False, unbound)
-    # A name the question used may be anywhere in the passage or the document's title (the heading 'Halloween
-    # writer Debra Hill dies' above her quote), but a person's full name must have its last word in the
-    # sentence when the sentence names another person that neither the answer nor the question names ('David
-    # Cameron replaced Iain Duncan Smith' is no support for '… replaced Michael Howard'; 'Auction spokesman
-    # Erik Simon said the Presley tapes …' is for 'the Elvis Presley tapes'). A name the answer adds must be in
-    # the supporting sentence itself.
-    asked = names(question)
-    if _others(text, sentence, question):
-        asked -= {n for run in _full_names(question) if len(run) > 1 and not has_name(run[-1], text) for n in run}
-    mine_names = names(sentence)
-    beside = text
-    if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
-        mine_names = names(sentence, first=True)
-        if _PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
-            beside = f"{_before(chosen[0], passages)} {text}"
-        # the question's name for the speaker is there when its last word is: 'Jack McConnell' for 'Mr McConnell'
-        beside_names = {n for run in _full_names(question) if has_name(run[-1], beside) for n in run}
-        mine_names -= beside_names
-        asked = set()
-    document = documents[chosen[0].passage]
-    missing_names = sorted(n for n in mine_names if not (_asked_name(n, document) if n in asked else
-                                                         has_name(n, beside)))
-    if missing_names:
-        return Verdict(False, f"'{missing_names[0]}' is not in the source")
-    source_terms, question_terms = _terms(text), _terms(question)
-    mine = _terms(sentence)
-    added = mine - question_terms - _terms(" ".join(n for n in mine_names if n in asked))
-    found = {t for t in added if _found(t, source_terms)}
-    if added and len(found) / len(added) < NEW_WORDS_MIN:
-        return Verdict(False, f"most of what it adds is not in the source ({', '.join(sorted(added - found))})")
-    if mine and len(mine & (source_terms | question_terms)) / len(mine) < LEXICAL_MIN:
-        return Verdict(False, "most of its words are not in the source")
-    # The words it shares with the question must be about the source's subject too: 'The relationship is
-    # heading towards a deeper calculation' joins the question's words to a phrase about something else.
-    echoed = (mine & question_terms) - _terms(" ".join(asked))
-    if len(echoed) >= 2:
-        around = source_terms | _terms(_before(chosen[0], passages))
-        if len(echoed & around) / len(echoed) < ANCHOR_MIN:
-            return Verdict(False, f"the source does not say this about {', '.join(sorted(echoed - around))}")
+    why = _names_missing(sentence, question, chosen, passages, documents[chosen[0].passage])
+    if why:
+        return Verdict(False, why)
+    why = _words_missing(sentence, question, text, _before(chosen[0], passages))
+    if why:
+        return Verdict(False, why)
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
     texts = [passages[chosen[0].passage][a:b] for a, b in windows]  # chosen sentences share one passage
     sims = embedder.encode(texts) @ vec
@@ -270,6 +245,76 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if _opposite(texts[closest], sentence):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
+
+
+def _names_missing(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str],
+                   document: str) -> str:
+    """Why a name of the sentence is not where it must be, or ''.
+
+    A name the question used may be anywhere in the passage or the article's title (`document`: the heading
+    'Halloween writer Debra Hill dies' above her quote), but a person the question names must be in the
+    sentence by surname when the sentence names another person that neither the answer nor the question
+    names ('David Cameron replaced Iain Duncan Smith' is no support for '… replaced Michael Howard'; 'Auction
+    spokesman Erik Simon said the Presley tapes …' is for 'the Elvis Presley tapes'). A name the answer adds
+    must be in the supporting sentence itself; in reported speech every name must be.
+    """
+    text = " ".join(s.text for s in chosen)
+    asked = names(question)
+    if _others(text, sentence, question):
+        asked -= {n for run in _full_names(question) if len(run) > 1 and not _same_person(run, text) for n in run}
+    mine_names = names(sentence)
+    beside = text
+    if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
+        mine_names = names(sentence, first=True)
+        if _PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
+            beside = f"{_before(chosen[0], passages)} {text}"
+        # the question's name for the speaker is there by surname: 'Jack McConnell' as 'Mr McConnell'
+        mine_names -= {n for run in _full_names(question) if _same_person(run, beside) for n in run}
+        asked = set()
+    missing = sorted(n for n in mine_names if not (_asked_name(n, document) if n in asked else has_name(n, beside)))
+    return f"'{missing[0]}' is not in the source" if missing else ""
+
+
+def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
+    """Why the sentence's words are not the source's, or ''. Irregular verb forms are compared with the
+    question's in their base form (the question's 'sell' is the answer's 'sold'), with the source as written."""
+    mine = _forms(sentence)
+    question_terms, question_bases = terms(question), set(_forms(question).values())
+    source_terms = terms(text)
+
+    def asked(t: str) -> bool:
+        return t in question_terms or mine[t] in question_bases
+
+    added = {t for t in mine if not asked(t)}
+    found = {t for t in added if _found(t, source_terms)}
+    if added and len(found) / len(added) < NEW_WORDS_MIN:
+        return f"most of what it adds is not in the source ({', '.join(sorted(added - found))})"
+    if mine and sum(t in source_terms or asked(t) for t in mine) / len(mine) < LEXICAL_MIN:
+        return "most of its words are not in the source"
+    # The words it shares with the question must be about the source's subject too: 'The relationship is
+    # heading towards a deeper calculation' joins the question's words to a phrase about something else.
+    echoed = {t for t in mine if asked(t)} - terms(" ".join(names(question)))
+    if len(echoed) >= 2:
+        around = source_terms | terms(before)
+        if len(echoed & around) / len(echoed) < ANCHOR_MIN:
+            return f"the source does not say this about {', '.join(sorted(echoed - around))}"
+    return ""
+
+
+_TITLES = frozenset("mr mrs ms miss dr sir lord lady dame president prime minister chancellor secretary general "
+                    "professor prof judge senator governor chairman".split())
+
+
+def _same_person(run: list[str], text: str) -> bool:
+    """Is the person the question names (the words of the name, in order) in the text by surname — alone,
+    after a title, or after the first name the question gave? (['jack', 'mcconnell'], 'Mr McConnell said')
+    -> True; (['david', 'miliband'], 'Ed Miliband said') -> False"""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(run[-1])}(?![\w-])", text, re.I):
+        prev = (re.findall(r"[\w'’.-]+", text[: m.start()]) or [""])[-1].rstrip(".").lower()
+        first = text[: m.start()].rstrip()[-len(prev):] if prev else ""
+        if not first[:1].isupper() or prev in _TITLES or prev in run or prev in STOPWORDS:
+            return True
+    return False
 
 
 def _asked_name(name: str, document: str) -> bool:
