@@ -72,6 +72,11 @@ def _source_match(doc: str, sources: list[str]) -> bool:
     return any(doc == s or doc.endswith("/" + s) or Path(doc).name == s for s in sources)
 
 
+def _by_rule(q: Question) -> str:
+    """The question made to stand alone by rule alone, when no engine is at hand."""
+    return followup.standalone(q.question, q.history[-1]) if q.history else q.question
+
+
 def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: int,
                       standalone: Callable[[Question], str] | None = None) -> dict[str, dict[str, float]]:
     """Per mode: hit@1 and hit@k of the gold source, answer string in the top k, MRR (answerable only).
@@ -81,8 +86,7 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
     """
     answerable = [q for q in questions if q.answers]
     results: dict[str, dict[str, float]] = {}
-    searched = [standalone(q) if standalone else followup.standalone(q.question, q.history[-1]) if q.history
-                else q.question for q in answerable]
+    searched = [(standalone or _by_rule)(q) for q in answerable]
     for mode in MODES:
         hit1 = hitk = answer = rr = 0.0
         for q, text in zip(answerable, searched, strict=True):
@@ -102,7 +106,7 @@ def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: i
 def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: int, mode: str,
                       standalone: Callable[[Question], str] | None = None) -> Iterator[dict]:
     for q in questions:
-        hits: list[Hit] = search(index, embedder, standalone(q) if standalone else q.question, k=k, mode=mode)
+        hits: list[Hit] = search(index, embedder, (standalone or _by_rule)(q), k=k, mode=mode)
         yield {"id": q.id, "question": q.question, "history": list(q.history), "kind": q.kind, "split": q.split,
                "answers": q.answers, "retrieved": [h.to_dict() for h in hits]}
 

@@ -227,10 +227,11 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     unbound = unbound_number(sentence, text)
     if unbound:
         return Verdict(False, unbound)
-    why = _names_missing(sentence, question, chosen, passages, documents[chosen[0].passage])
+    before = _before(chosen[0], passages)
+    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage])
     if why:
         return Verdict(False, why)
-    why = _words_missing(sentence, question, text, _before(chosen[0], passages))
+    why = _words_missing(sentence, question, text, before)
     if why:
         return Verdict(False, why)
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
@@ -247,8 +248,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
-def _names_missing(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str],
-                   document: str) -> str:
+def _names_missing(sentence: str, question: str, text: str, before: str, document: str) -> str:
     """Why a name of the sentence is not where it must be, or ''.
 
     A name the question used may be anywhere in the passage or the article's title (`document`: the heading
@@ -256,9 +256,8 @@ def _names_missing(sentence: str, question: str, chosen: Sequence[Source], passa
     sentence by surname when the sentence names another person that neither the answer nor the question
     names ('David Cameron replaced Iain Duncan Smith' is no support for '… replaced Michael Howard'; 'Auction
     spokesman Erik Simon said the Presley tapes …' is for 'the Elvis Presley tapes'). A name the answer adds
-    must be in the supporting sentence itself; in reported speech every name must be.
+    must be in the supporting sentence(s) `text` itself; in reported speech every name must be.
     """
-    text = " ".join(s.text for s in chosen)
     asked = names(question)
     if _others(text, sentence, question):
         asked -= {n for run in _full_names(question) if len(run) > 1 and not _same_person(run, text) for n in run}
@@ -267,7 +266,7 @@ def _names_missing(sentence: str, question: str, chosen: Sequence[Source], passa
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)
         if _PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
-            beside = f"{_before(chosen[0], passages)} {text}"
+            beside = f"{before} {text}"
         # the question's name for the speaker is there by surname: 'Jack McConnell' as 'Mr McConnell'
         mine_names -= {n for run in _full_names(question) if _same_person(run, beside) for n in run}
         asked = set()
