@@ -34,7 +34,7 @@ def default_gguf() -> Path:
 
 @pytest.fixture(scope="module")
 def llama(default_gguf) -> LlamaGenerator:
-    return LlamaGenerator(default_gguf, n_ctx=4096)
+    return LlamaGenerator(default_gguf, n_ctx=2048)
 
 
 @pytest.fixture(scope="module")

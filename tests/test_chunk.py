@@ -208,7 +208,7 @@ def test_seed_chunks_real_tokenizer(name, seed_texts, real_embedder):
         check_chunks(text, chunks, real_embedder, max_tokens, exact_overlap=max_tokens >= 200)
     # what the model itself sees: the chunk (plus [CLS] and [SEP]) fits its window, so nothing is cut off
     chunks = chunks_of(name, text, real_embedder, real_embedder.max_tokens)
-    ids = real_embedder.tokenizer([c.text for c in chunks], truncation=False)["input_ids"]
+    ids = real_embedder.model.tokenizer([c.text for c in chunks], truncation=False)["input_ids"]
     assert max(len(i) for i in ids) <= real_embedder.model.max_seq_length
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -53,6 +55,32 @@ def test_the_default_backend_is_the_pinned_int8_export_and_finds_what_torch_find
     best_theirs = np.argmax(real_embedder.encode(questions) @ theirs.T, axis=1)
     assert np.mean(best_ours == best_theirs) >= 0.9  # the same nearest sentence for nearly every question
     assert onnx_embedder.encode([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_the_default_backend_feeds_its_model_what_sentence_transformers_feeds_it(onnx_embedder, real_embedder):
+    # the ONNX backend tokenizes with the `tokenizers` library alone (no transformers, hence no torch)
+    texts = [t[a:b] for p in sorted(SEEDS.glob("*.txt")) for t in [p.read_text(encoding="utf-8")]
+             for a, b in sentence_spans(t)][:64] + ["", "Ünïcödé café — “naïve” £339 2.4bn", "word " * 400]
+    for start in range(0, len(texts), 32):
+        batch = texts[start:start + 32]
+        theirs = {k: v.numpy() for k, v in real_embedder.model.preprocess(batch).items() if k.endswith(("ids", "mask"))}
+        ours = onnx_embedder.batches.encode_batch(batch)
+        assert theirs["input_ids"].shape[1] <= 256
+        assert np.array_equal(np.array([e.ids for e in ours]), theirs["input_ids"])
+        assert np.array_equal(np.array([e.attention_mask for e in ours]), theirs["attention_mask"])
+        assert np.array_equal(np.array([e.type_ids for e in ours]), theirs["token_type_ids"])
+
+
+@pytest.mark.slow
+def test_answering_with_the_default_backend_never_imports_torch():
+    # torch takes 0.25 GB of a serving process's memory; only the optional torch backend may load it
+    script = ("import sys; from chatbot.answer import Engine; from chatbot.embed import load_embedder; "
+              "e = load_embedder('default'); e.encode(['How many border flag meetings?']); "
+              "e.count_tokens(['a b']); print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.slow
