@@ -4,7 +4,7 @@ answering words (the number, the date, the name) in bold."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .rank import Candidate, answer_type, has_type
 from .text import STOPWORDS, has_name, names, numbers, terms
@@ -19,12 +19,13 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?(?:%|m|bn|k)\b)?(
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 
 
-def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str, min_coverage: float) -> int | None:
-    """The candidate to quote: the best-ranked one of the top three that holds the kind of answer asked for
-    and covers enough of the question's words; None when none does."""
+def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str, min_coverage: float,
+           fits: Callable[[str], bool] = lambda text: True) -> int | None:
+    """The candidate to quote: the best-ranked one of the top three that holds the kind of answer asked for,
+    covers enough of the question's words and `fits` (the caller's checks); None when none does."""
     kind = answer_type(question)
     for i, (c, text) in enumerate(zip(candidates[:3], texts, strict=False)):
-        if c.coverage >= min_coverage and has_type(text, kind, question) and _is_sentence(text):
+        if c.coverage >= min_coverage and has_type(text, kind, question) and _is_sentence(text) and fits(text):
             return i
     return None
 

@@ -57,9 +57,25 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     asked |= {"".join(w[0] for w in re.findall(r"[A-Z]\w*", question)[i:j]).lower()  # MDA for Mobile Data Association
               for i in range(len(question.split())) for j in range(i + 2, i + 6)}
+    text = _PERSON_ASKED.sub(lambda m: "" if _asked_person(m.group(0).split(), question) else m.group(0), text)
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
     return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
+
+
+def _asked_person(run: list[str], question: str) -> bool:
+    """Is this full name a person the question already names by surname? ('Robert Kilroy-Silk', 'Which member
+    defected to Kilroy-Silk's party?') -> True; another first name before it in the question is someone else
+    ('Ed Miliband' for 'Who replaced David Miliband?')."""
+    surname = re.sub(r"['’]s$", "", run[-1])
+    said = re.search(rf"(?:\b([A-Z][\w'’-]*)\s+)?\b{re.escape(surname)}\b(?!-)", question)
+    if said is None or said.start() == 0:
+        return False
+    first = said.group(1)
+    return first is None or first == run[0] or first.lower() in _STARTERS
+
+
+_PERSON_ASKED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]*\w")  # a first name and a surname
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")

@@ -224,7 +224,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - (numbers(question) & numbers(passage))
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    unbound = unbound_number(sentence, text)
+    unbound = unbound_number(sentence, text) or other_month(sentence, text)
     if unbound:
         return Verdict(False, unbound)
     before = _before(chosen[0], passages)
@@ -375,6 +375,26 @@ def counts_other(sentence: str, question: str) -> str:
     if counted and not any(_overlap(c, asked + words(question)) for c in counted):
         return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
     return ""
+
+
+def other_month(sentence: str, source: str) -> str:
+    """Why a month and year in the sentence go together nowhere in the source, which gives that year to
+    another month, or ''.
+
+    ('2.3 billion were sent in December 2004.', '… in October 2004, when 2.3 billion were sent.') ->
+    "in the source 2004 goes with October, not December"
+    """
+    theirs: dict[str, set[str]] = {}
+    for month, year in _MONTH_YEAR.findall(source):
+        theirs.setdefault(year, set()).add(month.lower()[:3])  # 'Dec' is 'December'
+    for month, year in _MONTH_YEAR.findall(sentence):
+        if theirs.get(year) and month.lower()[:3] not in theirs[year]:
+            said = next(m for m, y in _MONTH_YEAR.findall(source) if y == year)
+            return f"in the source {year} goes with {said}, not {month}"
+    return ""
+
+
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+((?:1[89]|20)\d\d)\b", re.I)
 
 
 def unbound_number(sentence: str, source: str) -> str:

@@ -8,10 +8,10 @@ import pytest
 
 from chatbot import followup, gate
 from chatbot.embed import HashEmbedder
-from chatbot.quote import emphasise, pointed
+from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type
 from chatbot.text import has_name, names, numbers
-from chatbot.verify import Source, attribute, counts_other, screen, unbound_number
+from chatbot.verify import Source, attribute, counts_other, other_month, screen, unbound_number
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -110,6 +110,40 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
                         "How many text messages were sent over New Year?") == ""
     assert counts_other("The surcharge is now £10 one-way.", "How much is the fuel surcharge now?") == ""
     assert counts_other("In March 13 formal demarches were issued.", "How many protest notes did it lodge?")
+
+
+TEXTS = ("The figures showed that 2.4 billion were fired off in December alone, the highest monthly total ever.",
+         "Before December's bumper text record, the previous highest monthly total was in October 2004, when 2.3 "
+         "billion were sent.")
+
+
+def test_a_month_and_year_must_go_together_in_the_source():
+    # news question n062: 'December 2004' read off a line that gives 2004 to October
+    assert other_month("2.3 billion texts were sent in December 2004.", TEXTS[1]) == \
+        "in the source 2004 goes with October, not December"
+    assert other_month("2.3 billion texts were sent in October 2004.", TEXTS[1]) == ""
+    assert other_month("It closed in Dec 2004.", "It closed in December 2004.") == ""  # the same month
+    assert other_month("It closed in May 2004.", "It closed in 2004.") == ""  # no month given there
+    sources, passages = _sources(*TEXTS)
+    v = attribute("2.3 billion texts were sent in December 2004.", "How many texts were sent in December 2004?",
+                  sources, passages, HashEmbedder(), hint=[1])
+    assert not v.ok and "goes with October" in v.reason
+    # nor is that line quoted for the question's month
+    question = "how many texts did people in the UK send in december 2004"
+    candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(2)]
+    lines = [TEXTS[1], TEXTS[0]]
+    assert choose(candidates, lines, question, 0.2) == 0
+    assert choose(candidates, lines, question, 0.2, fits=lambda line: not other_month(question, line)) == 1
+
+
+def test_a_name_the_question_gives_is_no_answer_to_who():
+    # news question n032: the question's own person, with the first name added, does not say who
+    question = "Which UKIP London Assembly member defected to Kilroy-Silk's new party?"
+    assert not has_type("The member who defected to Kilroy-Silk's party is Robert Kilroy-Silk.", "name", question)
+    assert has_type("Damian Hockney defected to Kilroy-Silk's new party.", "name", question)
+    assert has_type("Ed Miliband replaced him.", "name", "Who replaced David Miliband?")  # another first name
+    assert not has_type("Tony Blair spoke first.", "name", "Who spoke after Mr Blair?")
+    assert has_type("He joined the Labour Party.", "name", "Which party did he join?")  # 'party' is no name there
 
 
 @pytest.mark.parametrize("sentence, reason", [
