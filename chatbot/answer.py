@@ -235,8 +235,8 @@ class Engine:
             # the report halves and the dev set (README, "Measured").
             pick = quote.pointed(result.raw, pool, texts, shown, standalone, limits.min_coverage, RELEVANCE_MIN)
             if pick is not None and _misfit(texts[pick], standalone):
-                pick = None  # the reply's number counts something else there ('13 press briefings', not notes)
-            if pick is None:  # (not counted things here: a list's first count is often not the one asked for)
+                pick = None  # it counts something else there ('13 press briefings'), or dates another month
+            if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
                 pick = quote.choose(pool, texts, standalone, limits.min_coverage,
                                     fits=lambda text: not other_month(standalone, text))
             if pick is None:

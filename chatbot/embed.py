@@ -76,9 +76,8 @@ def weights_sha256(folder: Path) -> str:
 
 
 class _Tokens:
-    """Token counting and cutting with the model's own word-piece tokenizer (the `tokenizers` library, which
-    transformers' fast tokenizers wrap), without truncation or padding; under a lock, as it is not
-    thread-safe."""
+    """Token counting and cutting with the model's own tokenizer (run by the `tokenizers` library, which
+    transformers' fast tokenizers wrap), without truncation or padding."""
 
     tokens: Any  # tokenizers.Tokenizer
     _lock: threading.Lock
@@ -116,10 +115,22 @@ def _load_tokenizer(folder: Path) -> Any:
     from tokenizers import Tokenizer
 
     if (folder / "tokenizer.json").exists():
-        return Tokenizer.from_file(str(folder / "tokenizer.json"))
+        try:
+            return Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as e:  # the tokenizers library raises plain Exceptions
+            raise ChatbotError(f"{folder / 'tokenizer.json'} cannot be read ({e}). Reinstall the model.") from None
     from transformers import AutoTokenizer
 
-    return AutoTokenizer.from_pretrained(str(folder), local_files_only=True).backend_tokenizer
+    return _fast_tokenizer(AutoTokenizer.from_pretrained(str(folder), local_files_only=True), folder)
+
+
+def _fast_tokenizer(tokenizer: Any, folder: Path) -> Any:
+    """The `tokenizers` object behind a transformers tokenizer; only fast tokenizers have one."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is None:
+        raise ChatbotError(f"The embedding model in {folder} has no fast tokenizer (tokenizer.json), which the "
+                           "chatbot needs to count tokens. Use a sentence-transformers model that has one.")
+    return backend
 
 
 def _checked_weights(setting: str) -> tuple[str, Path, str]:
@@ -152,7 +163,7 @@ class SentenceTransformerEmbedder(_Tokens):
         assert dim is not None
         self.dim = int(dim)
         self.max_tokens = int(self.model.max_seq_length or 256) - 2  # [CLS] and [SEP]
-        self.tokens = _plain(self.model.tokenizer.backend_tokenizer)
+        self.tokens = _plain(_fast_tokenizer(self.model.tokenizer, self.folder))
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
@@ -236,10 +247,13 @@ def _pad_token(folder: Path, tokenizer: Any) -> dict[str, Any]:
     """The padding token as the model's tokenizer files name it (e.g. [PAD] 0 for MiniLM, <pad> 1 for MPNet)."""
     if tokenizer.padding:
         return {"pad_id": tokenizer.padding["pad_id"], "pad_token": tokenizer.padding["pad_token"]}
-    try:
-        token = json.loads((folder / "special_tokens_map.json").read_text())["pad_token"]
-    except (OSError, ValueError, KeyError):
-        token = "[PAD]"
+    token: Any = "[PAD]"
+    for name in ("special_tokens_map.json", "tokenizer_config.json"):
+        try:
+            token = json.loads((folder / name).read_text())["pad_token"]
+            break
+        except (OSError, ValueError, KeyError):
+            continue
     token = token.get("content", "[PAD]") if isinstance(token, dict) else str(token)
     return {"pad_id": tokenizer.token_to_id(token) or 0, "pad_token": token}
 

@@ -41,6 +41,9 @@ def take_turn(lock: threading.Lock, stop: threading.Event | None, poll: float = 
     return True
 
 
+MIN_REPLY_TOKENS = 32  # a prompt must leave at least this much of the context for the reply
+
+
 class LlamaGenerator:
     """A GGUF model run by llama-cpp-python; one call at a time (a Llama object is not thread-safe)."""
 
@@ -87,6 +90,12 @@ class LlamaGenerator:
             llm.reset()
             llm.eval(prefix)
 
+    def _too_long(self, messages: Messages) -> bool:
+        """Does the prompt leave the model less than MIN_REPLY_TOKENS of its context? (A 2,000-character
+        question of digits alone takes ~1,700 tokens.)"""
+        used = len(self.prompt_tokens(messages)) or sum(self.count_tokens(m["content"]) for m in messages)
+        return used + MIN_REPLY_TOKENS > self.n_ctx
+
     def prompt_tokens(self, messages: Messages) -> list[int]:
         """The prompt llama-cpp-python's chat completion reads, rendered by the GGUF's own chat template."""
         if self._formatter is None:
@@ -113,6 +122,8 @@ class LlamaGenerator:
         if not take_turn(self.lock, stop):
             return
         try:
+            if self._too_long(messages):
+                return  # llama.cpp would raise: no reply, and the product quotes a source line instead
             self.keep_only_the_system_prompt(messages)
             chunks = self.llm.create_chat_completion(
                 messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True  # type: ignore[arg-type]

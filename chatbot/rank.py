@@ -57,25 +57,43 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     asked |= {"".join(w[0] for w in re.findall(r"[A-Z]\w*", question)[i:j]).lower()  # MDA for Mobile Data Association
               for i in range(len(question.split())) for j in range(i + 2, i + 6)}
-    text = _PERSON_ASKED.sub(lambda m: "" if _asked_person(m.group(0).split(), question) else m.group(0), text)
+    if kind == "name":
+        text = _without_restated_person(text, question)
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
     return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
 
 
-def _asked_person(run: list[str], question: str) -> bool:
-    """Is this full name a person the question already names by surname? ('Robert Kilroy-Silk', 'Which member
-    defected to Kilroy-Silk's party?') -> True; another first name before it in the question is someone else
-    ('Ed Miliband' for 'Who replaced David Miliband?')."""
-    surname = re.sub(r"['’]s$", "", run[-1])
-    said = re.search(rf"(?:\b([A-Z][\w'’-]*)\s+)?\b{re.escape(surname)}\b(?!-)", question)
-    if said is None or said.start() == 0:
+def _without_restated_person(text: str, question: str) -> str:
+    """The text without the full names of a person the question names by surname, when the text names them
+    by surname as well: it restates the question's person, it does not say who.
+
+    ("The member who defected to Kilroy-Silk's party is Robert Kilroy-Silk.", "Which member defected to
+    Kilroy-Silk's new party?") -> "The member who defected to Kilroy-Silk's party is ."
+    """
+    spans = []
+    for m in _FULL_NAME.finditer(text):
+        first, surname = m.group(1), re.sub(r"['’]s$", "", m.group(2))
+        rest = text[: m.start(1)] + text[m.end(2):]
+        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", rest) and _asked_person(first, surname, question):
+            spans.append((m.start(1), m.end(2)))
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _asked_person(first: str, surname: str, question: str) -> bool:
+    """Does the question name this person by surname? Another first name before it is someone else ('Ed' for
+    'Who replaced David Miliband?'); a title or the same first name is not."""
+    said = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", question, re.I)
+    if said is None:
         return False
-    first = said.group(1)
-    return first is None or first == run[0] or first.lower() in _STARTERS
+    before = re.findall(r"[\w'’-]+", question[: said.start()])
+    other = len(before) > 1 and before[-1][0].isupper() and before[-1] != first  # not the question's first word
+    return not other or before[-1].lower() in _STARTERS
 
 
-_PERSON_ASKED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]*\w")  # a first name and a surname
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")

@@ -224,9 +224,9 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - (numbers(question) & numbers(passage))
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    unbound = unbound_number(sentence, text) or other_month(sentence, text)
-    if unbound:
-        return Verdict(False, unbound)
+    why = unbound_number(sentence, text) or other_month(sentence, text)
+    if why:
+        return Verdict(False, why)
     before = _before(chosen[0], passages)
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage])
     if why:
@@ -378,23 +378,35 @@ def counts_other(sentence: str, question: str) -> str:
 
 
 def other_month(sentence: str, source: str) -> str:
-    """Why a month and year in the sentence go together nowhere in the source, which gives that year to
-    another month, or ''.
+    """Why the sentence dates something to a month of a year that the source gives only other months of, or
+    ''.
 
     ('2.3 billion were sent in December 2004.', '… in October 2004, when 2.3 billion were sent.') ->
     "in the source 2004 goes with October, not December"
     """
-    theirs: dict[str, set[str]] = {}
-    for month, year in _MONTH_YEAR.findall(source):
-        theirs.setdefault(year, set()).add(month.lower()[:3])  # 'Dec' is 'December'
-    for month, year in _MONTH_YEAR.findall(sentence):
-        if theirs.get(year) and month.lower()[:3] not in theirs[year]:
-            said = next(m for m, y in _MONTH_YEAR.findall(source) if y == year)
-            return f"in the source {year} goes with {said}, not {month}"
+    theirs = _month_years(source)
+    for year, mine in _month_years(sentence).items():
+        if theirs.get(year) and not mine.keys() & theirs[year].keys():
+            return f"in the source {year} goes with {sorted(theirs[year].values())[0]}, not {sorted(mine.values())[0]}"
     return ""
 
 
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+((?:1[89]|20)\d\d)\b", re.I)
+def _month_years(text: str) -> dict[str, dict[str, str]]:
+    """Year -> the months written with it ('Oct' as 'oct'), a range's both ends: '30 November to 2 December
+    2004' -> {'2004': {'nov': 'November', 'dec': 'December'}}"""
+    out: dict[str, dict[str, str]] = {}
+    for m in _MONTH_YEAR.finditer(text):
+        for month in (m.group(1), m.group(2)):
+            if month:
+                out.setdefault(m.group(3), {})[month.lower()[:3]] = month.title()
+    return out
+
+
+_MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+_MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|till|through|and|or)\s+"
+                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?({_MONTHS_RE})\b\.?{_DAY},?\s+(?:of\s+)?((?:1[89]|20)\d\d)\b",
+                         re.I)
 
 
 def unbound_number(sentence: str, source: str) -> str:

@@ -18,6 +18,7 @@ from chatbot.answer import NOT_FOUND, Engine
 from chatbot.evaluate import answer_metrics, contains_answer, read_questions
 from chatbot.generate import LlamaGenerator, ScriptedGenerator
 from chatbot.models import PACKAGED, path_of, resolve_model
+from chatbot.prompt import build_messages
 
 from .conftest import DEV_QUESTIONS
 
@@ -108,6 +109,18 @@ def test_off_topic_and_near_miss_questions_are_refused_without_the_llm(real_inde
     result = Engine(real_index_settings, embedder=real_embedder, generator=generator).ask(question)
     assert result.mode == "abstained" and result.answer == NOT_FOUND
     assert not generator.calls and result.closest
+
+
+def test_a_prompt_the_context_cannot_hold_gets_a_quote_not_an_error(default_gguf, real_index_settings,
+                                                                    real_embedder):
+    # llama.cpp raises on a prompt longer than its context (a 2,000-character question of digits is ~1,700
+    # tokens): the model is not asked, and the best source line is quoted
+    small = LlamaGenerator(default_gguf, n_ctx=160)
+    messages = build_messages(QUESTION, ["In the meantime, 225 border flag meetings were held. " * 12])
+    assert len(small.prompt_tokens(messages)) > 160
+    assert list(small.stream(messages)) == []
+    result = Engine(real_index_settings, embedder=real_embedder, generator=small).ask(QUESTION)
+    assert result.mode == "extractive" and "225" in result.answer and not result.raw
 
 
 def test_wrong_number_from_the_model_is_removed_with_the_real_embedder(real_index_settings, real_embedder):
