@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
+
 from .text import STOPWORDS, names, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
@@ -92,7 +94,10 @@ def rewrite(question: str, previous: str) -> str:
             return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
         return ""
     m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
-    if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I):
+    if m and _has_own_verb(m.group(2)):
+        return _sentence(q)  # 'And how many Tashkeel went into Balochistan?' asks all it needs
+    if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
+            and not any(_verb_form(w) for w in re.findall(r"[a-z]+", m.group(2).lower())[1:]):
         return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
     people = [m.group(0) for m in _NAMES.finditer(prev)
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
@@ -105,6 +110,25 @@ def rewrite(question: str, previous: str) -> str:
                                                          and not _PERSON_OBJECT.match(q[w.end():])) else person
         return _sentence(_PERSON.sub(swap, q))
     return ""
+
+
+def _has_own_verb(phrase: str) -> bool:
+    """Does the phrase after 'how many' name what it counts and say what happened to it, with a verb form
+    that is nothing else ('went', 'slipped'; 'notes' may be a verb too)? 'Tashkeel went into Balochistan' ->
+    True"""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if not words or words[0] in STOPWORDS or _verb_form(words[0]) or _AUX & set(words):
+        return False  # 'how many were killed', 'how many people were killed' leave out where: not whole
+    return any(_verb_form(w) for w in words[1:-1])  # and something after the verb: 'went into Balochistan'
+
+
+_AUX = frozenset("has have had did do does is are was were be been will would can could".split())
+
+
+def _verb_form(word: str) -> bool:
+    """An inflected verb and nothing else: 'went', 'held' -> True; 'notes', 'protest', 'go' -> False"""
+    lemmas = lemminflect.getAllLemmas(word)
+    return set(lemmas) <= {"VERB", "AUX"} and "VERB" in lemmas and word not in lemmas["VERB"]
 
 
 _PERSON_OBJECT = re.compile(r"\s+(?:to|in|at|on|for|from|by|with|about|and|or|but)\b", re.I)
