@@ -54,7 +54,7 @@ class LlamaGenerator:
             raise ChatbotError("llama-cpp-python is not installed. Run: make setup") from None
         self.path, self.name = path, path.name
         try:  # read, not mapped: llama.cpp repacks most weights into memory of its own, and a mapped file kept
-            # their first copy resident as well (the 1.5B model's process: 2.10 GB with mmap, 1.5 GB without)
+            # their first copy resident as well (a serving process with the 1.5B model: 2097 MiB mapped, 1505 read)
             self.llm = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads or os.cpu_count() or 1,
                              n_batch=512, use_mmap=False, verbose=False)
         except (ValueError, RuntimeError) as e:
