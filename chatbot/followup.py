@@ -94,10 +94,8 @@ def rewrite(question: str, previous: str) -> str:
             return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
         return ""
     m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
-    if m and _has_own_verb(m.group(2)):
-        return _sentence(q)  # 'And how many Tashkeel went into Balochistan?' asks all it needs
     if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
-            and not any(_verb_form(w) for w in re.findall(r"[a-z]+", m.group(2).lower())[1:]):
+            and not _says_what_happened(m.group(2)):
         return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
     people = [m.group(0) for m in _NAMES.finditer(prev)
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
@@ -112,17 +110,15 @@ def rewrite(question: str, previous: str) -> str:
     return ""
 
 
-def _has_own_verb(phrase: str) -> bool:
-    """Does the phrase after 'how many' name what it counts and say what happened to it, with a verb form
-    that is nothing else ('went', 'slipped'; 'notes' may be a verb too)? 'Tashkeel went into Balochistan' ->
-    True"""
-    words = re.findall(r"[a-z]+", phrase.lower())
-    if not words or words[0] in STOPWORDS or _verb_form(words[0]) or _AUX & set(words):
-        return False  # 'how many were killed', 'how many people were killed' leave out where: not whole
-    return any(_verb_form(w) for w in words[1:-1])  # and something after the verb: 'went into Balochistan'
+def _says_what_happened(phrase: str) -> bool:
+    """Does the phrase after 'how many' hold a verb of its own after what it counts? Then the earlier
+    question's verb cannot be added ('Tashkeel went into Balochistan' + 'were found fighting …'), and the
+    follow-up is read beside the earlier question instead. Hyphenated words are not verbs ('Indian-made').
 
-
-_AUX = frozenset("has have had did do does is are was were be been will would can could".split())
+    'Tashkeel went into Balochistan' -> True; 'protest notes', 'Indian-made drones' -> False
+    """
+    words = re.findall(r"[a-z]+(?:[-'’][a-z]+)*", phrase.lower())
+    return any(_verb_form(w) for w in words[1:] if "-" not in w)
 
 
 def _verb_form(word: str) -> bool:
