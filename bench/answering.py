@@ -68,7 +68,7 @@ def restore(generator: LlamaGenerator, messages: list[dict[str, str]]) -> None:
     The engine reuses only such a system prompt; after using the model directly, that is gone.
     """
     generator.llm.reset()
-    generator.keep_only_the_system_prompt(messages)
+    generator.keep_only_the_system_prompt(messages, generator.prompt_tokens(messages))
 
 
 def prompt_speed(generator: LlamaGenerator, messages: list[dict[str, str]]) -> dict[str, Any]:

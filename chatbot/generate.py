@@ -67,13 +67,14 @@ class LlamaGenerator:
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def keep_only_the_system_prompt(self, messages: Messages) -> None:
+    def keep_only_the_system_prompt(self, messages: Messages, prompt: list[int]) -> None:
         """Leave in llama.cpp's cache only the fixed system prompt, evaluated on its own.
 
         The same question must get the same answer whatever was asked before. Reusing a longer cached prefix
         (a repeated question, a follow-up on the same lines), or none, changes how llama.cpp batches the
         prompt, which changes the last bits of its arithmetic, and greedy decoding can then take another
         word (measured: the seed question got '836 border flag meetings' on a cold cache and '225 …' warm).
+        `prompt`: the messages' prompt tokens (prompt_tokens).
         """
         system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""
         if system not in self._prefixes:
@@ -81,7 +82,7 @@ class LlamaGenerator:
             common = next((i for i, (x, y) in enumerate(zip(one, two, strict=False)) if x != y), 0)
             self._prefixes[system] = one[:common] if system else []
         prefix = self._prefixes[system]
-        if not prefix or self.prompt_tokens(messages)[: len(prefix)] != prefix:
+        if not prefix or prompt[: len(prefix)] != prefix:
             return  # no template to render, or a prompt that does not start with it: llama.cpp's own reuse
         llm = self.llm
         if llm.n_tokens >= len(prefix) and list(llm.input_ids[: len(prefix)]) == prefix:
@@ -90,10 +91,10 @@ class LlamaGenerator:
             llm.reset()
             llm.eval(prefix)
 
-    def _too_long(self, messages: Messages) -> bool:
+    def _too_long(self, messages: Messages, prompt: list[int]) -> bool:
         """Does the prompt leave the model less than MIN_REPLY_TOKENS of its context? (A 2,000-character
         question of digits alone takes ~1,700 tokens.)"""
-        used = len(self.prompt_tokens(messages)) or sum(self.count_tokens(m["content"]) for m in messages)
+        used = len(prompt) or sum(self.count_tokens(m["content"]) for m in messages)
         return used + MIN_REPLY_TOKENS > self.n_ctx
 
     def prompt_tokens(self, messages: Messages) -> list[int]:
@@ -122,9 +123,10 @@ class LlamaGenerator:
         if not take_turn(self.lock, stop):
             return
         try:
-            if self._too_long(messages):
+            prompt = self.prompt_tokens(messages)  # rendered and tokenized once for both
+            if self._too_long(messages, prompt):
                 return  # llama.cpp would raise: no reply, and the product quotes a source line instead
-            self.keep_only_the_system_prompt(messages)
+            self.keep_only_the_system_prompt(messages, prompt)
             chunks = self.llm.create_chat_completion(
                 messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True  # type: ignore[arg-type]
             )
