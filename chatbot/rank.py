@@ -72,7 +72,7 @@ def _without_restated_person(text: str, question: str) -> str:
     Kilroy-Silk's new party?") -> "The member who defected to Kilroy-Silk's party is ."
     """
     spans = []
-    for m in _FULL_NAME.finditer(text):
+    for m in _FIRST_AND_SURNAME.finditer(text):
         first, surname = m.group(1), re.sub(r"['’]s$", "", m.group(2))
         rest = text[: m.start(1)] + text[m.end(2):]
         if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", rest) and _asked_person(first, surname, question):
@@ -93,7 +93,7 @@ def _asked_person(first: str, surname: str, question: str) -> bool:
     return not other or before[-1].lower() in _STARTERS
 
 
-_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
+_FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
