@@ -47,7 +47,7 @@ MIN_REPLY_TOKENS = 32  # a prompt must leave at least this much of the context f
 class LlamaGenerator:
     """A GGUF model run by llama-cpp-python; one call at a time (a Llama object is not thread-safe)."""
 
-    def __init__(self, path: Path, n_ctx: int = 2048, threads: int = 0) -> None:
+    def __init__(self, path: Path, n_ctx: int = 1536, threads: int = 0) -> None:
         try:
             from llama_cpp import Llama
         except ImportError:
@@ -56,7 +56,7 @@ class LlamaGenerator:
         try:  # read, not mapped: llama.cpp repacks most weights into memory of its own, and a mapped file kept
             # their first copy resident as well (a serving process with the 1.5B model: 2097 MiB mapped, 1505 read)
             self.llm = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads or os.cpu_count() or 1,
-                             n_batch=512, use_mmap=False, verbose=False)
+                             n_batch=128, use_mmap=False, verbose=False)
         except (ValueError, RuntimeError) as e:
             raise ChatbotError(f"Could not load the model {path}: {e}. Is it a valid GGUF chat model?") from None
         self.n_ctx = n_ctx
@@ -362,7 +362,7 @@ class EchoGenerator(ScriptedGenerator):
         yield from super().stream(messages, max_tokens, stop)
 
 
-def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 2048, threads: int = 0,
+def load_generator(model: str, models_dir: Path, llm_url: str = "", n_ctx: int = 1536, threads: int = 0,
                    llm_model: str = "", llm_timeout: float = 120.0) -> Generator:
     """The configured model: a server at `llm_url`, the echo fake, or a GGUF run in-process."""
     if llm_url:  # the model name is asked for with the first question, not here (the engine holds a lock)

@@ -24,7 +24,7 @@ class Settings:
     chunk_tokens: int = 200
     overlap_sentences: int = 1
     max_file_mb: float = 20.0
-    n_ctx: int = 2048  # tokens of context: a prompt is 200-400 tokens; each 1024 more cost the 1.5B model 28 MiB
+    n_ctx: int = 1536  # tokens of context: a prompt is 200-400 tokens; each 512 more cost the 1.5B model 14 MiB
     max_answer_tokens: int = 100
     prompt_words: int = 110  # source words given to the LLM (prompt processing dominates first-token time)
     threads: int = 0  # 0 = all cores

@@ -35,7 +35,7 @@ def default_gguf() -> Path:
 
 @pytest.fixture(scope="module")
 def llama(default_gguf) -> LlamaGenerator:
-    return LlamaGenerator(default_gguf, n_ctx=2048)
+    return LlamaGenerator(default_gguf, n_ctx=1536)
 
 
 @pytest.fixture(scope="module")
