@@ -19,7 +19,7 @@ class Settings:
     llm_url: str = ""  # an OpenAI-compatible server; empty = run the GGUF in-process
     llm_model: str = ""  # the model name the server expects; empty = the first one it lists at /v1/models
     llm_timeout: float = 120.0  # seconds to wait for the server's next token (connecting waits 5 s)
-    top_k: int = 4
+    top_k: int = 6  # passages per question: the answer is in the best 4 for 0.89 of seed calibration questions, 6: 0.97
     mode: str = "hybrid"
     chunk_tokens: int = 200
     overlap_sentences: int = 1

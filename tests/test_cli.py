@@ -150,7 +150,7 @@ def test_eval_prints_metrics_and_writes_records(indexed, tmp_path):
     for r, q in zip(records, QUESTIONS, strict=True):
         assert {"id", "question", "retrieved"} <= set(r)
         assert r["question"] == q["question"]
-        assert len(r["retrieved"]) == 4  # the default top_k
+        assert len(r["retrieved"]) == 6  # the default top_k
         assert all(set(h) == HIT_KEYS for h in r["retrieved"])
     assert records[0]["retrieved"][0]["doc"] == S001 or any(
         "225" in h["text"] for h in records[0]["retrieved"])
