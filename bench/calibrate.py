@@ -132,7 +132,7 @@ def main() -> None:
     entry = {"model": embedder.name, "min_similarity": best[0], "min_coverage": best[1],
              "refusal_coverage": gate.Thresholds().refusal_coverage,
              "calibrated_on": f"{len(rows)} calibration questions (seeds + news + msmarco queries as off-topic), "
-                              f"utility {score}, answerable refused {refused}"}
+                              f"utility {score}, answerable refused {refused}, {Settings().top_k} passages each"}
     data = json.loads(gate.CALIBRATION_FILE.read_text()) if gate.CALIBRATION_FILE.exists() else {}
     data[embedder.sha256] = entry
     gate.CALIBRATION_FILE.write_text(json.dumps(data, indent=2) + "\n")

@@ -177,6 +177,11 @@ class SentenceTransformerEmbedder(_Tokens):
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
+# Padded tokens per onnxruntime run. Its buffers grow with rows x length (attention with length squared) and
+# are kept: 32 sentence pairs of 256 tokens each, ranked for one question, raised a serving process by 52 MiB.
+BATCH_TOKENS = 1024
+
+
 class OnnxEmbedder(_Tokens):
     """The same model as SentenceTransformerEmbedder run by onnxruntime from its int8 export (models.onnx_file):
     tokenize, transformer, mean pooling and L2 normalization as sentence-transformers does, without torch at
@@ -201,9 +206,12 @@ class OnnxEmbedder(_Tokens):
 
     def encode(self, texts: Sequence[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = np.argsort([-len(t) for t in texts], kind="stable")  # similar lengths share a batch
-        for start in range(0, len(texts), batch_size):
-            rows = order[start : start + batch_size]
+        lengths = [min(n + 2, self.max_length) for n in self.count_tokens(texts)]
+        order = np.argsort([-n for n in lengths], kind="stable")  # similar lengths share a batch
+        start = 0
+        while start < len(texts):  # at most BATCH_TOKENS padded tokens a run: long texts go a few at a time
+            size = max(1, min(batch_size, BATCH_TOKENS // lengths[order[start]]))
+            rows, start = order[start : start + size], start + size
             with self._lock:
                 enc = self.batches.encode_batch([texts[i] for i in rows])
             columns = {"input_ids": [e.ids for e in enc], "attention_mask": [e.attention_mask for e in enc],

@@ -22,6 +22,8 @@ from chatbot.text import sentence_spans
 
 from .conftest import DEV_QUESTIONS, SEEDS
 
+SEED_QUESTIONS = DEV_QUESTIONS.parent / "questions" / "seeds.jsonl"
+
 
 def test_an_unknown_backend_is_named_with_the_setting_that_fixes_it():
     with pytest.raises(ChatbotError) as e:
@@ -50,10 +52,19 @@ def test_the_default_backend_is_the_pinned_int8_export_and_finds_what_torch_find
     assert np.allclose(np.linalg.norm(ours, axis=1), 1, atol=1e-5)
     cosine = np.sum(ours * theirs, axis=1)
     assert cosine.mean() > 0.98 and cosine.min() > 0.95, (cosine.mean(), cosine.min())
-    questions = [q.question for q in read_questions(DEV_QUESTIONS)]
-    best_ours = np.argmax(onnx_embedder.encode(questions) @ ours.T, axis=1)
-    best_theirs = np.argmax(real_embedder.encode(questions) @ theirs.T, axis=1)
-    assert np.mean(best_ours == best_theirs) >= 0.9  # the same nearest sentence for nearly every question
+    # The int8 export quantizes each run's activations with one scale, so a text's vector moves a little with
+    # the texts run beside it: measured over these 112 questions and five batchings, the nearest sentence is
+    # torch's for 0.875-0.929 of them, and it holds an answer as often as torch's (0.52-0.54 vs 0.53).
+    asked = [q for path in (DEV_QUESTIONS, SEED_QUESTIONS) for q in read_questions(path)]
+    best_ours = np.argmax(onnx_embedder.encode([q.question for q in asked]) @ ours.T, axis=1)
+    best_theirs = np.argmax(real_embedder.encode([q.question for q in asked]) @ theirs.T, axis=1)
+    assert np.mean(best_ours == best_theirs) >= 0.85  # the same nearest sentence for nearly every question
+
+    def answers(best: np.ndarray) -> float:
+        return float(np.mean([any(a.lower() in texts[b].lower() for a in q.answers)
+                              for b, q in zip(best, asked, strict=True) if q.answers]))
+
+    assert answers(best_ours) >= answers(best_theirs) - 0.03
     assert onnx_embedder.encode([]).shape == (0, 384)
 
 
