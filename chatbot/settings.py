@@ -14,7 +14,7 @@ class Settings:
     index: Path = Path("index")
     models: Path = Path("models")
     embedding_model: str = "default"  # "default" = the packaged all-MiniLM-L6-v2, else a local folder
-    embedding_backend: str = "onnx-int8"  # or "torch" (sentence-transformers): the same model, 2.7x slower builds
+    embedding_backend: str = "onnx-int8"  # or "torch" (sentence-transformers): the same model, 3.6x slower builds
     model: str = ""  # a GGUF path or packaged key; empty = first GGUF in models/, else the packaged default
     llm_url: str = ""  # an OpenAI-compatible server; empty = run the GGUF in-process
     llm_model: str = ""  # the model name the server expects; empty = the first one it lists at /v1/models
