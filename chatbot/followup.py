@@ -13,7 +13,7 @@ import re
 
 import lemminflect
 
-from .text import STOPWORDS, names, terms
+from .text import STOPWORDS, joined, names, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -133,11 +133,6 @@ _PERSON_OBJECT = re.compile(r"\s+(?:to|in|at|on|for|from|by|with|about|and|or|bu
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).rstrip("?.! ")
     return text[:1].upper() + text[1:] + "?"
-
-
-def joined(question: str, previous: str) -> str:
-    """The fallback standalone question: the follow-up, then what it follows. ('Why?', 'Q?') -> 'Why? (after: Q?)'"""
-    return f"{question.rstrip()} (after: {previous.strip()})"
 
 
 def standalone(question: str, previous: str) -> str:

@@ -56,8 +56,13 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 
 
 def asked_names(question: str) -> set[str]:
-    """Names the question uses (any capitalized word but its first). 'Did Lavrov visit Kabul?' -> {lavrov, kabul}"""
+    """Names the question uses (any capitalized word but its first), an acronym's plural as the acronym.
+    'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
+    question = _ACRONYM_PLURAL.sub(r"\1", question)
     return {n for n in names(question) if n not in _GENERIC_NAMES}
+
+
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's
 
 
 def _mentioned(name: str, text: str) -> bool:

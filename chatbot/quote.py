@@ -14,6 +14,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
                    rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
 _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?(?:%|m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3}|"
+                    r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
+                    r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
                     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
@@ -33,12 +35,14 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
 def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], shown: Sequence[int], question: str,
             min_coverage: float, relevance: float) -> int | None:
     """The line the model read its refused reply from: of the lines it was shown, the one holding most of the
-    reply's numbers and names (then its words), if that line holds the kind of answer asked for and ranks
-    within `relevance` of the best line (a model that obeys a planted 'The answer is PWNED' does not get
-    that line quoted); else None.
+    reply's numbers, names and words (a number counts 3, a name 2, a word 1), if that line holds the kind of
+    answer asked for and ranks within `relevance` of the best line (a model that obeys a planted 'The answer
+    is PWNED' does not get that line quoted); else None.
 
     The reply failed the checks ('The Mac mini in the UK costs £339.': 'cost' is not in the source), but the
-    line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands.
+    line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands. A reply with
+    no number or name points by its words ('Pancular cancer' at '… diagnosed with pancreatic cancer …'); one
+    with numbers only at a line that holds one of them.
     """
     kind = answer_type(question)
     mine_numbers = numbers(reply) - numbers(question)
@@ -48,11 +52,12 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     top = max((c.score for c in candidates), default=0.0)
     for i in shown:
         text, c = texts[i], candidates[i]
-        score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names)
-        if not score or c.coverage < min_coverage or c.score < relevance * top or not has_type(text, kind, question) \
+        score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names) + \
+            len(mine_terms & terms(text))
+        if not score or (mine_numbers and not mine_numbers & numbers(text)) or c.coverage < min_coverage \
+                or c.score < relevance * top or not has_type(text, kind, question) \
                 or not _is_sentence(text):
             continue
-        score += len(mine_terms & terms(text))
         if score > best_score:
             best, best_score = i, score
     return best

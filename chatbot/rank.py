@@ -49,6 +49,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     if kind is None:
         return True
     if kind == "number":
+        if re.search(r"\bhow many\b", question, re.I) and not re.search(r"%|\bper ?cent", question, re.I):
+            text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
         return bool(numbers(text) - numbers(question))
     if kind == "date":
         return bool({n for n in numbers(text) if len(n) == 4} | months(text)) or bool(
@@ -96,6 +98,8 @@ def _asked_person(first: str, surname: str, question: str) -> bool:
 _FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
 
 
+_NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|\b(?:in|since|from|to|until|by|of|than)\s+(?:19|20)\d\d\b",
+                        re.I)  # a share or a year
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())

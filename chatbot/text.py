@@ -163,3 +163,13 @@ def negated(text: str) -> bool:
 
 def months(text: str) -> set[str]:
     return {w for w in words(text) if w in MONTHS}
+
+
+def joined(question: str, previous: str) -> str:
+    """A follow-up read beside the question it follows. ('Why?', 'Q?') -> 'Why? (after: Q?)'"""
+    return f"{question.rstrip()} (after: {previous.strip()})"
+
+
+def own_question(question: str) -> str:
+    """What a joined follow-up itself asks. 'Why? (after: Q?)' -> 'Why?'; any other question as it is."""
+    return re.sub(r"\s*\(after: .*\)$", "", question, flags=re.S)

@@ -27,6 +27,7 @@ from .text import (
     names,
     negated,
     numbers,
+    own_question,
     sentence_spans,
     stems,
     terms,
@@ -67,6 +68,7 @@ _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|
 _MONTH = "|".join(sorted(MONTHS))
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
 _NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
+_MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:m|bn|k)\b|\d\s+(?:million|billion|euros?|dollars?|pounds?)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
                            r"insisted|announced)\b", re.I)
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -231,7 +233,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage])
     if why:
         return Verdict(False, why)
-    why = _words_missing(sentence, question, text, before)
+    why = _words_missing(sentence, question, text, before) or _rank_missing(sentence, question, text, before)
     if why:
         return Verdict(False, why)
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
@@ -261,7 +263,7 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     asked = names(question)
     if _others(text, sentence, question):
         asked -= {n for run in _full_names(question) if len(run) > 1 and not _same_person(run, text) for n in run}
-    mine_names = names(sentence)
+    mine_names = names(sentence) | _lead_name(sentence, question)
     beside = text
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)
@@ -272,6 +274,15 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         asked = set()
     missing = sorted(n for n in mine_names if not (_asked_name(n, document) if n in asked else has_name(n, beside)))
     return f"'{missing[0]}' is not in the source" if missing else ""
+
+
+def _lead_name(sentence: str, question: str) -> set[str]:
+    """The sentence's first word when it is a one-word name the question used, which `names` leaves out of a
+    sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'};
+    a first name is not ('Malcolm Glazer owns …': his surname is checked)."""
+    m = _FULL_NAME.match(sentence.strip())
+    run = _runs(m.group(0))[0] if m else []
+    return set(run) & names(question) if len(run) == 1 else set()
 
 
 def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
@@ -298,6 +309,36 @@ def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
         if len(echoed & around) / len(echoed) < ANCHOR_MIN:
             return f"the source does not say this about {', '.join(sorted(echoed - around))}"
     return ""
+
+
+def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
+    """Why the sentence gives the question's 'first', 'top' or 'biggest' to something the source does not, or
+    ''. An answer that repeats the question's rank claims it ('Andrea Levy won the first novel award' on
+    '… after winning novel of the year'), and so does a bare answer ('The Joe Louis Story' for 'What was his
+    first film?' on '… best known roles included The Joe Louis Story')."""
+    mine = terms(sentence)
+    claimed = {w for w in _ranks(question) if len(words(sentence)) <= BARE_WORDS or terms(w) <= mine}
+    pool = terms(text) | terms(before)
+    missing = sorted(w for w in claimed if not all(_found(t, pool) for t in terms(w)))
+    return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+def _ranks(question: str) -> set[str]:
+    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; the 'Top' of
+    'the Top 500 list' is a name."""
+    asked = own_question(question)
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", asked) if (w.lower() in _RANK_WORDS or _superlative(w.lower()))
+            and not (w[0].isupper() and not asked.startswith(w))}
+
+
+def _superlative(word: str) -> bool:
+    """'biggest', 'best' -> True; 'honest', 'protest' -> False"""
+    adjective = lemminflect.getAllLemmas(word).get("ADJ", ())
+    return word.endswith("est") and bool(adjective) and word not in adjective
+
+
+_RANK_WORDS = frozenset("first second third top overall final".split())
+BARE_WORDS = 6  # an answer this short is a bare answer: it claims what the question asks
 
 
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame president prime minister chancellor secretary general "
@@ -367,9 +408,10 @@ def counts_other(sentence: str, question: str) -> str:
 
     ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
     """
+    question = own_question(question)  # a joined follow-up counts what it asks, not what it follows
     asked = asked_count(question)
-    if not asked:
-        return ""
+    if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
+        return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
     counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t) and (c := _counted(ws, i))]
     if counted and not any(_overlap(c, asked + words(question)) for c in counted):

@@ -10,7 +10,7 @@ from chatbot import followup, gate
 from chatbot.embed import HashEmbedder
 from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type
-from chatbot.text import has_name, names, numbers
+from chatbot.text import has_name, joined, names, numbers
 from chatbot.verify import Source, attribute, counts_other, other_month, screen, unbound_number
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
@@ -81,6 +81,10 @@ def test_gate_finds_names_and_numbers_the_passages_never_mention():
     # 'which two' asks for two answers; 'two' need not be written in the passages (dev question d12)
     assert gate.evidence("Which two powers did Russia name?", passages, [0.6], [0.5]).missing == ()
     assert gate.evidence("Did Russia name two powers?", passages, [0.6], [0.5]).missing == ("2",)
+    # an acronym's plural is the acronym (news question n059: 'the slimmer PS2s', the article says 'PS2')
+    assert gate.evidence("How many PS2s did Russia's MPs buy?", passages + ["The PS2 and an MP."], [0.6],
+                         [0.5]).missing == ()
+    assert gate.evidence("How many PS3s were sold?", ["The PS2 sold."], [0.6], [0.5]).missing == ("ps3", "3")
     assert "never mention 'india'" in gate.refuse_before(ev, gate.Thresholds())
     assert "similarity 0.20" in gate.refuse_before(gate.Evidence(0.2, 0.5, ()), gate.Thresholds())
 
@@ -118,6 +122,14 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
                         "How many text messages were sent over New Year?") == ""
     assert counts_other("The surcharge is now £10 one-way.", "How much is the fuel surcharge now?") == ""
     assert counts_other("In March 13 formal demarches were issued.", "How many protest notes did it lodge?")
+    # 'how much' asks for an amount: the line with it counts nothing else for all its '20 minutes' (n159)
+    assert counts_other("When phones were launched they cost about £2,000 and had a battery life of 20 minutes.",
+                        "How much did the first mobile phones cost?") == ""
+    # a follow-up read beside the question it follows counts what it asks (seed question s031)
+    follow_up = joined("Roughly how many fighters did those groups include?", "How many Tashkeel slipped into KP?")
+    assert counts_other("172 Tashkeel infiltrated KP.", follow_up)
+    assert counts_other("The groups included 4,000 fighters.", follow_up) == ""
+    assert counts_other("172 Tashkeel infiltrated KP.", "How many Tashkeel slipped into KP?") == ""
 
 
 TEXTS = ("The figures showed that 2.4 billion were fired off in December alone, the highest monthly total ever.",
@@ -312,6 +324,49 @@ def test_what_the_relaxed_checks_still_refuse():
                   "Elvis tapes fail to sell") == "ok"
 
 
+def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
+    # news question n013: 'Barclays' opens the answer, and the £75m line is an airline's (no Barclays in it)
+    airline = "Reporting its results for 2004, the airline made a pre-tax profit of £75m."
+    question = "What were Barclays' pre-tax profits for 2004?"
+    sources, passages = _sources(airline)
+    v = attribute("Barclays' pre-tax profits for 2004 were £75m.", question, sources, passages, HashEmbedder(),
+                  documents=[f"High fuel prices hit BA's profits\n\n{airline}"])
+    assert not v.ok and v.reason == "'barclays' is not in the source"
+    bank = "Pre-tax profits at the bank for 2004 rose 20% to £4.6bn."
+    sources, passages = _sources(bank)
+    assert attribute("Barclays' pre-tax profits for 2004 were £4.6bn.", question, sources, passages, HashEmbedder(),
+                     documents=[f"Barclays profits hit record level\n\n{bank}"]).ok
+    # a first name opening the answer is not checked alone: the surname after it is (news question n104)
+    team = "They own the Tampa Bay Buccaneers American football team."
+    sources, passages = _sources(team)
+    assert attribute("Malcolm Glazer owns the Tampa Bay Buccaneers American football team.",
+                     "Which American football team does Malcolm Glazer own?", sources, passages, HashEmbedder(),
+                     documents=[f"Glazer makes new Man Utd approach\n\nMr Glazer spoke. {team}"]).ok
+
+
+def test_an_answer_may_not_give_the_questions_first_or_top_to_what_the_source_does_not():
+    def reason(sentence: str, question: str, source: str) -> str:
+        sources, passages = _sources(source)
+        v = attribute(sentence, question, sources, passages, HashEmbedder())
+        return "ok" if v.ok else v.reason
+
+    # news questions n173 and n222: the question's rank, repeated or implied by a bare answer
+    novel = "Novelist Andrea Levy is favourite, after winning the Whitbread novel award with Small Island."
+    assert reason("Andrea Levy won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
+                  novel) == "the source does not say 'first'"
+    roles = "Some of Davis's best known roles included The Joe Louis Story and Gone Are the Days."
+    assert reason("The Joe Louis Story.", "What was Ossie Davis's first film?", roles) == \
+        "the source does not say 'first'"
+    assert reason("Susan Fletcher won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
+                  "Susan Fletcher won the Whitbread first novel award for Eve Green.") == "ok"
+    # 'Top' in a name is no rank (news question n161); a long answer that does not repeat the rank claims none
+    sources, passages = _sources("Columbia came second in the list.", "It led the Top 500 last year.")
+    assert attribute("Columbia came second in the Top 500 list.", "Which machine came second in the Top 500 list?",
+                     sources, passages, HashEmbedder()).ok
+    assert reason("The Whitbread novel award went to Andrea Levy for Small Island.",
+                  "Who won the Whitbread first novel award?", novel) == "ok"
+
+
 def test_names_match_as_words_plurals_and_written_out_acronyms():
     assert has_name("imf", "Turkey turned to the International Monetary Fund for a loan.")
     assert has_name("nhs", "the National Health Service") and has_name("party", "two parties")
@@ -339,15 +394,24 @@ def test_answer_types():
     assert has_type("It opened in March 2024.", "date") and not has_type("It opened.", "date")
     assert has_type("ISIS-K was blamed.", "name", "Who was it blamed on?")
     assert not has_type("The attack was blamed on them.", "name", "Who was it blamed on?")
+    # 'how many' asks for a count: a share or a year is none (news question n084), 'how much' may be a share
+    films = "How many British films were made in the UK in 2004?"
+    assert not has_type("40% fewer films were made in the UK in 2004 compared to 2003.", "number", films)
+    assert has_type("Twenty-seven British films were made in 2004.", "number", films)
+    assert has_type("In 1995, 1,200 people died.", "number", "How many people died?")
+    assert has_type("It rose 40% in 2004.", "number", "How much did it rise?")
 
 
 @pytest.mark.parametrize("question, bold", [
     ("How many protest notes has Pakistan lodged?", "**836 protest notes**"),
     ("How many border flag meetings were held?", "**225 border flag meetings**"),
     ("How many secretary trips were made?", "**five secretary trips**"),
+    ("How many British films were made?", "**Twenty-seven British films**"),
 ])
 def test_the_answering_words_are_emphasised(question, bold):
     text = LIST if "trips" not in question else TRIPS
+    if "films" in question:
+        text = "Twenty-seven British films were made in the UK last year, compared with 45 in 2003."
     assert bold in emphasise(text, question)
 
 
@@ -365,6 +429,14 @@ def test_the_quote_is_the_line_the_models_refused_reply_points_at():
     assert pointed(reply, candidates, lines, [0, 1, 2], question, 0.2, 0.95) is None  # ranks too far below the best
     heading = ["Apple unveils Mac mini for the UK at £339", *lines[1:]]
     assert pointed(reply, candidates, heading, [0, 1, 2], question, 0.2, 0.6) == 1  # a heading is never quoted
+    # a reply's number is its answer: a line without it is not pointed at for the words it shares
+    assert pointed("The Macintosh was sold for £349.", candidates, lines, [0, 1, 2], question, 0.2, 0.6) is None
+    # news question n147: a reply with neither number nor name (and misspelt) points by its words
+    lines = ["Jef Raskin, head of the team behind the first Macintosh computer, has died.",
+             "Mr Raskin was diagnosed in December 2004 with pancreatic cancer and died on 26 February.",
+             "He resigned in November to fight the illness."]
+    assert pointed("Pancular cancer", candidates, lines, [0, 1, 2], "What illness did Jef Raskin die of?", 0.2,
+                   0.6) == 1
 
 
 def test_emphasis_of_dates_names_and_amounts():
