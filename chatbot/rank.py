@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import Embedder
-from .text import STOPWORDS, months, numbers, sentence_spans, terms
+from .text import STOPWORDS, months, numbers, own_question, sentence_spans, terms
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
@@ -49,7 +49,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     if kind is None:
         return True
     if kind == "number":
-        if re.search(r"\bhow many\b", question, re.I) and not re.search(r"%|\bper ?cent", question, re.I):
+        own = own_question(question)
+        if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
         return bool(numbers(text) - numbers(question))
     if kind == "date":
@@ -98,8 +99,8 @@ def _asked_person(first: str, surname: str, question: str) -> bool:
 _FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
 
 
-_NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|\b(?:in|since|from|to|until|by|of|than)\s+(?:19|20)\d\d\b",
-                        re.I)  # a share or a year
+_NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"  # a share, or a year ('a crowd of 2000' is a count)
+                        r"\b(?:in|since|from|until|compared (?:to|with))\s+(?:19|20)\d\d\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())

@@ -68,7 +68,7 @@ _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|
 _MONTH = "|".join(sorted(MONTHS))
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
 _NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
-_MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:m|bn|k)\b|\d\s+(?:million|billion|euros?|dollars?|pounds?)\b", re.I)
+_MONEY = re.compile(r"[$£€¥]\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:euros?|dollars?|pounds?|yen|rupees?)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
                            r"insisted|announced)\b", re.I)
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -312,23 +312,32 @@ def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
 
 
 def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
-    """Why the sentence gives the question's 'first', 'top' or 'biggest' to something the source does not, or
-    ''. An answer that repeats the question's rank claims it ('Andrea Levy won the first novel award' on
-    '… after winning novel of the year'), and so does a bare answer ('The Joe Louis Story' for 'What was his
-    first film?' on '… best known roles included The Joe Louis Story')."""
+    """Why the sentence repeats the question's 'first', 'top' or 'biggest' about something the supporting
+    sentence(s) and the one before do not give it to, or ''. ('Andrea Levy won the first novel award' on '…
+    after winning novel of the year' -> "the source does not say 'first'")
+
+    A bare answer ('The Joe Louis Story' for 'What was his first film?') is not held to it: 'A$458.4m' for
+    'How much did it make in the first half?' rests on 'the six months to December'.
+    """
     mine = terms(sentence)
-    claimed = {w for w in _ranks(question) if len(words(sentence)) <= BARE_WORDS or terms(w) <= mine}
     pool = terms(text) | terms(before)
-    missing = sorted(w for w in claimed if not all(_found(t, pool) for t in terms(w)))
+    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not all(_found(t, pool) for t in terms(w)))
     return f"the source does not say '{missing[0]}'" if missing else ""
 
 
 def _ranks(question: str) -> set[str]:
-    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; the 'Top' of
-    'the Top 500 list' is a name."""
+    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}. Not a period
+    ('the first half', 'the latest figures') nor a name ('the Top 500 list')."""
     asked = own_question(question)
-    return {w.lower() for w in re.findall(r"[A-Za-z]+", asked) if (w.lower() in _RANK_WORDS or _superlative(w.lower()))
-            and not (w[0].isupper() and not asked.startswith(w))}
+    found = set()
+    for m in re.finditer(r"[A-Za-z]+", asked):
+        word = m.group(0)
+        if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
+            continue
+        if word.lower() in ("latest", "final") or _PERIOD.match(asked, m.end()):
+            continue
+        found.add(word.lower())
+    return found
 
 
 def _superlative(word: str) -> bool:
@@ -337,8 +346,9 @@ def _superlative(word: str) -> bool:
     return word.endswith("est") and bool(adjective) and word not in adjective
 
 
-_RANK_WORDS = frozenset("first second third top overall final".split())
-BARE_WORDS = 6  # an answer this short is a bare answer: it claims what the question asks
+_RANK_WORDS = frozenset("first second third top overall".split())
+_PERIOD = re.compile(r"\s+(?:half|quarter|week|weekend|day|month|year|time|season|round|few|two|three|hours?|"
+                     r"minutes?|days|weeks|months|years)\b", re.I)
 
 
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame president prime minister chancellor secretary general "
@@ -408,7 +418,9 @@ def counts_other(sentence: str, question: str) -> str:
 
     ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
     """
-    question = own_question(question)  # a joined follow-up counts what it asks, not what it follows
+    own = own_question(question)  # a joined follow-up counts what it asks ('And how many fighters?'), if it says
+    if asked_count(own):
+        question = own
     asked = asked_count(question)
     if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
