@@ -233,7 +233,8 @@ class Engine:
             # the line the model's refused reply was read from, else the best-ranked line that answers.
             # Measured against the ranker's line alone: right 6 / wrong 0 on the calibration halves, 3 / 3 on
             # the report halves and the dev set; pointing by words too: +2 / -0 and +1 / -1 (README, "Measured").
-            reply = "" if _declined(result.raw) else result.raw  # 'NOT FOUND' points nowhere ('found' ≠ 'founded')
+            # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
+            reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, RELEVANCE_MIN)
             if pick is not None and _misfit(texts[pick], standalone):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month

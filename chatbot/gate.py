@@ -62,7 +62,7 @@ def asked_names(question: str) -> set[str]:
     return {n for n in names(question) if n not in _GENERIC_NAMES}
 
 
-_ACRONYM_PLURAL = re.compile(r"(?<=\s)([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word
+_ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word
 
 
 def _mentioned(name: str, text: str) -> bool:

@@ -45,7 +45,7 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     with numbers only at a line that holds one of them.
     """
     kind = answer_type(question)
-    reply = re.sub(r"\[\d+\]", " ", reply)  # its citation marks are no numbers of its own
+    reply = re.sub(r"\[[^\]]*\d[^\]]*\]", " ", reply)  # its citation marks ('[2]', '[2, 3]') are no numbers of its own
     mine_numbers = numbers(reply) - numbers(question)
     mine_terms = terms(reply) - terms(question)
     mine_names = {n for n in names(reply, first=True) - names(question, first=True) if terms(n) <= mine_terms}

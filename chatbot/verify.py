@@ -68,7 +68,9 @@ _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|
 _MONTH = "|".join(sorted(MONTHS))
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
 _NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
-_MONEY = re.compile(r"[$£€¥]\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:euros?|dollars?|pounds?|yen|rupees?)\b", re.I)
+_MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:(?:US|Swiss|Hong Kong|"
+                    r"Australian|Canadian)\s+)?(?:euros?|dollars?|pounds?|pence|p|francs?|yuan|yen|roubles?|rubles?|"
+                    r"rupees?|kronor|krona|kroner|rand)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
                            r"insisted|announced)\b", re.I)
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -326,15 +328,16 @@ def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
 
 
 def _ranks(question: str) -> set[str]:
-    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}. Not a period
-    ('the first half', 'the latest figures') nor a name ('the Top 500 list')."""
+    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; 'Who set the
+    fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures') nor a name ('the
+    Top 500 list')."""
     asked = own_question(question)
     found = set()
     for m in re.finditer(r"[A-Za-z]+", asked):
         word = m.group(0)
         if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
             continue
-        if word.lower() in ("latest", "final") or _PERIOD.match(asked, m.end()):
+        if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())):
             continue
         found.add(word.lower())
     return found
@@ -346,9 +349,11 @@ def _superlative(word: str) -> bool:
     return word.endswith("est") and bool(adjective) and word not in adjective
 
 
-_RANK_WORDS = frozenset("first second third top overall".split())
-_PERIOD = re.compile(r"\s+(?:half|quarter|week|weekend|day|month|year|time|season|round|few|two|three|hours?|"
-                     r"minutes?|days|weeks|months|years)\b", re.I)
+_ORDINALS = frozenset("first second third".split())
+_RANK_WORDS = _ORDINALS | {"top", "overall"}
+_PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
+                     r"(?:half|quarter|week|weekend|day|month|year|season|hours?|minutes?|days|weeks|months|years)\b",
+                     re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank
 
 
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame president prime minister chancellor secretary general "

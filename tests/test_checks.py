@@ -126,6 +126,7 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
     assert counts_other("When phones were launched they cost about £2,000 and had a battery life of 20 minutes.",
                         "How much did the first mobile phones cost?") == ""
     assert counts_other("The firm sold 2 million phones.", "How much profit did the firm make?")  # no amount
+    assert counts_other("The stamp now costs 32 pence, up from 30 pence.", "How much does a stamp cost?") == ""
     # a follow-up read beside the question it follows counts what it asks (seed question s031)
     follow_up = joined("Roughly how many fighters did those groups include?", "How many Tashkeel slipped into KP?")
     assert counts_other("172 Tashkeel infiltrated KP.", follow_up)
@@ -364,6 +365,11 @@ def test_an_answer_may_not_give_the_questions_first_or_top_to_what_the_source_do
     profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m."
     assert reason("Net profit in the first half rose 28% to A$458.4m.", "How much did profit rise in the first half?",
                   profit) == "ok"
+    assert reason("First-half profit rose 28% to A$458.4m.", "How much did profit rise in the first-half?",
+                  profit) == "ok"
+    # …but a superlative before a period word is still a rank ('the fastest time')
+    assert reason("Button set the fastest time in qualifying.", "Who set the fastest time in qualifying?",
+                  "Button set the second-quickest time in qualifying.") == "the source does not say 'fastest'"
     assert reason("Susan Fletcher won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
                   "Susan Fletcher won the Whitbread first novel award for Eve Green.") == "ok"
     # 'Top' in a name is no rank (news question n161); a long answer that does not repeat the rank claims none
@@ -443,7 +449,7 @@ def test_the_quote_is_the_line_the_models_refused_reply_points_at():
     lines = ["Jef Raskin, head of the team behind the first Macintosh computer, has died.",
              "Mr Raskin was diagnosed in December 2004 with pancreatic cancer and died on 26 February.",
              "He resigned in November to fight the illness."]
-    for reply in ("Pancular cancer", "Pancular cancer [2]."):  # its citation mark is no number of its own
+    for reply in ("Pancular cancer", "Pancular cancer [2].", "Pancular cancer [2, 3]."):  # marks are no numbers
         assert pointed(reply, candidates, lines, [0, 1, 2], "What illness did Jef Raskin die of?", 0.2, 0.6) == 1
 
 
