@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import lemminflect
+
 from .rank import Candidate, answer_type, has_type
 from .text import STOPWORDS, has_name, names, numbers, terms
 
@@ -13,11 +15,12 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
                    rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
-_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?(?:%|m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3}|"
+_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
                     r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
                     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
+_TITLES = frozenset("mr mrs ms dr sir lord lady the".split())
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 
 
@@ -82,18 +85,25 @@ def emphasise(sentence: str, question: str) -> str:
     asked = terms(question)
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
+    change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
+                       question, re.I)
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
         found = m.group(0).strip()
         found_words = {w.lower() for w in re.findall(r"\w+", found)}
-        if kind in ("name", "place") and (found_words <= asked_words or found_words <= STOPWORDS):
-            continue  # the question's own names are not the answer, 'Within' starting a sentence is no name
-        if kind == "number" and not re.search(r"\d|[a-z]", found[:1], re.I):
+        if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
+                m.start() == 0 and "ADV" in lemminflect.getAllLemmas(found.lower()))):
+            continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Ultimately' no name
+        if kind == "number" and not re.search(r"[\d$£€]|[a-z]", found[:1], re.I):
             continue
         window = sentence[max(0, m.start() - 30): m.end() + 30]
         score = 2 * len(asked & terms(found)) + len(asked & terms(window))
-        if money and re.search(r"[$£€%]|\d\s?(?:m|bn|k)\b", found):
+        if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
+            score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
+        if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
+        if change and ("%" in found or sentence[: m.start()].endswith("by ")):
+            score += 4  # 'by how much did sales fall?' asks for the change, not the new level
         if score > best_score:
             best, best_score = m, score
     if best is None:
