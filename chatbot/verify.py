@@ -279,12 +279,16 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
 
 
 def _lead_name(sentence: str, question: str) -> set[str]:
-    """The sentence's first word when it is a one-word name the question used, which `names` leaves out of a
-    sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'};
-    a first name is not ('Malcolm Glazer owns …': his surname is checked)."""
+    """The sentence's first word when it is a name the question used, which `names` leaves out of a
+    sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'}, and
+    so for 'Barclays Bank made £75m.'; not the first name of the question's person ('Malcolm Glazer owns …':
+    his surname, checked, follows it)."""
     m = _FULL_NAME.match(sentence.strip())
     run = _runs(m.group(0))[0] if m else []
-    return set(run) & names(question) if len(run) == 1 else set()
+    asked = names(question)
+    if not run or run[0] not in asked or (len(run) > 1 and run[1] in asked):
+        return set()
+    return {run[0]}
 
 
 def _words_missing(sentence: str, question: str, text: str, before: str) -> str:

@@ -335,6 +335,9 @@ def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
     v = attribute("Barclays' pre-tax profits for 2004 were £75m.", question, sources, passages, HashEmbedder(),
                   documents=[f"High fuel prices hit BA's profits\n\n{airline}"])
     assert not v.ok and v.reason == "'barclays' is not in the source"
+    v = attribute("Barclays Capital made a pre-tax profit of £75m.", question, sources, passages, HashEmbedder(),
+                  documents=[f"High fuel prices hit BA's profits\n\n{airline}"])
+    assert not v.ok and v.reason == "'barclays' is not in the source"
     bank = "Pre-tax profits at the bank for 2004 rose 20% to £4.6bn."
     sources, passages = _sources(bank)
     assert attribute("Barclays' pre-tax profits for 2004 were £4.6bn.", question, sources, passages, HashEmbedder(),
