@@ -97,9 +97,10 @@ def emphasise(sentence: str, question: str) -> str:
         if kind == "number" and not re.search(r"[\d$£€]|[a-z]", found[:1], re.I):
             continue
         window = sentence[max(0, m.start() - 30): m.end() + 30]
-        score = 2 * len(asked & terms(found)) + len(asked & terms(window))
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
+        else:  # a count with the question's words: '836 protest notes'
+            score = 2 * len(asked & terms(found)) + len(asked & terms(window))
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

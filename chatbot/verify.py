@@ -428,9 +428,11 @@ def counts_other(sentence: str, question: str) -> str:
     ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
     """
     own = own_question(question)  # a joined follow-up counts what it asks ('And how many fighters?'), if it says
-    if asked_count(own):
+    asked = asked_count(own)
+    if asked:
         question = own
-    asked = asked_count(question)
+    else:
+        asked = asked_count(question)
     if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
