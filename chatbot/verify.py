@@ -52,6 +52,10 @@ _META_PREFIX = re.compile(
     rf"^(?:(?:according to|based on|as (?:stated|mentioned|noted|described) in|from|in)\s+(?:the\s+)?(?:given\s+|"
     rf"provided\s+|above\s+)?{_SOURCE_WORD}(?:\s*\[?\d+\]?)?\s*,\s*|(?:the|this|these)\s+{_SOURCE_WORD}(?:\s*\[?\d+\]?)?"
     rf"\s+(?:says?|states?|mentions?|notes?|explains?|indicates?|suggests?|reports?|shows?)\s+(?:that\s+)?)", re.I)
+# '... are brought up in source [1].' says where it read it at its end: the rest is the answer
+_META_SUFFIX = re.compile(r",?\s+(?:(?:as\s+)?(?:stated\s+|mentioned\s+|given\s+|noted\s+)?in|according\s+to)"
+                          r"\s+(?:the\s+)?(?:given\s+|provided\s+|above\s+)?(?:sources?|passages?|excerpts?)(?:\s*\[?\d+\]?)?"
+                          r"(?=\s*[.!?]?\s*$)", re.I)
 _META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
                    r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
 # A sentence that ends in one of these words has lost its end (the model left out what came next).
@@ -111,7 +115,7 @@ def screen(text: str, question: str) -> tuple[str, str]:
     'The passage does not say.' -> (..., 'it talks about the sources, not the question')
     """
     text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
-    stripped = _META_PREFIX.sub("", text, count=1).strip()
+    stripped = _META_SUFFIX.sub("", _META_PREFIX.sub("", text, count=1), count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
         if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
                 _terms(stripped) - _terms(question) or numbers(stripped) - numbers(question)):

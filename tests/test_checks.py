@@ -198,6 +198,15 @@ def test_screen_keeps_the_answer_after_according_to():
     assert screen("According to source [2], five trips were made.", "How many trips?") == ("Five trips were made.", "")
 
 
+def test_screen_cuts_where_it_read_it_from_the_end():
+    question = "Whose observations does the article bring up?"
+    assert screen("The Valdai Club's observations are brought up in source.", question) == (
+        "The Valdai Club's observations are brought up.", "")
+    assert screen("Five trips were made, according to the passage.", "How many trips?") == ("Five trips were made.", "")
+    assert screen("Nothing is said in the sources.", question)[1] == "it talks about the sources, not the question"
+    assert screen("It happened in the text.", question)[1] == "it talks about the sources, not the question"
+
+
 def _sources(*texts: str, scores: tuple[float, ...] = ()) -> tuple[list[Source], list[str]]:
     passage = " ".join(texts)
     out, at = [], 0
