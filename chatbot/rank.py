@@ -63,8 +63,24 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     if kind == "name":
         text = _without_restated_person(text, question)
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", question)}  # UKIP: 'UK Independence Party' is asked
+    found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms
+              for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
     return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
+
+
+def _initials(run: Sequence[str]) -> str:
+    """['UK', 'Independence', 'Party'] -> 'ukip': an acronym's letters (all of them for an acronym within)."""
+    return "".join(w if w.isupper() else w[0] for w in run).lower()
+
+
+def _parts(run: Sequence[str]) -> list[Sequence[str]]:
+    """Every stretch of two or more words of the run."""
+    return [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)]
+
+
+_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")  # a run of capitalized words: 'UK Independence Party'
 
 
 def _without_restated_person(text: str, question: str) -> str:

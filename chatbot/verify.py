@@ -236,7 +236,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     before = _before(chosen[0], passages)
-    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage])
+    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage]) or _loose_pair(
+        sentence, question, chosen)
     if why:
         return Verdict(False, why)
     why = _words_missing(sentence, question, text, before) or _rank_missing(sentence, question, text, before)
@@ -280,6 +281,23 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         asked = set()
     missing = sorted(n for n in mine_names if not (_asked_name(n, document) if n in asked else has_name(n, beside)))
     return f"'{missing[0]}' is not in the source" if missing else ""
+
+
+def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
+    """Why two neighbouring sentences do not support the sentence together, or ''. The one that gives a name
+    or number the question did not must also hold another of the sentence's words: 'Jim Callaghan took over
+    from Lord Hattersley' does not rest on '… brought Jim Callaghan into Parliament …' beside 'Former cabinet
+    colleague Lord Hattersley said …'."""
+    if len(chosen) < 2:
+        return ""
+    new_names = names(sentence) - names(question)
+    new_numbers = numbers(sentence) - numbers(question)
+    mine = _terms(sentence) - terms(" ".join(new_names))
+    for source in chosen:
+        gives = {n for n in new_names if has_name(n, source.text)} | (numbers(source.text) & new_numbers)
+        if gives and not any(_found(t, terms(source.text)) for t in mine):
+            return f"'{sorted(gives)[0]}' stands in a sentence that says nothing else of it"
+    return ""
 
 
 def _lead_name(sentence: str, question: str) -> set[str]:

@@ -149,6 +149,21 @@ def test_a_bare_answer_is_checked_together_with_its_question(real_embedder, repl
     assert verdict.ok == ok, verdict.reason
 
 
+def test_a_name_from_a_neighbour_that_says_nothing_else_of_it_is_no_support(real_embedder):
+    """News calibration question n045: the two sentences read together were close in meaning to the reply, but
+    the predecessor's name came from a sentence that says nothing of taking over."""
+    from chatbot.verify import Source, attribute
+
+    first = ("It was a commitment to public service that brought Jim Callaghan into Parliament in 1945, and while "
+             "Jim rose to the top he never forgot his roots.")
+    passage = f"{first} Former cabinet colleague Lord Hattersley said his first reaction was immense sadness."
+    second = passage[len(first) + 1:]
+    sources = [Source(0, 0, len(first), first), Source(0, len(first) + 1, len(passage), second)]
+    question = "Who did Jim Callaghan take over from?"
+    verdict = attribute("Jim Callaghan took over from Lord Hattersley.", question, sources, [passage], real_embedder)
+    assert not verdict.ok, verdict
+
+
 def test_a_wrong_list_item_from_the_model_is_removed_and_the_right_one_quoted(real_index_settings, real_embedder):
     fake = ScriptedGenerator("Islamabad has lodged 13 protest notes.")
     result = Engine(real_index_settings, embedder=real_embedder, generator=fake).ask(

@@ -179,6 +179,11 @@ def test_a_name_the_question_gives_is_no_answer_to_who():
     assert has_type("John Kennedy became president.", "name", "Which member of the Kennedy family became president?")
     assert has_type("Real Madrid won.", "name", "Which club beat Madrid?")
     assert has_type("He joined the Labour Party.", "name", "Which party did he join?")  # 'party' is no name there
+    # calibration question n032: the question's acronym written out is no new name either
+    assert not has_type("The UK Independence Party London Assembly member who defected to Robert Kilroy-Silk's new "
+                        "party is Robert Kilroy-Silk.", "name", question)
+    assert has_type("The UK Independence Party member Damian Hockney defected.", "name", question)
+    assert has_type("Mr Cantalupo ran it before Mr Bell.", "name", "Who ran McDonald's before Charlie Bell?")  # no 'MC'
 
 
 @pytest.mark.parametrize("sentence, reason", [
