@@ -26,7 +26,7 @@ class Settings:
     max_file_mb: float = 20.0
     n_ctx: int = 1536  # tokens of context: a prompt is 200-400 tokens; each 512 more cost the 1.5B model 14 MiB
     max_answer_tokens: int = 100
-    prompt_words: int = 110  # source words given to the LLM (prompt processing dominates first-token time)
+    prompt_words: int = 140  # source words given to the LLM (prompt processing dominates first-token time)
     threads: int = 0  # 0 = all cores
     auth: str = ""  # "user:password" for the web app
     store: str = "faiss"  # where the vectors live: "faiss" (a file per generation) or "milvus"

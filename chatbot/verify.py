@@ -115,6 +115,8 @@ def screen(text: str, question: str) -> tuple[str, str]:
     'The passage does not say.' -> (..., 'it talks about the sources, not the question')
     """
     text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
+    if m := re.match(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)", text, re.I):  # 'Yes, the DS can play …' states the rest
+        text = text[m.end()].upper() + text[m.end() + 1:]
     stripped = _META_SUFFIX.sub("", _META_PREFIX.sub("", text, count=1), count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
         if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (

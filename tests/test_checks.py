@@ -203,6 +203,12 @@ def test_screen_keeps_the_answer_after_according_to():
     assert screen("According to source [2], five trips were made.", "How many trips?") == ("Five trips were made.", "")
 
 
+def test_screen_reads_yes_as_what_follows():
+    question = "Can the DS play older Nintendo games?"
+    assert screen("Yes, the DS can play old games.", question) == ("The DS can play old games.", "")
+    assert screen("Yes. It can play Mario Kart.", question) == ("It can play Mario Kart.", "")
+
+
 def test_screen_cuts_where_it_read_it_from_the_end():
     question = "Whose observations does the article bring up?"
     assert screen("The Valdai Club's observations are brought up in source.", question) == (

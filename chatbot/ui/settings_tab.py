@@ -85,7 +85,7 @@ class SettingsTab:
         self.model_status = gr.HTML()
         self.top_k = gr.Slider(1, 10, value=settings.top_k, step=1, label="Passages per question",
                                info="Passages searched for the answering sentences; the model reads the best of "
-                                    "them (about 110 words). More passages search longer and let the gate find a "
+                                    "them (about 140 words). More passages search longer and let the gate find a "
                                     "question's names in more text (it is calibrated for 6).",
                                elem_id="cb-top-k")
         gr.Markdown("**Index**")
