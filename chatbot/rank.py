@@ -63,7 +63,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     if kind == "name":
         text = _without_restated_person(text, question)
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
-    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", question)}  # UKIP: 'UK Independence Party' is asked
+    # UKIP: 'UK Independence Party' is asked (not two letters: 'Mark Pritchard' is no 'MP')
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question)}
     found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}

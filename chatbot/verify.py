@@ -115,11 +115,14 @@ def screen(text: str, question: str) -> tuple[str, str]:
     'The passage does not say.' -> (..., 'it talks about the sources, not the question')
     """
     text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
-    if m := re.match(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)", text, re.I):  # 'Yes, the DS can play …' states the rest
-        text = text[m.end()].upper() + text[m.end() + 1:]
+    m = re.match(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)(?!(?:but|only|not|although|though)\b)", text, re.I)
+    if m:  # 'Yes, the DS can play …' states the rest ('Yes, iPod sales rose' keeps its 'iPod')
+        rest = text[m.end():]
+        text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
     stripped = _META_SUFFIX.sub("", _META_PREFIX.sub("", text, count=1), count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
-        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
+        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or re.search(
+                r"\b(?:not|never|no)\W*$|n[’']t\W*$", stripped, re.I) or not (
                 _terms(stripped) - _terms(question) or numbers(stripped) - numbers(question)):
             return text, "it talks about the sources, not the question"
         text = stripped[0].upper() + stripped[1:]
@@ -287,19 +290,28 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
 
 def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     """Why two neighbouring sentences do not support the sentence together, or ''. The one that gives a name
-    or number the question did not must also hold another of the sentence's words: 'Jim Callaghan took over
-    from Lord Hattersley' does not rest on '… brought Jim Callaghan into Parliament …' beside 'Former cabinet
-    colleague Lord Hattersley said …'."""
+    or number the question did not must also hold a word of the sentence that is no name: 'Jim Callaghan took
+    over from Lord Hattersley' does not rest on '… brought Jim Callaghan into Parliament …' beside 'Former
+    cabinet colleague Lord Hattersley said …'. Unless a pronoun ties the later sentence to the earlier one:
+    'Police named the victim.' + 'He was John Smith.'; 'Harold Wilson resigned.' + 'Callaghan replaced him.'
+    """
     if len(chosen) < 2:
         return ""
-    new_names = names(sentence) - names(question)
+    earlier, later = sorted(chosen[:2], key=lambda c: c.start)
+    all_names = names(sentence, first=True)
+    new_names = all_names - names(question, first=True)
     new_numbers = numbers(sentence) - numbers(question)
-    mine = _terms(sentence) - terms(" ".join(new_names))
-    for source in chosen:
+    words_of_it = _terms(sentence) - _terms(" ".join(all_names))
+    for source in (earlier, later):
         gives = {n for n in new_names if has_name(n, source.text)} | (numbers(source.text) & new_numbers)
-        if gives and not any(_found(t, terms(source.text)) for t in mine):
+        tied = _STARTS_WITH_PRONOUN.match(later.text) or (source is earlier and _PRONOUN.search(later.text))
+        if gives and not tied and not words_of_it & _terms(source.text):
             return f"'{sorted(gives)[0]}' stands in a sentence that says nothing else of it"
     return ""
+
+
+_PRONOUN = re.compile(r"\b(?:he|him|she|her|it|they|them)\b", re.I)
+_STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they|this|that|these|his|her|its|their)\b", re.I)
 
 
 def _lead_name(sentence: str, question: str) -> set[str]:
