@@ -105,8 +105,8 @@ def test_an_index_built_by_one_backend_asks_for_a_rebuild_under_the_other(tmp_pa
     assert report.chunks and manifest["embedding"]["sha256"] == models.MINILM_INT8_SHA256
     engine = Engine(replace(settings, embedding_backend=ONNX_INT8))  # everything as a user gets it by default
     assert engine.thresholds() == gate.thresholds(models.MINILM_INT8_SHA256) != gate.Thresholds()  # calibrated
-    result = engine.ask("How many border flag meetings has Pakistan held?")
-    assert result.mode == "generated" and "225" in result.answer, (result.mode, result.answer)
+    result = engine.ask("How many formal demarches has Pakistan issued?")
+    assert result.mode == "generated" and "13" in result.answer, (result.mode, result.answer)
     assert engine.ask("Who won the 2019 Cricket World Cup final at Lord's?").mode == "abstained"
     with pytest.raises(ChatbotError):
         build(settings)  # and back: torch refuses the ONNX-built index
