@@ -56,6 +56,10 @@ _META_PREFIX = re.compile(
 _META_SUFFIX = re.compile(r",?\s+(?:(?:as\s+)?(?:stated\s+|mentioned\s+|given\s+|noted\s+)?in|according\s+to)"
                           r"\s+(?:the\s+)?(?:given\s+|provided\s+|above\s+)?(?:sources?|passages?|excerpts?)(?:\s*\[?\d+\]?)?"
                           r"(?=\s*[.!?]?\s*$)", re.I)
+# 'Yes, the DS can …' states the rest; not 'Yes, but only in Japan.'
+_YES = re.compile(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)"
+                  r"(?!(?:but|only|not|although|though|except|however|unless|if|partly)\b)", re.I)
+_UNSAID = re.compile(r"\b(?:not|no|never|none|nothing|unknown|unclear|unspecified)\b|n[’']t\b", re.I)
 _META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
                    r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
 # A sentence that ends in one of these words has lost its end (the model left out what came next).
@@ -115,14 +119,16 @@ def screen(text: str, question: str) -> tuple[str, str]:
     'The passage does not say.' -> (..., 'it talks about the sources, not the question')
     """
     text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
-    m = re.match(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)(?!(?:but|only|not|although|though)\b)", text, re.I)
+    m = _YES.match(text)
     if m:  # 'Yes, the DS can play …' states the rest ('Yes, iPod sales rose' keeps its 'iPod')
         rest = text[m.end():]
         text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
-    stripped = _META_SUFFIX.sub("", _META_PREFIX.sub("", text, count=1), count=1).strip()
+    cut = _META_SUFFIX.sub("", text, count=1)
+    if _UNSAID.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing of the price
+        cut = text
+    stripped = _META_PREFIX.sub("", cut, count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
-        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or re.search(
-                r"\b(?:not|never|no)\W*$|n[’']t\W*$", stripped, re.I) or not (
+        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
                 _terms(stripped) - _terms(question) or numbers(stripped) - numbers(question)):
             return text, "it talks about the sources, not the question"
         text = stripped[0].upper() + stripped[1:]
@@ -292,26 +298,27 @@ def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     """Why two neighbouring sentences do not support the sentence together, or ''. The one that gives a name
     or number the question did not must also hold a word of the sentence that is no name: 'Jim Callaghan took
     over from Lord Hattersley' does not rest on '… brought Jim Callaghan into Parliament …' beside 'Former
-    cabinet colleague Lord Hattersley said …'. Unless a pronoun ties the later sentence to the earlier one:
-    'Police named the victim.' + 'He was John Smith.'; 'Harold Wilson resigned.' + 'Callaghan replaced him.'
+    cabinet colleague Lord Hattersley said …'. Or a pronoun ties it to the other sentence, which holds such a
+    word: 'Police named the victim.' + 'He was John Smith.'; 'Harold Wilson resigned.' + 'Callaghan replaced him.'
     """
     if len(chosen) < 2:
         return ""
     earlier, later = sorted(chosen[:2], key=lambda c: c.start)
-    all_names = names(sentence, first=True)
-    new_names = all_names - names(question, first=True)
+    new_names = names(sentence) - names(question, first=True)
     new_numbers = numbers(sentence) - numbers(question)
-    words_of_it = _terms(sentence) - _terms(" ".join(all_names))
-    for source in (earlier, later):
+    words_of_it = _terms(sentence) - _terms(" ".join(names(sentence, first=True)))
+    for source, other in ((earlier, later), (later, earlier)):
         gives = {n for n in new_names if has_name(n, source.text)} | (numbers(source.text) & new_numbers)
-        tied = _STARTS_WITH_PRONOUN.match(later.text) or (source is earlier and _PRONOUN.search(later.text))
-        if gives and not tied and not words_of_it & _terms(source.text):
+        if not gives or words_of_it & _terms(source.text):
+            continue
+        tied = _STARTS_WITH_PRONOUN.match(later.text) if source is later else _PERSON_PRONOUN.search(later.text)
+        if not (tied and words_of_it & _terms(other.text)):
             return f"'{sorted(gives)[0]}' stands in a sentence that says nothing else of it"
     return ""
 
 
-_PRONOUN = re.compile(r"\b(?:he|him|she|her|it|they|them)\b", re.I)
-_STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they|this|that|these|his|her|its|their)\b", re.I)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # pointing back at a name
+_STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before
 
 
 def _lead_name(sentence: str, question: str) -> set[str]:
