@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import followup, gate, prompt, quote, store
+from .counts import counts_other, other_month
 from .embed import Embedder, describe, load_embedder
 from .errors import ChatbotError
 from .generate import Generator, OpenAIGenerator, load_generator
@@ -26,7 +27,7 @@ from .rank import Candidate, answer_type, has_type, rank_sentences
 from .retrieve import Hit, search
 from .settings import Settings
 from .text import sentence_spans, terms
-from .verify import RELEVANCE_MIN, Source, attribute, citations, counts_other, other_month, screen
+from .verify import RELEVANCE_MIN, Source, attribute, citations, screen
 
 NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000

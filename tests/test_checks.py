@@ -7,11 +7,12 @@ import json
 import pytest
 
 from chatbot import followup, gate, verify
+from chatbot.counts import counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type
 from chatbot.text import has_name, joined, names, numbers
-from chatbot.verify import Source, attribute, counts_other, other_month, screen, unbound_number
+from chatbot.verify import Source, attribute, screen
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")

@@ -1,0 +1,112 @@
+"""What a number in a sentence counts, and which months a year goes with: the checks that keep '13 protest
+notes' off a source that says '836 protest notes, and 13 formal demarches', and 'December 2004' off one that
+says 'in October 2004'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import MONTHS, STOPWORDS, own_question, stems, words
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_MONTH = "|".join(sorted(MONTHS))
+# amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
+_NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
+_MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:(?:US|Swiss|Hong Kong|"
+                    r"Australian|Canadian)\s+)?(?:euros?|dollars?|pounds?|pence|p|francs?|yuan|yen|roubles?|rubles?|"
+                    r"rupees?|kronor|krona|kroner|rand)\b", re.I)
+
+
+def asked_count(question: str) -> list[str]:
+    """The words a how-many question counts. 'How many protest notes has it lodged?' -> ['protest', 'notes']"""
+    m = re.search(r"\bhow (?:many|much)\s+(.+)", question, re.I)
+    return [w for w in words(m.group(1)) if w not in STOPWORDS][:2] if m else []
+
+
+def counts_other(sentence: str, question: str) -> str:
+    """Why the sentence's numbers count something other than what the question asks about, or ''.
+
+    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
+    """
+    own = own_question(question)  # a joined follow-up counts what it asks ('And how many fighters?'), if it says
+    asked = asked_count(own)
+    if asked:
+        question = own
+    else:
+        asked = asked_count(question)
+    if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
+        return ""  # 'how much' asks for an amount: a line with one does not count something else
+    ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
+    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t) and (c := _counted(ws, i))]
+    if counted and not any(_overlap(c, asked + words(question)) for c in counted):
+        return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
+    return ""
+
+
+def other_month(sentence: str, source: str) -> str:
+    """Why the sentence dates something to a month of a year that the source gives only other months of, or
+    ''.
+
+    ('2.3 billion were sent in December 2004.', '… in October 2004, when 2.3 billion were sent.') ->
+    "in the source 2004 goes with October, not December"
+    """
+    theirs = _month_years(source)
+    for year, mine in _month_years(sentence).items():
+        if theirs.get(year) and not mine.keys() & theirs[year].keys():
+            return f"in the source {year} goes with {sorted(theirs[year].values())[0]}, not {sorted(mine.values())[0]}"
+    return ""
+
+
+def _month_years(text: str) -> dict[str, dict[str, str]]:
+    """Year -> the months written with it ('Oct' as 'oct'), a range's both ends: '30 November to 2 December
+    2004' -> {'2004': {'nov': 'November', 'dec': 'December'}}"""
+    out: dict[str, dict[str, str]] = {}
+    for m in _MONTH_YEAR.finditer(text):
+        for month in (m.group(1), m.group(2)):
+            if month:
+                out.setdefault(m.group(3), {})[month.lower()[:3]] = month.title()
+    return out
+
+
+_MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+_MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|till|through|and|or)\s+"
+                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?({_MONTHS_RE})\b\.?{_DAY},?\s+(?:of\s+)?((?:1[89]|20)\d\d)\b",
+                         re.I)
+
+
+def unbound_number(sentence: str, source: str) -> str:
+    """Why a count in the sentence counts something else in the source, or ''.
+
+    '13 protest notes' vs '836 protest notes, and 13 formal demarches' -> "in the source 13 counts 'formal
+    demarches', not 'protest notes'". Years, amounts ('$1m') and numbers not followed by a noun are not checked.
+    """
+    mine, theirs = words(sentence), words(source)
+    for i, token in enumerate(mine):
+        if not token[0].isdigit() or _YEAR.match(token):
+            continue
+        counted = _counted(mine, i)
+        if not counted:
+            continue
+        contexts = [_counted(theirs, j) for j, t in enumerate(theirs) if t == token]
+        if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
+            said = next(c for c in contexts if c)
+            return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"
+    return ""
+
+
+_UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())
+
+
+def _counted(ws: list[str], i: int) -> list[str] | None:
+    """The words that the number at ws[i] counts, or None when no noun follows it."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2:
+        return None
+    return [w for w in ws[i + 1 : i + 6] if w not in STOPWORDS and not w[0].isdigit()][:3]
+
+
+def _overlap(a: list[str], b: list[str] | set[str]) -> bool:
+    """Do two word lists share a word, stemmed? (['protest', 'notes'], ['note']) -> True"""
+    return bool(set(stems(" ".join(a))) & set(stems(" ".join(b))))
