@@ -59,7 +59,7 @@ _META_SUFFIX = re.compile(r",?\s+(?:(?:as\s+)?(?:stated\s+|mentioned\s+|given\s+
 # 'Yes, the DS can …' states the rest; not 'Yes, but only in Japan.'
 _YES = re.compile(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)"
                   r"(?!(?:but|only|not|although|though|except|however|unless|if|partly)\b)", re.I)
-_UNSAID = re.compile(r"\b(?:not|no|never|none|nothing|unknown|unclear|unspecified)\b|n[’']t\b", re.I)
+_UNKNOWN = re.compile(r"\b(?:nothing|unknown|unclear|unspecified)\b", re.I)  # beside negated(): 'is unknown'
 _META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
                    r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
 # A sentence that ends in one of these words has lost its end (the model left out what came next).
@@ -117,7 +117,7 @@ def screen(text: str, question: str) -> tuple[str, str]:
         rest = text[m.end():]
         text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
     cut = _META_SUFFIX.sub("", text, count=1)
-    if _UNSAID.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing of the price
+    if negated(cut) or _UNKNOWN.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing
         cut = text
     stripped = _META_PREFIX.sub("", cut, count=1).strip()
     if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing

@@ -224,7 +224,7 @@ def test_screen_cuts_where_it_read_it_from_the_end():
     # a sentence saying the sources do not say it is not cut (found in review: 'The price is not explicitly.')
     for unsaid in ("The price is not given in the passage.", "The price is not explicitly stated in the passage.",
                    "There is no mention of the price in the sources.",
-                   "The price is unknown according to the passage."):
+                   "The price is unknown according to the passage.", "The price cannot be found in the passage."):
         assert "sources" in screen(unsaid, question)[1], unsaid
 
 
