@@ -25,9 +25,10 @@ from .errors import ChatbotError
 from .generate import Generator, OpenAIGenerator, load_generator
 from .rank import Candidate, answer_type, has_type, rank_sentences
 from .retrieve import Hit, search
+from .screen import citations, screen
 from .settings import Settings
 from .text import sentence_spans, terms
-from .verify import RELEVANCE_MIN, Source, attribute, citations, screen
+from .verify import RELEVANCE_MIN, Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000

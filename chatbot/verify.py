@@ -9,7 +9,6 @@ model's own [n] markers are only a hint.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,8 +30,8 @@ from .text import (
     sentence_spans,
     stems,
     terms,
-    words,
 )
+from .wordforms import base_terms, forms
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 LEXICAL_MIN = 0.6  # share of all its content words found in the source or the question
@@ -46,29 +45,8 @@ RELEVANCE_MIN = 0.6
 FRAGMENT_WORDS = 4  # a reply of so few content words ('Nine months.') is compared with its question
 ANCHOR_MIN = 0.5  # share of the question's words echoed by a sentence that its source (or the one before) holds
 
-_CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_SOURCE_WORD = r"(?:sources?|passages?|texts?|articles?|documents?|sentences?|excerpts?|context|information|data)"
-_META_PREFIX = re.compile(
-    rf"^(?:(?:according to|based on|as (?:stated|mentioned|noted|described) in|from|in)\s+(?:the\s+)?(?:given\s+|"
-    rf"provided\s+|above\s+)?{_SOURCE_WORD}(?:\s*\[?\d+\]?)?\s*,\s*|(?:the|this|these)\s+{_SOURCE_WORD}(?:\s*\[?\d+\]?)?"
-    rf"\s+(?:says?|states?|mentions?|notes?|explains?|indicates?|suggests?|reports?|shows?)\s+(?:that\s+)?)", re.I)
-# '... are brought up in source [1].' says where it read it at its end: the rest is the answer
-_META_SUFFIX = re.compile(r",?\s+(?:(?:as\s+)?(?:stated\s+|mentioned\s+|given\s+|noted\s+)?in|according\s+to)"
-                          r"\s+(?:the\s+)?(?:given\s+|provided\s+|above\s+)?(?:sources?|passages?|excerpts?)(?:\s*\[?\d+\]?)?"
-                          r"(?=\s*[.!?]?\s*$)", re.I)
-# 'Yes, the DS can …' states the rest; not 'Yes, but only in Japan.'
-_YES = re.compile(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)"
-                  r"(?!(?:but|only|not|although|though|except|however|unless|if|partly)\b)", re.I)
-_UNKNOWN = re.compile(r"\b(?:nothing|unknown|unclear|unspecified)\b", re.I)  # beside negated(): 'is unknown'
-_META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
-                   r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
-# A sentence that ends in one of these words has lost its end (the model left out what came next).
-# (Not a preposition: 'which made them very easy to eavesdrop on.' is finished.)
-_DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|and|or|but|that|than|its|their|"
-                       r"his|her|our|your|my|this|these|those)\W*$", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|warned|warns|claimed|claims|argued|argues|"
                      r"announced|announces|added|insisted|insists|described|describes|according to)\b", re.I)
-_REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 # 'and'/'but' followed by a new subject starts a statement of its own
 _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
                      re.I)
@@ -96,44 +74,6 @@ class Verdict:
     sources: tuple[int, ...] = ()  # indexes into the sources list: one sentence, or two neighbours
     similarity: float = 0.0
     coverage: float = 0.0  # how much of the question the supporting sentence(s) cover
-
-
-def citations(sentence: str) -> tuple[str, list[int]]:
-    """Split off [n] markers. 'Five trips [1][2, 3].' -> ('Five trips.', [1, 2, 3])"""
-    found = [int(n) for m in _CITATION.finditer(sentence) for n in re.split(r"[,;]", m.group(1))]
-    text = _CITATION.sub("", sentence).strip()
-    return re.sub(r"\s+([.,;:!?])", r"\1", text), list(dict.fromkeys(found))
-
-
-def screen(text: str, question: str) -> tuple[str, str]:
-    """(the sentence with any 'According to the passage,' removed, why it is no answer or '').
-
-    'According to source [2], five trips were made.' -> ('Five trips were made.', '')
-    'The passage does not say.' -> (..., 'it talks about the sources, not the question')
-    """
-    text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
-    m = _YES.match(text)
-    if m:  # 'Yes, the DS can play …' states the rest ('Yes, iPod sales rose' keeps its 'iPod')
-        rest = text[m.end():]
-        text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
-    cut = _META_SUFFIX.sub("", text, count=1)
-    if negated(cut) or _UNKNOWN.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing
-        cut = text
-    stripped = _META_PREFIX.sub("", cut, count=1).strip()
-    if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
-        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
-                _terms(stripped) - _terms(question) or numbers(stripped) - numbers(question)):
-            return text, "it talks about the sources, not the question"
-        text = stripped[0].upper() + stripped[1:]
-    if not re.search(r"[^\W\d_]{2,}", text):
-        return text, "no words"
-    if _META.search(text):
-        return text, "it talks about the sources, not the question"
-    if _DANGLING.search(text):  # "The password of the museum is [1]." names the subject, not the answer
-        return text, "unfinished sentence"
-    if not (_terms(text) - _terms(question)) and not (numbers(text) - numbers(question)):
-        return text, "it only repeats the question"
-    return text, ""
 
 
 def attribute(sentence: str, question: str, sources: Sequence[Source], passages: Sequence[str],
@@ -188,28 +128,6 @@ def _found(term: str, pool: set[str]) -> bool:
     """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
     longer word it begins: 'islam' is not in 'islamabad'."""
     return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
-
-
-def _forms(text: str) -> dict[str, str]:
-    """Content words, stemmed, each with its base form if it is an irregular verb form ('sold' -> 'sell'); a
-    form that is a base of its own stays as it is ('fell', 'lay', 'found').
-
-    'Shares rose as it sold more.' -> {'share': 'share', 'rose': 'rise', 'sold': 'sell'}
-    """
-    return {t: _base(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit()
-            for t in stems(w)}
-
-
-def _terms(text: str) -> set[str]:
-    """Content words, stemmed, irregular verb forms as their base: 'Shares rose.' -> {'share', 'rise'}"""
-    return set(_forms(text).values())
-
-
-@functools.cache
-def _base(word: str) -> str:
-    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
-    found = stems(lemmas[0] if lemmas and word not in lemmas else word)
-    return found[0] if found else ""
 
 
 def _before(source: Source, passages: Sequence[str]) -> str:
@@ -299,13 +217,13 @@ def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     earlier, later = sorted(chosen[:2], key=lambda c: c.start)
     new_names = names(sentence) - names(question, first=True)
     new_numbers = numbers(sentence) - numbers(question)
-    words_of_it = _terms(sentence) - _terms(" ".join(names(sentence, first=True)))
+    words_of_it = base_terms(sentence) - base_terms(" ".join(names(sentence, first=True)))
     for source, other in ((earlier, later), (later, earlier)):
         gives = {n for n in new_names if has_name(n, source.text)} | (numbers(source.text) & new_numbers)
-        if not gives or words_of_it & _terms(source.text):
+        if not gives or words_of_it & base_terms(source.text):
             continue
         tied = _STARTS_WITH_PRONOUN.match(later.text) if source is later else _PERSON_PRONOUN.search(later.text)
-        if not (tied and words_of_it & _terms(other.text)):
+        if not (tied and words_of_it & base_terms(other.text)):
             return f"'{sorted(gives)[0]}' stands in a sentence that says nothing else of it"
     return ""
 
@@ -330,8 +248,8 @@ def _lead_name(sentence: str, question: str) -> set[str]:
 def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
     """Why the sentence's words are not the source's, or ''. Irregular verb forms are compared with the
     question's in their base form (the question's 'sell' is the answer's 'sold'), with the source as written."""
-    mine = _forms(sentence)
-    question_terms, question_bases = terms(question), set(_forms(question).values())
+    mine = forms(sentence)
+    question_terms, question_bases = terms(question), set(forms(question).values())
     source_terms = terms(text)
 
     def asked(t: str) -> bool:

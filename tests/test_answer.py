@@ -15,8 +15,8 @@ from chatbot.embed import HashEmbedder
 from chatbot.errors import ChatbotError
 from chatbot.generate import EchoGenerator, ScriptedGenerator
 from chatbot.prompt import build_messages
+from chatbot.screen import citations
 from chatbot.text import names, numbers
-from chatbot.verify import citations
 
 QUESTION = "How many border flag meetings has Pakistan held?"
 OPEN = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)  # the calibrated gate belongs to MiniLM, not the fake

@@ -11,8 +11,9 @@ from chatbot.counts import counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type
+from chatbot.screen import screen
 from chatbot.text import has_name, joined, names, numbers
-from chatbot.verify import Source, attribute, screen
+from chatbot.verify import Source, attribute
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")

@@ -1,0 +1,70 @@
+"""Is a sentence the model wrote an answer at all? Its [n] marks split off, "According to the passage," and
+a closing "… in source [1]" cut off; a sentence about the passages, one that only repeats the question or
+an unfinished one is not an answer (verify.py then checks what is left against the sources)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import negated, numbers
+from .wordforms import base_terms
+
+_CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_SOURCE_WORD = r"(?:sources?|passages?|texts?|articles?|documents?|sentences?|excerpts?|context|information|data)"
+_META_PREFIX = re.compile(
+    rf"^(?:(?:according to|based on|as (?:stated|mentioned|noted|described) in|from|in)\s+(?:the\s+)?(?:given\s+|"
+    rf"provided\s+|above\s+)?{_SOURCE_WORD}(?:\s*\[?\d+\]?)?\s*,\s*|(?:the|this|these)\s+{_SOURCE_WORD}(?:\s*\[?\d+\]?)?"
+    rf"\s+(?:says?|states?|mentions?|notes?|explains?|indicates?|suggests?|reports?|shows?)\s+(?:that\s+)?)", re.I)
+# '... are brought up in source [1].' says where it read it at its end: the rest is the answer
+_META_SUFFIX = re.compile(r",?\s+(?:(?:as\s+)?(?:stated\s+|mentioned\s+|given\s+|noted\s+)?in|according\s+to)"
+                          r"\s+(?:the\s+)?(?:given\s+|provided\s+|above\s+)?(?:sources?|passages?|excerpts?)(?:\s*\[?\d+\]?)?"
+                          r"(?=\s*[.!?]?\s*$)", re.I)
+# 'Yes, the DS can …' states the rest; not 'Yes, but only in Japan.'
+_YES = re.compile(r"(?:yes|yeah)\s*[,.!]\s*(?=\w)"
+                  r"(?!(?:but|only|not|although|though|except|however|unless|if|partly)\b)", re.I)
+_UNKNOWN = re.compile(r"\b(?:nothing|unknown|unclear|unspecified)\b", re.I)  # beside negated(): 'is unknown'
+_META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE_WORD}\b|"
+                   r"\b(?:sources?|sentences?|passages?)\s*\[?\d", re.I)
+# A sentence that ends in one of these words has lost its end (the model left out what came next).
+# (Not a preposition: 'which made them very easy to eavesdrop on.' is finished.)
+_DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|and|or|but|that|than|its|their|"
+                       r"his|her|our|your|my|this|these|those)\W*$", re.I)
+_REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
+
+
+def citations(sentence: str) -> tuple[str, list[int]]:
+    """Split off [n] markers. 'Five trips [1][2, 3].' -> ('Five trips.', [1, 2, 3])"""
+    found = [int(n) for m in _CITATION.finditer(sentence) for n in re.split(r"[,;]", m.group(1))]
+    text = _CITATION.sub("", sentence).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", text), list(dict.fromkeys(found))
+
+
+def screen(text: str, question: str) -> tuple[str, str]:
+    """(the sentence with any 'According to the passage,' removed, why it is no answer or '').
+
+    'According to source [2], five trips were made.' -> ('Five trips were made.', '')
+    'The passage does not say.' -> (..., 'it talks about the sources, not the question')
+    """
+    text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
+    m = _YES.match(text)
+    if m:  # 'Yes, the DS can play …' states the rest ('Yes, iPod sales rose' keeps its 'iPod')
+        rest = text[m.end():]
+        text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
+    cut = _META_SUFFIX.sub("", text, count=1)
+    if negated(cut) or _UNKNOWN.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing
+        cut = text
+    stripped = _META_PREFIX.sub("", cut, count=1).strip()
+    if stripped != text:  # "According to the passage, X." says X; "The passage says nothing." says nothing
+        if not stripped or re.match(r"(?:nothing|no|not|none)\b", stripped, re.I) or not (
+                base_terms(stripped) - base_terms(question) or numbers(stripped) - numbers(question)):
+            return text, "it talks about the sources, not the question"
+        text = stripped[0].upper() + stripped[1:]
+    if not re.search(r"[^\W\d_]{2,}", text):
+        return text, "no words"
+    if _META.search(text):
+        return text, "it talks about the sources, not the question"
+    if _DANGLING.search(text):  # "The password of the museum is [1]." names the subject, not the answer
+        return text, "unfinished sentence"
+    if not (base_terms(text) - base_terms(question)) and not (numbers(text) - numbers(question)):
+        return text, "it only repeats the question"
+    return text, ""

@@ -1,0 +1,32 @@
+"""Content words in the forms the checks compare: stemmed, an irregular verb form as its base ('sold' ->
+'sell'), by lemminflect. Kept apart from text.py, which indexing uses: lemminflect takes 0.1 s to import."""
+
+from __future__ import annotations
+
+import functools
+
+import lemminflect
+
+from .text import STOPWORDS, stems, words
+
+
+def forms(text: str) -> dict[str, str]:
+    """Content words, stemmed, each with its base form if it is an irregular verb form ('sold' -> 'sell'); a
+    form that is a base of its own stays as it is ('fell', 'lay', 'found').
+
+    'Shares rose as it sold more.' -> {'share': 'share', 'rose': 'rise', 'sold': 'sell'}
+    """
+    return {t: _base(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit()
+            for t in stems(w)}
+
+
+def base_terms(text: str) -> set[str]:
+    """Content words, stemmed, irregular verb forms as their base: 'Shares rose.' -> {'share', 'rise'}"""
+    return set(forms(text).values())
+
+
+@functools.cache
+def _base(word: str) -> str:
+    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    found = stems(lemmas[0] if lemmas and word not in lemmas else word)
+    return found[0] if found else ""
