@@ -10,9 +10,9 @@ import re
 from .text import MONTHS, STOPWORDS, own_question, stems, words
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_MONTH = "|".join(sorted(MONTHS))
+_MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
-_NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
+_NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS_RE})\b", re.I)
 _MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:(?:US|Swiss|Hong Kong|"
                     r"Australian|Canadian)\s+)?(?:euros?|dollars?|pounds?|pence|p|francs?|yuan|yen|roubles?|rubles?|"
                     r"rupees?|kronor|krona|kroner|rand)\b", re.I)
@@ -69,7 +69,6 @@ def _month_years(text: str) -> dict[str, dict[str, str]]:
     return out
 
 
-_MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
 _MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|till|through|and|or)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?({_MONTHS_RE})\b\.?{_DAY},?\s+(?:of\s+)?((?:1[89]|20)\d\d)\b",

@@ -249,7 +249,7 @@ def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
     """Why the sentence's words are not the source's, or ''. Irregular verb forms are compared with the
     question's in their base form (the question's 'sell' is the answer's 'sold'), with the source as written."""
     mine = forms(sentence)
-    question_terms, question_bases = terms(question), set(forms(question).values())
+    question_terms, question_bases = terms(question), base_terms(question)
     source_terms = terms(text)
 
     def asked(t: str) -> bool:
