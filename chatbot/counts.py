@@ -92,7 +92,20 @@ def unbound_number(sentence: str, source: str) -> str:
         if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
             said = next(c for c in contexts if c)
             return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"
+        # a list whose items share a noun ('four foreign minister trips, …, five secretary trips'): the word right
+        # after the number tells them apart ('4 secretary trips' is refused; not '172 Tashkeel infiltrated Khyber'
+        # beside '4,000 militants infiltrating Khyber', which shares only words further on)
+        first = _stem(counted[0])
+        if contexts and None not in contexts and first not in {_stem(c[0]) for c in contexts if c}:
+            other = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not _YEAR.match(t)
+                          and (c := _counted(theirs, j)) and _stem(c[0]) == first), None)
+            if other:
+                return f"in the source '{' '.join(counted[:2])}' are counted by {other}, not {token}"
     return ""
+
+
+def _stem(word: str) -> str:
+    return next(iter(stems(word)), word)
 
 
 _UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())

@@ -172,6 +172,16 @@ def test_a_wrong_list_item_from_the_model_is_removed_and_the_right_one_quoted(re
     assert any("13 counts 'formal demarches'" in r["reason"] for r in result.removed)
 
 
+def test_a_list_item_with_the_right_noun_but_another_items_number_is_quoted_instead(real_index_settings,
+                                                                                   real_embedder):
+    """The 1.5B model answered "4 secretary trips" in the browser; four counts the foreign minister trips."""
+    fake = ScriptedGenerator("4 secretary trips [1].")
+    result = Engine(real_index_settings, embedder=real_embedder, generator=fake).ask(
+        "How many secretary trips has Islamabad sent to Kabul?")
+    assert result.mode == "extractive" and "**five secretary trips**" in result.answer
+    assert any("are counted by 5, not 4" in r["reason"] for r in result.removed)
+
+
 def test_follow_ups_through_the_real_follow_up_path(engine):
     first = engine.ask(QUESTION)
     follow = engine.ask("And how many protest notes?", history=[(QUESTION, first.answer)])

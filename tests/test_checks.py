@@ -117,6 +117,14 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
     assert unbound_number("There were eight Joint Coordination Committee meetings.", LIST) == ""
     assert "counts 'special representative" in unbound_number("Pakistan made five senior defense visits.", TRIPS)
     assert unbound_number("Qantas made A$458.4m.", "rose 28% to A$458.4m ($357.6m)") == ""  # amounts: not counts
+    # list items sharing a noun: the word after the number tells them apart (found in the browser, 2026-12-01)
+    assert "'secretary trips' are counted by 5, not 4" in unbound_number("4 secretary trips.", TRIPS)
+    assert unbound_number("Five secretary trips were sent to Kabul.", TRIPS) == ""
+    assert unbound_number("Four foreign minister trips have been sent to Kabul.", TRIPS) == ""
+    assert unbound_number("Two high-ranking defense trips were made to Kabul.", TRIPS) == ""
+    tashkeel = ("172 Tashkeel of almost 4,000 militants infiltrating Khyber Pakhtunkhwa; 83 Tashkeel into "
+                "Balochistan.")  # words shared further on do not tell items apart
+    assert unbound_number("172 Tashkeel infiltrated Khyber Pakhtunkhwa.", tashkeel) == ""
     assert counts_other("13 formal demarches.", "How many protest notes has Islamabad lodged?")
     assert counts_other("836 protest notes.", "How many protest notes has Islamabad lodged?") == ""
     # a date or a price beside the count is not another count (news questions n066, n113)
