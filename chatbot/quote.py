@@ -15,7 +15,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
                    rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
-_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
+# a count and what it counts: '225 border flag meetings', and a name's plural '8 Joint Coordination Committee meetings'
+_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?:\s+[A-Z][\w-]*){1,3}\s+[a-z][\w-]*s\b|"
+                    r"(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
                     r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
                     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"

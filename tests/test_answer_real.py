@@ -182,6 +182,18 @@ def test_a_list_item_with_the_right_noun_but_another_items_number_is_quoted_inst
     assert any("are counted by 5, not 4" in r["reason"] for r in result.removed)
 
 
+def test_the_joint_coordination_committee_question_is_answered(engine, real_index_settings, real_embedder):
+    """Issue 10: refused by the gate (MiniLM similarity 0.37 < 0.40) though one sentence names all it asks;
+    then the model's right '8 … meetings took place' was refused over 'took place', and the quote put
+    **225 border flag meetings** in bold."""
+    question = "How many Joint Coordination Committee meetings took place?"
+    result = engine.ask(question)
+    assert result.mode == "generated" and "8 Joint Coordination Committee meetings" in result.answer.split("[")[0]
+    wrong = Engine(real_index_settings, embedder=real_embedder,
+                   generator=ScriptedGenerator("12 Joint Coordination Committee meetings took place.")).ask(question)
+    assert wrong.mode == "extractive" and "**8 Joint Coordination Committee meetings**" in wrong.answer
+
+
 def test_follow_ups_through_the_real_follow_up_path(engine):
     first = engine.ask(QUESTION)
     follow = engine.ask("And how many protest notes?", history=[(QUESTION, first.answer)])

@@ -10,7 +10,7 @@ from chatbot import followup, gate, verify
 from chatbot.counts import counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.quote import choose, emphasise, pointed
-from chatbot.rank import Candidate, answer_type, has_type
+from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import has_name, joined, names, numbers
 from chatbot.verify import Source, attribute
@@ -89,6 +89,19 @@ def test_gate_finds_names_and_numbers_the_passages_never_mention():
     assert gate.evidence("How many PS3s were sold?", ["The PS2 sold."], [0.6], [0.5]).missing == ("ps3", "3")
     assert "never mention 'india'" in gate.refuse_before(ev, gate.Thresholds())
     assert "similarity 0.20" in gate.refuse_before(gate.Evidence(0.2, 0.5, ()), gate.Thresholds())
+
+
+def test_a_question_whose_names_are_all_found_in_one_sentence_passes_a_low_similarity():
+    # the 'How many Joint Coordination Committee meetings took place?': MiniLM similarity 0.37 < 0.40
+    jcc = gate.evidence("How many Joint Coordination Committee meetings took place?", [LIST], [0.37], [0.5])
+    assert jcc.named and gate.refuse_before(jcc, gate.Thresholds()) == ""
+    # a question naming a thing the passages mention, asking what they do not say, covers little of it
+    president = gate.evidence("Who is the president of Russia?", ["Russia's decision is emblematic."], [0.37], [0.23])
+    assert president.named and "similarity 0.37" in gate.refuse_before(president, gate.Thresholds())
+    # naming nothing (msmarco queries are lower case) or a name no passage has: the floor holds
+    for ev in (gate.evidence("do goldfish grow", ["Goldfish grow."], [0.1], [0.9]),
+               gate.evidence("How many Valdai meetings took place?", [LIST], [0.37], [0.9])):
+        assert not ev.named and gate.refuse_before(ev, gate.Thresholds())
 
 
 def test_thresholds_are_stored_per_embedding_model(monkeypatch, tmp_path):
@@ -371,6 +384,15 @@ def test_irregular_verbs_are_the_questions_words_and_a_clause_of_its_own_keeps_i
                          HashEmbedder()).ok
 
 
+def test_words_that_only_say_it_happened_need_no_anchor_in_the_source():
+    sources, passages = _sources(LIST)
+    question = "How many Joint Coordination Committee meetings took place?"
+    assert attribute("8 Joint Coordination Committee meetings took place.", question, sources, passages,
+                     HashEmbedder()).ok
+    assert not attribute("12 Joint Coordination Committee meetings took place.", question, sources, passages,
+                         HashEmbedder()).ok
+
+
 def test_what_the_relaxed_checks_still_refuse():
     def reason(sentence: str, question: str, source: str, title: str = "") -> str:
         sources, passages = _sources(source)
@@ -476,6 +498,16 @@ def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
     assert not v.ok and "much less well than the best one" in v.reason
 
 
+def test_a_follow_up_read_beside_the_earlier_question_ranks_by_its_own_words_first():
+    # news question n068: the line restating the earlier question came first, and the model answered that
+    passage = ("An Iranian weblogger has been sentenced to 14 years in jail. Arash Sigarchi was sentenced to 14 "
+               "years by a court in the northern city of Rasht. Mr Sigarchi was charged with spying and aiding "
+               "foreign counter-revolutionaries.")
+    question = joined("What was he charged with?", "What's the name of the Iranian blogger sentenced to 14 years?")
+    coverage = {passage[c.start:c.end][:12]: c.coverage for c in rank_sentences(question, [passage], HashEmbedder())}
+    assert coverage["Mr Sigarchi "] > max(coverage["An Iranian w"], coverage["Arash Sigarc"])  # 0.12 < 0.31 before
+
+
 def test_answer_types():
     assert [answer_type(q) for q in ("And how many trips?", "When was it?", "Who said so?", "Where is it?",
                                      "Why?", "What year did it open?")] == \
@@ -502,6 +534,7 @@ def test_answer_types():
     ("How many border flag meetings were held?", "**225 border flag meetings**"),
     ("How many secretary trips were made?", "**five secretary trips**"),
     ("How many British films were made?", "**Twenty-seven British films**"),
+    ("How many Joint Coordination Committee meetings took place?", "**8 Joint Coordination Committee meetings**"),
 ])
 def test_the_answering_words_are_emphasised(question, bold):
     text = LIST if "trips" not in question else TRIPS
