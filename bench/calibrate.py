@@ -2,8 +2,9 @@
 
 Each calibration question (seeds and news, tests/data/questions/*.jsonl, "split": "calibration") is
 answered once by the real engine with the gate open. Then every pair of thresholds is replayed on the
-records: refuse before the model when the best passage's similarity is below `min_similarity` (or a name
-of the question appears in no passage, which needs no threshold); when nothing the model wrote survives,
+records: refuse before the model when the best passage's similarity is below `min_similarity` (unless the
+question names things all found and one sentence covers `named_coverage` of its words), or when a name
+of the question appears in no passage, which needs no threshold; when nothing the model wrote survives,
 quote the best sentence only if it covers at least `min_coverage` of the question. A right answer scores
 +1, a refusal 0, a wrong answer -1; a refusal of an unanswerable question +1, answering it -1. Among the pairs
 that refuse at most 5 % of the answerable questions, the best (lowest coverage, then the middle of the best
@@ -58,6 +59,7 @@ def records(embedder: Embedder, split: str = "calibration") -> list[dict]:
                 r = engine.ask(q.question, history=[(h, "") for h in q.history])
                 quote = r.evidence.get("quote") or {}
                 out.append({"id": q.id, "answerable": bool(q.answers), "similarity": r.evidence.get("similarity", 0),
+                            "named": r.evidence.get("named", False), "coverage": r.evidence.get("coverage", 0),
                             "missing": bool(r.evidence.get("missing")) or r.evidence.get("coverage", 1) <= 0,
                             "generated": r.mode == "generated",
                             "correct": r.mode == "generated" and contains_answer(r.answer, q.answers),
@@ -86,7 +88,8 @@ def off_topic_records(embedder: Embedder) -> list[dict]:
                                         [(h.chunk.doc, h.chunk.start) for h in hits])
             ev = gate.evidence(text, [h.chunk.text for h in hits], [h.similarity for h in hits],
                                [c.coverage for c in candidates])
-            out.append({"id": "msmarco", "answerable": False, "similarity": ev.similarity,
+            out.append({"id": "msmarco", "answerable": False, "similarity": ev.similarity, "named": ev.named,
+                        "coverage": ev.coverage,
                         "missing": bool(ev.missing) or ev.coverage <= 0, "generated": True, "correct": False,
                         "quote_coverage": ev.coverage, "quote_correct": False})
     return out
@@ -95,8 +98,10 @@ def off_topic_records(embedder: Embedder) -> list[dict]:
 def utility(rows: list[dict], min_similarity: float, min_coverage: float) -> tuple[int, int]:
     """(score, false refusals) of the gate with these thresholds replayed on the records."""
     score = refused_answerable = 0
+    waived = gate.Thresholds().named_coverage
     for r in rows:
-        if r["missing"] or r["similarity"] < min_similarity:
+        if r["missing"] or (r["similarity"] < min_similarity
+                            and not (r.get("named") and r.get("coverage", 0.0) >= waived)):
             answered, right = False, False
         elif r["generated"]:
             answered, right = True, r["correct"]

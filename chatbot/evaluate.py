@@ -180,8 +180,18 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
                 outside.append(f"{q.id}: {n}")
         low = text.lower()
         shown_names = {n for s, e in sentence_spans(shown) for n in names(shown[s:e])}
-        unsupported += [f"{q.id}: {name}" for name in sorted(shown_names) if name not in low]
+        unsupported += [f"{q.id}: {name}" for name in sorted(shown_names)
+                        if name not in low and name not in _initials(text)]
     return unsupported, outside
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of each run of capitalized words: 'the International Monetary Fund' -> {'imf', …}, so
+    that an acronym is found where the text writes it out."""
+    out = set()
+    for run in re.finditer(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+", text):
+        out.add("".join(w[0] for w in run.group(0).split() if w[0].isupper()).lower())
+    return out
 
 
 def _share(flags: Any) -> float:

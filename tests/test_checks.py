@@ -496,6 +496,14 @@ def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
     v = attribute("The Taliban question sits at the heart of this axis.", "How many protest notes?", sources,
                   passages, HashEmbedder())
     assert not v.ok and "much less well than the best one" in v.reason
+    # a right answer from a line worded unlike the question, 0.59 of the best (news question n174)
+    sources, passages = _sources("GM will build the new Cadillac BLS at its Saab factory in Sweden.",
+                                 "The BLS will be the first Cadillac to be offered with a diesel engine.",
+                                 scores=(1.0, 0.59))
+    v = attribute("The new Cadillac BLS is the first Cadillac with a diesel engine.",
+                  "What makes the new Cadillac BLS different from every previous Cadillac?", sources, passages,
+                  HashEmbedder())
+    assert v.ok and v.sources == (1,), v
 
 
 def test_a_follow_up_read_beside_the_earlier_question_ranks_by_its_own_words_first():
