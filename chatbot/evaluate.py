@@ -178,19 +178,20 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
                 unsupported.append(f"{q.id}: {n}")
             elif q.evidence and n not in numbers(q.evidence):
                 outside.append(f"{q.id}: {n}")
-        low = text.lower()
+        low, spelled = text.lower(), _initials(text)
         shown_names = {n for s, e in sentence_spans(shown) for n in names(shown[s:e])}
-        unsupported += [f"{q.id}: {name}" for name in sorted(shown_names)
-                        if name not in low and name not in _initials(text)]
+        unsupported += [f"{q.id}: {name}" for name in sorted(shown_names) if name not in low and name not in spelled]
     return unsupported, outside
 
 
 def _initials(text: str) -> set[str]:
-    """The initials of each run of capitalized words: 'the International Monetary Fund' -> {'imf', …}, so
-    that an acronym is found where the text writes it out."""
+    """Acronyms of three letters or more that the text writes out: the initials of each run of capitalized
+    words and of its tails ('The International Monetary Fund' -> {'imf'}; 'Organization of the Petroleum
+    Exporting Countries' -> {'opec', 'pec'}), so that an acronym is found where the text spells it out."""
     out = set()
-    for run in re.finditer(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+", text):
-        out.add("".join(w[0] for w in run.group(0).split() if w[0].isupper()).lower())
+    for run in re.finditer(r"[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for|&)\s+)*[A-Z][a-z]+)+", text):
+        letters = [w[0].lower() for w in run.group(0).split() if w[0].isupper() and w != "The"]
+        out |= {"".join(letters[i:]) for i in range(len(letters)) if len(letters) - i >= 3}
     return out
 
 

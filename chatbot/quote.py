@@ -9,14 +9,16 @@ from collections.abc import Callable, Sequence
 import lemminflect
 
 from .rank import Candidate, answer_type, has_type
-from .text import STOPWORDS, has_name, names, numbers, terms
+from .text import STOPWORDS, has_name, names, numbers, own_question, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
                    rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
-# a count and what it counts: '225 border flag meetings', and a name's plural '8 Joint Coordination Committee meetings'
-_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?:\s+[A-Z][\w-]*){1,3}\s+[a-z][\w-]*s\b|"
+# a count and what it counts: '225 border flag meetings', and a name's plural '8 Joint Coordination Committee
+# meetings' (not a year's or a date's next words: 'In 2019 Imran Khan was', '3 March Mr Smith says')
+_COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d)(?<!\b20\d\d)"
+                    rf"(?!\s+{_MONTH}\b)(?:\s+[A-Z][\w-]*){{1,3}}\s+(?!(?:was|has|is|says|does|goes)\b)[a-z][\w-]*s\b|"
                     r"(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
                     r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
@@ -85,6 +87,8 @@ def emphasise(sentence: str, question: str) -> str:
     if pattern is None:
         return sentence
     asked = terms(question)
+    own = own_question(question)  # a follow-up read beside the earlier question: what it asks itself counts more
+    own_terms = asked - terms(question[len(own):]) if own != question else set()
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
@@ -102,7 +106,7 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
         else:  # a count with the question's words: '836 protest notes'
-            score = 2 * len(asked & terms(found)) + len(asked & terms(window))
+            score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own_terms & terms(found))
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

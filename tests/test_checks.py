@@ -96,11 +96,15 @@ def test_a_question_whose_names_are_all_found_in_one_sentence_passes_a_low_simil
     jcc = gate.evidence("How many Joint Coordination Committee meetings took place?", [LIST], [0.37], [0.5])
     assert jcc.named and gate.refuse_before(jcc, gate.Thresholds()) == ""
     # a question naming a thing the passages mention, asking what they do not say, covers little of it
-    president = gate.evidence("Who is the president of Russia?", ["Russia's decision is emblematic."], [0.37], [0.23])
-    assert president.named and "similarity 0.37" in gate.refuse_before(president, gate.Thresholds())
-    # naming nothing (msmarco queries are lower case) or a name no passage has: the floor holds
+    moscow = gate.evidence("How many people live in Moscow?", ["Moscow is worried."], [0.32], [0.26])
+    assert moscow.named and "similarity 0.32" in gate.refuse_before(moscow, gate.Thresholds())
+    # naming nothing (msmarco queries are lower case), a name no passage has (the first word too), or only
+    # names ('Where is Kabul?' is covered by any sentence naming Kabul): the floor holds
     for ev in (gate.evidence("do goldfish grow", ["Goldfish grow."], [0.1], [0.9]),
-               gate.evidence("How many Valdai meetings took place?", [LIST], [0.37], [0.9])):
+               gate.evidence("How many Valdai meetings took place?", [LIST], [0.37], [0.9]),
+               gate.evidence("Putin visited Kabul when?", ["Kabul is far."], [0.3], [0.9]),
+               gate.evidence("Where is Kabul?", ["Kabul is far."], [0.3], [1.0]),
+               gate.evidence("Who founded Barclays?", ["Barclays made a profit."], [0.3], [0.62])):
         assert not ev.named and gate.refuse_before(ev, gate.Thresholds())
 
 
@@ -393,6 +397,24 @@ def test_words_that_only_say_it_happened_need_no_anchor_in_the_source():
                          HashEmbedder()).ok
 
 
+def test_an_order_in_time_the_source_does_not_give_is_refused():
+    sources, passages = _sources(LIST)
+    question = "How many border flag meetings took place?"
+    v = attribute("225 border flag meetings took place after 8 Joint Coordination Committee meetings.", question,
+                  sources, passages, HashEmbedder())
+    assert not v.ok and v.reason == "the source does not say 'after'"
+    assert attribute("225 border flag meetings took place.", question, sources, passages, HashEmbedder()).ok
+    # a follow-up read beside the earlier question: its '(after: …)' says nothing about the meetings
+    joined_question = joined("And how many border flag meetings?", "How many Joint Coordination Committee meetings?")
+    assert not attribute("225 border flag meetings took place after 8 Joint Coordination Committee meetings.",
+                         joined_question, sources, passages, HashEmbedder()).ok
+    # the question's own 'after' may be repeated (news question n116)
+    sources, passages = _sources("After its 2001 crisis Turkey accepted an $18bn loan from the IMF.")
+    assert attribute("The IMF loan Turkey took after its 2001 crisis was $18bn.",
+                     "How big was the IMF loan Turkey took after its 2001 crisis?", sources, passages,
+                     HashEmbedder()).ok
+
+
 def test_what_the_relaxed_checks_still_refuse():
     def reason(sentence: str, question: str, source: str, title: str = "") -> str:
         sources, passages = _sources(source)
@@ -504,9 +526,14 @@ def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
                   "What makes the new Cadillac BLS different from every previous Cadillac?", sources, passages,
                   HashEmbedder())
     assert v.ok and v.sources == (1,), v
+    for score, ok in ((0.41, True), (0.39, False)):  # the floor is 0.4 of the best line's score
+        sources, passages = _sources(sources[0].text, sources[1].text, scores=(1.0, score))
+        assert attribute("The new Cadillac BLS is the first Cadillac with a diesel engine.",
+                         "What makes the new Cadillac BLS different from every previous Cadillac?", sources, passages,
+                         HashEmbedder()).ok == ok
 
 
-def test_a_follow_up_read_beside_the_earlier_question_ranks_by_its_own_words_first():
+def test_a_follow_up_read_beside_the_earlier_question_weighs_its_own_words_more():
     # news question n068: the line restating the earlier question came first, and the model answered that
     passage = ("An Iranian weblogger has been sentenced to 14 years in jail. Arash Sigarchi was sentenced to 14 "
                "years by a court in the northern city of Rasht. Mr Sigarchi was charged with spying and aiding "
@@ -549,6 +576,21 @@ def test_the_answering_words_are_emphasised(question, bold):
     if "films" in question:
         text = "Twenty-seven British films were made in the UK last year, compared with 45 in 2003."
     assert bold in emphasise(text, question)
+
+
+def test_a_follow_up_read_beside_the_earlier_question_gets_its_own_count_in_bold():
+    question = joined("And how many border flag meetings?",
+                      "How many Joint Coordination Committee meetings took place?")
+    assert "**225 border flag meetings**" in emphasise(LIST, question)
+
+
+@pytest.mark.parametrize("sentence, question, bold", [
+    ("In 2019 Imran Khan was elected and PTI won 116 seats.", "How many seats did PTI win?", "**116 seats**"),
+    ("In 2018 PTI candidates won 116 seats.", "How many seats did PTI candidates win?", "**116 seats**"),
+    ("On 3 March Mr Smith says he attended 12 meetings.", "How many meetings did Mr Smith attend?",
+     "**12 meetings**")])
+def test_a_year_or_a_date_is_no_count_of_the_names_after_it(sentence, question, bold):
+    assert bold in emphasise(sentence, question)
 
 
 def test_the_quote_is_the_line_the_models_refused_reply_points_at():

@@ -93,12 +93,13 @@ def test_metrics_count_what_users_feel():
     assert m["facts_outside_evidence"] == 1  # 2025: in the document, not in the evidence sentence
     assert "uncited_sentences" not in m  # a metric that could not fail (the renderer adds every marker)
     # an acronym is found where the document writes it out (news question n116: 'the IMF loan')
-    _Index.docs["b.txt"] = _Doc("Turkey turned to the International Monetary Fund for an $18bn loan.")
+    _Index.docs["b.txt"] = _Doc("The International Monetary Fund lent Turkey $18bn. Gordon Brown spoke.")
     try:
-        imf = Result("q", answer="The IMF loan was $18bn [1]. The WTO agreed [1].", mode="generated", done=True,
+        imf = Result("q", answer="The IMF loan was $18bn [1]. The WTO and the GB agreed [1].", mode="generated",
+                     done=True,
                      citations=[Citation(1, "b.txt", "B", "b.txt#0", 0, 10, "Turkey")], timings={"first_token": 1.0})
         m = answer_metrics([Question("6", "How big was the loan?", ["$18bn"], ["b.txt"])], [imf], _Index())
-        assert m["unsupported_facts"] == 1  # the WTO
+        assert m["unsupported_facts"] == 2  # the WTO, and GB: 'Gordon Brown' is no acronym of three letters
     finally:
         del _Index.docs["b.txt"]
 
