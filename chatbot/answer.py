@@ -28,7 +28,7 @@ from .retrieve import Hit, search
 from .screen import citations, screen
 from .settings import Settings
 from .text import sentence_spans, terms
-from .verify import POINTED_MIN, Source, attribute
+from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000
@@ -237,7 +237,7 @@ class Engine:
             # the report halves and the dev set; pointing by words too: +2 / -0 and +1 / -1 (README, "Measured").
             # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
-            pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, POINTED_MIN)
+            pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
             if pick is not None and _misfit(texts[pick], standalone):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month
             if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import lemminflect
 
 from .rank import Candidate, answer_type, has_type
-from .text import STOPWORDS, has_name, names, numbers, own_question, terms
+from .text import STOPWORDS, has_name, names, numbers, own_terms, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -25,6 +25,7 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
 _TITLES = frozenset("mr mrs ms dr sir lord lady the".split())
+POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 
 
@@ -87,8 +88,7 @@ def emphasise(sentence: str, question: str) -> str:
     if pattern is None:
         return sentence
     asked = terms(question)
-    own = own_question(question)  # a follow-up read beside the earlier question: what it asks itself counts more
-    own_terms = asked - terms(question[len(own):]) if own != question else set()
+    own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
@@ -106,7 +106,7 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
         else:  # a count with the question's words: '836 protest notes'
-            score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own_terms & terms(found))
+            score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own & terms(found))
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import Embedder
-from .text import STOPWORDS, months, numbers, own_question, sentence_spans, terms
+from .text import STOPWORDS, months, numbers, own_question, own_terms, sentence_spans, terms
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
@@ -183,9 +183,7 @@ def rank_sentences(
     sentence_terms = [terms(t) for t in texts]
     prev_terms = [terms(t) for t in prev]
     idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in sentence_terms))) for t in q_terms}
-    own = own_question(question)
-    own_terms = terms(own) - terms(question[len(own):]) if own != question else set()
-    for t in own_terms & idf.keys():
+    for t in own_terms(question) & idf.keys():
         idf[t] *= OWN_WORDS_WEIGHT  # a follow-up read beside the earlier question asks what its own words ask
     total = sum(idf.values()) or 1.0
     kind = answer_type(question)

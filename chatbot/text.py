@@ -173,3 +173,15 @@ def joined(question: str, previous: str) -> str:
 def own_question(question: str) -> str:
     """What a joined follow-up itself asks. 'Why? (after: Q?)' -> 'Why?'; any other question as it is."""
     return re.sub(r"\s*\(after: .*\)$", "", question, flags=re.S)
+
+
+def earlier_question(question: str) -> str:
+    """The question a joined follow-up was read beside. 'Why? (after: Q?)' -> 'Q?'; any other question -> ''"""
+    m = re.search(r"\s*\(after: (.*)\)$", question, flags=re.S)
+    return m.group(1) if m else ""
+
+
+def own_terms(question: str) -> set[str]:
+    """The words only a joined follow-up itself has; none for any other question.
+    'What was he charged with? (after: Who was jailed?)' -> {'charg'}"""
+    return terms(own_question(question)) - terms(earlier_question(question)) if earlier_question(question) else set()

@@ -22,6 +22,7 @@ from .text import (
     PEOPLE_ENDINGS,
     STOPWORDS,
     clause_windows,
+    earlier_question,
     has_name,
     names,
     negated,
@@ -47,7 +48,6 @@ SIMILARITY_MIN = 0.5
 # for "Why did Russia remove the Taliban from its terrorist list?" 0.60; "… the first Cadillac with a diesel
 # engine" 0.59), refused at 0.6.
 RELEVANCE_MIN = 0.4
-POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 FRAGMENT_WORDS = 4  # a reply of so few content words ('Nine months.') is compared with its question
 ANCHOR_MIN = 0.5  # share of the question's words echoed by a sentence that its source (or the one before) holds
 
@@ -171,7 +171,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     why = _words_missing(sentence, question, text, before) or _rank_missing(sentence, question, text, before) \
-        or _order_missing(sentence, f"{question.replace('(after: ', '(')} {text} {before}")  # not the marker
+        or _order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
         return Verdict(False, why)
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]

@@ -12,7 +12,7 @@ from chatbot.embed import HashEmbedder
 from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
-from chatbot.text import has_name, joined, names, numbers
+from chatbot.text import has_name, joined, names, numbers, own_terms
 from chatbot.verify import Source, attribute
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
@@ -539,6 +539,7 @@ def test_a_follow_up_read_beside_the_earlier_question_weighs_its_own_words_more(
                "years by a court in the northern city of Rasht. Mr Sigarchi was charged with spying and aiding "
                "foreign counter-revolutionaries.")
     question = joined("What was he charged with?", "What's the name of the Iranian blogger sentenced to 14 years?")
+    assert own_terms(question) == {"charg"} and own_terms("What was he charged with?") == set()
     coverage = {passage[c.start:c.end][:12]: c.coverage for c in rank_sentences(question, [passage], HashEmbedder())}
     assert coverage["Mr Sigarchi "] > max(coverage["An Iranian w"], coverage["Arash Sigarc"])  # 0.12 < 0.31 before
 
