@@ -13,7 +13,8 @@ import re
 
 import lemminflect
 
-from .text import STOPWORDS, joined, names, terms
+from .rank import answer_type, has_type
+from .text import STOPWORDS, earlier_question, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -143,3 +144,22 @@ def standalone(question: str, previous: str) -> str:
 def content_words(question: str) -> set[str]:
     """The words of a question that name its topic. 'And how many protest notes?' -> {'protest', 'note'}"""
     return {t for t in terms(question) - FOLLOW_UP_WORDS if t not in STOPWORDS}
+
+
+def answers_earlier(sentence: str, question: str) -> str:
+    """Why a sentence answers the question a joined follow-up was read beside, not the follow-up, or ''. It
+    uses none of the follow-up's own words, two or more that only the earlier question has, and does not give
+    what the follow-up asks for (a number for 'And what number do I send it to?').
+
+    'The Taliban faction based in Kabul is the Haqqani network.' for 'What about the other faction, what is it
+    centered on? (after: Which Taliban faction is based in Kabul?)' -> 'it answers the earlier question …'
+    """
+    own = own_terms(question)
+    if not own:  # not a joined follow-up, or one with no words of its own ('Why?')
+        return ""
+    said = terms(sentence)
+    earlier_only = terms(earlier_question(question)) - terms(own_question(question))
+    kind = answer_type(own_question(question))
+    if said & own or len(said & earlier_only) < 2 or (kind and has_type(sentence, kind, question)):
+        return ""
+    return "it answers the earlier question, not the follow-up"

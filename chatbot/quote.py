@@ -115,5 +115,5 @@ def emphasise(sentence: str, question: str) -> str:
             best, best_score = m, score
     if best is None:
         return sentence
-    start, end = best.start(), best.start() + len(best.group(0).rstrip(" ,;:"))
+    start, end = best.start(), best.start() + len(best.group(0).rstrip(" ,;:."))
     return f"{sentence[:start]}**{sentence[start:end]}**{sentence[end:]}"

@@ -24,6 +24,10 @@ _NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which
                      r"(?:member|minister|official|man|woman|person|people|leader|boss|chief|executive|director|"
                      r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
                      r"club|party)\b)", re.I)
+# 'What is his poetry collection called?', "What's the full title of the biography?": a name is asked for too
+_CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:what|which)\b[^?]*\b(?:called|named|titled)\s*\?*\s*$|"
+                       r"\s*(?:(?:and|so|but|then)\s+)?what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
+                       r"(?:full\s+|official\s+)?(?:name|title)s?\s+(?:of|for)\b", re.I)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\s+\w[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 # In a follow-up read beside the earlier question ('What was he charged with? (after: …)'), the words only the
@@ -40,7 +44,8 @@ def answer_type(question: str) -> str | None:
     A clause before the question is not asked: 'When she started out, what did people assume?' -> None
     """
     question = _LEADING_CLAUSE.sub("", question)
-    for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("place", _PLACE_Q)):
+    for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
+                          ("place", _PLACE_Q)):
         if pattern.match(question):
             return kind
     return None

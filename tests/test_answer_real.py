@@ -219,6 +219,17 @@ def test_follow_ups_through_the_real_follow_up_path(engine):
     assert again.standalone == "How many demarches has Pakistan held?" and "13" in again.answer
 
 
+def test_a_follow_up_answered_as_the_earlier_question_is_quoted_instead(real_index_settings, real_embedder):
+    """The 1.5B model's reply to 'What about the other faction …?' after 'Which Taliban faction is based in
+    Kabul?' answered the earlier question again; the line that answers both is quoted instead."""
+    earlier = "Which Taliban faction is based in Kabul?"
+    fake = ScriptedGenerator("The Taliban faction based in Kabul is the Haqqani network.")
+    result = Engine(real_index_settings, embedder=real_embedder, generator=fake).ask(
+        "What about the other faction, what is it centered on?", history=[(earlier, "The Haqqani network [1].")])
+    assert result.mode == "extractive" and "ideological purity" in result.answer, result.answer
+    assert any(r["reason"] == "it answers the earlier question, not the follow-up" for r in result.removed)
+
+
 def test_off_topic_question_after_an_answer_is_not_found(engine):
     """The previous question must not lend its passages to an unrelated one (found in review: 'capital'
     matched 'capitalize' in a Pakistan passage once the two questions were searched together)."""

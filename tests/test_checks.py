@@ -9,6 +9,7 @@ import pytest
 from chatbot import followup, gate, verify
 from chatbot.counts import counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
+from chatbot.followup import answers_earlier
 from chatbot.quote import choose, emphasise, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
@@ -551,6 +552,14 @@ def test_answer_types():
     assert answer_type("When Debra Hill started out in film, what did people assume her job was?") is None
     assert answer_type("When she left, who took over?") == "name"
     assert answer_type("When, where and how did it happen?") == "date"
+    # asked what something is called: a name ('The fourth collection of poems scooped the award' is no answer)
+    assert answer_type("What is his prize-winning poetry collection called?") == "name"
+    assert answer_type("What's the full title of the biography?") == "name"
+    assert answer_type("What is the name of the investment vehicle?") == "name"
+    assert answer_type("What is the title holder doing?") is None
+    assert answer_type("What is called for?") is None
+    assert not has_type("The fourth collection of poems scooped the poetry award.", "name",
+                        "What is Michael Symmons Roberts' poetry collection called?")
     assert answer_type("What bothers the author most?") is None  # a verb, not 'Which UKIP member'
     assert answer_type("Which UKIP London Assembly member defected?") == "name"
     assert has_type("It opened in March 2024.", "date") and not has_type("It opened.", "date")
@@ -634,6 +643,8 @@ def test_emphasis_of_dates_names_and_amounts():
                                    "By how much did global music sales fall in 2004?")
     assert "**Hinckley**" in emphasise("Mr Kilroy-Silk launched the party in Hinckley.",
                                        "Where did Kilroy-Silk launch his party?")
+    # the sentence's full stop stays outside the bold: '… to **85130**.', not '… to **85130.**'
+    assert emphasise("Users text the word GOODPUB to 85130.", "What number do I text?").endswith("**85130**.")
 
 
 def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():
@@ -644,6 +655,29 @@ def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():
     assert bm25_weight(flat, peaked) > BM25_WEIGHT > bm25_weight(peaked, flat)
     assert bm25_weight(flat, flat) == BM25_WEIGHT and bm25_weight(flat, {1: 3.0}) == BM25_WEIGHT  # too few to judge
     assert 0.1 <= bm25_weight(flat, peaked) <= 0.8 and 0.1 <= bm25_weight(peaked, flat)
+
+
+def test_an_answer_to_the_earlier_question_is_no_answer_to_the_follow_up():
+    """A joined follow-up answered as if it were the question before it: none of its own words, two of the
+    earlier question's. (s062: the model answered which faction is in Kabul.)"""
+    asked = joined("What about the other faction, what is it centered on?", "Which Taliban faction is based in Kabul?")
+    assert answers_earlier("The Taliban faction based in Kabul is the Haqqani network.", asked) == \
+        "it answers the earlier question, not the follow-up"
+    assert answers_earlier("The Kandahari faction is centered on ideological purity.", asked) == ""
+    # one earlier word is no sign: 'retaliate' is what the right answer is about
+    asked = joined("In what situation would Pakistan invoke that right?",
+                   "Under which article of the UN Charter does Pakistan say it could retaliate?")
+    right = "Pakistan would retaliate after a terrorist attack launched from Afghan territory."
+    assert answers_earlier(right, asked) == ""
+    assert answers_earlier("Article 51 of the UN Charter lets Pakistan retaliate.", asked) != ""
+    # it gives what the follow-up asks for: a number (n154)
+    asked = joined("And what number do I send it to?", "How can I find the nearest pub by text message?")
+    assert answers_earlier("To find the nearest pub, you text the word GOODPUB to 85130.", asked) == ""
+    assert answers_earlier("To find the nearest pub, you text the word GOODPUB.", asked) != ""
+    # a follow-up with no words of its own ('Why?'), or no follow-up, is not judged by this
+    reply = "Barclays' profits rose on its investment arm."
+    assert answers_earlier(reply, joined("Why?", "What were Barclays' profits?")) == ""
+    assert answers_earlier(reply, "What were Barclays' profits?") == ""
 
 
 def test_screen_says_a_repeated_phrase_once():
