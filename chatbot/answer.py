@@ -305,7 +305,8 @@ class Engine:
         text, why = screen(text, question)
         if not why and any(terms(text) == terms(t) for t, _ in kept):
             why = "it repeats an earlier sentence"
-        why = why or counts_other(text, question) or followup.answers_earlier(text, question)
+        why = why or counts_other(text, question) or followup.answers_earlier(
+            text, question, " ".join(sources[i].text for i in shown))
         if why:
             result.removed.append({"sentence": sentence.strip(), "reason": why})
             return False

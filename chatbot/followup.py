@@ -14,7 +14,7 @@ import re
 import lemminflect
 
 from .rank import answer_type, has_type
-from .text import STOPWORDS, earlier_question, joined, names, own_question, own_terms, terms
+from .text import STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -146,20 +146,24 @@ def content_words(question: str) -> set[str]:
     return {t for t in terms(question) - FOLLOW_UP_WORDS if t not in STOPWORDS}
 
 
-def answers_earlier(sentence: str, question: str) -> str:
-    """Why a sentence answers the question a joined follow-up was read beside, not the follow-up, or ''. It
-    uses none of the follow-up's own words, two or more that only the earlier question has, and does not give
-    what the follow-up asks for (a number for 'And what number do I send it to?').
+def answers_earlier(sentence: str, question: str, read: str) -> str:
+    """Why a sentence seems to answer the question a joined follow-up was read beside, not the follow-up, or ''.
+    The lines the model read (`read`) hold some of the follow-up's own words, yet the sentence uses none of
+    them, uses two or more that only the earlier question has, and does not give what the follow-up asks for
+    (a number for 'And what number do I send it to?').
 
     'The Taliban faction based in Kabul is the Haqqani network.' for 'What about the other faction, what is it
-    centered on? (after: Which Taliban faction is based in Kabul?)' -> 'it answers the earlier question …'
+    centered on? (after: Which Taliban faction is based in Kabul?)', read from '… the Kandahari faction,
+    centered around traditional ideological purity, and the Kabul-based Haqqani network …' -> 'it seems …'
+    Not 'Kilroy-Silk quit UKIP because the party refused to make him leader.' for 'What was the reason?
+    (after: When did Kilroy-Silk quit UKIP?)' when no line read says 'reason'.
     """
-    own = own_terms(question)
-    if not own:  # not a joined follow-up, or one with no words of its own ('Why?')
+    own = own_terms(question) - FOLLOW_UP_WORDS
+    if not own & terms(read):  # no joined follow-up, none of its own words, or none the lines could give
         return ""
     said = terms(sentence)
-    earlier_only = terms(earlier_question(question)) - terms(own_question(question))
-    kind = answer_type(own_question(question))
-    if said & own or len(said & earlier_only) < 2 or (kind and has_type(sentence, kind, question)):
+    asked = own_question(question)
+    kind = answer_type(asked)
+    if said & own or len(said & earlier_terms(question)) < 2 or (kind and has_type(sentence, kind, question)):
         return ""
-    return "it answers the earlier question, not the follow-up"
+    return "it seems to answer the earlier question, not the follow-up"

@@ -25,9 +25,15 @@ _NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which
                      r"chairman|actor|actress|singer|writer|author|president|company|firm|band|country|countries|city|"
                      r"club|party)\b)", re.I)
 # 'What is his poetry collection called?', "What's the full title of the biography?": a name is asked for too
-_CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:what|which)\b[^?]*\b(?:called|named|titled)\s*\?*\s*$|"
-                       r"\s*(?:(?:and|so|but|then)\s+)?what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
-                       r"(?:full\s+|official\s+)?(?:name|title)s?\s+(?:of|for)\b", re.I)
+# (not 'What is the name of the game about?')
+_CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:what|which)\b[^?]*\b(?:called|named|titled)\s*(?:\?|$)|"
+                       r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:full\s+|official\s+)?"
+                       r"(?:name|title)s?\s+(?:of|for)\b(?![^?]*\b(?:about|after|for|from|with)\s*(?:\?|$)))", re.I)
+# ... or a word the answer gives as what it is called: 'The process is called photosynthesis.'
+_CALLED = re.compile(r"\b(?:called|named|titled|known as)\s+(?:an?\s+|the\s+)?[\"'‘“]?(\w[\w-]*)", re.I)
+# who did it may be a group named by what it does ('the directors' insurers', 'the police'), not a name
+_WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
+_GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ians)\b|\b(?:police|government|authorities|officials)\b")
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\s+\w[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 # In a follow-up read beside the earlier question ('What was he charged with? (after: …)'), the words only the
@@ -72,6 +78,10 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
               for i in range(len(question.split())) for j in range(i + 2, i + 6)}
     if kind == "name":
         text = _without_restated_person(text, question)
+        if _WHO_Q.match(own_question(question)) and {w.lower() for w in _GROUP.findall(text)} - asked:
+            return True  # 'Who pays the rest?' -> 'The directors' insurers.': a group, not a name
+        if _CALLED_Q.match(own_question(question)) and {w.lower() for w in _CALLED.findall(text)} - asked:
+            return True  # 'What is the process called?' -> 'It is called photosynthesis.'; no name needed
     found = {re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
     # UKIP: 'UK Independence Party' is asked (not two letters: 'Mark Pritchard' is no 'MP')
     acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question)}

@@ -185,3 +185,9 @@ def own_terms(question: str) -> set[str]:
     """The words only a joined follow-up itself has; none for any other question.
     'What was he charged with? (after: Who was jailed?)' -> {'charg'}"""
     return terms(own_question(question)) - terms(earlier_question(question)) if earlier_question(question) else set()
+
+
+def earlier_terms(question: str) -> set[str]:
+    """The words only the earlier question of a joined follow-up has; none for any other question.
+    'What was he charged with? (after: Who was jailed?)' -> {'jail'}"""
+    return terms(earlier_question(question)) - terms(own_question(question)) if earlier_question(question) else set()

@@ -158,8 +158,9 @@ def _close(a: Source, b: Source, passage: str) -> bool:
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...]) -> Verdict:
     text = " ".join(s.text for s in chosen)
-    passage = passages[chosen[0].passage]
-    missing = numbers(sentence) - numbers(text) - (numbers(question) & numbers(passage))
+    # a number the question used may stand anywhere in the article's passage or title, as its names may
+    # ('Band Aid 20' in the heading 'Band Aid 20 single storms to No 1')
+    missing = numbers(sentence) - numbers(text) - (numbers(question) & numbers(documents[chosen[0].passage]))
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_month(sentence, text)

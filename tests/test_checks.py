@@ -280,6 +280,19 @@ def test_a_sentence_joining_two_neighbours_cites_both():
     assert v.ok and v.sources == (0, 1)
 
 
+def test_a_number_the_question_used_may_stand_in_the_articles_title():
+    """n212: 'Band Aid 20' is the question's name for the single; the sentence about Darfur does not repeat it,
+    the article's heading does."""
+    line = "Proceeds from the sales are going towards relief for the Darfur region of Sudan."
+    sources, passages = _sources(line)
+    reply, question = "Money from Band Aid 20 will help Sudan's Darfur region.", "Which part of Sudan will money " \
+        "from Band Aid 20 help?"
+    assert attribute(reply, question, sources, passages, HashEmbedder()).reason == "number 20 is not in the source"
+    titled = attribute(reply, question, sources, passages, HashEmbedder(),
+                       documents=[f"Band Aid 20 single storms to No 1\n\n{passages[0]}"])
+    assert "number" not in titled.reason
+
+
 def _pair(earlier: str, later: str) -> list[Source]:
     return [Source(0, 0, len(earlier), earlier), Source(0, len(earlier) + 1, len(earlier) + 1 + len(later), later)]
 
@@ -558,6 +571,17 @@ def test_answer_types():
     assert answer_type("What is the name of the investment vehicle?") == "name"
     assert answer_type("What is the title holder doing?") is None
     assert answer_type("What is called for?") is None
+    assert answer_type("What is the name of the game about?") is None  # found in review
+    assert answer_type("What was the song named after?") is None
+    assert answer_type(joined("What is it called?", "Which drug did Roche make?")) == "name"
+    # a word given as what it is called is such an answer too: no capital needed (found in review)
+    assert has_type("The process is called photosynthesis.", "name", "What is the process called?")
+    # 'who' may be answered by a group named by what it does (n011)
+    assert has_type("The remaining $36m will be paid by the directors' insurers.", "name",
+                    joined("Who pays the rest?", "How much are the WorldCom directors paying?"))
+    assert not has_type("The remaining money will be paid by the directors.", "name",
+                        joined("Who pays the rest?", "How much are the WorldCom directors paying?"))
+    assert not has_type("The company made profits.", "name", "Which company made profits?")
     assert not has_type("The fourth collection of poems scooped the poetry award.", "name",
                         "What is Michael Symmons Roberts' poetry collection called?")
     assert answer_type("What bothers the author most?") is None  # a verb, not 'Which UKIP member'
@@ -658,26 +682,35 @@ def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():
 
 
 def test_an_answer_to_the_earlier_question_is_no_answer_to_the_follow_up():
-    """A joined follow-up answered as if it were the question before it: none of its own words, two of the
-    earlier question's. (s062: the model answered which faction is in Kabul.)"""
-    asked = joined("What about the other faction, what is it centered on?", "Which Taliban faction is based in Kabul?")
-    assert answers_earlier("The Taliban faction based in Kabul is the Haqqani network.", asked) == \
-        "it answers the earlier question, not the follow-up"
-    assert answers_earlier("The Kandahari faction is centered on ideological purity.", asked) == ""
+    """A joined follow-up answered as if it were the question before it: none of its own words though the
+    lines read hold them, two of the earlier question's. (s062: the model answered which faction is in Kabul.)"""
+    said = "What about the other faction, what is it centered on?"
+    asked = joined(said, "Which Taliban faction is based in Kabul?")
+    read = ("Internal friction between the Kandahari faction, centered around traditional ideological purity, and "
+            "the Kabul-based Haqqani network creates systemic unpredictability.")
+    assert answers_earlier("The Taliban faction based in Kabul is the Haqqani network.", asked, read) == \
+        "it seems to answer the earlier question, not the follow-up"
+    assert answers_earlier("The Kandahari faction is centered on ideological purity.", asked, read) == ""
     # one earlier word is no sign: 'retaliate' is what the right answer is about
     asked = joined("In what situation would Pakistan invoke that right?",
                    "Under which article of the UN Charter does Pakistan say it could retaliate?")
+    read = "Pakistan will have the right to retaliate as provided in Article 51 of the UN Charter."
     right = "Pakistan would retaliate after a terrorist attack launched from Afghan territory."
-    assert answers_earlier(right, asked) == ""
-    assert answers_earlier("Article 51 of the UN Charter lets Pakistan retaliate.", asked) != ""
+    assert answers_earlier(right, asked, read) == ""
+    assert answers_earlier("Article 51 of the UN Charter lets Pakistan retaliate.", asked, read) != ""
     # it gives what the follow-up asks for: a number (n154)
     asked = joined("And what number do I send it to?", "How can I find the nearest pub by text message?")
-    assert answers_earlier("To find the nearest pub, you text the word GOODPUB to 85130.", asked) == ""
-    assert answers_earlier("To find the nearest pub, you text the word GOODPUB.", asked) != ""
+    read = "Users send the word GOODPUB to 85130 to find the nearest pub."
+    assert answers_earlier("To find the nearest pub, you text the word GOODPUB to 85130.", asked, read) == ""
+    assert answers_earlier("To find the nearest pub, you text the word GOODPUB.", asked, read) != ""
+    # the lines read never say 'reason': the model cannot use the follow-up's words (found in review)
+    asked = joined("What was the reason?", "When did Kilroy-Silk quit UKIP?")
+    reply = "Kilroy-Silk quit UKIP because the party refused to make him leader."
+    assert answers_earlier(reply, asked, "Kilroy-Silk quit UKIP after the party refused to make him its leader.") == ""
     # a follow-up with no words of its own ('Why?'), or no follow-up, is not judged by this
-    reply = "Barclays' profits rose on its investment arm."
-    assert answers_earlier(reply, joined("Why?", "What were Barclays' profits?")) == ""
-    assert answers_earlier(reply, "What were Barclays' profits?") == ""
+    reply, read = "Barclays' profits rose on its investment arm.", "Profits rose on its investment arm."
+    assert answers_earlier(reply, joined("Why?", "What were Barclays' profits?"), read) == ""
+    assert answers_earlier(reply, "What were Barclays' profits?", read) == ""
 
 
 def test_screen_says_a_repeated_phrase_once():
