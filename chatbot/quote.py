@@ -98,8 +98,8 @@ def emphasise(sentence: str, question: str) -> str:
         found = m.group(0).strip()
         found_words = {w.lower() for w in re.findall(r"\w+", found)}
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
-                m.start() == 0 and "ADV" in lemminflect.getAllLemmas(found.lower()))):
-            continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Ultimately' no name
+                m.start() == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
+            continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "number" and not re.search(r"[\d$£€]|[a-z]", found[:1], re.I):
             continue
         window = sentence[max(0, m.start() - 30): m.end() + 30]

@@ -667,6 +667,8 @@ def test_emphasis_of_dates_names_and_amounts():
                                    "By how much did global music sales fall in 2004?")
     assert "**Hinckley**" in emphasise("Mr Kilroy-Silk launched the party in Hinckley.",
                                        "Where did Kilroy-Silk launch his party?")
+    # an adjective opening the sentence is no name: not '**Former** cabinet colleague Lord Hattersley said …'
+    assert "**Lord Hattersley**" in emphasise("Former cabinet colleague Lord Hattersley said so.", "Who said so?")
     # the sentence's full stop stays outside the bold: '… to **85130**.', not '… to **85130.**'
     assert emphasise("Users text the word GOODPUB to 85130.", "What number do I text?").endswith("**85130**.")
 
