@@ -70,6 +70,7 @@ _PREV_HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s+((?:has|have|had|di
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
                              r"has|have|had|will|would|should|in|on|at|for|from|to|by)\b", re.I)
 _PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+_CLAUSE = re.compile(r"[,;:]|\b(?:what|who|whom|whose|when|where|why|how|which)\b", re.I)
 _NAMES = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
@@ -87,6 +88,8 @@ def rewrite(question: str, previous: str) -> str:
                                 _QUESTION_START.match(q) else None)
     if about:
         topic = about.group(1)
+        if _CLAUSE.search(topic):  # 'What about the other meetings, what were they called?' asks a question
+            return ""  # of its own: no topic to put in the earlier question
         names = [m.group(0).rstrip("’'s") for m in _NAMES.finditer(prev)]
         if topic[:1].isupper() and names:
             return _sentence(prev.replace(names[0], topic, 1))

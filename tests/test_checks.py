@@ -42,6 +42,11 @@ TRIPS = ("Within four years, Islamabad has sent four foreign minister trips, two
      "And how many militants crossed the border? (after: How many militants has Iran handed over to Pakistan?)"),
     ("And how many Indian-made drones?", "How many drones has Pakistan shot down?",  # a hyphenated word: no verb
      "How many Indian-made drones has Pakistan shot down?"),
+    # 'what about' followed by a question of its own is no topic to swap in (seen in the browser: 'How many the
+    # other meetings, what were they called has Pakistan held?')
+    ("And what about the other meetings, what were they called?", "How many border flag meetings has Pakistan held?",
+     "And what about the other meetings, what were they called? (after: How many border flag meetings has Pakistan "
+     "held?)"),
 ])
 def test_follow_ups_are_made_to_stand_alone(question, previous, expected):
     assert followup.is_follow_up(question)
