@@ -33,7 +33,7 @@ _CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:what|which)\b[^?]*\
 _CALLED = re.compile(r"\b(?:called|named|titled|known as)\s+(?:an?\s+|the\s+)?[\"'‘“]?(\w[\w-]*)", re.I)
 # who did it may be a group named by what it does ('the directors' insurers', 'the police'), not a name
 _WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
-_GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ians)\b|\b(?:police|government|authorities|officials)\b")
+_GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ians)\b|\b(?:police|government|authorities|officials)\b", re.I)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\s+\w[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 # In a follow-up read beside the earlier question ('What was he charged with? (after: …)'), the words only the
@@ -60,7 +60,8 @@ def answer_type(question: str) -> str | None:
 def has_type(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of that kind that the question did not already give?
 
-    'It held 225 meetings.' has a 'number'; a 'name' or 'place' must be a name the question does not use.
+    'It held 225 meetings.' has a 'number'; a 'name' or 'place' must be a name the question does not use, or
+    for 'who' a group named by what it does ('the insurers'), for 'what is it called' the word after 'called'.
     """
     if kind is None:
         return True

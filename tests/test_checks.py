@@ -584,6 +584,7 @@ def test_answer_types():
     # 'who' may be answered by a group named by what it does (n011)
     assert has_type("The remaining $36m will be paid by the directors' insurers.", "name",
                     joined("Who pays the rest?", "How much are the WorldCom directors paying?"))
+    assert has_type("Insurers pay the rest.", "name", "Who pays the rest?")
     assert not has_type("The remaining money will be paid by the directors.", "name",
                         joined("Who pays the rest?", "How much are the WorldCom directors paying?"))
     assert not has_type("The company made profits.", "name", "Which company made profits?")
