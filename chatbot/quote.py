@@ -95,14 +95,17 @@ def emphasise(sentence: str, question: str) -> str:
                        question, re.I)
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
-        found = m.group(0).strip()
+        start, found = m.start(), m.group(0).strip()
+        lead = re.match(r"\w+-\w+\s+", found)  # 'Kabul-based Haqqani' for '… the network based in Kabul?'
+        if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
+            start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
         found_words = {w.lower() for w in re.findall(r"\w+", found)}
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
-                m.start() == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
+                start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "number" and not re.search(r"[\d$£€]|[a-z]", found[:1], re.I):
             continue
-        window = sentence[max(0, m.start() - 30): m.end() + 30]
+        window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
         else:  # a count with the question's words: '836 protest notes'
@@ -112,8 +115,8 @@ def emphasise(sentence: str, question: str) -> str:
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):
             score += 4  # 'by how much did sales fall?' asks for the change, not the new level
         if score > best_score:
-            best, best_score = m, score
+            best, best_score = (start, found), score
     if best is None:
         return sentence
-    start, end = best.start(), best.start() + len(best.group(0).rstrip(" ,;:."))
+    start, end = best[0], best[0] + len(best[1].rstrip(" ,;:."))
     return f"{sentence[:start]}**{sentence[start:end]}**{sentence[end:]}"

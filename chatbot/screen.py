@@ -29,7 +29,20 @@ _META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE
 # (Not a preposition: 'which made them very easy to eavesdrop on.' is finished.)
 _DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|and|or|but|that|than|its|their|"
                        r"his|her|our|your|my|this|these|those)\W*$", re.I)
+_COPULA = re.compile(r"\s+(?:is|are|was|were)\s+(?:called\s+|named\s+|known\s+as\s+)?", re.I)
 _REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
+
+
+def _circular(text: str) -> bool:
+    """Does the sentence say that a thing is itself? 'The Haqqani network based in Kabul is the Haqqani
+    network.' -> True; 'The network based in Kabul is the Haqqani network.' -> False"""
+    parts = _COPULA.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    if not re.match(r"(?:the|an?)\s|[A-Z]", parts[1]):  # 'the Haqqani network', not '… he is facing'
+        return False
+    said = base_terms(parts[1])
+    return bool(said) and said <= base_terms(parts[0]) and not numbers(parts[1]) - numbers(parts[0])
 
 
 def citations(sentence: str) -> tuple[str, list[int]]:
@@ -67,4 +80,6 @@ def screen(text: str, question: str) -> tuple[str, str]:
         return text, "unfinished sentence"
     if not (base_terms(text) - base_terms(question)) and not (numbers(text) - numbers(question)):
         return text, "it only repeats the question"
+    if _circular(text):
+        return text, "it says a thing is itself"
     return text, ""

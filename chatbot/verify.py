@@ -18,6 +18,7 @@ import numpy as np
 
 from .counts import other_month, unbound_number
 from .embed import Embedder
+from .polarity import opposite, overstated
 from .text import (
     PEOPLE_ENDINGS,
     STOPWORDS,
@@ -25,7 +26,6 @@ from .text import (
     earlier_question,
     has_name,
     names,
-    negated,
     numbers,
     own_question,
     sentence_spans,
@@ -53,9 +53,6 @@ ANCHOR_MIN = 0.5  # share of the question's words echoed by a sentence that its 
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|warned|warns|claimed|claims|argued|argues|"
                      r"announced|announces|added|insisted|insists|described|describes|according to)\b", re.I)
-# 'and'/'but' followed by a new subject starts a statement of its own
-_JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
-                     re.I)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
                            r"insisted|announced)\b", re.I)
 # words that only say something happened ('8 meetings took place'): no subject of their own to anchor
@@ -184,8 +181,10 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     # polarity is compared with the closest single clause: 'Peace cannot be negotiated; it must be built on…'
     clauses = [i for i, w in enumerate(windows) if not any(_inside(o, w) for o in windows if o != w)]
     closest = max(clauses, key=lambda i: sims[i]) if clauses else best
-    if _opposite(texts[closest], sentence):
+    if opposite(texts[closest], sentence):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
+    if overstated(text, sentence, question):
+        return Verdict(False, "it states as fact what the source only says could happen")
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
@@ -356,18 +355,6 @@ def _asked_name(name: str, document: str) -> bool:
     return has_name(name, document) or any(
         name.endswith(end) and len(name) - len(end) >= 4 and has_name(name[: -len(end)], document)
         for end in PEOPLE_ENDINGS)
-
-
-def _opposite(clause: str, sentence: str) -> bool:
-    """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
-    statements, each part that shares a word with the sentence is compared on its own.
-
-    ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
-        -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
-    """
-    mine = set(stems(sentence))
-    parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
-    return any(negated(p) != negated(sentence) for p in parts)
 
 
 def _others(text: str, sentence: str, question: str) -> bool:

@@ -233,6 +233,18 @@ def test_screen_drops_what_is_not_an_answer(sentence, reason):
     assert screen(sentence, "How many border flag meetings has Pakistan held?")[1] == reason
 
 
+def test_screen_drops_a_sentence_that_says_a_thing_is_itself():
+    """Seen in the browser: right, but it answers nothing the question did not say."""
+    question = "What is the name of the network based in Kabul?"
+    assert screen("The Haqqani network based in Kabul is the Haqqani network.", question)[1] == \
+        "it says a thing is itself"
+    assert screen("The network based in Kabul is the Haqqani network.", question)[1] == ""
+    assert screen("It is the Haqqani network.", question)[1] == ""
+    # a later 'is' in a clause of its own is no copula of the answer
+    assert screen("Mr Ebbers could face 85 years if convicted of all the charges he is facing.",
+                  "What is the longest sentence Mr Ebbers could get?")[1] == ""
+
+
 def test_screen_keeps_the_answer_after_according_to():
     assert screen("According to source [2], five trips were made.", "How many trips?") == ("Five trips were made.", "")
 
@@ -468,6 +480,30 @@ def test_what_the_relaxed_checks_still_refuse():
                   "Elvis tapes fail to sell") == "ok"
 
 
+def test_what_the_source_says_could_happen_is_not_stated_as_fact():
+    def reason(sentence: str, question: str, source: str) -> str:
+        sources, passages = _sources(source)
+        v = attribute(sentence, question, sources, passages, HashEmbedder())
+        return "ok" if v.ok else v.reason
+
+    source = ("With Russia now engaging more directly with the Taliban, Pakistan could push for more pressure on "
+              "the Afghan regime to take action against the TTP.")
+    hedged = "it states as fact what the source only says could happen"
+    assert reason("Pakistan is pushing for more pressure on the Afghan regime to take action against the TTP.",
+                  "What is Pakistan pushing for?", source) == hedged
+    assert reason("Pakistan could push for more pressure on the Afghan regime to take action against the TTP.",
+                  "What is Pakistan pushing for?", source) == "ok"
+    # the question's 'could' carries over to the answer, and a verb the source states plainly too is stated
+    assert reason("Pakistan pushes for more pressure on the Afghan regime to take action against the TTP.",
+                  "What could Pakistan push for?", source) == "ok"
+    # news questions n219 and n156: the hedged verb is another one, or the answer's verb follows 'to'
+    assert reason("Lord Callaghan refused to hold an early election.", "What did Lord Callaghan refuse to do?",
+                  "Lord Callaghan refused to hold an early election which may have delivered a Labour victory.") == "ok"
+    assert reason("The DTI saw no case for changing the Enterprise Act to look at takeovers of football clubs.",
+                  "Why won't the DTI block the takeover?", "The DTI saw no case for changing the Enterprise Act so "
+                  "that takeovers of football clubs could be looked at.") == "ok"
+
+
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
     # news question n013: 'Barclays' opens the answer, and the £75m line is an airline's (no Barclays in it)
     airline = "Reporting its results for 2004, the airline made a pre-tax profit of £75m."
@@ -677,6 +713,9 @@ def test_emphasis_of_dates_names_and_amounts():
     assert "**Lord Hattersley**" in emphasise("Former cabinet colleague Lord Hattersley said so.", "Who said so?")
     # the sentence's full stop stays outside the bold: '… to **85130**.', not '… to **85130.**'
     assert emphasise("Users text the word GOODPUB to 85130.", "What number do I text?").endswith("**85130**.")
+    # a name after the question's words joined by a hyphen is new: not the other faction's name
+    factions = "Friction between the Kandahari faction and the Kabul-based Haqqani network creates unpredictability."
+    assert "**Haqqani**" in emphasise(factions, "What is the name of the network based in Kabul?")
 
 
 def test_hybrid_leans_on_bm25_when_its_best_candidate_stands_out():

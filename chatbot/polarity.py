@@ -1,0 +1,45 @@
+"""Does a sentence say its source's thing the same way: not denying what the source says (a 'not' added or
+dropped), not stating as fact what the source says only could happen?"""
+
+from __future__ import annotations
+
+import re
+
+from .text import negated, own_question, stems
+
+# 'and'/'but' followed by a new subject starts a statement of its own
+_JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
+                     re.I)
+# a 'could' and the verb it hedges ('could soon push'); not 'May', the month
+_HEDGED = re.compile(r"\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may)"
+                     r"(?:\s+(?:not|also|still|well|even|soon|now|yet|have|be|been))*\s+(\w+)")
+_MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
+                    r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
+
+
+def opposite(clause: str, sentence: str) -> bool:
+    """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
+    statements, each part that shares a word with the sentence is compared on its own.
+
+    ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
+        -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
+    """
+    mine = set(stems(sentence))
+    parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
+    return any(negated(p) != negated(sentence) for p in parts)
+
+
+def overstated(source: str, sentence: str, question: str) -> bool:
+    """Does the sentence state as fact what the source only says could happen? ('With Russia engaging, Pakistan
+    could push for more pressure', 'Pakistan is pushing for more pressure.') -> True. A sentence or question
+    that keeps a 'could', 'will' or 'may' does not, nor one about a verb the source also states plainly or not
+    at all ('… refused to hold an election which may have delivered a victory', 'He refused to hold an
+    election.'), nor one with the verb after 'to' ('a case for changing the law to look at takeovers' for
+    '… so that takeovers could be looked at')."""
+    if _MODAL.search(f"{sentence} {own_question(question)}"):
+        return False
+    words = re.findall(r"[\w'’-]+", sentence.lower())
+    stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in stems(w)}
+    hedged = [t for m in _HEDGED.finditer(source) for t in stems(m.group(1)) if t in stated]
+    everywhere = stems(source)
+    return any(everywhere.count(t) == hedged.count(t) for t in hedged)
