@@ -24,6 +24,8 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
                     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
+_AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|had|has|have|was|were|is|"
+                          r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
 _TITLES = frozenset("mr mrs ms dr sir lord lady the".split())
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
@@ -105,6 +107,8 @@ def emphasise(sentence: str, question: str) -> str:
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "number" and not re.search(r"[\d$£€]|[a-z]", found[:1], re.I):
             continue
+        if kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
+            found = _AFTER_COUNT.split(found, maxsplit=1)[0]
         window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)

@@ -713,6 +713,11 @@ def test_emphasis_of_dates_names_and_amounts():
     assert "**Lord Hattersley**" in emphasise("Former cabinet colleague Lord Hattersley said so.", "Who said so?")
     # the sentence's full stop stays outside the bold: '… to **85130**.', not '… to **85130.**'
     assert emphasise("Users text the word GOODPUB to 85130.", "What number do I text?").endswith("**85130**.")
+    # a count's own words, not the sentence's next words (news questions n159, n116)
+    phones = "When phones were launched they cost about £2,000 and had a battery life of 20 minutes."
+    assert "about **£2,000** and" in emphasise(phones, "How much did the first mobile phones cost?")
+    assert "**three or four times**" in emphasise("We would speak three or four times a week.",
+                                                  "How many times a week did they speak?")
     # a name after the question's words joined by a hyphen is new: not the other faction's name
     factions = "Friction between the Kandahari faction and the Kabul-based Haqqani network creates unpredictability."
     assert "**Haqqani**" in emphasise(factions, "What is the name of the network based in Kabul?")
