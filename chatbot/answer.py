@@ -23,8 +23,8 @@ from .counts import counts_other, other_month
 from .embed import Embedder, describe, load_embedder
 from .errors import ChatbotError
 from .generate import Generator, OpenAIGenerator, load_generator
-from .rank import Candidate, answer_type, has_type, rank_sentences
-from .retrieve import Hit, search
+from .rank import Candidate, answer_type, has_type, rank_sentences, spelled_out
+from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
 from .text import sentence_spans, terms
@@ -173,6 +173,14 @@ class Engine:
                 return question
         return followup.standalone(question, history[-1][0])
 
+    def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
+        """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""
+        hits = search(index, self.embedder, question, k=k, mode=self.settings.mode)
+        if hits and answer_type(question) == "expansion" and not any(spelled_out(h.chunk.text, question) for h in hits):
+            spelled = first_match(index, self.embedder, question, lambda text: spelled_out(text, question) is not None)
+            hits = [*hits[:-1], spelled] if spelled else hits
+        return hits
+
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
         *_, final = self.stream(question, history, k)
         return final
@@ -198,7 +206,7 @@ class Engine:
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
         standalone = self.standalone(question, history, index)
-        hits = search(index, self.embedder, standalone, k=k or self.settings.top_k, mode=self.settings.mode)
+        hits = self._search(index, standalone, k or self.settings.top_k)
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
                         standalone=standalone if standalone != question else "",
                         timings={"retrieval": time.perf_counter() - t0})

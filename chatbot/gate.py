@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import PEOPLE_ENDINGS, has_name, names, numbers, terms
+from .text import PEOPLE_ENDINGS, has_name, names, numbers, presumed, sentence_spans, terms
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -48,6 +48,7 @@ class Evidence:
     coverage: float  # best sentence's share of the question's (rarity-weighted) words
     missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
     named: bool = False  # the question names something (and nothing it names or counts is missing)
+    defined: bool = False  # it asks what a thing it names is, and one sentence holds all its words
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "missing": list(self.missing)}
@@ -60,10 +61,9 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     found_numbers = numbers(text)
     missing = [n for n in sorted(asked_names(question)) if not _mentioned(n, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
-    shape = numbers(" ".join(re.findall(r"\b(?:which|what)\s+([a-z]+)\b", question, re.I)))  # 'which two powers'
-    missing += [n for n in sorted(numbers(question) - decades - shape) if n not in found_numbers]
+    missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
-                    not missing and _named(question, cased))
+                    not missing and _named(question, cased), not missing and _defined(question, passages))
 
 
 def _named(question: str, cased: str) -> bool:
@@ -76,6 +76,25 @@ def _named(question: str, cased: str) -> bool:
     asked = {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
     return bool(asked) and all(_mentioned(n, cased) for n in asked) and len(own) >= 2
+
+
+def _defined(question: str, passages: Sequence[str]) -> bool:
+    """Does the question ask about things it names, in one word of its own at most, and does one sentence of
+    the passages hold all its words? A short question is far in meaning from any passage ('Who is Ishaq Dar?'
+    0.35, 'What does CSTO stand for?' 0.18), but a sentence that names the thing with the question's words
+    says what it is ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …').
+
+    'Valdai?', 'What is the Kandahari faction?', 'What did the Valdai Club observe?' -> True when a sentence
+    has them; 'Who founded Barclays?' only when one sentence says 'founded' and 'Barclays'.
+    """
+    asked = {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
+    words = terms(question) - _ASKING
+    if not asked or len(words - terms(" ".join(asked))) > 1:
+        return False
+    return any(words <= terms(text[s:e]) for text in passages for s, e in sentence_spans(text))
+
+
+_ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 
 
 def asked_names(question: str) -> set[str]:
@@ -101,7 +120,7 @@ def _mentioned(name: str, text: str) -> bool:
 
 def refuse_before(ev: Evidence, t: Thresholds) -> str:
     """Why the model should not even be asked, or ''."""
-    if ev.similarity < t.min_similarity and not (ev.named and ev.coverage >= t.named_coverage):
+    if ev.similarity < t.min_similarity and not (ev.named and ev.coverage >= t.named_coverage) and not ev.defined:
         return f"no passage is close enough to the question (similarity {ev.similarity:.2f} < {t.min_similarity:.2f})"
     if ev.missing:
         return f"the documents found never mention {', '.join(repr(m) for m in ev.missing)}"

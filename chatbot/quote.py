@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import lemminflect
 
-from .rank import Candidate, answer_type, has_type
+from .rank import Candidate, answer_type, has_type, spelled_out
 from .text import STOPWORDS, has_name, names, numbers, own_terms, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
@@ -86,6 +86,9 @@ def emphasise(sentence: str, question: str) -> str:
     ('… 225 border flag meetings, 836 protest notes …', 'How many protest notes?') -> '… **836 protest notes** …'
     """
     kind = answer_type(question)
+    spelled = spelled_out(sentence, question) if kind == "expansion" else None
+    if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
+        return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
     if pattern is None:
         return sentence

@@ -42,6 +42,11 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\
 # 10, and was read for 1 more.
 OWN_WORDS_WEIGHT = 3.0
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
+# 'What does CSTO stand for?': the words its letters begin
+_EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|is)\s+(?:the\s+)?)"
+                          r"([A-Z][A-Z0-9]+)s?\s+(?i:stand\s+for|mean|short\s+for)\b")
+# 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
+_WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
 
 
 def answer_type(question: str) -> str | None:
@@ -50,6 +55,10 @@ def answer_type(question: str) -> str | None:
     A clause before the question is not asked: 'When she started out, what did people assume?' -> None
     """
     question = _LEADING_CLAUSE.sub("", question)
+    if _EXPANSION_Q.match(question):
+        return "expansion"
+    if _WHO_IS_Q.match(question):
+        return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
                           ("place", _PLACE_Q)):
         if pattern.match(question):
@@ -65,6 +74,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     """
     if kind is None:
         return True
+    if kind == "expansion":
+        return spelled_out(text, question) is not None
     if kind == "number":
         own = own_question(question)
         if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
@@ -90,6 +101,37 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
     return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
+
+
+_CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'
+
+
+def spelled_out(text: str, question: str) -> tuple[int, int] | None:
+    """Where the text spells out the acronym the question asks about ('What does CSTO stand for?'), if it does."""
+    m = _EXPANSION_Q.match(own_question(question))
+    return expansion(text, m.group(1)) if m else None
+
+
+def expansion(text: str, acronym: str) -> tuple[int, int] | None:
+    """Where the text spells the acronym out: its capitalized words' first letters, in order, are the acronym.
+    ('… the Collective Security Treaty Organization (CSTO) …', 'CSTO') -> the span of 'Collective … Organization'
+    """
+    words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
+    for i, first in enumerate(words):
+        if not first.group(0)[0].isupper():
+            continue
+        letters = ""
+        for w in words[i:]:
+            word = w.group(0)
+            if word[0].isupper():
+                letters += word[0]
+            elif word.lower() not in _CONNECTORS:
+                break
+            if letters == acronym.upper() and word[0].isupper():
+                return first.start(), w.end()
+            if len(letters) >= len(acronym):
+                break
+    return None
 
 
 def _initials(run: Sequence[str]) -> str:
@@ -209,6 +251,8 @@ def rank_sentences(
         context = sum(idf[t] for t in (q_terms & prev_terms[i]) - ts) / total
         sim = max(float(vecs[i] @ qv), CONTEXT_WEIGHT * float(ctx_vecs[i] @ qv))
         bonus = 0.1 if kind in ("number", "date") and has_type(text, kind, question) else 0.0
+        if kind == "expansion" and has_type(text, kind, question):
+            bonus = 0.3  # the line that spells out the acronym says what it stands for, however it ranks otherwise
         score = (1 - weight) * sim + weight * (coverage + CONTEXT_WEIGHT * PREV_SHARE * context) + bonus - 0.02 * p
         out.append(Candidate(p, s, e, score, coverage, sim))
     return sorted(out, key=lambda c: -c.score)

@@ -11,6 +11,7 @@ rank fusion was worse than dense on msmarco at every constant and weight tried.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,17 @@ def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode
             sims[cid] = float(np.dot(index.vectors.reconstruct(cid), qvec[0]))
     return [Hit(index.by_id[cid], fused[cid], sims.get(cid, 0.0), words.get(cid, 0.0), _doc_hash(index, cid))
             for cid in best]
+
+
+def first_match(index: Index, embedder: Embedder, query: str, matches: Callable[[str], bool]) -> Hit | None:
+    """The first chunk whose text `matches`, as a hit for the query (no search score): the passage a search
+    may rank below others that repeat the query's rare word ('TTP' is in most passages about it; one spells
+    it out)."""
+    chunk = next((c for c in index.chunks if matches(c.text)), None)
+    if chunk is None:
+        return None
+    similarity = float(np.dot(index.vectors.reconstruct(chunk.id), embedder.encode([query])[0]))
+    return Hit(chunk, 0.0, similarity, 0.0, _doc_hash(index, chunk.id))
 
 
 def _doc_hash(index: Index, chunk_id: int) -> str:

@@ -161,6 +161,12 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+def presumed(question: str) -> set[str]:
+    """How many things the question takes as given, not a count to find or check: 'Which two powers …?',
+    'What are the two rival factions?' -> {'2'}"""
+    return numbers(" ".join(re.findall(r"\b(?:which|what|the|both)\s+([a-z]+)\b", question, re.I)))
+
+
 def months(text: str) -> set[str]:
     return {w for w in words(text) if w in MONTHS}
 

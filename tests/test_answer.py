@@ -330,3 +330,15 @@ def test_the_engine_passes_stop_to_the_model(fake_settings, seeds_dir):
     stop = threading.Event()
     *_, result = engine.stream(QUESTION, stop=stop)
     assert generator.stop is stop and result.mode == "generated"
+
+
+def test_what_an_acronym_stands_for_is_quoted_from_the_line_that_spells_it_out(engine_with):
+    """Found in the browser: 'TTP' is in most passages about it, one spells it out. The model's 'Taliban' is no
+    expansion of TTP; the line that spells it out is found and quoted with the words in bold."""
+    engine, _ = engine_with("The TTP stands for the Taliban.")
+    result = engine.ask("What does TTP stand for?")
+    assert any("expansion" in r["reason"] for r in result.removed), result.removed
+    assert result.mode == "extractive" and "**Tehreek-e-Taliban Pakistan**" in result.answer
+    engine, _ = engine_with("ETIM stands for Eastern Turkistan Islamic Movement.")
+    result = engine.ask("What does ETIM stand for?")
+    assert result.mode == "generated" and "Eastern Turkistan Islamic Movement" in result.answer
