@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTHS, STOPWORDS, own_question, stems, words
+from .text import MONTHS, STOPWORDS, numbers, own_question, stems, words
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
@@ -101,6 +101,26 @@ def unbound_number(sentence: str, source: str) -> str:
                           and (c := _counted(theirs, j)) and _stem(c[0]) == first), None)
             if other:
                 return f"in the source '{' '.join(counted[:2])}' are counted by {other}, not {token}"
+    return ""
+
+
+def asked_elsewhere(sentence: str, question: str, source: str) -> str:
+    """Why the sentence gives another count of the source than the one of what the question counts, or ''.
+
+    ('172 Tashkeel infiltrated Khyber.', 'How many militants infiltrated Khyber?', '172 Tashkeel of almost
+    4,000 militants infiltrating Khyber') -> "in the source 'militants' are counted by 4,000, not 172"
+    """
+    asked = asked_count(own_question(question)) or asked_count(question)
+    mine = words(sentence)
+    if not asked or _overlap(asked[:1], mine):
+        return ""
+    theirs = words(source)
+    head = _stem(asked[0])
+    given = [t for j, t in enumerate(theirs) if t[0].isdigit() and not _YEAR.match(t)
+             and (c := _counted(theirs, j)) and head in map(_stem, c[:2])]
+    said = [t for t in mine if t[0].isdigit() and not _YEAR.match(t)]
+    if given and said and not numbers(" ".join(said)) & numbers(" ".join(given)):
+        return f"in the source '{asked[0]}' are counted by {given[0]}, not {said[0]}"
     return ""
 
 

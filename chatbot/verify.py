@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import lemminflect
 import numpy as np
 
-from .counts import other_month, unbound_number
+from .counts import asked_elsewhere, other_month, unbound_number
 from .embed import Embedder
 from .polarity import opposite, overstated
 from .text import (
@@ -163,7 +163,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         - presumed(question)
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text) or other_month(sentence, text)
+    why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text)
     if why:
         return Verdict(False, why)
     before = _before(chosen[0], passages)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, verify
-from chatbot.counts import counts_other, other_month, unbound_number
+from chatbot.counts import asked_elsewhere, counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.quote import choose, emphasise, pointed
@@ -156,6 +156,20 @@ def test_the_shipped_calibration_covers_the_default_embedder():
     assert gate.is_calibrated(DEFAULT_MODEL_SHA256)
     t = gate.thresholds(DEFAULT_MODEL_SHA256)
     assert 0.2 < t.min_similarity < 0.6 and 0 <= t.min_coverage < 1
+
+
+def test_a_count_of_something_else_in_the_source_does_not_answer_how_many():
+    """Found in the browser: '172 Tashkeel infiltrated Khyber Pakhtunkhwa' was verified for 'How many militants
+    infiltrated …?'; the source counts the militants by 4,000."""
+    source = "Evidence: 172 Tashkeel of almost 4,000 militants infiltrating Khyber Pakhtunkhwa; 83 into Quetta."
+    question = "How many militants infiltrated Khyber Pakhtunkhwa?"
+    assert "'militants' are counted by 4000, not 172" in asked_elsewhere("172 Tashkeel infiltrated Khyber.", question,
+                                                                         source)
+    assert asked_elsewhere("Almost 4,000 militants infiltrated Khyber.", question, source) == ""
+    assert asked_elsewhere("172 Tashkeel infiltrated Khyber.", "How many Tashkeel slipped into Khyber?", source) == ""
+    # another word for what is asked, with no count of the question's word in the source (news n150)
+    assert asked_elsewhere("78 million messages are sent.", "How many texts are sent?", "Every day 78 million "
+                           "messages are sent.") == ""
 
 
 def test_a_number_must_count_the_same_thing_as_in_the_source():
