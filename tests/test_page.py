@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/ (git-ignored); docs/layout-*.png are copied f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
@@ -185,6 +186,10 @@ def test_a_conversation_survives_a_reload_and_an_earlier_one_reopens(browser: An
     expect(page.locator("#cb-chat .cb-answer")).to_contain_text("225")
     expect(page.locator("#cb-sources .cb-src mark").first).to_contain_text("225")
     assert page.locator("#cb-chat .cb-warn").count() == 0  # nothing changed in the documents
+    # … and can be taken away at once (found in a browser check: empty and disabled until the next question)
+    page.get_by_text("Take it away: Markdown with the sources as footnotes").click()
+    expect(page.locator("#cb-export textarea")).to_have_value(re.compile("225"))
+    expect(page.locator("#cb-download")).to_be_enabled()
 
     page.get_by_role("button", name="New conversation").click()
     expect(page.locator("#cb-chat .cb-answer")).to_have_count(0)

@@ -45,7 +45,8 @@ def build_app(engine: Engine, settings: Settings) -> gr.Blocks:
         library.wire(stats=options.stats)
         options.wire()
         demo.load(chat.restore, chat.saved, [chat.chat, chat.turns, chat.sources, chat.earlier],
-                  api_visibility="private")
+                  api_visibility="private").then(  # a restored conversation can be taken away at once
+            chat.export, chat.turns, [chat.export_md, chat.download], api_visibility="private")
         demo.load(library.refresh, None, [library.library, library.doc_pick, options.stats],
                   api_visibility="private")
         demo.load(options.models_dropdown, None, options.model, api_visibility="private")

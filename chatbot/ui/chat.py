@@ -276,7 +276,8 @@ class ChatTab:
         # select, not input: input fired twice per choice, and a second reopen swapped the conversations back
         self.earlier.select(self.open_earlier, [self.earlier, self.turns, self.saved],
                             [self.chat, self.turns, self.sources, self.saved, self.earlier], api_visibility="private",
-                            trigger_mode="once")
+                            trigger_mode="once").then(
+            self.export, self.turns, [self.export_md, self.download], api_visibility="private")
         self.sources.click(self.open_article, None, self.viewer, api_visibility="private").then(
             None, js=SCROLL_TO_HIT_JS)
         gr.api(self.article, api_name="article")
