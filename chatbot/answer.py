@@ -27,7 +27,7 @@ from .rank import Candidate, answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
-from .text import sentence_spans, terms
+from .text import has_name, sentence_spans, terms
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
@@ -246,11 +246,12 @@ class Engine:
             # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
-            if pick is not None and _misfit(texts[pick], standalone):
+            typed = gate.asked_names(question) if standalone != question else set()  # 'What about India?'
+            if pick is not None and (_misfit(texts[pick], standalone) or _lacks(texts[pick], typed)):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month
             if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
                 pick = quote.choose(pool, texts, standalone, limits.min_coverage,
-                                    fits=lambda text: not other_month(standalone, text))
+                                    fits=lambda text: not other_month(standalone, text) and not _lacks(text, typed))
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
@@ -359,6 +360,12 @@ def _misfit(line: str, question: str) -> str:
     for 'How many protest notes?') or gives the question's year to another month ('October 2004' for
     '… in December 2004?')."""
     return counts_other(line, question) or other_month(question, line)
+
+
+def _lacks(line: str, typed: set[str]) -> bool:
+    """Does the line leave out a name the follow-up itself gave? ('… Russia's soft southern flank' for 'What
+    about India?' after 'Which countries form Russia's soft southern flank?': it answers the earlier question)"""
+    return any(not has_name(n, line) for n in typed)
 
 
 def _answers(kept: Sequence[tuple[str, Sequence[Citation]]], kind: str | None, question: str) -> bool:

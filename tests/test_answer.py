@@ -342,3 +342,14 @@ def test_what_an_acronym_stands_for_is_quoted_from_the_line_that_spells_it_out(e
     engine, _ = engine_with("ETIM stands for Eastern Turkistan Islamic Movement.")
     result = engine.ask("What does ETIM stand for?")
     assert result.mode == "generated" and "Eastern Turkistan Islamic Movement" in result.answer
+
+
+def test_a_follow_up_naming_something_new_is_not_answered_with_the_earlier_questions_line(engine_with):
+    """Found in the browser: 'What about India?' after 'Which countries form Russia's soft southern flank?' quoted
+    Russia's line. A line that leaves out the name the follow-up gave is not its answer."""
+    engine, _ = engine_with("Tajikistan, Uzbekistan, and Turkmenistan form India's soft southern flank.")
+    earlier = "Which countries form Russia's soft southern flank?"
+    result = engine.ask("What about India?", history=[(earlier, "")])
+    assert result.standalone == "Which countries form India's soft southern flank?"
+    assert result.mode == "abstained", result.answer
+    assert any("'india' is not in the source" in r["reason"] for r in result.removed), result.removed
