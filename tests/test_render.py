@@ -148,3 +148,15 @@ def test_citations_of_one_passage_share_its_card_and_passages_not_cited_are_fold
     out = render.render_sources([turn])
     assert '<div class="cb-src" id="src-1-2" data-cites="src-1-2">' in out
     assert '<mark data-n="2">It issued 13 demarches.</mark>' in out
+
+
+def test_a_follow_up_read_beside_the_earlier_question_says_so_in_words() -> None:
+    turn = {"question": "Why?", "answer": "Because [1].", "mode": "extractive", "done": True, "citations": [],
+            "standalone": "Why? (after: Why did Russia remove the Taliban from its list?)"}
+    out = render.render_answer(turn, 1)
+    assert "read as a follow-up to: Why did Russia remove the Taliban from its list?" in out
+    assert "(after:" not in out
+    rewritten = {**turn, "standalone": "How many protest notes has Pakistan held?"}
+    assert "understood as: How many protest notes has Pakistan held?" in render.render_answer(rewritten, 1)
+    # … escaped like every other field
+    assert_inert(render.render_answer({**turn, "standalone": f"Why? (after: {EVIL})"}, 1))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..library import docs_files
+from ..text import earlier_question
 
 if TYPE_CHECKING:
     from ..build import Report
@@ -84,8 +85,9 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
         parts.append('<div class="cb-closest">Closest passages (they do not answer the question):'
                      f"<ol>{items}</ol></div>")
     meta: list[str] = []  # plain text, escaped when joined
-    if turn.get("standalone"):
-        meta.append(f"understood as: {turn['standalone']}")
+    if turn.get("standalone"):  # a follow-up read beside the earlier question says so in words, not 'Why? (after: …)'
+        earlier = earlier_question(turn["standalone"])
+        meta.append(f"read as a follow-up to: {earlier}" if earlier else f"understood as: {turn['standalone']}")
     if status == "stopped":
         meta.append("stopped before the answer was complete" if answer else "stopped before an answer was ready")
     if turn.get("done"):
