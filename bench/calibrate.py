@@ -59,7 +59,8 @@ def records(embedder: Embedder, split: str = "calibration") -> list[dict]:
                 r = engine.ask(q.question, history=[(h, "") for h in q.history])
                 quote = r.evidence.get("quote") or {}
                 out.append({"id": q.id, "answerable": bool(q.answers), "similarity": r.evidence.get("similarity", 0),
-                            "named": r.evidence.get("named", False), "coverage": r.evidence.get("coverage", 0),
+                            "named": r.evidence.get("named", False), "defined": r.evidence.get("defined", False),
+                            "coverage": r.evidence.get("coverage", 0),
                             "missing": bool(r.evidence.get("missing")) or r.evidence.get("coverage", 1) <= 0,
                             "generated": r.mode == "generated",
                             "correct": r.mode == "generated" and contains_answer(r.answer, q.answers),
@@ -89,7 +90,7 @@ def off_topic_records(embedder: Embedder) -> list[dict]:
             ev = gate.evidence(text, [h.chunk.text for h in hits], [h.similarity for h in hits],
                                [c.coverage for c in candidates])
             out.append({"id": "msmarco", "answerable": False, "similarity": ev.similarity, "named": ev.named,
-                        "coverage": ev.coverage,
+                        "defined": ev.defined, "coverage": ev.coverage,
                         "missing": bool(ev.missing) or ev.coverage <= 0, "generated": True, "correct": False,
                         "quote_coverage": ev.coverage, "quote_correct": False})
     return out
@@ -101,7 +102,7 @@ def utility(rows: list[dict], min_similarity: float, min_coverage: float) -> tup
     waived = gate.Thresholds().named_coverage
     for r in rows:
         if r["missing"] or (r["similarity"] < min_similarity
-                            and not (r.get("named") and r.get("coverage", 0.0) >= waived)):
+                            and not (r.get("named") and r.get("coverage", 0.0) >= waived) and not r.get("defined")):
             answered, right = False, False
         elif r["generated"]:
             answered, right = True, r["correct"]

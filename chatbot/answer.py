@@ -27,11 +27,12 @@ from .rank import Candidate, answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
-from .text import has_name, sentence_spans, terms
+from .text import sentence_spans, terms
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
 MAX_QUESTION_CHARS = 2000
+_TITLES = frozenset("mr mrs ms dr sir lord lady dame".split())  # 'And what did Mr Dar say?' names Dar
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
 
@@ -155,8 +156,7 @@ class Engine:
                  index: store.Index | None = None) -> list[Hit]:
         """Passages for the question, read as a follow-up of the conversation when it is one."""
         standalone = self.standalone(question, history) if history else question
-        return search(index or self.index, self.embedder, standalone, k=k or self.settings.top_k,
-                      mode=self.settings.mode)
+        return self._search(index or self.index, standalone, k or self.settings.top_k)
 
     def standalone(self, question: str, history: Sequence[tuple[str, str]], index: store.Index | None = None) -> str:
         """The question in a form that stands on its own. A follow-up ("And how many protest notes?", or a
@@ -177,8 +177,9 @@ class Engine:
         """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""
         hits = search(index, self.embedder, question, k=k, mode=self.settings.mode)
         if hits and answer_type(question) == "expansion" and not any(spelled_out(h.chunk.text, question) for h in hits):
-            spelled = first_match(index, self.embedder, question, lambda text: spelled_out(text, question) is not None)
-            hits = [*hits[:-1], spelled] if spelled else hits
+            spelled = first_match(index, self.embedder, question, {h.chunk.doc for h in hits},
+                                  lambda text: spelled_out(text, question) is not None)
+            hits = hits if spelled is None else [*hits[:-1], spelled] if len(hits) > 1 else [*hits, spelled]
         return hits
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
@@ -246,12 +247,12 @@ class Engine:
             # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
-            typed = gate.asked_names(question) if standalone != question else set()  # 'What about India?'
-            if pick is not None and (_misfit(texts[pick], standalone) or _lacks(texts[pick], typed)):
+            typed = gate.asked_names(question) - _TITLES if standalone != question else set()  # 'What about India?'
+            if pick is not None and quote.misfit(texts[pick], standalone, typed):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month
             if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
-                pick = quote.choose(pool, texts, standalone, limits.min_coverage,
-                                    fits=lambda text: not other_month(standalone, text) and not _lacks(text, typed))
+                pick = quote.choose(pool, texts, standalone, limits.min_coverage, fits=lambda text: not (
+                    other_month(standalone, text) or quote.lacks(text, typed)))
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
@@ -353,19 +354,6 @@ def _declined(text: str) -> bool:
     low = text.lower()
     return prompt.NOT_FOUND_REPLY.lower() in low or NOT_FOUND.lower().rstrip(".") in low or bool(
         re.search(r"\b(?:do(?:es)? not|don't|doesn't) (?:answer|contain|mention|say|provide)|no information", low))
-
-
-def _misfit(line: str, question: str) -> str:
-    """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
-    for 'How many protest notes?') or gives the question's year to another month ('October 2004' for
-    '… in December 2004?')."""
-    return counts_other(line, question) or other_month(question, line)
-
-
-def _lacks(line: str, typed: set[str]) -> bool:
-    """Does the line leave out a name the follow-up itself gave? ('… Russia's soft southern flank' for 'What
-    about India?' after 'Which countries form Russia's soft southern flank?': it answers the earlier question)"""
-    return any(not has_name(n, line) for n in typed)
 
 
 def _answers(kept: Sequence[tuple[str, Sequence[Citation]]], kind: str | None, question: str) -> bool:

@@ -108,9 +108,11 @@ def asked_elsewhere(sentence: str, question: str, source: str) -> str:
     """Why the sentence gives another count of the source than the one of what the question counts, or ''.
 
     ('172 Tashkeel infiltrated Khyber.', 'How many militants infiltrated Khyber?', '172 Tashkeel of almost
-    4,000 militants infiltrating Khyber') -> "in the source 'militants' are counted by 4,000, not 172"
+    4,000 militants infiltrating Khyber') -> "in the source 'militants' are counted by 4000, not 172". Only for
+    'how many' (not 'how much'), and a follow-up's own count ('And soldiers?' counts nothing of its own).
     """
-    asked = asked_count(own_question(question)) or asked_count(question)
+    own = own_question(question)
+    asked = asked_count(own) if re.search(r"\bhow many\b", own, re.I) else []
     mine = words(sentence)
     if not asked or _overlap(asked[:1], mine):
         return ""
@@ -118,7 +120,8 @@ def asked_elsewhere(sentence: str, question: str, source: str) -> str:
     head = _stem(asked[0])
     given = [t for j, t in enumerate(theirs) if t[0].isdigit() and not _YEAR.match(t)
              and (c := _counted(theirs, j)) and head in map(_stem, c[:2])]
-    said = [t for t in mine if t[0].isdigit() and not _YEAR.match(t)]
+    # its own counts of a noun of their own ('172 Tashkeel'; not '9,500 were vaccinated' of '12,000 children')
+    said = [t for i, t in enumerate(mine) if t[0].isdigit() and not _YEAR.match(t) and _counted(mine, i)]
     if given and said and not numbers(" ".join(said)) & numbers(" ".join(given)):
         return f"in the source '{asked[0]}' are counted by {given[0]}, not {said[0]}"
     return ""

@@ -11,8 +11,9 @@ from .text import negated, own_question, stems
 _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
                      re.I)
 # a 'could' and the verb it hedges ('could soon push'); not 'May', the month
-_HEDGED = re.compile(r"\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may)"
-                     r"(?:\s+(?:not|also|still|well|even|soon|now|yet|have|be|been))*\s+(\w+)")
+# (not 'could not reach': that it did not is a fact; not the noun, 'military might grew')
+_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may)"
+                     r"(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
 _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
 

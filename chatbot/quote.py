@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 
 import lemminflect
 
+from .counts import counts_other, other_month
 from .rank import Candidate, answer_type, has_type, spelled_out
-from .text import STOPWORDS, has_name, names, numbers, own_terms, terms
+from .text import STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -72,6 +73,21 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def misfit(line: str, question: str, typed: set[str]) -> str:
+    """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
+    for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
+    December 2004?') or leaves out a name the follow-up itself gave (`typed`)."""
+    return counts_other(line, question) or other_month(question, line) or (
+        "it leaves out what the follow-up names" if lacks(line, typed) else "")
+
+
+def lacks(line: str, typed: set[str]) -> bool:
+    """Does the line leave out a name the follow-up itself gave? ('… Russia's soft southern flank' for 'What
+    about India?' after 'Which countries form Russia's soft southern flank?': it answers the earlier question;
+    'Pakistan's officials' do hold 'What about Pakistani officials?')"""
+    return any(not mentioned(n, line) for n in typed)
 
 
 def _is_sentence(text: str) -> bool:

@@ -44,9 +44,13 @@ OWN_WORDS_WEIGHT = 3.0
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
 # 'What does CSTO stand for?': the words its letters begin
 _EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|is)\s+(?:the\s+)?)"
-                          r"([A-Z][A-Z0-9]+)s?\s+(?i:stand\s+for|mean|short\s+for)\b")
+                          r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stand\s+for|mean|short\s+for)\s*\??\s*$")
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
-_WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
+_WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
+                       r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
+# ('Who is Prime Minister?' wants a name)
+_OFFICES = frozenset("minister president prime chancellor secretary leader chief head governor chairman director king "
+                     "queen foreign general mayor speaker ambassador envoy".split())
 
 
 def answer_type(question: str) -> str | None:
@@ -57,7 +61,8 @@ def answer_type(question: str) -> str | None:
     question = _LEADING_CLAUSE.sub("", question)
     if _EXPANSION_Q.match(question):
         return "expansion"
-    if _WHO_IS_Q.match(question):
+    who = _WHO_IS_Q.match(question)
+    if who and not {w.lower() for w in who.group(1).split()} & _OFFICES:
         return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
                           ("place", _PLACE_Q)):
@@ -113,23 +118,30 @@ def spelled_out(text: str, question: str) -> tuple[int, int] | None:
 
 
 def expansion(text: str, acronym: str) -> tuple[int, int] | None:
-    """Where the text spells the acronym out: its capitalized words' first letters, in order, are the acronym.
-    ('… the Collective Security Treaty Organization (CSTO) …', 'CSTO') -> the span of 'Collective … Organization'
+    """Where the text spells the acronym out: the first letters of its words, in order, are the acronym (of
+    capitalized words, or of lower-case ones; 'of', 'and', '-e-' may come between; a word in capitals gives
+    all its letters).
+
+    ('… the Collective Security Treaty Organization (CSTO) …', 'CSTO') -> the span of 'Collective … Organization';
+    ('the UK Independence Party', 'UKIP'), ('its chief executive officer', 'CEO') -> their spans
     """
     words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
     for i, first in enumerate(words):
-        if not first.group(0)[0].isupper():
+        if first.group(0).lower() in _CONNECTORS:
             continue
-        letters = ""
+        capitals, letters, end = first.group(0)[0].isupper(), "", first.start()
         for w in words[i:]:
-            word = w.group(0)
-            if word[0].isupper():
-                letters += word[0]
-            elif word.lower() not in _CONNECTORS:
+            word, gap, end = w.group(0), text[end:w.start()], w.end()
+            if gap.strip(" -"):  # 'Nawaz Sharif, Pakistan' is no one name
                 break
-            if letters == acronym.upper() and word[0].isupper():
+            if word.lower() in _CONNECTORS and w is not first:
+                continue
+            if word[0].isupper() != capitals:
+                break
+            letters += word if word.isupper() and len(word) > 1 else word[0]
+            if letters.upper() == acronym.upper() and w is not first:  # (the acronym alone spells nothing out)
                 return first.start(), w.end()
-            if len(letters) >= len(acronym):
+            if len(letters) >= len(acronym) or not acronym.upper().startswith(letters.upper()):
                 break
     return None
 

@@ -83,11 +83,12 @@ def search(index: Index, embedder: Embedder | None, query: str, k: int = 5, mode
             for cid in best]
 
 
-def first_match(index: Index, embedder: Embedder, query: str, matches: Callable[[str], bool]) -> Hit | None:
-    """The first chunk whose text `matches`, as a hit for the query (no search score): the passage a search
-    may rank below others that repeat the query's rare word ('TTP' is in most passages about it; one spells
-    it out)."""
-    chunk = next((c for c in index.chunks if matches(c.text)), None)
+def first_match(index: Index, embedder: Embedder, query: str, docs: set[str], matches: Callable[[str], bool]
+                ) -> Hit | None:
+    """The first chunk of these documents whose text `matches`, as a hit for the query (no search score): the
+    passage a search may rank below others that repeat the query's rare word ('TTP' is in most passages of
+    an article about it; one spells it out, usually where the article first uses it)."""
+    chunk = next((c for c in index.chunks if c.doc in docs and matches(c.text)), None)
     if chunk is None:
         return None
     similarity = float(np.dot(index.vectors.reconstruct(chunk.id), embedder.encode([query])[0]))

@@ -161,9 +161,20 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+def mentioned(name: str, text: str) -> bool:
+    """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
+    the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
+    found in 'indian ocean')."""
+    forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
+    if any(has_name(f, text) for f in forms):
+        return True
+    parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
+    return len(parts) > 1 and all(has_name(p, text) for p in parts)
+
+
 def presumed(question: str) -> set[str]:
-    """How many things the question takes as given, not a count to find or check: 'Which two powers …?',
-    'What are the two rival factions?' -> {'2'}"""
+    """How many things the question takes as given, not a count the passages must mention: 'Which two powers
+    …?', 'What are the two rival factions?' -> {'2'} (an answer that repeats it is still checked)"""
     return numbers(" ".join(re.findall(r"\b(?:which|what|the|both)\s+([a-z]+)\b", question, re.I)))
 
 
