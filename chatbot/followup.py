@@ -51,16 +51,18 @@ def new_subject(question: str, previous: str) -> bool:
     of its own, even when the documents know nothing close to it.
 
     ('What did Lavrov say about the railway?', 'When did the Moscow attack happen?') -> True
-    ('How many has Iran held?', 'How many flag meetings has Pakistan held?') -> False (only the name is new)
+    ('How many has Iran held?', 'How many flag meetings has Pakistan held?') -> False (only the name is new);
+    ('Who is Ishaq Dar?', 'What does TTP stand for?') -> True (what a new name is)
     """
     if is_follow_up(question):
         return False
     new_names = names(question) - names(previous, first=True) - _QUESTION_WORDS
     own_words = content_words(question) - terms(" ".join(names(question))) - terms(previous)
-    return bool(new_names) and bool(own_words)
+    return bool(new_names) and (bool(own_words) or bool(_WHAT_IS.match(question)))
 
 
 _PERSON_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+\s+[A-Z][a-z'’-]+")  # 'Debra Hill', not at the start
+_WHAT_IS = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?)[A-Z]")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 _OPENER = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*)+", re.I)
 _ABOUT = re.compile(r"^(?:what|how) about\s+(.+?)\s*[?.!]*$", re.I)

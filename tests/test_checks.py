@@ -76,6 +76,8 @@ def test_her_may_point_back_after_a_name():
     ("What did Moscow offer?", "Pakistan and Moscow met in May.", False),  # names nothing new
     ("Why?", "When did the concert hall attack in Moscow happen?", False),
     ("How many has Iran held?", "How many border flag meetings has Pakistan held?", False),  # only a name is new
+    ("Who is Ishaq Dar?", "What does TTP stand for?", True),  # what a new name is (found in the browser)
+    ("Who is he?", "Who is Ishaq Dar?", False),
 ])
 def test_a_question_naming_something_new_is_its_own(question, previous, new):
     assert followup.new_subject(question, previous) is new
