@@ -66,6 +66,19 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
                     not missing and _named(question, cased), not missing and _defined(question, passages))
 
 
+_ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
+# what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
+# stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
+_ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
+                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:['’]s)?(?:[\s-]+[^\W\d_]+){0,3}\s*\??\s*$")
+_BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
+
+
+def _names(question: str) -> set[str]:
+    """The things the question names, its first word too ('Valdai?'), an acronym's plural as the acronym."""
+    return {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
+
+
 def _named(question: str, cased: str) -> bool:
     """Does the question name things, every one of them found (its first word too), and ask about them in
     two words or more of its own? Bare names are covered by any passage that has them.
@@ -73,7 +86,7 @@ def _named(question: str, cased: str) -> bool:
     'How many Joint Coordination Committee meetings took place?' -> True ('meetings', 'took', 'place');
     'Where is Kabul?', 'Who founded Barclays?', 'Putin visited Kabul when?' (no Putin) -> False
     """
-    asked = {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
+    asked = _names(question)
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
     return bool(asked) and all(mentioned(n, cased) for n in asked) and len(own) >= 2
 
@@ -89,19 +102,11 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     """
     if not (_ABOUT.match(question) or _BARE.match(question)):
         return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
-    asked = {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
+    asked = _names(question)
     words = terms(question) - _ASKING
     if not asked or len(words - terms(" ".join(asked))) > 1:
         return False
     return any(words <= terms(text[s:e]) for text in passages for s, e in sentence_spans(text))
-
-
-_ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
-# what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
-# stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
-_ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
-                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:['’]s)?(?:[\s-]+[^\W\d_]+){0,3}\s*\??\s*$")
-_BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
 
 
 def asked_names(question: str) -> set[str]:
