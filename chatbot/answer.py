@@ -18,20 +18,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from . import followup, gate, prompt, quote, store
+from . import followup, gate, overview, prompt, quote, store
 from .counts import counts_other, other_month
 from .embed import Embedder, describe, load_embedder
-from .errors import ChatbotError
 from .generate import Generator, OpenAIGenerator, load_generator
-from .rank import Candidate, answer_type, has_type, rank_sentences, spelled_out
+from .rank import answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
-from .text import sentence_spans, terms
+from .text import clean_question, sentence_spans, terms
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
-MAX_QUESTION_CHARS = 2000
 _TITLES = frozenset("mr mrs ms dr sir lord lady dame".split())  # 'And what did Mr Dar say?' names Dar
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
@@ -71,21 +69,6 @@ class Result:
 
 def _passage_dict(n: int, hit: Hit) -> dict[str, Any]:
     return {"n": n, **hit.to_dict(), "similarity": round(hit.similarity, 4)}
-
-
-def prompt_sources(candidates: Sequence[Candidate], texts: Sequence[str], budget_words: int) -> list[int]:
-    """Indexes of the best-ranked sentences that fit the prompt's word budget (at least one)."""
-    chosen: list[int] = []
-    used = 0
-    for i, text in enumerate(texts):
-        words = len(text.split())
-        if chosen and used + words > budget_words:
-            continue
-        chosen.append(i)
-        used += words
-        if used >= budget_words:
-            break
-    return chosen
 
 
 class Engine:
@@ -203,14 +186,20 @@ class Engine:
 
         Setting `stop` ends generation at the next token; the answer is finished from what was generated.
         """
-        question = _clean_question(question)
+        question = clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
-        standalone = self.standalone(question, history, index)
-        hits = self._search(index, standalone, k or self.settings.top_k)
+        scope = overview.asked(question)  # 'What are these articles about?', 'Summarize the article about X'
+        if scope and not scope.subject and scope.articles == 1 and history:  # 'Summarize the article' after a question
+            scope = overview.Scope(overview.subject_of(history[-1][0]), 1)
+        standalone = scope.subject if scope else self.standalone(question, history, index)
+        hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
-                        standalone=standalone if standalone != question else "",
+                        standalone=standalone if standalone != question and not scope else "",
                         timings={"retrieval": time.perf_counter() - t0})
+        if scope and not scope.subject:
+            yield self._overview(result, index, scope, hits, t0)
+            return
         candidates = rank_sentences(standalone, [h.chunk.text for h in hits], self.embedder,
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()
@@ -218,14 +207,14 @@ class Engine:
                            [c.coverage for c in candidates])
         result.evidence = ev.to_dict()
         why = gate.refuse_before(ev, limits)
-        if why:
-            yield self._abstain(result, hits, t0, why)
+        if why or scope:
+            yield self._abstain(result, hits, t0, why) if why else self._overview(result, index, scope, hits, t0)
             return
         pool = candidates[:SOURCE_POOL]
         sources = [Source(c.passage, c.start, c.end, hits[c.passage].chunk.text[c.start:c.end], c.coverage,
                           c.score)
                    for c in pool]
-        shown = prompt_sources(pool, [s.text for s in sources], self.settings.prompt_words)
+        shown = prompt.fitting([s.text for s in sources], self.settings.prompt_words)
         texts = [s.text for s in sources]
         fallback = quote.choose(pool, texts, standalone, 0.0)
         if fallback is not None:  # what would be quoted, for the record (and the calibration of min_coverage)
@@ -336,6 +325,18 @@ class Engine:
         return Citation(n, c.doc, c.title, c.chunk_id, c.start + start, c.start + end, c.text[start:end],
                         hit.doc_sha256)
 
+    def _overview(self, result: Result, index: store.Index, scope: overview.Scope | None, hits: Sequence[Hit],
+                  t0: float) -> Result:
+        """The answer to a question about the documents themselves: their openings, quoted (overview.py)."""
+        intro, quoted = overview.summarize(index, scope or overview.Scope("", 1), hits)
+        if not quoted:
+            return self._abstain(result, hits, t0, "no document has a sentence to quote")
+        text, result.citations = _cited([(f"{before}{h.chunk.text[s:e]}", [self._citation(1, h, s, e)])
+                                         for before, h, s, e in quoted])
+        result.answer, result.mode, result.done = f"{intro}\n{text}".replace(" \n", "\n").strip(), "extractive", True
+        result.timings["total"] = time.perf_counter() - t0
+        return result
+
     def _abstain(self, result: Result, hits: Sequence[Hit], t0: float, why: str) -> Result:
         result.answer, result.mode, result.done, result.citations = NOT_FOUND, "abstained", True, []
         result.closest = [_passage_dict(n, h) for n, h in enumerate(hits, 1)]
@@ -386,14 +387,3 @@ def _cited(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> tuple[str, li
         body = body[:-1] if body and body[-1] in ".!?" else body
         out.append(f"{body} {''.join(dict.fromkeys(marks))}{end}")
     return " ".join(out), list(seen.values())
-
-
-def _clean_question(question: str) -> str:
-    question = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question or "")
-    question = re.sub(r"\s+", " ", question).strip()
-    if not question:
-        raise ChatbotError("The question is empty. Type a question about your documents.")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise ChatbotError(f"The question is {len(question):,} characters long; the limit is "
-                           f"{MAX_QUESTION_CHARS:,}. Ask a shorter question.")
-    return question

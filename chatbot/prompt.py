@@ -19,6 +19,21 @@ SYSTEM_PROMPT = (
 )
 
 
+def fitting(texts: Sequence[str], budget_words: int) -> list[int]:
+    """Indexes of the best-ranked sentences (`texts`, best first) that fit the prompt's word budget (at least one)."""
+    chosen: list[int] = []
+    used = 0
+    for i, text in enumerate(texts):
+        words = len(text.split())
+        if chosen and used + words > budget_words:
+            continue
+        chosen.append(i)
+        used += words
+        if used >= budget_words:
+            break
+    return chosen
+
+
 def source_lines(texts: Sequence[str]) -> str:
     """Numbered source lines; line breaks and look-alikes of our own labels inside the text are neutralized.
 

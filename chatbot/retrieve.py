@@ -11,7 +11,7 @@ rank fusion was worse than dense on msmarco at every constant and weight tried.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +93,15 @@ def first_match(index: Index, embedder: Embedder, query: str, docs: set[str], ma
         return None
     similarity = float(np.dot(index.vectors.reconstruct(chunk.id), embedder.encode([query])[0]))
     return Hit(chunk, 0.0, similarity, 0.0, _doc_hash(index, chunk.id))
+
+
+def openings(index: Index, docs: Sequence[str] | None = None, passages: int = 2) -> list[Hit]:
+    """The first `passages` chunks of each of these documents (all of them when None), in document order then
+    text order, as hits without search scores: where an article says what it is about."""
+    wanted = None if docs is None else set(docs)
+    chunks = sorted((c for c in index.chunks if c.index < passages and (wanted is None or c.doc in wanted)),
+                    key=lambda c: (c.doc, c.index))
+    return [Hit(c, 0.0, 0.0, 0.0, _doc_hash(index, c.id)) for c in chunks]
 
 
 def _doc_hash(index: Index, chunk_id: int) -> str:

@@ -10,6 +10,10 @@ import functools
 import re
 from typing import Any
 
+from .errors import ChatbotError
+
+MAX_QUESTION_CHARS = 2000
+
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital, digit
 # or opening quote; or at a line break. Common abbreviations and initials do not end a sentence.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -208,3 +212,15 @@ def earlier_terms(question: str) -> set[str]:
     """The words only the earlier question of a joined follow-up has; none for any other question.
     'What was he charged with? (after: Who was jailed?)' -> {'jail'}"""
     return terms(earlier_question(question)) - terms(own_question(question)) if earlier_question(question) else set()
+
+
+def clean_question(question: str) -> str:
+    """The question on one line, control characters gone; an empty or overlong one is the user's to fix."""
+    question = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question or "")
+    question = re.sub(r"\s+", " ", question).strip()
+    if not question:
+        raise ChatbotError("The question is empty. Type a question about your documents.")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise ChatbotError(f"The question is {len(question):,} characters long; the limit is "
+                           f"{MAX_QUESTION_CHARS:,}. Ask a shorter question.")
+    return question

@@ -20,7 +20,7 @@ from chatbot.generate import LlamaGenerator, ScriptedGenerator
 from chatbot.models import PACKAGED, path_of, resolve_model
 from chatbot.prompt import build_messages
 
-from .conftest import DEV_QUESTIONS
+from .conftest import DEV_QUESTIONS, SEED_FILES
 
 pytestmark = pytest.mark.slow
 QUESTION = "How many border flag meetings has Pakistan held?"
@@ -237,6 +237,28 @@ def test_off_topic_question_after_an_answer_is_not_found(engine):
     for question in ("What is the capital of France?", "Who won the 2018 World Cup?"):
         result = engine.ask(question, history=[(QUESTION, first.answer)])
         assert result.mode == "abstained", (question, result.answer)
+
+
+@pytest.mark.parametrize("question, docs", [
+    ("What are these articles about?", SEED_FILES),
+    ("What is the main argument of the op-ed about Russia's military ties with the Taliban?",
+     ["002_1e5b2a263020c2f4.txt"]),
+])
+def test_questions_about_the_articles_themselves_get_their_openings(real_index_settings, real_embedder, question,
+                                                                     docs):
+    """Before, "not found" (similarity 0.18) or a garbled generated line; now the openings, without the model."""
+    generator = CountingGenerator("NOT FOUND")
+    result = Engine(real_index_settings, embedder=real_embedder, generator=generator).ask(question)
+    assert result.mode == "extractive" and not generator.calls
+    assert list(dict.fromkeys(c.doc for c in result.citations)) == docs
+    firsts = {c.doc: c for c in reversed(result.citations)}
+    assert all(c.start < 200 for c in firsts.values()), "each document is quoted from its opening"
+
+
+def test_an_article_about_what_the_documents_do_not_cover_is_not_found(real_index_settings, real_embedder):
+    result = Engine(real_index_settings, embedder=real_embedder, generator=CountingGenerator("")).ask(
+        "Summarize the article about the Ukraine war")
+    assert result.mode == "abstained" and result.answer == NOT_FOUND
 
 
 def test_dev_questions_meet_the_bar(engine):

@@ -1,0 +1,106 @@
+"""Questions about the documents themselves ('What are these articles about?') are answered from each
+article's opening, quoted and cited, instead of "not found"; questions about what they say are not touched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chatbot import gate, overview
+from chatbot.answer import NOT_FOUND, Engine
+from chatbot.build import build
+from chatbot.chunk import Chunk
+from chatbot.embed import HashEmbedder
+from chatbot.generate import ScriptedGenerator
+from chatbot.retrieve import Hit
+
+from .conftest import DEV_QUESTIONS, NEWS_QUESTIONS, SEED_FILES, SEED_QUESTIONS
+
+
+@pytest.mark.parametrize("question, subject, articles", [
+    ("What are these articles about?", "", 3),
+    ("what is this collection about", "", 3),
+    ("Summarise these documents please", "", 3),
+    ("Give me an overview", "", 3),
+    ("Which documents do you have?", "", 3),
+    ("What topics do the articles cover?", "", 3),
+    ("What can I ask you about?", "", 3),
+    ("Summarize the article about the Saab factory.", "the Saab factory", 1),
+    ("What is the article about Glazer about?", "Glazer", 1),
+    ("What is the main argument of the op-ed?", "", 1),
+    ("What's the main point of this article?", "", 1),
+    ("Summarize the articles about Saab", "Saab", 3),
+])
+def test_questions_about_the_documents_are_recognised(question, subject, articles):
+    assert overview.asked(question) == overview.Scope(subject, articles)
+
+
+@pytest.mark.parametrize("question", [
+    "What do the articles say about Saab?", "What does the UN report say?", "What is the point of the CSTO?",
+    "Summary of sales in 2004?", "What is the source of the Taliban's income?", "Who wrote the article?",
+    "What is the main argument against recognition?", "Which article of the UN Charter applies?",
+])
+def test_questions_about_what_the_documents_say_are_not_overviews(question):
+    assert overview.asked(question) is None
+
+
+def test_no_question_of_the_evaluation_sets_is_taken_for_an_overview():
+    for path in (SEED_QUESTIONS, NEWS_QUESTIONS, DEV_QUESTIONS):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            q = json.loads(line)
+            for text in [q["question"], *q.get("history", [])]:
+                assert overview.asked(text) is None, text
+
+
+def _hit(text: str, title: str = "Saab to build Cadillacs", index: int = 0) -> Hit:
+    return Hit(Chunk(index, "saab.txt", title, index, 0, len(text), text), 0.0, 0.0, 0.0)
+
+
+def test_the_opening_skips_headings_and_stops_near_the_word_budget():
+    text = ("Saab to build Cadillacs\n\nThe plan in short\n\nGeneral Motors will build a new Cadillac at its Saab "
+            "factory in Sweden. The car is meant for the luxury market in Europe. It will not be sold in the US.")
+    lead = overview.opening([_hit(text)], words=25)
+    assert [text[s:e] for _, s, e in lead] == [
+        "General Motors will build a new Cadillac at its Saab factory in Sweden.",
+        "The car is meant for the luxury market in Europe."]
+    assert len(overview.opening([_hit(text)], words=1)) == 1, "at least one sentence"
+
+
+def test_a_title_that_only_cuts_the_opening_short_is_not_repeated():
+    opening = "The recent proposal by Russia to facilitate the negotiations between the two sides is welcome."
+    assert overview.label("The recent proposal by Russia to facilitate the…", opening) == ""
+    assert overview.label("Saab to build Cadillacs", "General Motors will build.") == "Saab to build Cadillacs: "
+
+
+@pytest.fixture
+def engine(fake_settings, seeds_dir):
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    return Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("NOT FOUND"))
+
+
+def test_the_whole_collection_is_listed_by_each_documents_opening(engine):
+    result = engine.ask("What are these articles about?")
+    assert result.mode == "extractive" and not engine.generator.calls  # type: ignore[attr-defined]
+    assert result.answer.startswith("The 4 indexed documents, each by its opening:\n\n• ")
+    assert [c.doc for c in result.citations] == SEED_FILES, "one quoted opening per document, in file order"
+    assert "• Moscow to Kabul via Islamabad: Russia’s recent decision" in result.answer  # its title, then its lead
+    assert all(f"[{c.n}]" in result.answer for c in result.citations)
+    for c in result.citations:
+        assert engine.index.docs[c.doc].text[c.start:c.end] == c.quote
+
+
+def test_summarize_the_article_after_a_question_means_the_article_that_question_found(engine):
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)  # calibrated for MiniLM, not the fake
+    earlier = "How many border flag meetings has Pakistan held?"
+    result = engine.ask("Summarize the article", [(earlier, "225 border flag meetings [1].")])
+    assert result.mode == "extractive" and {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"}
+    assert 2 <= len(result.citations) <= 3 and result.answer.startswith("The recent proposal by Russia")
+    assert sum(len(c.quote.split()) for c in result.citations) <= overview.LEAD_WORDS
+
+
+def test_an_article_about_something_the_documents_never_mention_is_not_found(engine):
+    result = engine.ask("Summarize the article about Lavrov's visit to Tashkent")
+    assert result.mode == "abstained" and result.answer == NOT_FOUND and not result.citations
+    assert "never mention" in result.removed[-1]["reason"]
