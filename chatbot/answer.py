@@ -26,11 +26,10 @@ from .rank import answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
-from .text import clean_question, sentence_spans, terms
+from .text import HONORIFICS, clean_question, sentence_spans, terms
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
-_TITLES = frozenset("mr mrs ms dr sir lord lady dame".split())  # 'And what did Mr Dar say?' names Dar
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
 
@@ -190,8 +189,9 @@ class Engine:
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
         scope = overview.asked(question)  # 'What are these articles about?', 'Summarize the article about X'
-        if scope and not scope.subject and scope.articles == 1 and history:  # 'Summarize the article' after a question
-            scope = overview.Scope(overview.subject_of(history[-1][0]), 1)
+        if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
+            scope = overview.Scope(overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
+                history[i][0], history[:i], index)), 1)
         standalone = scope.subject if scope else self.standalone(question, history, index)
         hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
@@ -207,8 +207,11 @@ class Engine:
                            [c.coverage for c in candidates])
         result.evidence = ev.to_dict()
         why = gate.refuse_before(ev, limits)
-        if why or scope:
-            yield self._abstain(result, hits, t0, why) if why else self._overview(result, index, scope, hits, t0)
+        if why:
+            yield self._abstain(result, hits, t0, why)
+            return
+        if scope:
+            yield self._overview(result, index, scope, hits, t0)
             return
         pool = candidates[:SOURCE_POOL]
         sources = [Source(c.passage, c.start, c.end, hits[c.passage].chunk.text[c.start:c.end], c.coverage,
@@ -236,7 +239,7 @@ class Engine:
             # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
-            typed = gate.asked_names(question) - _TITLES if standalone != question else set()  # 'What about India?'
+            typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
             if pick is not None and quote.misfit(texts[pick], standalone, typed):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month
             if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
@@ -325,12 +328,13 @@ class Engine:
         return Citation(n, c.doc, c.title, c.chunk_id, c.start + start, c.start + end, c.text[start:end],
                         hit.doc_sha256)
 
-    def _overview(self, result: Result, index: store.Index, scope: overview.Scope | None, hits: Sequence[Hit],
+    def _overview(self, result: Result, index: store.Index, scope: overview.Scope, hits: Sequence[Hit],
                   t0: float) -> Result:
         """The answer to a question about the documents themselves: their openings, quoted (overview.py)."""
-        intro, quoted = overview.summarize(index, scope or overview.Scope("", 1), hits)
+        intro, quoted = overview.summarize(index, scope, hits)
+        result.evidence["overview"] = asdict(scope)  # Answer details say how the question was read
         if not quoted:
-            return self._abstain(result, hits, t0, "no document has a sentence to quote")
+            return self._abstain(result, hits, t0, intro or "no document has a sentence to quote")
         text, result.citations = _cited([(f"{before}{h.chunk.text[s:e]}", [self._citation(1, h, s, e)])
                                          for before, h, s, e in quoted])
         result.answer, result.mode, result.done = f"{intro}\n{text}".replace(" \n", "\n").strip(), "extractive", True

@@ -12,7 +12,7 @@ article about Ukraine' is "not found" when no document names Ukraine).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from .text import sentence_spans, terms
 if TYPE_CHECKING:
     from .store import Index
 
-MAX_LISTED = 8  # documents listed for the whole collection (the Library tab lists them all)
+MAX_LISTED = 8  # documents listed for the whole collection
 LEAD_WORDS = 75  # an article's summary: its opening sentences, up to about this many words
 MAX_ARTICLES = 3  # 'Summarize the articles about Saab': the first few articles the search finds
 
@@ -33,52 +33,88 @@ class Scope:
 
     subject: str  # what the article(s) are about ('the Saab factory'); '' for the whole collection
     articles: int  # how many articles about the subject: 1 for 'the article', MAX_ARTICLES for 'the articles'
+    nth: int = 0  # 'the second article': the second of the collection's list (file-name order); -1 the last
 
 
-_DOC = r"(?:article|document|doc|text|file|source|story|piece|op-?ed|column|essay)"
-_DOCS = rf"(?:{_DOC}s|stories|collection|library|index|corpus)"
-_THE = r"(?:the|these|this|those|that|all(?:\s+(?:of\s+)?(?:the|these|my))?|my|your|each|every)"
-_WHICH = rf"(?P<which>{_THE}\s+(?:\w+\s+)?(?:(?P<many>{_DOCS})|{_DOC}))"  # 'the op-ed', 'these news articles'
+# 'article' and its kin mean the indexed documents, also with a word before them ('the Saab article');
+# 'document', 'text' and 'file' are often things the articles talk about ('the UN document'), so only bare
+_ARTICLE = r"(?:article|op-?ed|story|column|essay|piece|editorial)"
+_DOCUMENT = r"(?:document|doc|text|file)"
+_NOUN = rf"(?P<noun>{_ARTICLE}s?|stories|{_DOCUMENT}s?|collection|library|corpus|news)"
+_WHICH = (r"(?:(?P<det>the|these|this|those|that|all(?:\s+(?:of\s+)?(?:the|these|my))?|my|your|each|every)\s+)?"
+          rf"(?:(?P<mod>[\w'’-]+)\s+)?{_NOUN}")
 _ON = r"(?:\s+(?:about|on|regarding|covering)\s+(?P<subject>.+?))?"
-_END = r"(?:,?\s+please)?\s*[.?!]*\s*$"
-_SUMMARIZE = (r"(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|(?:give|write)\s+(?:me\s+)?(?:a|an)\s+"
-              r"(?:short\s+|brief\s+|quick\s+)?(?:summary|overview|rundown|recap)\s+of|(?:a\s+)?(?:summary|overview|gist)\s+of|"
-              r"what(?:'s|’s|\s+is)\s+the\s+(?:gist|summary)\s+of|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:main\s+|"
-              r"central\s+|key\s+|overall\s+)?(?:argument|point|idea|message|thesis|claim|takeaway|theme|topic|"
-              r"subject)s?\s+of)")
+_LEAD = r"(?:(?:so|ok|okay|hi|hello|hey|and|well|now)\b[,!.]?\s*)*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+_END = r"(?:\s+for\s+me)?(?:,?\s+please)?\s*[.?!]*\s*$"
+_SUMMARY = r"(?:(?:a|an)\s+)?(?:short\s+|brief\s+|quick\s+)?(?:summary|overview|rundown|recap|gist)"
+_POINT = (r"(?:main\s+|central\s+|key\s+|overall\s+)?(?:argument|point|idea|message|thesis|claim|takeaway|theme|"
+          r"topic|subject)s?")
+_SUMMARIZE = (rf"(?:summari[sz]e|sum\s+up|recap|describe|tell\s+me\s+about|(?:give|write)\s+(?:me\s+)?{_SUMMARY}\s+of|"
+              rf"{_SUMMARY}\s+of|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:gist|summary|{_POINT})\s+of)")
 _PATTERNS = (
     re.compile(rf"{_SUMMARIZE}\s+{_WHICH}{_ON}{_END}", re.I),  # 'Summarize the article about X'
-    re.compile(rf"what(?:'s|’s|\s+is|\s+are)\s+{_WHICH}{_ON}\s+(?:all\s+)?about{_END}", re.I),
-    re.compile(rf"what\s+(?:do|does)\s+{_WHICH}\s+(?:say|cover|discuss|talk\s+about|contain|argue){_END}", re.I),
-    re.compile(rf"(?:list|show)(?:\s+me)?\s+{_WHICH}{_END}", re.I),
-    # 'Which documents do you have?', 'What topics are covered?', 'What topics do the articles cover?'
-    re.compile(rf"(?:which|what)\s+(?P<many>{_DOCS}|topics|subjects)\s+(?:are\s+(?:there|indexed|covered|available|"
-               rf"in\s+(?:the\s+)?(?:index|library|collection))|do\s+(?:you|I|we)\s+have|have\s+you\s+(?:got|read|"
-               rf"indexed)|(?:do|does)\s+{_THE}\s+(?:\w+\s+)?{_DOCS}\s+(?:cover|discuss)){_END}", re.I),
-    re.compile(rf"(?:(?:(?:give\s+me\s+)?(?:a|an)\s+)?(?:summary|overview|summari[sz]e|recap)|what\s+can\s+I\s+ask"
-               rf"(?:\s+you)?(?:\s+about)?){_END}", re.I),
+    # 'What is the article about Glazer about?', 'What are the articles talking about?', 'What is the op-ed arguing?'
+    re.compile(rf"what(?:'s|’s|\s+is|\s+are)\s+{_WHICH}{_ON}(?:\s+in\s+the\s+(?:collection|library|index))?"
+               rf"\s+(?:all\s+)?(?:about|talking\s+about|arguing|saying){_END}", re.I),
+    re.compile(rf"what\s+(?:do|does)\s+{_WHICH}{_ON}\s+(?:say|cover|discuss|talk\s+about|contain|argue){_END}", re.I),
+    re.compile(rf"(?:list|show(?:\s+me)?|what(?:'s|’s|\s+is)\s+in)\s+{_WHICH}{_END}", re.I),
+    # 'Which documents do you have?', 'What topics are covered?', 'What kind of articles do you have?'
+    re.compile(rf"(?:which|what)\s+(?:kinds?\s+of\s+)?(?P<kind>{_ARTICLE}s|stories|{_DOCUMENT}s|topics|subjects)\s+"
+               rf"(?:are\s+(?:there|indexed|covered|discussed|available|in\s+(?:the\s+)?(?:index|library|collection))|"
+               rf"do\s+(?:you|I|we)\s+(?:have|cover)|have\s+you\s+(?:got|read|indexed)|(?:do|does)\s+{_WHICH}\s+"
+               rf"(?:cover|discuss)){_END}", re.I),
+    re.compile(rf"(?:(?:give\s+me\s+)?{_SUMMARY}|summari[sz]e(?:\s+(?:everything|it\s+all|all))?|tl;?\s*dr|"
+               r"what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:main\s+)?(?:topics?|themes?|gist)|what\s+can\s+I\s+ask(?:\s+you)?"
+               rf"(?:\s+about)?){_END}", re.I),
+    # 'What is the author's main argument?': of the article the conversation is about
+    re.compile(rf"what(?:'s|’s|\s+is)\s+the\s+(?P<author>author|writer)['’]s\s+(?:main\s+|central\s+)?"
+               rf"(?:argument|point|message|thesis){_END}", re.I),
 )
+_GENERIC = frozenset("news indexed main whole entire full available uploaded other different four 4".split())
+_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth".split(), 1)} | {
+    f"{n}{s}": n for n, s in zip(range(1, 9), "st nd rd th th th th th".split(), strict=True)} | {"last": -1}
+_COLLECTIONS = frozenset("stories collection library corpus news".split())
 
 
 def asked(question: str) -> Scope | None:
     """The overview a question asks for, or None for a question about something the documents say.
 
     'What are these articles about?' -> Scope('', 3); 'Summarize the article about the Saab factory.' ->
-    Scope('the Saab factory', 1); 'What do the articles say about Saab?' -> None (a question like any other)
+    Scope('the Saab factory', 1); 'Summarize the Saab article' -> Scope('Saab', 1); 'Summarize the second
+    article' -> Scope('', 1, 2); 'What do the articles say about Saab?', 'What does the UN document say?' -> None
     """
-    for pattern in _PATTERNS:
-        m = pattern.match(question.strip())
-        if m:
-            groups = m.groupdict()
-            many = bool(groups.get("many")) or not groups.get("which")
-            return Scope((groups.get("subject") or "").strip(), MAX_ARTICLES if many else 1)
-    return None
+    question = question.strip()
+    start = re.match(_LEAD, question, re.I)
+    m = next((m for p in _PATTERNS if (m := p.match(question, start.end() if start else 0))), None)
+    if m is None:
+        return None
+    g = {k: (v or "") for k, v in m.groupdict().items()}
+    noun, det, mod, subject = g.get("noun", "").lower(), g.get("det", "").lower(), g.get("mod", ""), g.get("subject")
+    subject = subject or ""
+    many = (not noun and not g.get("author")) or det in ("each", "every") or det.startswith("all") or (
+        noun in _COLLECTIONS or noun.endswith("s"))
+    if mod.lower() in _ORDINALS and not many:
+        return Scope(subject.strip(), 1, _ORDINALS[mod.lower()])
+    if mod and mod.lower() not in _GENERIC:
+        if not re.fullmatch(rf"{_ARTICLE}s?|stories", noun) or subject:
+            return None  # 'What does the UN document say?' asks what that document says
+        subject = mod  # 'Summarize the Saab article'
+    if subject and re.fullmatch(rf"{_DOCUMENT}s?", noun):
+        return None  # 'What is the main point of the document on Article 5?'
+    return Scope(subject.strip(), MAX_ARTICLES if many else 1)
 
 
-def subject_of(earlier: str) -> str:
-    """What 'the article' means after an earlier question: the article that question was about."""
-    scope = asked(earlier)
-    return scope.subject if scope else earlier
+def earlier_subject(history: Sequence[str], standalone: Callable[[int], str]) -> str:
+    """What 'the article' means after earlier questions (latest last): the subject of the last one, through
+    overview questions about it; `standalone(i)` is earlier question i as it was searched. '' when the last
+    overview before was of the whole collection."""
+    for i in range(len(history) - 1, -1, -1):
+        scope = asked(history[i])
+        if scope is None:
+            return standalone(i)
+        if scope.subject or scope.articles > 1 or scope.nth:
+            return scope.subject
+    return ""
 
 
 _PROSE = re.compile(r"[.!?][\"'”’)]*$")  # a sentence, not a heading ('Moscow to Kabul via Islamabad')
@@ -86,19 +122,20 @@ _PROSE = re.compile(r"[.!?][\"'”’)]*$")  # a sentence, not a heading ('Mosco
 
 def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
     """One document's opening sentences, from its first passages in text order: (hit, start, end) of each,
-    up to about `words` words (at least one sentence). Headings and the title are skipped."""
+    up to about `words` words (at least one sentence). Headings are skipped, and so is the sentence a
+    passage repeats from the one before (passages overlap by a sentence)."""
     out: list[tuple[Hit, int, int]] = []
-    used = 0
+    used = done = 0
     for hit in hits:
         text = hit.chunk.text
         for s, e in sentence_spans(text):
             n = len(text[s:e].split())
-            if n < 6 or not _PROSE.search(text[s:e]):
+            if n < 6 or not _PROSE.search(text[s:e]) or hit.chunk.start + s < done:
                 continue
             if out and used + n > words:
                 return out
             out.append((hit, s, e))
-            used += n
+            used, done = used + n, hit.chunk.start + e
             if used >= words:
                 return out
     return out
@@ -108,41 +145,47 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit]) -> tuple[str, lis
     """The overview's answer: a line above it ('' for none) and the sentences it quotes, each with what goes
     before it (a bullet and the document's title) as (before, hit, start, end).
 
-    The whole collection: each document's first sentence, in file-name order. A subject: the opening of the
-    article found first (`hits`), or for 'the articles about X' the first sentence of each of the first few
-    found."""
-    # after the first, only articles whose passages found have every word of the subject ('Glazer')
-    want = terms(scope.subject)
-    found = [d for i, d in enumerate(dict.fromkeys(h.chunk.doc for h in hits))
-             if i == 0 or want <= terms(" ".join(h.chunk.text for h in hits if h.chunk.doc == d))][:scope.articles]
-    docs = found if scope.subject else sorted(index.docs)
-    listed = docs[:MAX_LISTED]
-    heads = openings(index, listed)
-    quoted: list[tuple[str, Hit, int, int]] = []
-    for doc in listed:
-        lead = opening([h for h in heads if h.chunk.doc == doc], LEAD_WORDS if len(listed) == 1 else 1)
-        for i, (hit, start, end) in enumerate(lead):
-            before = ("\n• " if len(listed) > 1 else "") + label(hit.chunk.title, hit.chunk.text[start:end])
-            quoted.append((before if i == 0 else "", hit, start, end))
-    if not quoted or (scope.subject and len(listed) == 1):
+    The whole collection: each document's first sentence, in file-name order; its nth document. A subject:
+    the opening of the article found first (`hits`), or for 'the articles about X' the first sentence of
+    that one and of the next few found whose passages hold every word of X."""
+    indexed = sorted({c.doc for c in index.chunks})  # not a near-duplicate, which has no passages
+    if scope.subject:
+        found = list(dict.fromkeys(h.chunk.doc for h in hits))
+        want = terms(scope.subject)
+        docs = found[:1] + [d for d in found[1:] if want <= terms(" ".join(h.chunk.text for h in hits
+                                                                         if h.chunk.doc == d))][:scope.articles - 1]
+    elif scope.nth:
+        docs = indexed[scope.nth - 1:scope.nth] if scope.nth > 0 else indexed[-1:]
+    else:
+        docs = indexed
+    if not docs:
+        return f"There are only {len(indexed)} documents.", []
+    heads = openings(index, docs[:MAX_LISTED])
+    own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in docs[:MAX_LISTED]}
+    lines = [(own[doc], opening(own[doc], LEAD_WORDS if len(docs) == 1 else 1)) for doc in own]
+    quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, mine) if i == 0 else "", hit, start, end)
+              for mine, lead in lines for i, (hit, start, end) in enumerate(lead)]
+    if len(docs) < 2:
         return "", quoted
     if scope.subject:
         return f"The documents found about {scope.subject}, each by its opening:", quoted
-    return introduce(len(docs), len(listed)), quoted
+    return introduce(len(indexed), len(own)), quoted
 
 
-def label(title: str, first: str) -> str:
-    """How a document is named before its opening: its title, or nothing when the title only cuts the opening
-    short (a document without a heading is titled by its first words)."""
+def label(title: str, heads: Sequence[Hit]) -> str:
+    """How a document is named before its opening (`heads`: its first passages): its title when it has one
+    (a heading, or a title of its own), nothing when the title is only its first words ('The recent proposal
+    by Russia to…', 'It is official')."""
+    first = next((h.chunk.text.lstrip() for h in heads if h.chunk.index == 0), "")
     cut = title.rstrip("…").strip()
-    return "" if title.endswith("…") and first.startswith(cut) or first.startswith(title) else f"{title}: "
+    made = first.startswith(cut) and (title.endswith("…") or first[len(cut):len(cut) + 1] not in ("\n", ""))
+    return "" if made else f"{title}: "
 
 
 def introduce(documents: int, listed: int) -> str:
     """The line above the list of the whole collection."""
     if documents > listed:
-        return (f"{documents} documents are indexed (the Library tab lists them all). The first {listed} by file "
-                "name, each by its opening:")
+        return f"{documents} documents are indexed. The first {listed} by file name, each by its opening:"
     if documents == 1:
         return "1 document is indexed. It opens:"
     return f"The {documents} indexed documents, each by its opening:"

@@ -10,7 +10,7 @@ import lemminflect
 
 from .counts import counts_other, other_month
 from .rank import Candidate, answer_type, has_type, spelled_out
-from .text import STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
+from .text import HONORIFICS, STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -27,7 +27,7 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){1,3}")
 _AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|had|has|have|was|were|is|"
                           r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
-_TITLES = frozenset("mr mrs ms dr sir lord lady the".split())
+_TITLES = HONORIFICS | {"the"}
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 

@@ -39,6 +39,7 @@ PEOPLE_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 # Function words, question words and filler: never content, never evidence of support.
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())  # 'Mr Dar' names Dar
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing done down during each either else ever every few for from further had

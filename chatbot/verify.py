@@ -20,6 +20,7 @@ from .counts import asked_elsewhere, other_month, unbound_number
 from .embed import Embedder
 from .polarity import opposite, overstated
 from .text import (
+    HONORIFICS,
     PEOPLE_ENDINGS,
     STOPWORDS,
     clause_windows,
@@ -333,8 +334,8 @@ _PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|
                      re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank
 
 
-_TITLES = frozenset("mr mrs ms miss dr sir lord lady dame president prime minister chancellor secretary general "
-                    "professor prof judge senator governor chairman".split())
+_TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
+                                 "governor chairman".split())
 
 
 def _same_person(run: list[str], text: str) -> bool:

@@ -31,15 +31,32 @@ from .conftest import DEV_QUESTIONS, NEWS_QUESTIONS, SEED_FILES, SEED_QUESTIONS
     ("What is the main argument of the op-ed?", "", 1),
     ("What's the main point of this article?", "", 1),
     ("Summarize the articles about Saab", "Saab", 3),
+    ("Summarize the Saab article", "Saab", 1),  # found in review: the word before 'article' was dropped
+    ("What does the article about Glazer say?", "Glazer", 1),
+    ("Summarize each article", "", 3),
+    ("Ok, can you summarize the articles?", "", 3),
+    ("Hi! What are these articles about?", "", 3),
+    ("Give me a brief overview", "", 3),
+    ("TL;DR", "", 3),
+    ("What is the author's main argument?", "", 1),
+    ("What kind of documents do you have?", "", 3),
 ])
 def test_questions_about_the_documents_are_recognised(question, subject, articles):
     assert overview.asked(question) == overview.Scope(subject, articles)
+
+
+def test_the_nth_article_is_counted_in_the_lists_order():
+    assert overview.asked("Summarize the second article") == overview.Scope("", 1, 2)
+    assert overview.asked("What is the last article about?") == overview.Scope("", 1, -1)
 
 
 @pytest.mark.parametrize("question", [
     "What do the articles say about Saab?", "What does the UN report say?", "What is the point of the CSTO?",
     "Summary of sales in 2004?", "What is the source of the Taliban's income?", "Who wrote the article?",
     "What is the main argument against recognition?", "Which article of the UN Charter applies?",
+    # found in review: a document or source the articles talk about is no overview
+    "What does the UN document say?", "What does the anonymous source say?", "Summarize the draft text.",
+    "What is the main point of the document on Article 5?", "What does the price index cover?", "List your sources",
 ])
 def test_questions_about_what_the_documents_say_are_not_overviews(question):
     assert overview.asked(question) is None
@@ -67,10 +84,25 @@ def test_the_opening_skips_headings_and_stops_near_the_word_budget():
     assert len(overview.opening([_hit(text)], words=1)) == 1, "at least one sentence"
 
 
-def test_a_title_that_only_cuts_the_opening_short_is_not_repeated():
-    opening = "The recent proposal by Russia to facilitate the negotiations between the two sides is welcome."
-    assert overview.label("The recent proposal by Russia to facilitate the…", opening) == ""
-    assert overview.label("Saab to build Cadillacs", "General Motors will build.") == "Saab to build Cadillacs: "
+def test_the_sentence_two_passages_share_is_quoted_once():
+    first = "Talks ended after six days of meetings in Doha. Both sides blamed each other for the failure."
+    second = "Both sides blamed each other for the failure. A new round is planned for the spring next year."
+    hits = [_hit(first), Hit(Chunk(1, "saab.txt", "t", 1, first.index("Both"), 200, second), 0.0, 0.0, 0.0)]
+    quoted = [h.chunk.text[s:e] for h, s, e in overview.opening(hits, words=100)]
+    assert quoted == ["Talks ended after six days of meetings in Doha.",
+                      "Both sides blamed each other for the failure.",
+                      "A new round is planned for the spring next year."]
+
+
+@pytest.mark.parametrize("title, text, shown", [
+    ("The recent proposal by Russia to facilitate the…",
+     "The recent proposal by Russia to facilitate the negotiations between the two sides is welcome.", ""),
+    ("It is official", "It is official. Saab will close its plant in the spring of next year.", ""),
+    ("Saab to build Cadillacs", "Saab to build Cadillacs\n\nGeneral Motors will build a car.",
+     "Saab to build Cadillacs: "),
+])
+def test_a_title_made_of_the_first_words_is_not_shown_a_heading_is(title, text, shown):
+    assert overview.label(title, [_hit(text, title)]) == shown
 
 
 @pytest.fixture
@@ -83,9 +115,10 @@ def engine(fake_settings, seeds_dir):
 def test_the_whole_collection_is_listed_by_each_documents_opening(engine):
     result = engine.ask("What are these articles about?")
     assert result.mode == "extractive" and not engine.generator.calls  # type: ignore[attr-defined]
-    assert result.answer.startswith("The 4 indexed documents, each by its opening:\n\n• ")
+    assert result.answer.startswith("The 4 indexed documents, each by its opening:\n\n- ")
     assert [c.doc for c in result.citations] == SEED_FILES, "one quoted opening per document, in file order"
-    assert "• Moscow to Kabul via Islamabad: Russia’s recent decision" in result.answer  # its title, then its lead
+    assert "- Moscow to Kabul via Islamabad: Russia’s recent decision" in result.answer  # its title, then its lead
+    assert result.evidence["overview"] == {"subject": "", "articles": 3, "nth": 0}
     assert all(f"[{c.n}]" in result.answer for c in result.citations)
     for c in result.citations:
         assert engine.index.docs[c.doc].text[c.start:c.end] == c.quote
@@ -98,6 +131,20 @@ def test_summarize_the_article_after_a_question_means_the_article_that_question_
     assert result.mode == "extractive" and {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"}
     assert 2 <= len(result.citations) <= 3 and result.answer.startswith("The recent proposal by Russia")
     assert sum(len(c.quote.split()) for c in result.citations) <= overview.LEAD_WORDS
+
+
+def test_summarize_the_article_twice_still_means_the_article_found_before(engine):
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    history = [("How many border flag meetings has Pakistan held?", "225 [1]."), ("Summarize the article", "…")]
+    result = engine.ask("What is the main argument of the op-ed?", history)
+    assert {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"}
+
+
+def test_the_nth_article_of_the_list(engine):
+    assert [c.doc for c in engine.ask("Summarize the second article").citations][:1] == [SEED_FILES[1]]
+    assert [c.doc for c in engine.ask("What is the last article about?").citations][:1] == [SEED_FILES[-1]]
+    result = engine.ask("Summarize the eighth article")
+    assert result.mode == "abstained" and "only 4 documents" in result.removed[-1]["reason"]
 
 
 def test_an_article_about_something_the_documents_never_mention_is_not_found(engine):
