@@ -188,6 +188,21 @@ def test_markup_in_articles_stays_text(page: Any) -> None:
     assert page.outside_requests == []
 
 
+def test_what_the_articles_are_about_is_a_cited_list_of_their_openings(page: Any) -> None:
+    """Before, "not found" (similarity 0.18); now each document's first sentence, one per line, each cited."""
+    answer = ask(page, "What are these articles about?")
+    assert answer.locator(".cb-badge").inner_text() == "❝ quoted from the sources"
+    text = answer.locator(".cb-text").inner_text()
+    assert text.startswith("The 5 indexed documents, each by its opening:")
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 5 and answer.locator(".cb-cite").count() == 5, text  # one line and one marker each
+    assert any("Quillfeather <b>Museum</b>" in line for line in lines), "a title with markup stays text"
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    sources = page.locator("#cb-sources")
+    assert sources.locator("mark").count() >= 5 and "quillfeather.txt" in sources.inner_text()
+    shot(page, "05-overview.png")
+
+
 def test_stop_then_ask_again(page: Any) -> None:
     from playwright.sync_api import expect
 
