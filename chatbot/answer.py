@@ -211,7 +211,8 @@ class Engine:
             yield self._abstain(result, hits, t0, why)
             return
         if scope:
-            yield self._overview(result, index, scope, hits, t0)
+            ranked = [(hits[c.passage], c.start, c.end) for c in candidates]
+            yield self._overview(result, index, scope, hits, t0, ranked)
             return
         pool = candidates[:SOURCE_POOL]
         sources = [Source(c.passage, c.start, c.end, hits[c.passage].chunk.text[c.start:c.end], c.coverage,
@@ -329,9 +330,9 @@ class Engine:
                         hit.doc_sha256)
 
     def _overview(self, result: Result, index: store.Index, scope: overview.Scope, hits: Sequence[Hit],
-                  t0: float) -> Result:
+                  t0: float, ranked: Sequence[tuple[Hit, int, int]] = ()) -> Result:
         """The answer to a question about the documents themselves: their openings, quoted (overview.py)."""
-        intro, quoted = overview.summarize(index, scope, hits)
+        intro, quoted = overview.summarize(index, scope, hits, ranked)
         result.evidence["overview"] = asdict(scope)  # Answer details say how the question was read
         if not quoted:
             return self._abstain(result, hits, t0, intro or "no document has a sentence to quote")

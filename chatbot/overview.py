@@ -40,23 +40,29 @@ class Scope:
 # 'document', 'text' and 'file' are often things the articles talk about ('the UN document'), so only bare
 _ARTICLE = r"(?:article|op-?ed|story|column|essay|piece|editorial)"
 _DOCUMENT = r"(?:document|doc|text|file)"
-_NOUN = rf"(?P<noun>{_ARTICLE}s?|stories|{_DOCUMENT}s?|collection|library|corpus|news)"
+_NOUN = (rf"(?P<noun>{_ARTICLE}s?|stories|{_DOCUMENT}s?|collection|library|corpus|news)"
+         rf"(?:\s+of\s+(?:{_ARTICLE}s|stories|{_DOCUMENT}s))?")  # 'this collection of documents'
+_WORD = r"(?!(?:of|about|on)\b)[\w'’-]+"
+# a word before the noun: 'the Saab article', 'the Moscow to Kabul via Islamabad op-ed' (a few for an article)
 _WHICH = (r"(?:(?P<det>the|these|this|those|that|all(?:\s+(?:of\s+)?(?:the|these|my))?|my|your|each|every)\s+)?"
-          rf"(?:(?P<mod>[\w'’-]+)\s+)?{_NOUN}")
+          rf"(?:(?P<mod>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+)?{_NOUN}")
 _ON = r"(?:\s+(?:about|on|regarding|covering)\s+(?P<subject>.+?))?"
 _LEAD = r"(?:(?:so|ok|okay|hi|hello|hey|and|well|now)\b[,!.]?\s*)*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
 _END = r"(?:\s+for\s+me)?(?:,?\s+please)?\s*[.?!]*\s*$"
 _SUMMARY = r"(?:(?:a|an)\s+)?(?:short\s+|brief\s+|quick\s+)?(?:summary|overview|rundown|recap|gist)"
 _POINT = (r"(?:main\s+|central\s+|key\s+|overall\s+)?(?:argument|point|idea|message|thesis|claim|takeaway|theme|"
           r"topic|subject)s?")
-_SUMMARIZE = (rf"(?:summari[sz]e|sum\s+up|recap|describe|tell\s+me\s+about|(?:give|write)\s+(?:me\s+)?{_SUMMARY}\s+of|"
-              rf"{_SUMMARY}\s+of|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:gist|summary|{_POINT})\s+of)")
+_SUMMARIZE = (rf"(?:summari[sz]e|sum\s+up|recap|describe|tell\s+me\s+about|tl;?\s*dr\s+(?:of|for|on)|"
+              rf"(?:give|write)\s+(?:me\s+)?{_SUMMARY}\s+of|{_SUMMARY}\s+of|"
+              rf"what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:gist|summary|{_POINT})\s+of)")
 _PATTERNS = (
     re.compile(rf"{_SUMMARIZE}\s+{_WHICH}{_ON}{_END}", re.I),  # 'Summarize the article about X'
     # 'What is the article about Glazer about?', 'What are the articles talking about?', 'What is the op-ed arguing?'
     re.compile(rf"what(?:'s|’s|\s+is|\s+are)\s+{_WHICH}{_ON}(?:\s+in\s+the\s+(?:collection|library|index))?"
                rf"\s+(?:all\s+)?(?:about|talking\s+about|arguing|saying){_END}", re.I),
-    re.compile(rf"what\s+(?:do|does)\s+{_WHICH}{_ON}\s+(?:say|cover|discuss|talk\s+about|contain|argue){_END}", re.I),
+    re.compile(rf"(?:what\s+(?:do|does)|tell\s+me\s+what)\s+{_WHICH}{_ON}\s+(?:say|cover|discuss|talk\s+about|"
+               rf"contain|argue)s?{_END}", re.I),
+    re.compile(rf"(?:summari[sz]e|sum\s+up|recap)\s+(?P<it>it|that|this){_END}", re.I),  # after a question
     re.compile(rf"(?:list|show(?:\s+me)?|what(?:'s|’s|\s+is)\s+in)\s+{_WHICH}{_END}", re.I),
     # 'Which documents do you have?', 'What topics are covered?', 'What kind of articles do you have?'
     re.compile(rf"(?:which|what)\s+(?:kinds?\s+of\s+)?(?P<kind>{_ARTICLE}s|stories|{_DOCUMENT}s|topics|subjects)\s+"
@@ -91,15 +97,15 @@ def asked(question: str) -> Scope | None:
     g = {k: (v or "") for k, v in m.groupdict().items()}
     noun, det, mod, subject = g.get("noun", "").lower(), g.get("det", "").lower(), g.get("mod", ""), g.get("subject")
     subject = subject or ""
-    many = (not noun and not g.get("author")) or det in ("each", "every") or det.startswith("all") or (
-        noun in _COLLECTIONS or noun.endswith("s"))
+    many = (not noun and not g.get("author") and not g.get("it")) or det in ("each", "every") or (
+        det.startswith("all") or noun.split(" ")[0] in _COLLECTIONS or noun.endswith("s"))
     if mod.lower() in _ORDINALS and not many:
         return Scope(subject.strip(), 1, _ORDINALS[mod.lower()])
     if mod and mod.lower() not in _GENERIC:
-        if not re.fullmatch(rf"{_ARTICLE}s?|stories", noun) or subject:
+        if not re.match(rf"{_ARTICLE}s?\b|stories", noun):
             return None  # 'What does the UN document say?' asks what that document says
-        subject = mod  # 'Summarize the Saab article'
-    if subject and re.fullmatch(rf"{_DOCUMENT}s?", noun):
+        subject = f"{mod} {subject}".strip()  # 'Summarize the Saab article'
+    if subject and re.match(rf"{_DOCUMENT}s?$", noun):
         return None  # 'What is the main point of the document on Article 5?'
     return Scope(subject.strip(), MAX_ARTICLES if many else 1)
 
@@ -120,6 +126,11 @@ def earlier_subject(history: Sequence[str], standalone: Callable[[int], str]) ->
 _PROSE = re.compile(r"[.!?][\"'”’)]*$")  # a sentence, not a heading ('Moscow to Kabul via Islamabad')
 
 
+def _prose(sentence: str) -> bool:
+    """A sentence of the text, not a heading ('The Trans-Afghan Railway Project')."""
+    return len(sentence.split()) >= 6 and _PROSE.search(sentence) is not None
+
+
 def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
     """One document's opening sentences, from its first passages in text order: (hit, start, end) of each,
     up to about `words` words (at least one sentence). Headings are skipped, and so is the sentence a
@@ -130,7 +141,7 @@ def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int
         text = hit.chunk.text
         for s, e in sentence_spans(text):
             n = len(text[s:e].split())
-            if n < 6 or not _PROSE.search(text[s:e]) or hit.chunk.start + s < done:
+            if not _prose(text[s:e]) or hit.chunk.start + s < done:
                 continue
             if out and used + n > words:
                 return out
@@ -141,13 +152,16 @@ def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int
     return out
 
 
-def summarize(index: Index, scope: Scope, hits: Sequence[Hit]) -> tuple[str, list[tuple[str, Hit, int, int]]]:
+def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[tuple[Hit, int, int]] = ()
+              ) -> tuple[str, list[tuple[str, Hit, int, int]]]:
     """The overview's answer: a line above it ('' for none) and the sentences it quotes, each with what goes
     before it (a bullet and the document's title) as (before, hit, start, end).
 
     The whole collection: each document's first sentence, in file-name order; its nth document. A subject:
-    the opening of the article found first (`hits`), or for 'the articles about X' the first sentence of
-    that one and of the next few found whose passages hold every word of X."""
+    the opening of the article found first (`hits`) and its best sentence about the subject (`ranked`, best
+    first: the railway in the article about the Trans-Afghan railway, which opens with Moscow's policy), or
+    for 'the articles about X' the first sentence of that one and of the next few found whose passages
+    hold every word of X."""
     indexed = sorted({c.doc for c in index.chunks})  # not a near-duplicate, which has no passages
     if scope.subject:
         found = list(dict.fromkeys(h.chunk.doc for h in hits))
@@ -162,14 +176,25 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit]) -> tuple[str, lis
         return f"There are only {len(indexed)} documents.", []
     heads = openings(index, docs[:MAX_LISTED])
     own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in docs[:MAX_LISTED]}
-    lines = [(own[doc], opening(own[doc], LEAD_WORDS if len(docs) == 1 else 1)) for doc in own]
+    words = 1 if len(docs) > 1 else LEAD_WORDS // 2 if scope.subject else LEAD_WORDS  # room for the subject's line
+    lines = [(own[doc], opening(own[doc], words)) for doc in own]
     quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, mine) if i == 0 else "", hit, start, end)
               for mine, lead in lines for i, (hit, start, end) in enumerate(lead)]
     if len(docs) < 2:
-        return "", quoted
+        return "", quoted + _about(scope, quoted, ranked)
     if scope.subject:
         return f"The documents found about {scope.subject}, each by its opening:", quoted
-    return introduce(len(indexed), len(own)), quoted
+    return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth), quoted
+
+
+def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Sequence[tuple[Hit, int, int]]
+           ) -> list[tuple[str, Hit, int, int]]:
+    """The article's best sentence about the subject, after its opening (none when the opening has it)."""
+    if not scope.subject or not quoted:
+        return []
+    doc, end = quoted[-1][1].chunk.doc, max(h.chunk.start + e for _, h, _, e in quoted)
+    best = next(((h, s, e) for h, s, e in ranked if h.chunk.doc == doc and _prose(h.chunk.text[s:e])), None)
+    return [("… ", *best)] if best and best[0].chunk.start + best[1] >= end else []
 
 
 def label(title: str, heads: Sequence[Hit]) -> str:
@@ -182,8 +207,10 @@ def label(title: str, heads: Sequence[Hit]) -> str:
     return "" if made else f"{title}: "
 
 
-def introduce(documents: int, listed: int) -> str:
-    """The line above the list of the whole collection."""
+def introduce(documents: int, listed: int, which: bool = False) -> str:
+    """The line above the list of the whole collection; `which`: the question asked about one article."""
+    if which:
+        return f"Which one? {introduce(documents, listed)}"
     if documents > listed:
         return f"{documents} documents are indexed. The first {listed} by file name, each by its opening:"
     if documents == 1:

@@ -255,6 +255,14 @@ def test_questions_about_the_articles_themselves_get_their_openings(real_index_s
     assert all(c.start < 200 for c in firsts.values()), "each document is quoted from its opening"
 
 
+def test_an_articles_summary_says_what_it_says_about_the_subject(real_index_settings, real_embedder):
+    """Found in the browser: the railway article opens with Moscow's policy and its summary never said 'railway'."""
+    result = Engine(real_index_settings, embedder=real_embedder, generator=CountingGenerator("")).ask(
+        "Summarize the article about the Trans-Afghan railway")
+    assert result.mode == "extractive" and {c.doc for c in result.citations} == {"003_7bec4d67e398b8fb.txt"}
+    assert "railway" in result.citations[-1].quote and "… " in result.answer
+
+
 def test_an_article_about_what_the_documents_do_not_cover_is_not_found(real_index_settings, real_embedder):
     result = Engine(real_index_settings, embedder=real_embedder, generator=CountingGenerator("")).ask(
         "Summarize the article about the Ukraine war")

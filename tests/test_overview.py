@@ -40,6 +40,12 @@ from .conftest import DEV_QUESTIONS, NEWS_QUESTIONS, SEED_FILES, SEED_QUESTIONS
     ("TL;DR", "", 3),
     ("What is the author's main argument?", "", 1),
     ("What kind of documents do you have?", "", 3),
+    # found in the browser
+    ("What is this collection of documents about?", "", 3),
+    ("Tell me what each article argues", "", 3),
+    ("Summarize it", "", 1),
+    ("tl;dr of the Moscow to Kabul via Islamabad article?", "Moscow to Kabul via Islamabad", 1),
+    ("What are the main points of the Russian article about the Taliban?", "Russian the Taliban", 1),
 ])
 def test_questions_about_the_documents_are_recognised(question, subject, articles):
     assert overview.asked(question) == overview.Scope(subject, articles)
@@ -131,6 +137,22 @@ def test_summarize_the_article_after_a_question_means_the_article_that_question_
     assert result.mode == "extractive" and {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"}
     assert 2 <= len(result.citations) <= 3 and result.answer.startswith("The recent proposal by Russia")
     assert sum(len(c.quote.split()) for c in result.citations) <= overview.LEAD_WORDS
+
+
+def test_one_article_asked_for_without_saying_which_lists_them_and_asks(engine):
+    result = engine.ask("What is the main argument of the op-ed?")
+    assert result.answer.startswith("Which one? The 4 indexed documents, each by its opening:")
+    assert [c.doc for c in result.citations] == SEED_FILES
+
+
+def test_an_articles_summary_adds_its_best_line_about_the_subject(engine):
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    result = engine.ask("Summarize the article about the Trans-Afghan railway")
+    assert result.mode == "extractive" and len({c.doc for c in result.citations}) == 1
+    *opening, about = result.citations
+    assert "railway" not in " ".join(c.quote for c in opening).lower()  # the article opens with Moscow's policy
+    assert "trans-afghan" in about.quote.lower() and f"… {about.quote[:-1]} [{about.n}]." in result.answer
+    assert about.start > max(c.end for c in opening), "a line after the opening, not one of it again"
 
 
 def test_summarize_the_article_twice_still_means_the_article_found_before(engine):
