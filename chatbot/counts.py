@@ -49,12 +49,17 @@ def other_month(sentence: str, source: str) -> str:
     ''.
 
     ('2.3 billion were sent in December 2004.', '… in October 2004, when 2.3 billion were sent.') ->
-    "in the source 2004 goes with October, not December"
+    "in the source 2004 goes with October, not December"; and of a year the source gives as a whole, naming no
+    month: ('… in December 2004?', '… 26 billion texts were sent in total in 2004.') -> "the source gives 2004 as
+    a whole, not December"
     """
     theirs = _month_years(source)
+    named = {w[:3] for w in words(source) if w in MONTHS}
     for year, mine in _month_years(sentence).items():
         if theirs.get(year) and not mine.keys() & theirs[year].keys():
             return f"in the source {year} goes with {sorted(theirs[year].values())[0]}, not {sorted(mine.values())[0]}"
+        if not theirs.get(year) and year in numbers(source) and not mine.keys() & named:
+            return f"the source gives {year} as a whole, not {sorted(mine.values())[0]}"
     return ""
 
 

@@ -48,7 +48,7 @@ class Evidence:
     coverage: float  # best sentence's share of the question's (rarity-weighted) words
     missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
     named: bool = False  # the question names something (and nothing it names or counts is missing)
-    defined: bool = False  # it asks what a thing it names is, and one sentence holds all its words
+    defined: bool = False  # one sentence holds all its words (a named thing's, or three of its own or more)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "missing": list(self.missing)}
@@ -67,6 +67,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 
 
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
+_QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
@@ -92,20 +93,24 @@ def _named(question: str, cased: str) -> bool:
 
 
 def _defined(question: str, passages: Sequence[str]) -> bool:
-    """Does the question ask about things it names, in one word of its own at most, and does one sentence of
-    the passages hold all its words? A short question is far in meaning from any passage ('Who is Ishaq Dar?'
-    0.35, 'What does CSTO stand for?' 0.18), but a sentence that names the thing with the question's words
-    says what it is ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …').
+    """Does one sentence of the passages hold all the question's words, when it asks about things it names in
+    one word of its own at most, or names nothing and says three words or more? A short question is far in
+    meaning from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO stand for?' 0.18, 'How many border
+    flag meetings were there?' 0.38), but a sentence that has the question's words says what it asks ('…
+    Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …', '… 225 border flag
+    meetings …').
 
     'Valdai?', 'What is the Kandahari faction?', 'What did the Valdai Club observe?' -> True when a sentence
     has them; 'Who founded Barclays?', 'Where is Kabul?', 'How old is Ishaq Dar?' -> False.
     """
-    if not (_ABOUT.match(question) or _BARE.match(question)):
-        return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
-    asked = _names(question)
     words = terms(question) - _ASKING
-    if not asked or len(words - terms(" ".join(asked))) > 1:
-        return False
+    asked = _names(question)
+    if asked or len(words - _QUESTION_WORDS) < 3:  # a named thing's; a question naming nothing says three words
+        if not (_ABOUT.match(question) or _BARE.match(question)):
+            return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
+        if not asked or len(words - terms(" ".join(asked))) > 1:
+            return False
+    words -= _QUESTION_WORDS
     return any(words <= terms(text[s:e]) for text in passages for s, e in sentence_spans(text))
 
 
