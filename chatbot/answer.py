@@ -190,8 +190,8 @@ class Engine:
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
         scope = overview.asked(question)  # 'What are these articles about?', 'Summarize the article about X'
         if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
-            scope = overview.Scope(overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
-                history[i][0], history[:i], index)), 1)
+            scope = replace(scope, subject=overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
+                history[i][0], history[:i], index)))
         standalone = scope.subject if scope else self.standalone(question, history, index)
         hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
@@ -204,10 +204,10 @@ class Engine:
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()
         ev = gate.evidence(standalone, [h.chunk.text for h in hits], [h.similarity for h in hits],
-                           [c.coverage for c in candidates])
+                           [c.coverage for c in candidates], first=scope is not None)
         result.evidence = ev.to_dict()
         why = gate.refuse_before(ev, limits)
-        if why:
+        if why and not (scope and not ev.missing and overview.covered(standalone, hits)):
             yield self._abstain(result, hits, t0, why)
             return
         if scope:

@@ -55,11 +55,13 @@ class Evidence:
 
 
 def evidence(question: str, passages: Sequence[str], similarities: Sequence[float],
-             coverages: Sequence[float]) -> Evidence:
+             coverages: Sequence[float], first: bool = False) -> Evidence:
+    """What the passages found show of the question; `first`: its first word may be a name too (a subject,
+    'Putin's visit to Kabul', not a question)."""
     cased = " ".join(passages)
     text = cased.lower()
     found_numbers = numbers(text)
-    missing = [n for n in sorted(asked_names(question)) if not mentioned(n, cased)]
+    missing = [n for n in sorted(asked_names(question, first)) if not mentioned(n, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
@@ -114,11 +116,11 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     return any(words <= terms(text[s:e]) for text in passages for s, e in sentence_spans(text))
 
 
-def asked_names(question: str) -> set[str]:
-    """Names the question uses (any capitalized word but its first), an acronym's plural as the acronym.
-    'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
+def asked_names(question: str, first: bool = False) -> set[str]:
+    """Names the question uses (any capitalized word but its first, unless `first`), an acronym's plural as the
+    acronym. 'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
     question = _ACRONYM_PLURAL.sub(r"\1", question)
-    return {n for n in names(question) if n not in _GENERIC_NAMES}
+    return {n for n in names(question, first=first) if n not in _GENERIC_NAMES}
 
 
 _ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word

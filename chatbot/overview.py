@@ -34,6 +34,7 @@ class Scope:
     subject: str  # what the article(s) are about ('the Saab factory'); '' for the whole collection
     articles: int  # how many articles about the subject: 1 for 'the article', MAX_ARTICLES for 'the articles'
     nth: int = 0  # 'the second article': the second of the collection's list (file-name order); -1 the last
+    end: bool = False  # what the article concludes: its closing sentences, not its opening
 
 
 # 'article' and its kin mean the indexed documents, also with a word before them ('the Saab article');
@@ -72,6 +73,12 @@ _PATTERNS = (
     re.compile(rf"(?:(?:give\s+me\s+)?{_SUMMARY}|summari[sz]e(?:\s+(?:everything|it\s+all|all))?|tl;?\s*dr|"
                r"what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:main\s+)?(?:topics?|themes?|gist)|what\s+can\s+I\s+ask(?:\s+you)?"
                rf"(?:\s+about)?){_END}", re.I),
+    # 'What does the author of the railway article conclude?', 'How does the op-ed end?'
+    re.compile(rf"what\s+(?:does|do|did)\s+the\s+(?P<author>author|writer)(?:\s+of\s+{_WHICH}{_ON})?\s+"
+               rf"(?P<end>conclude){_END}", re.I),
+    re.compile(rf"what\s+(?:does|do|did)\s+{_WHICH}{_ON}\s+(?P<end>conclude){_END}", re.I),
+    re.compile(rf"(?:what(?:'s|’s|\s+is|\s+are)\s+the\s+(?P<end>conclusion)s?\s+of|how\s+does)\s+{_WHICH}{_ON}"
+               rf"(?:\s+(?P<ending>end|conclude))?{_END}", re.I),
     # 'What is the author's main argument?': of the article the conversation is about
     re.compile(rf"what(?:'s|’s|\s+is)\s+the\s+(?P<author>author|writer)['’]s\s+(?:main\s+|central\s+)?"
                rf"(?:argument|point|message|thesis){_END}", re.I),
@@ -99,15 +106,26 @@ def asked(question: str) -> Scope | None:
     subject = subject or ""
     many = (not noun and not g.get("author") and not g.get("it")) or det in ("each", "every") or (
         det.startswith("all") or noun.split(" ")[0] in _COLLECTIONS or noun.endswith("s"))
+    end = bool(g.get("end") or g.get("ending"))
+    if m.group(0).lower().startswith("how") and not g.get("ending"):
+        return None  # 'How does the article …' asks something else than how it ends
     if mod.lower() in _ORDINALS and not many:
-        return Scope(subject.strip(), 1, _ORDINALS[mod.lower()])
+        return Scope(subject.strip(), 1, _ORDINALS[mod.lower()], end)
     if mod and mod.lower() not in _GENERIC:
         if not re.match(rf"{_ARTICLE}s?\b|stories", noun):
             return None  # 'What does the UN document say?' asks what that document says
         subject = f"{mod} {subject}".strip()  # 'Summarize the Saab article'
     if subject and re.match(rf"{_DOCUMENT}s?$", noun):
         return None  # 'What is the main point of the document on Article 5?'
-    return Scope(subject.strip(), MAX_ARTICLES if many else 1)
+    return Scope(subject.strip(), MAX_ARTICLES if many else 1, 0, end)
+
+
+def covered(subject: str, hits: Sequence[Hit]) -> bool:
+    """Do the passages found first, of one article, hold every word of the subject? Then 'the article about
+    the railway' is that article, though 'railway' alone is far in meaning from any passage."""
+    want = terms(subject)
+    first = [h.chunk.text for h in hits if h.chunk.doc == hits[0].chunk.doc] if hits else []
+    return bool(want and first) and want <= terms(" ".join(first))
 
 
 def earlier_subject(history: Sequence[str], standalone: Callable[[int], str]) -> str:
@@ -152,6 +170,27 @@ def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int
     return out
 
 
+def closing(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
+    """One document's closing sentences, from its last passages (in text order): up to about `words` words,
+    at least the last sentence, in text order."""
+    spans: list[tuple[Hit, int, int]] = []
+    done = 0
+    for hit in hits:
+        for s, e in sentence_spans(hit.chunk.text):
+            if _prose(hit.chunk.text[s:e]) and hit.chunk.start + s >= done:
+                spans.append((hit, s, e))
+                done = hit.chunk.start + e
+    out: list[tuple[Hit, int, int]] = []
+    used = 0
+    for hit, s, e in reversed(spans):
+        n = len(hit.chunk.text[s:e].split())
+        if out and used + n > words:
+            break
+        out.insert(0, (hit, s, e))
+        used += n
+    return out
+
+
 def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[tuple[Hit, int, int]] = ()
               ) -> tuple[str, list[tuple[str, Hit, int, int]]]:
     """The overview's answer: a line above it ('' for none) and the sentences it quotes, each with what goes
@@ -174,17 +213,18 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
         docs = indexed
     if not docs:
         return f"There are only {len(indexed)} documents.", []
-    heads = openings(index, docs[:MAX_LISTED])
+    heads = openings(index, docs[:MAX_LISTED], last=scope.end)
     own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in docs[:MAX_LISTED]}
-    words = 1 if len(docs) > 1 else LEAD_WORDS // 2 if scope.subject else LEAD_WORDS  # room for the subject's line
-    lines = [(own[doc], opening(own[doc], words)) for doc in own]
+    words = 1 if len(docs) > 1 else LEAD_WORDS // 2 if scope.subject and not scope.end else LEAD_WORDS
+    lines = [(own[doc], (closing if scope.end else opening)(own[doc], words)) for doc in own]
     quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, mine) if i == 0 else "", hit, start, end)
               for mine, lead in lines for i, (hit, start, end) in enumerate(lead)]
+    part = "closing" if scope.end else "opening"
     if len(docs) < 2:
-        return "", quoted + _about(scope, quoted, ranked)
+        return "", quoted + ([] if scope.end else _about(scope, quoted, ranked))  # room was left for the subject's line
     if scope.subject:
-        return f"The documents found about {scope.subject}, each by its opening:", quoted
-    return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth), quoted
+        return f"The documents found about {scope.subject}, each by its {part}:", quoted
+    return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth, part), quoted
 
 
 def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Sequence[tuple[Hit, int, int]]
@@ -207,12 +247,12 @@ def label(title: str, heads: Sequence[Hit]) -> str:
     return "" if made else f"{title}: "
 
 
-def introduce(documents: int, listed: int, which: bool = False) -> str:
+def introduce(documents: int, listed: int, which: bool = False, part: str = "opening") -> str:
     """The line above the list of the whole collection; `which`: the question asked about one article."""
     if which:
-        return f"Which one? {introduce(documents, listed)}"
+        return f"Which one? {introduce(documents, listed, False, part)}"
     if documents > listed:
-        return f"{documents} documents are indexed. The first {listed} by file name, each by its opening:"
+        return f"{documents} documents are indexed. The first {listed} by file name, each by its {part}:"
     if documents == 1:
-        return "1 document is indexed. It opens:"
-    return f"The {documents} indexed documents, each by its opening:"
+        return f"1 document is indexed. Its {part}:"
+    return f"The {documents} indexed documents, each by its {part}:"

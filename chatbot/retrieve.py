@@ -95,11 +95,14 @@ def first_match(index: Index, embedder: Embedder, query: str, docs: set[str], ma
     return Hit(chunk, 0.0, similarity, 0.0, _doc_hash(index, chunk.id))
 
 
-def openings(index: Index, docs: Sequence[str] | None = None, passages: int = 2) -> list[Hit]:
-    """The first `passages` chunks of each of these documents (all of them when None), in document order then
-    text order, as hits without search scores: where an article says what it is about."""
+def openings(index: Index, docs: Sequence[str] | None = None, passages: int = 2, last: bool = False) -> list[Hit]:
+    """The first `passages` chunks of each of these documents (all of them when None), or the last ones, in
+    document order then text order, as hits without search scores: where an article says what it is about,
+    and what it concludes."""
     wanted = None if docs is None else set(docs)
-    chunks = sorted((c for c in index.chunks if c.index < passages and (wanted is None or c.doc in wanted)),
+    mine = [c for c in index.chunks if wanted is None or c.doc in wanted]
+    ends = {c.doc: c.index for c in sorted(mine, key=lambda c: c.index)}  # each document's last chunk
+    chunks = sorted((c for c in mine if (ends[c.doc] - c.index if last else c.index) < passages),
                     key=lambda c: (c.doc, c.index))
     return [Hit(c, 0.0, 0.0, 0.0, _doc_hash(index, c.id)) for c in chunks]
 

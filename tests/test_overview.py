@@ -124,7 +124,7 @@ def test_the_whole_collection_is_listed_by_each_documents_opening(engine):
     assert result.answer.startswith("The 4 indexed documents, each by its opening:\n\n- ")
     assert [c.doc for c in result.citations] == SEED_FILES, "one quoted opening per document, in file order"
     assert "- Moscow to Kabul via Islamabad: Russia’s recent decision" in result.answer  # its title, then its lead
-    assert result.evidence["overview"] == {"subject": "", "articles": 3, "nth": 0}
+    assert result.evidence["overview"] == {"subject": "", "articles": 3, "nth": 0, "end": False}
     assert all(f"[{c.n}]" in result.answer for c in result.citations)
     for c in result.citations:
         assert engine.index.docs[c.doc].text[c.start:c.end] == c.quote
@@ -162,11 +162,44 @@ def test_summarize_the_article_twice_still_means_the_article_found_before(engine
     assert {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"}
 
 
+@pytest.mark.parametrize("question, subject", [
+    ("What does the author of the railway article conclude?", "railway"),
+    ("What is the conclusion of the article about Saab?", "Saab"),
+    ("How does the op-ed end?", ""),
+])
+def test_what_an_article_concludes_is_asked_for_by_its_end(question, subject):
+    """Found in the browser: 'What does the author of the railway article conclude?' was "not found"."""
+    assert overview.asked(question) == overview.Scope(subject, 1, 0, True)
+    assert overview.asked("How does the article describe Russia?") is None
+
+
+def test_the_conclusion_quotes_the_articles_last_sentences(engine):
+    earlier = "How many border flag meetings has Pakistan held?"
+    result = engine.ask("What does the author conclude?", [(earlier, "225 border flag meetings [1].")])
+    text = engine.index.docs["001_f832bd7ba533dded.txt"].text
+    assert {c.doc for c in result.citations} == {"001_f832bd7ba533dded.txt"} and result.mode == "extractive"
+    assert result.citations[-1].end == len(text.rstrip()), "it ends with the article's last sentence"
+    assert sum(len(c.quote.split()) for c in result.citations) <= overview.LEAD_WORDS
+
+
 def test_the_nth_article_of_the_list(engine):
     assert [c.doc for c in engine.ask("Summarize the second article").citations][:1] == [SEED_FILES[1]]
     assert [c.doc for c in engine.ask("What is the last article about?").citations][:1] == [SEED_FILES[-1]]
     result = engine.ask("Summarize the eighth article")
     assert result.mode == "abstained" and "only 4 documents" in result.removed[-1]["reason"]
+
+
+def test_a_subject_naming_someone_the_documents_never_mention_is_not_found(engine):
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    result = engine.ask("Summarize the article about Putin's visit to Kabul")  # its first word is a name too
+    assert result.mode == "abstained" and result.evidence["missing"] == ["putin"]
+
+
+def test_a_subject_one_article_holds_every_word_of_is_that_article_though_far_in_meaning(engine):
+    engine.limits = gate.Thresholds(min_similarity=0.99)  # 'railway' alone is far from any passage
+    result = engine.ask("What does the author of the railway article conclude?")
+    assert result.mode == "extractive" and {c.doc for c in result.citations} == {"003_7bec4d67e398b8fb.txt"}
+    assert engine.ask("Summarize the article about the weather").mode == "abstained"
 
 
 def test_an_article_about_something_the_documents_never_mention_is_not_found(engine):
