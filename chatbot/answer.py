@@ -188,7 +188,9 @@ class Engine:
         question = clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
-        scope = overview.asked(question)  # 'What are these articles about?', 'Summarize the article about X'
+        # 'What are these articles about?', 'Summarize the article about X'; 'The second one.' after "Which one?"
+        scope = overview.asked(question) or (overview.chosen(question, *history[-1]) if history else None)
+        own_subject = bool(scope and scope.subject)  # typed, not an earlier question ('Name the two …')
         if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
             scope = replace(scope, subject=overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
                 history[i][0], history[:i], index)))
@@ -204,7 +206,7 @@ class Engine:
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()
         ev = gate.evidence(standalone, [h.chunk.text for h in hits], [h.similarity for h in hits],
-                           [c.coverage for c in candidates], first=scope is not None)
+                           [c.coverage for c in candidates], first=own_subject)
         result.evidence = ev.to_dict()
         why = gate.refuse_before(ev, limits)
         if why and not (scope and not ev.missing and overview.covered(standalone, hits)):

@@ -70,6 +70,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
+_COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
@@ -96,7 +97,8 @@ def _named(question: str, cased: str) -> bool:
 
 def _defined(question: str, passages: Sequence[str]) -> bool:
     """Does one sentence of the passages hold all the question's words, when it asks about things it names in
-    one word of its own at most, or names nothing and says three words or more? A short question is far in
+    one word of its own at most, or names nothing and asks how many of three words or more, which a sentence
+    with a number holds? A short question is far in
     meaning from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO stand for?' 0.18, 'How many border
     flag meetings were there?' 0.38), but a sentence that has the question's words says what it asks ('…
     Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …', '… 225 border flag
@@ -107,13 +109,15 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     """
     words = terms(question) - _ASKING
     asked = _names(question)
-    if asked or len(words - _QUESTION_WORDS) < 3:  # a named thing's; a question naming nothing says three words
+    count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 3
+    if not count:
         if not (_ABOUT.match(question) or _BARE.match(question)):
             return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
         if not asked or len(words - terms(" ".join(asked))) > 1:
             return False
     words -= _QUESTION_WORDS
-    return any(words <= terms(text[s:e]) for text in passages for s, e in sentence_spans(text))
+    return any(words <= terms(text[s:e]) and (not count or numbers(text[s:e]))
+               for text in passages for s, e in sentence_spans(text))
 
 
 def asked_names(question: str, first: bool = False) -> set[str]:

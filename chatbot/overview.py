@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .retrieve import Hit, openings
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 MAX_LISTED = 8  # documents listed for the whole collection
 LEAD_WORDS = 75  # an article's summary: its opening sentences, up to about this many words
 MAX_ARTICLES = 3  # 'Summarize the articles about Saab': the first few articles the search finds
+WHICH = "Which one?"  # asked when one article was asked for and none named; the reply picks it (chosen())
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ _ARTICLE = r"(?:article|op-?ed|story|column|essay|piece|editorial)"
 _DOCUMENT = r"(?:document|doc|text|file)"
 _NOUN = (rf"(?P<noun>{_ARTICLE}s?|stories|{_DOCUMENT}s?|collection|library|corpus|news)"
          rf"(?:\s+of\s+(?:{_ARTICLE}s|stories|{_DOCUMENT}s))?")  # 'this collection of documents'
-_WORD = r"(?!(?:of|about|on)\b)[\w'’-]+"
+# a modifier's word: no preposition, article or participle ('the experts quoted in the article' is no title)
+_WORD = (r"(?!(?:of|about|on|in|at|by|from|with|for|the|an?|this|that|these|those|its|their|his|her)\b)"
+         r"(?!(?-i:[a-z][\w'’-]*(?:ed|ing))\b)[\w'’-]+")
 # a word before the noun: 'the Saab article', 'the Moscow to Kabul via Islamabad op-ed' (a few for an article)
 _WHICH = (r"(?:(?P<det>the|these|this|those|that|all(?:\s+(?:of\s+)?(?:the|these|my))?|my|your|each|every)\s+)?"
           rf"(?:(?P<mod>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+)?{_NOUN}")
@@ -120,12 +123,28 @@ def asked(question: str) -> Scope | None:
     return Scope(subject.strip(), MAX_ARTICLES if many else 1, 0, end)
 
 
+def chosen(reply: str, earlier: str, answer: str) -> Scope | None:
+    """The article a reply to "Which one?" picks ('The second one.', 'The railway one', 'The one about the
+    railway'), for the overview the earlier question asked; None when the answer did not ask."""
+    scope = asked(earlier) if answer.startswith(WHICH) else None
+    if scope is None:
+        return None
+    words = reply.strip(" .?!")
+    m = re.fullmatch(rf"(?:the\s+)?(\w+)(?:\s+(?:one|{_ARTICLE}|{_DOCUMENT}))?", words, re.I)
+    if m and m.group(1).lower() in _ORDINALS:
+        return replace(scope, nth=_ORDINALS[m.group(1).lower()], articles=1)
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:one|{_ARTICLE}|{_DOCUMENT})\s+)?(?:about|on)\s+(.+)|(?:the\s+)?(.+?)\s+"
+                     rf"(?:one|{_ARTICLE}|{_DOCUMENT})", words, re.I)
+    return replace(scope, subject=m.group(1) or m.group(2), articles=1) if m else None
+
+
 def covered(subject: str, hits: Sequence[Hit]) -> bool:
-    """Do the passages found first, of one article, hold every word of the subject? Then 'the article about
-    the railway' is that article, though 'railway' alone is far in meaning from any passage."""
+    """Does one sentence of the passages found first, of one article, hold every word of the subject? Then
+    'the article about the railway' is that article, though 'railway' alone is far in meaning from any passage
+    (a subject whose words are scattered over an article is not: 'nuclear … energy')."""
     want = terms(subject)
     first = [h.chunk.text for h in hits if h.chunk.doc == hits[0].chunk.doc] if hits else []
-    return bool(want and first) and want <= terms(" ".join(first))
+    return bool(want) and any(want <= terms(t[s:e]) for t in first for s, e in sentence_spans(t))
 
 
 def earlier_subject(history: Sequence[str], standalone: Callable[[int], str]) -> str:
@@ -217,8 +236,8 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
     own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in docs[:MAX_LISTED]}
     words = 1 if len(docs) > 1 else LEAD_WORDS // 2 if scope.subject and not scope.end else LEAD_WORDS
     lines = [(own[doc], (closing if scope.end else opening)(own[doc], words)) for doc in own]
-    quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, mine) if i == 0 else "", hit, start, end)
-              for mine, lead in lines for i, (hit, start, end) in enumerate(lead)]
+    quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, index.docs[hit.chunk.doc].text)
+               if i == 0 else "", hit, start, end) for _, lead in lines for i, (hit, start, end) in enumerate(lead)]
     part = "closing" if scope.end else "opening"
     if len(docs) < 2:
         return "", quoted + ([] if scope.end else _about(scope, quoted, ranked))  # room was left for the subject's line
@@ -237,11 +256,11 @@ def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Se
     return [("… ", *best)] if best and best[0].chunk.start + best[1] >= end else []
 
 
-def label(title: str, heads: Sequence[Hit]) -> str:
-    """How a document is named before its opening (`heads`: its first passages): its title when it has one
-    (a heading, or a title of its own), nothing when the title is only its first words ('The recent proposal
-    by Russia to…', 'It is official')."""
-    first = next((h.chunk.text.lstrip() for h in heads if h.chunk.index == 0), "")
+def label(title: str, text: str) -> str:
+    """How a document (`text`) is named before its quoted lines: its title when it has one (a heading, or a
+    title of its own), nothing when the title is only its first words ('The recent proposal by Russia to…',
+    'It is official')."""
+    first = text.lstrip()
     cut = title.rstrip("…").strip()
     made = first.startswith(cut) and (title.endswith("…") or first[len(cut):len(cut) + 1] not in ("\n", ""))
     return "" if made else f"{title}: "
@@ -250,7 +269,7 @@ def label(title: str, heads: Sequence[Hit]) -> str:
 def introduce(documents: int, listed: int, which: bool = False, part: str = "opening") -> str:
     """The line above the list of the whole collection; `which`: the question asked about one article."""
     if which:
-        return f"Which one? {introduce(documents, listed, False, part)}"
+        return f"{WHICH} {introduce(documents, listed, False, part)}"
     if documents > listed:
         return f"{documents} documents are indexed. The first {listed} by file name, each by its {part}:"
     if documents == 1:

@@ -124,9 +124,11 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
-        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or re.match(
-                rf"\s+{_MONTH}\b", sentence[start + len(found):]) or re.search(rf"\b{_MONTH}\s+$", sentence[:start])):
-            continue  # a date counts nothing: '31 December', 'the March 2024 attack'
+        number = re.match(r"\D?\d[\d,.]*", found)
+        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or number and (re.match(
+                rf"\s+{_MONTH}\b", sentence[start + number.end():]) or re.fullmatch(r"(?:19|20)\d\d", number.group(0))
+                and re.search(rf"\b{_MONTH}\s+$", sentence[:start]))):
+            continue  # a date counts nothing: '31 December', 'the March 2024 attack'; '2000 troops in May' does
         if kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
             found = _AFTER_COUNT.split(found, maxsplit=1)[0]
         window = sentence[max(0, start - 30): m.end() + 30]

@@ -193,11 +193,13 @@ _FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'
 
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
          "Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-_NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"  # a share, or a year ('a crowd of 2000' is a count,
+# a share, or a year ('a crowd of 2000' is a count, so is 'rose to 2000 troops'), or a date ('The March 2024
+# attack', '31 December'; with the month capitalized: 'another 15 may lose their jobs' counts)
+_NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
                         r"\b(?:in|since|from|until|by|to|compared (?:to|with)|(?:end|start|beginning|middle) of)\s+"
-                        r"(?:19|20)\d\d\b(?!\s+[a-z]+s\b)|"  # so is 'rose to 2000 troops'), or a date: 'The March
-                        rf"(?:\b\d{{1,2}}\s+)?\b{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"  # 2024 attack',
-                        rf"\b\d{{1,2}}\s+{_MONTH}\b", re.I)  # '31 December'
+                        r"(?:19|20)\d\d\b(?!\s+[a-z]+s\b)|"
+                        rf"(?:\b\d{{1,2}}\s+)?\b(?-i:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
+                        rf"\b\d{{1,2}}\s+(?-i:{_MONTH})\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())
