@@ -22,7 +22,8 @@ from .text import sentence_spans, terms
 if TYPE_CHECKING:
     from .store import Index
 
-MAX_LISTED = 8  # documents listed for the whole collection
+MAX_LISTED = 8  # documents listed by their opening for the whole collection; a larger one by title
+MAX_TITLES = 60  # documents listed by title
 LEAD_WORDS = 75  # an article's summary: its opening sentences, up to about this many words
 MAX_ARTICLES = 3  # 'Summarize the articles about Saab': the first few articles the search finds
 WHICH = "Which one?"  # asked when one article was asked for and none named; the reply picks it (chosen())
@@ -69,7 +70,7 @@ _PATTERNS = (
     re.compile(rf"(?:summari[sz]e|sum\s+up|recap)\s+(?P<it>it|that|this){_END}", re.I),  # after a question
     re.compile(rf"(?:list|show(?:\s+me)?|what(?:'s|’s|\s+is)\s+in)\s+{_WHICH}{_END}", re.I),
     # 'Which documents do you have?', 'What topics are covered?', 'What kind of articles do you have?'
-    re.compile(rf"(?:which|what)\s+(?:kinds?\s+of\s+)?(?P<kind>{_ARTICLE}s|stories|{_DOCUMENT}s|topics|subjects)\s+"
+    re.compile(rf"(?:which|what|how\s+many)\s+(?:kinds?\s+of\s+)?(?P<kind>{_ARTICLE}s|stories|{_DOCUMENT}s|topics|subjects)\s+"
                rf"(?:are\s+(?:there|indexed|covered|discussed|available|in\s+(?:the\s+)?(?:index|library|collection))|"
                rf"do\s+(?:you|I|we)\s+(?:have|cover)|have\s+you\s+(?:got|read|indexed)|(?:do|does)\s+{_WHICH}\s+"
                rf"(?:cover|discuss)){_END}", re.I),
@@ -79,7 +80,11 @@ _PATTERNS = (
     # 'What does the author of the railway article conclude?', 'How does the op-ed end?'
     re.compile(rf"what\s+(?:does|do|did)\s+the\s+(?P<author>author|writer)(?:\s+of\s+{_WHICH}{_ON})?\s+"
                rf"(?P<end>conclude){_END}", re.I),
+    re.compile(rf"what\s+(?:does|do|did)\s+the\s+(?P<author>author|writer)\s+(?P<end>conclude)\s+in\s+{_WHICH}{_ON}"
+               rf"{_END}", re.I),
     re.compile(rf"what\s+(?:does|do|did)\s+{_WHICH}{_ON}\s+(?P<end>conclude){_END}", re.I),
+    re.compile(rf"(?:how\s+does\s+(?P<it>it)\s+(?P<ending>end|conclude)|what\s+does\s+(?P<its>it)\s+(?P<end>conclude))"
+               rf"{_END}", re.I),  # after a question: 'How does it end?'
     re.compile(rf"(?:what(?:'s|’s|\s+is|\s+are)\s+the\s+(?P<end>conclusion)s?\s+of|how\s+does)\s+{_WHICH}{_ON}"
                rf"(?:\s+(?P<ending>end|conclude))?{_END}", re.I),
     # 'What is the author's main argument?': of the article the conversation is about
@@ -107,10 +112,10 @@ def asked(question: str) -> Scope | None:
     g = {k: (v or "") for k, v in m.groupdict().items()}
     noun, det, mod, subject = g.get("noun", "").lower(), g.get("det", "").lower(), g.get("mod", ""), g.get("subject")
     subject = subject or ""
-    many = (not noun and not g.get("author") and not g.get("it")) or det in ("each", "every") or (
+    many = (not noun and not (g.get("author") or g.get("it") or g.get("its"))) or det in ("each", "every") or (
         det.startswith("all") or noun.split(" ")[0] in _COLLECTIONS or noun.endswith("s"))
     end = bool(g.get("end") or g.get("ending"))
-    if m.group(0).lower().startswith("how") and not g.get("ending"):
+    if m.group(0).lower().startswith("how does") and not g.get("ending"):
         return None  # 'How does the article …' asks something else than how it ends
     if mod.lower() in _ORDINALS and not many:
         return Scope(subject.strip(), 1, _ORDINALS[mod.lower()], end)
@@ -189,6 +194,13 @@ def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int
     return out
 
 
+def heading(hits: Sequence[Hit]) -> list[tuple[Hit, int, int]]:
+    """A document's heading, the line its text opens with (from its first passage), or []."""
+    first = next((h for h in hits if h.chunk.index == 0), None)
+    spans = sentence_spans(first.chunk.text) if first else []
+    return [(first, *spans[0])] if first and spans and not _PROSE.search(first.chunk.text[slice(*spans[0])]) else []
+
+
 def closing(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
     """One document's closing sentences, from its last passages (in text order): up to about `words` words,
     at least the last sentence, in text order."""
@@ -232,18 +244,22 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
         docs = indexed
     if not docs:
         return f"There are only {len(indexed)} documents.", []
-    heads = openings(index, docs[:MAX_LISTED], last=scope.end)
-    own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in docs[:MAX_LISTED]}
+    titles = not scope.subject and not scope.end and len(docs) > MAX_LISTED  # a larger collection: by title
+    listed = docs[:MAX_TITLES if titles else MAX_LISTED]
+    heads = openings(index, listed, last=scope.end)
+    own = {doc: [h for h in heads if h.chunk.doc == doc] for doc in listed}
     words = 1 if len(docs) > 1 else LEAD_WORDS // 2 if scope.subject and not scope.end else LEAD_WORDS
-    lines = [(own[doc], (closing if scope.end else opening)(own[doc], words)) for doc in own]
-    quoted = [(("\n- " if len(docs) > 1 else "") + label(hit.chunk.title, index.docs[hit.chunk.doc].text)
-               if i == 0 else "", hit, start, end) for _, lead in lines for i, (hit, start, end) in enumerate(lead)]
+    lines = [(own[doc], (heading(own[doc]) if titles else []) or (closing if scope.end else opening)(own[doc], words))
+             for doc in own]
+    quoted = [(("\n- " if len(docs) > 1 else "") + ("" if titles and not _prose(hit.chunk.text[start:end]) else label(
+               hit.chunk.title, index.docs[hit.chunk.doc].text)) if i == 0 else "", hit, start, end)
+              for _, lead in lines for i, (hit, start, end) in enumerate(lead)]
     part = "closing" if scope.end else "opening"
     if len(docs) < 2:
         return "", quoted + ([] if scope.end else _about(scope, quoted, ranked))  # room was left for the subject's line
     if scope.subject:
         return f"The documents found about {scope.subject}, each by its {part}:", quoted
-    return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth, part), quoted
+    return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth, "title" if titles else part), quoted
 
 
 def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Sequence[tuple[Hit, int, int]]
@@ -272,6 +288,8 @@ def introduce(documents: int, listed: int, which: bool = False, part: str = "ope
         return f"{WHICH} {introduce(documents, listed, False, part)}"
     if documents > listed:
         return f"{documents} documents are indexed. The first {listed} by file name, each by its {part}:"
+    if part == "title":
+        return f"The {documents} indexed documents, by title:"
     if documents == 1:
         return f"1 document is indexed. Its {part}:"
     return f"The {documents} indexed documents, each by its {part}:"

@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 
 from .text import negated, own_question, stems
+from .wordforms import base_terms
 
 # 'and'/'but' followed by a new subject starts a statement of its own
 _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
                      re.I)
 # a 'could' and the verb it hedges ('could soon push'); not 'May', the month
 # (not 'could not reach': that it did not is a fact; not the noun, 'military might grew')
-_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may)"
+_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|"
+                     # what is only expected ('favourite to win', 'set to exceed 25bn', 'tipped to become')
+                     r"(?:favourite|favorite|expected|likely|set|tipped|poised|hoping|hopes|plans?|planning|aims?|"
+                     r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting)\s+to)"
                      r"(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
 _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
@@ -39,8 +43,8 @@ def overstated(source: str, sentence: str, question: str) -> bool:
     '… so that takeovers could be looked at')."""
     if _MODAL.search(f"{sentence} {own_question(question)}"):
         return False
-    words = re.findall(r"[\w'’-]+", sentence.lower())
-    stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in stems(w)}
-    hedged = [t for m in _HEDGED.finditer(source) for t in stems(m.group(1)) if t in stated]
-    everywhere = stems(source)
+    words = re.findall(r"[\w'’-]+", sentence.lower())  # compared in base forms: 'won' is 'favourite to win'
+    stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in base_terms(w)}
+    hedged = [t for m in _HEDGED.finditer(source) for t in base_terms(m.group(1)) if t in stated]
+    everywhere = [t for w in re.findall(r"[\w'’-]+", source.lower()) for t in base_terms(w)]
     return any(everywhere.count(t) == hedged.count(t) for t in hedged)

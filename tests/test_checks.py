@@ -914,3 +914,18 @@ def test_a_date_is_no_count():
     assert "**4 million**" in emphasise("Sales hit 4 million in Dec 2004.", "How many were sold?")
     assert "**1,500 jobs**" in emphasise("In January 1,500 jobs were cut.", "How many jobs were cut?")
     assert has_type("Another 15 may lose their jobs.", "number", "How many more jobs may be lost?")
+
+
+def test_what_is_only_expected_is_not_stated_as_fact():
+    """Found in the browser: 'Andrea Levy won the overall Whitbread book of the year' was verified on 'She is now
+    favourite to win the overall prize'; on the report half it refuses n064's 'The Nintendo DS costs between £19
+    and £29' (the source: games for the DS 'are expected to cost' that)."""
+    assert overstated("She is now favourite to win the overall prize.", "Andrea Levy won the overall prize.",
+                      "Who won the overall prize?")
+    assert overstated("The annual total for 2004 is set to exceed 25bn.", "The annual total for 2004 exceeded 25bn.",
+                      "How many texts were sent in 2004?")
+    assert not overstated("He won the prize and is favourite to win the next one.", "He won the prize.",
+                          "What did he win?")  # stated plainly too
+    assert not overstated("She is favourite to win the prize.", "She is favourite to win the prize.",
+                          "Who is favourite to win?")
+

@@ -143,6 +143,25 @@ def test_summarize_the_article_after_a_question_means_the_article_that_question_
     assert sum(len(c.quote.split()) for c in result.citations) <= overview.LEAD_WORDS
 
 
+def test_a_larger_collection_is_listed_by_title(fake_settings):
+    """Found in the browser: 48 articles listed by the openings of the first 8 looked like a business-news
+    collection; each document's heading now, all of them (up to 60), cited."""
+    fake_settings.docs.mkdir(parents=True, exist_ok=True)
+    towns = "Leeds York Bath Ely Hull Derby Wells Ripon Truro Exeter".split()
+    for n, town in enumerate(towns):
+        (fake_settings.docs / f"doc{n}.txt").write_text(f"Story number {n} of the day\n\n{town} council met on a "
+                                                          f"rainy {town} morning and {town} agreed its budget.\n")
+    (fake_settings.docs / "plain.txt").write_text("A document without a heading says this in its first line.\n")
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator(""))
+    result = engine.ask("How many articles are there?")
+    lines = result.answer.splitlines()
+    assert lines[0] == "The 11 indexed documents, by title:", result.removed and len(result.citations) == 11
+    assert "- Story number 3 of the day [4]." in lines
+    assert "- A document without a heading says this in its first line [11]." in lines  # no heading: its sentence
+
+
 def test_one_article_asked_for_without_saying_which_lists_them_and_asks(engine):
     result = engine.ask("What is the main argument of the op-ed?")
     assert result.answer.startswith("Which one? The 4 indexed documents, each by its opening:")
@@ -170,6 +189,9 @@ def test_summarize_the_article_twice_still_means_the_article_found_before(engine
     ("What does the author of the railway article conclude?", "railway"),
     ("What is the conclusion of the article about Saab?", "Saab"),
     ("How does the op-ed end?", ""),
+    ("How does it end?", ""),  # found in the browser (second session)
+    ("What does it conclude?", ""),
+    ("What does the author conclude in the article about Lord Callaghan?", "Lord Callaghan"),
 ])
 def test_what_an_article_concludes_is_asked_for_by_its_end(question, subject):
     """Found in the browser: 'What does the author of the railway article conclude?' was "not found"."""
