@@ -194,7 +194,8 @@ class Engine:
         if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
             scope = replace(scope, subject=overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
                 history[i][0], history[:i], index)))
-        standalone = scope.subject if scope else self.standalone(question, history, index)
+        earlier = overview.content(history)  # no follow-up to 'What are these articles about?'
+        standalone = scope.subject if scope else self.standalone(question, earlier, index)
         hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
                         standalone=standalone if standalone != question and not scope else "",

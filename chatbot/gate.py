@@ -48,7 +48,7 @@ class Evidence:
     coverage: float  # best sentence's share of the question's (rarity-weighted) words
     missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
     named: bool = False  # the question names something (and nothing it names or counts is missing)
-    defined: bool = False  # one sentence holds all its words (a named thing's, or three of its own or more)
+    defined: bool = False  # one sentence holds all its words (a named thing's, or a count's: two words or more)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "missing": list(self.missing)}
@@ -97,19 +97,18 @@ def _named(question: str, cased: str) -> bool:
 
 def _defined(question: str, passages: Sequence[str]) -> bool:
     """Does one sentence of the passages hold all the question's words, when it asks about things it names in
-    one word of its own at most, or names nothing and asks how many of three words or more, which a sentence
-    with a number holds? A short question is far in
-    meaning from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO stand for?' 0.18, 'How many border
-    flag meetings were there?' 0.38), but a sentence that has the question's words says what it asks ('…
-    Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …', '… 225 border flag
-    meetings …').
+    one word of its own at most, or names nothing and asks how many of two words or more (a sentence with a
+    number)? A short question is far in meaning from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO
+    stand for?' 0.18, 'How many border flag meetings were there?' 0.38), but a sentence that has the
+    question's words says what it asks ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty
+    Organization (CSTO) …', '… 225 border flag meetings …').
 
     'Valdai?', 'What is the Kandahari faction?', 'What did the Valdai Club observe?' -> True when a sentence
     has them; 'Who founded Barclays?', 'Where is Kabul?', 'How old is Ishaq Dar?' -> False.
     """
     words = terms(question) - _ASKING
     asked = _names(question)
-    count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 3
+    count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
     if not count:
         if not (_ABOUT.match(question) or _BARE.match(question)):
             return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say

@@ -129,11 +129,11 @@ def asked(question: str) -> Scope | None:
 
 
 def chosen(reply: str, earlier: str, answer: str) -> Scope | None:
-    """The article a reply to "Which one?" picks ('The second one.', 'The railway one', 'The one about the
-    railway'), for the overview the earlier question asked; None when the answer did not ask."""
-    scope = asked(earlier) if answer.startswith(WHICH) else None
-    if scope is None:
-        return None
+    """The article a reply to "Which one?", or to the collection's list, picks ('The second one.', 'The railway
+    one', 'The one about the railway'), for the overview the earlier question asked; None otherwise."""
+    scope = asked(earlier)
+    if scope is None or not (answer.startswith(WHICH) or not scope.subject and not scope.nth and scope.articles > 1):
+        return None  # it answers "Which one?" or a list of the collection
     words = reply.strip(" .?!")
     m = re.fullmatch(rf"(?:the\s+)?(\w+)(?:\s+(?:one|{_ARTICLE}|{_DOCUMENT}))?", words, re.I)
     if m and m.group(1).lower() in _ORDINALS:
@@ -141,6 +141,13 @@ def chosen(reply: str, earlier: str, answer: str) -> Scope | None:
     m = re.fullmatch(rf"(?:the\s+)?(?:(?:one|{_ARTICLE}|{_DOCUMENT})\s+)?(?:about|on)\s+(.+)|(?:the\s+)?(.+?)\s+"
                      rf"(?:one|{_ARTICLE}|{_DOCUMENT})", words, re.I)
     return replace(scope, subject=m.group(1) or m.group(2), articles=1) if m else None
+
+
+def content(history: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The earlier turns that asked about what the documents say: a question can follow up on those, not on
+    'What are these articles about?' or the 'The second one.' that picked from its list."""
+    return [(q, a) for i, (q, a) in enumerate(history)
+            if not asked(q) and not (i and chosen(q, *history[i - 1]))]
 
 
 def covered(subject: str, hits: Sequence[Hit]) -> bool:

@@ -250,6 +250,18 @@ def test_a_reply_to_which_one_picks_the_article(engine):
     assert overview.chosen("The second one.", "Who offered to mediate?", "Russia offered [1].") is None
 
 
+def test_after_the_list_a_reply_picks_from_it_and_a_new_question_stands_alone(engine):
+    """Found in the browser: 'The second one.' after the list was "not found", and the next fact question was
+    'read as a follow-up to: What are these articles about?'."""
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    listing = engine.ask("What are these articles about?")
+    history = [("What are these articles about?", listing.answer)]
+    assert {c.doc for c in engine.ask("The second one.", history).citations} == {SEED_FILES[1]}
+    assert engine.ask("How many border flag meetings were there?", history).standalone == ""
+    history.append(("The second one.", "The recent proposal …"))
+    assert engine.ask("How many border flag meetings were there?", history).standalone == ""
+
+
 def test_an_article_about_something_the_documents_never_mention_is_not_found(engine):
     result = engine.ask("Summarize the article about Lavrov's visit to Tashkent")
     assert result.mode == "abstained" and result.answer == NOT_FOUND and not result.citations
