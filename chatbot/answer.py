@@ -192,8 +192,8 @@ class Engine:
         scope = overview.asked(question) or (overview.chosen(question, *history[-1]) if history else None)
         own_subject = bool(scope and scope.subject)  # typed, not an earlier question ('Name the two …')
         if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
-            scope = replace(scope, subject=overview.earlier_subject([q for q, _ in history], lambda i: self.standalone(
-                history[i][0], history[:i], index)))
+            subject, nth = overview.earlier(history, lambda i: self.standalone(history[i][0], history[:i], index))
+            scope = replace(scope, subject=subject, nth=nth)
         earlier = overview.content(history)  # no follow-up to 'What are these articles about?'
         standalone = scope.subject if scope else self.standalone(question, earlier, index)
         hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []

@@ -159,17 +159,17 @@ def covered(subject: str, hits: Sequence[Hit]) -> bool:
     return bool(want) and any(want <= terms(t[s:e]) for t in first for s, e in sentence_spans(t))
 
 
-def earlier_subject(history: Sequence[str], standalone: Callable[[int], str]) -> str:
-    """What 'the article' means after earlier questions (latest last): the subject of the last one, through
-    overview questions about it; `standalone(i)` is earlier question i as it was searched. '' when the last
-    overview before was of the whole collection."""
+def earlier(history: Sequence[tuple[str, str]], standalone: Callable[[int], str]) -> tuple[str, int]:
+    """What 'the article' means after earlier turns (latest last), as (subject, nth): the subject of the last
+    question, through overview questions about it and picks from a list ('The second one.'); `standalone(i)`
+    is earlier question i as it was searched. ('', 0) when the last overview before was of the collection."""
     for i in range(len(history) - 1, -1, -1):
-        scope = asked(history[i])
+        scope = asked(history[i][0]) or (chosen(history[i][0], *history[i - 1]) if i else None)
         if scope is None:
-            return standalone(i)
+            return standalone(i), 0
         if scope.subject or scope.articles > 1 or scope.nth:
-            return scope.subject
-    return ""
+            return scope.subject, scope.nth
+    return "", 0
 
 
 _PROSE = re.compile(r"[.!?][\"'”’)]*$")  # a sentence, not a heading ('Moscow to Kabul via Islamabad')

@@ -259,6 +259,7 @@ def test_after_the_list_a_reply_picks_from_it_and_a_new_question_stands_alone(en
     assert {c.doc for c in engine.ask("The second one.", history).citations} == {SEED_FILES[1]}
     assert engine.ask("How many border flag meetings were there?", history).standalone == ""
     history.append(("The second one.", "The recent proposal …"))
+    assert {c.doc for c in engine.ask("How does it end?", history).citations} == {SEED_FILES[1]}
     assert engine.ask("How many border flag meetings were there?", history).standalone == ""
 
 
