@@ -188,12 +188,7 @@ class Engine:
         question = clean_question(question)
         t0 = time.perf_counter()
         index = self.index  # one index for the whole question, even if a rebuild swaps it meanwhile
-        # 'What are these articles about?', 'Summarize the article about X'; 'The second one.' after "Which one?"
-        scope = overview.asked(question) or (overview.chosen(question, *history[-1]) if history else None)
-        own_subject = bool(scope and scope.subject)  # typed, not an earlier question ('Name the two …')
-        if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
-            subject, nth = overview.earlier(history, lambda i: self.standalone(history[i][0], history[:i], index))
-            scope = replace(scope, subject=subject, nth=nth)
+        scope, own_subject = self._scope(question, history, index)
         earlier = overview.content(history)  # no follow-up to 'What are these articles about?'
         standalone = scope.subject if scope else self.standalone(question, earlier, index)
         hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
@@ -331,6 +326,17 @@ class Engine:
         c = hit.chunk
         return Citation(n, c.doc, c.title, c.chunk_id, c.start + start, c.start + end, c.text[start:end],
                         hit.doc_sha256)
+
+    def _scope(self, question: str, history: Sequence[tuple[str, str]], index: store.Index
+               ) -> tuple[overview.Scope | None, bool]:
+        """What a question about the documents themselves asks for (overview.py; None for one about what they
+        say), 'the article' read as the conversation's; and whether it typed its subject ('Name the two …' no)."""
+        scope = overview.asked(question) or (overview.chosen(question, *history[-1]) if history else None)
+        typed = bool(scope and scope.subject)
+        if scope and not scope.subject and scope.articles == 1 and not scope.nth and history:  # '… the article'
+            subject, nth = overview.earlier(history, lambda i: self.standalone(history[i][0], history[:i], index))
+            scope = replace(scope, subject=subject, nth=nth)
+        return scope, typed
 
     def _overview(self, result: Result, index: store.Index, scope: overview.Scope, hits: Sequence[Hit],
                   t0: float, ranked: Sequence[tuple[Hit, int, int]] = ()) -> Result:
