@@ -10,10 +10,9 @@ import lemminflect
 
 from .counts import counts_other, other_month
 from .rank import Candidate, answer_type, has_type, spelled_out
-from .text import HONORIFICS, STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
+from .text import HONORIFICS, MONTH_NAME, STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
-          r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTH = rf"{MONTH_NAME}\.?"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
                    rf"{_MONTH}\s+\d{{4}}|(?:1[89]|20)\d\d)\b")
 # a count and what it counts: '225 border flag meetings', and a name's plural '8 Joint Coordination Committee

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .embed import Embedder
-from .text import STOPWORDS, months, numbers, own_question, own_terms, sentence_spans, terms
+from .text import MONTH_NAME, STOPWORDS, months, numbers, own_question, own_terms, sentence_spans, terms
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
@@ -191,15 +191,13 @@ def _asked_person(first: str, surname: str, question: str) -> bool:
 _FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]*\w))")  # every 'Robert Kilroy-Silk'
 
 
-_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
-         "Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 # a share, or a year ('a crowd of 2000' is a count, so is 'rose to 2000 troops'), or a date ('The March 2024
 # attack', '31 December'; with the month capitalized: 'another 15 may lose their jobs' counts)
 _NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
                         r"\b(?:in|since|from|until|by|to|compared (?:to|with)|(?:end|start|beginning|middle) of)\s+"
                         r"(?:19|20)\d\d\b(?!\s+[a-z]+s\b)|"
-                        rf"(?:\b\d{{1,2}}\s+)?\b(?-i:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
-                        rf"\b\d{{1,2}}\s+(?-i:{_MONTH})\b", re.I)
+                        rf"(?:\b\d{{1,2}}\s+)?\b(?-i:{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
+                        rf"\b\d{{1,2}}\s+(?-i:{MONTH_NAME})\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())

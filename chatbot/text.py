@@ -36,6 +36,9 @@ _SCALE = re.compile(rf"(\d|\b(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if 
                     r"(?:hundred|thousand|million|billion)\b")
 # Endings that make a place's people or adjective: Australia -> Australian, Japan -> Japanese, Pakistan -> Pakistani
 PEOPLE_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
+# a month's name as prose writes it (capitalized): 'March 2024', '31 Dec'; not the verb 'may'
+MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+              r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 # Function words, question words and filler: never content, never evidence of support.
