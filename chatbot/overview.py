@@ -180,25 +180,37 @@ def _prose(sentence: str) -> bool:
     return len(sentence.split()) >= 6 and _PROSE.search(sentence) is not None
 
 
-def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
-    """One document's opening sentences, from its first passages in text order: (hit, start, end) of each,
-    up to about `words` words (at least one sentence). Headings are skipped, and so is the sentence a
-    passage repeats from the one before (passages overlap by a sentence)."""
+def _sentences(hits: Sequence[Hit]) -> list[tuple[Hit, int, int]]:
+    """One document's sentences in these passages, in text order, as (hit, start, end): no headings, and the
+    sentence a passage repeats from the one before only once (passages overlap by a sentence)."""
     out: list[tuple[Hit, int, int]] = []
-    used = done = 0
+    done = 0
     for hit in hits:
-        text = hit.chunk.text
-        for s, e in sentence_spans(text):
-            n = len(text[s:e].split())
-            if not _prose(text[s:e]) or hit.chunk.start + s < done:
-                continue
-            if out and used + n > words:
-                return out
-            out.append((hit, s, e))
-            used, done = used + n, hit.chunk.start + e
-            if used >= words:
-                return out
+        for s, e in sentence_spans(hit.chunk.text):
+            if _prose(hit.chunk.text[s:e]) and hit.chunk.start + s >= done:
+                out.append((hit, s, e))
+                done = hit.chunk.start + e
     return out
+
+
+def _take(spans: Sequence[tuple[Hit, int, int]], words: int) -> list[tuple[Hit, int, int]]:
+    """The first of these sentences, up to about `words` words (at least one)."""
+    out: list[tuple[Hit, int, int]] = []
+    used = 0
+    for hit, s, e in spans:
+        n = len(hit.chunk.text[s:e].split())
+        if out and used + n > words:
+            break
+        out.append((hit, s, e))
+        used += n
+        if used >= words:
+            break
+    return out
+
+
+def opening(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
+    """One document's opening sentences, from its first passages: up to about `words` words (at least one)."""
+    return _take(_sentences(hits), words)
 
 
 def heading(hits: Sequence[Hit]) -> list[tuple[Hit, int, int]]:
@@ -209,24 +221,9 @@ def heading(hits: Sequence[Hit]) -> list[tuple[Hit, int, int]]:
 
 
 def closing(hits: Sequence[Hit], words: int = LEAD_WORDS) -> list[tuple[Hit, int, int]]:
-    """One document's closing sentences, from its last passages (in text order): up to about `words` words,
-    at least the last sentence, in text order."""
-    spans: list[tuple[Hit, int, int]] = []
-    done = 0
-    for hit in hits:
-        for s, e in sentence_spans(hit.chunk.text):
-            if _prose(hit.chunk.text[s:e]) and hit.chunk.start + s >= done:
-                spans.append((hit, s, e))
-                done = hit.chunk.start + e
-    out: list[tuple[Hit, int, int]] = []
-    used = 0
-    for hit, s, e in reversed(spans):
-        n = len(hit.chunk.text[s:e].split())
-        if out and used + n > words:
-            break
-        out.insert(0, (hit, s, e))
-        used += n
-    return out
+    """One document's closing sentences, from its last passages, in text order: up to about `words` words, at
+    least the last sentence."""
+    return _take(_sentences(hits)[::-1], words)[::-1]
 
 
 def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[tuple[Hit, int, int]] = ()
