@@ -89,6 +89,16 @@ def lacks(line: str, typed: set[str]) -> bool:
     return any(not mentioned(n, line) for n in typed)
 
 
+def _dated(sentence: str, start: int, found: str) -> bool:
+    """Is the number `found` at `start` part of a date, which counts nothing: a day before its month ('31
+    December'), a year after one ('the March 2024 attack')? '2000 troops in May' counts."""
+    number = re.match(r"\D?\d[\d,.]*", found)
+    if number is None:
+        return False
+    return bool(re.match(rf"\s+{_MONTH}\b", sentence[start + number.end():]) or re.fullmatch(
+        r"(?:19|20)\d\d", number.group(0)) and re.search(rf"\b{_MONTH}\s+$", sentence[:start]))
+
+
 def _is_sentence(text: str) -> bool:
     """A sentence, not a heading: it ends like one. 'The Trans-Afghan Railway Project' -> False"""
     return bool(re.search(r"[.!?…:;][\"'”’)\]]*$", text.strip()))
@@ -123,11 +133,8 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
-        number = re.match(r"\D?\d[\d,.]*", found)
-        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or number and (re.match(
-                rf"\s+{_MONTH}\b", sentence[start + number.end():]) or re.fullmatch(r"(?:19|20)\d\d", number.group(0))
-                and re.search(rf"\b{_MONTH}\s+$", sentence[:start]))):
-            continue  # a date counts nothing: '31 December', 'the March 2024 attack'; '2000 troops in May' does
+        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)):
+            continue
         if kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
             found = _AFTER_COUNT.split(found, maxsplit=1)[0]
         window = sentence[max(0, start - 30): m.end() + 30]
