@@ -24,9 +24,9 @@ from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
 from .rank import answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
-from .screen import citations, screen
+from .screen import affirm, citations, screen
 from .settings import Settings
-from .text import HONORIFICS, clean_question, sentence_spans, terms
+from .text import HONORIFICS, clean_question, sentence_spans, terms, yes_no
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
@@ -304,7 +304,7 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": "the model found no answer"})
             return False
         text, why = screen(text, question)
-        if not why and any(terms(text) == terms(t) for t, _ in kept):
+        if not why and any(terms(affirm(text, question)) == terms(t) for t, _ in kept):
             why = "it repeats an earlier sentence"
         why = why or counts_other(text, question) or followup.answers_earlier(
             text, question, " ".join(sources[i].text for i in shown))
@@ -313,12 +313,12 @@ class Engine:
             return False
         hint = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
         verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint,
-                            _documents(hits))
+                            _documents(hits), strict=yes_no(question))
         if not verdict.ok:
             result.removed.append({"sentence": sentence.strip(), "reason": verdict.reason})
             return False
         cites = [self._citation(0, hits[sources[i].passage], sources[i].start, sources[i].end) for i in verdict.sources]
-        kept.append((text, cites))
+        kept.append((affirm(text, question), cites))
         return True
 
     @staticmethod

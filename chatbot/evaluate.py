@@ -23,7 +23,7 @@ class Question:
     answers: list[str]  # any of them in the answer makes it correct; [] = the documents do not answer
     sources: list[str]
     history: tuple[str, ...] = ()  # earlier questions of the conversation, oldest first
-    kind: str = ""  # fact | explain | follow-up | near-miss | off-topic (optional)
+    kind: str = ""  # fact | explain | yes-no | follow-up | near-miss | off-topic (optional)
     split: str = ""  # calibration | report (optional)
     evidence: str = ""  # the hand-picked sentence that answers (optional)
 

@@ -206,6 +206,19 @@ def earlier_question(question: str) -> str:
     return m.group(1) if m else ""
 
 
+_AUXILIARY = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
+                        r"would|should|may|might|must)(?:n['’]t)?\s+\w", re.I)
+_NOT_YES_NO = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|or)\b", re.I)
+
+
+def yes_no(question: str) -> bool:
+    """Does the question ask whether something is so? Its words are then no given fact to build on.
+    'Did Russia recognize the Taliban?' -> True; 'Is it X or Y?', 'Were any sent, and if so how many?',
+    'Can you say who leads it?' -> False"""
+    asked = own_question(question)
+    return bool(_AUXILIARY.match(asked)) and not _NOT_YES_NO.search(asked)
+
+
 def own_terms(question: str) -> set[str]:
     """The words only a joined follow-up itself has; none for any other question.
     'What was he charged with? (after: Who was jailed?)' -> {'charg'}"""

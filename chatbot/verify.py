@@ -83,18 +83,20 @@ class Verdict:
 
 
 def attribute(sentence: str, question: str, sources: Sequence[Source], passages: Sequence[str],
-              embedder: Embedder, hint: Sequence[int] = (), documents: Sequence[str] = ()) -> Verdict:
+              embedder: Embedder, hint: Sequence[int] = (), documents: Sequence[str] = (),
+              strict: bool = False) -> Verdict:
     """The source sentence(s) that support the generated sentence, best first; `hint` = the model's [n].
 
     `documents[p]`: passage p with its document's title, where a name the question used may stand; the
-    passage itself when not given.
+    passage itself when not given. `strict` (for a yes/no question): the question's words are no given fact,
+    so every word of the sentence must be in the source.
     """
     vec = embedder.encode([claim(sentence, question)])[0]
     documents = documents or passages
     reasons: dict[int, str] = {}
     best: Verdict | None = None
     for i, source in enumerate(sources):
-        verdict = _check(sentence, question, [source], passages, documents, embedder, vec, (i,))
+        verdict = _check(sentence, question, [source], passages, documents, embedder, vec, (i,), strict)
         if not verdict.ok:
             reasons[i] = verdict.reason
             continue
@@ -106,7 +108,7 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
         for i, a in enumerate(sources):
             for j, b in enumerate(sources):
                 if i < j and a.passage == b.passage and _close(a, b, passages[a.passage]):
-                    verdict = _check(sentence, question, [a, b], passages, documents, embedder, vec, (i, j))
+                    verdict = _check(sentence, question, [a, b], passages, documents, embedder, vec, (i, j), strict)
                     if verdict.ok and (best is None or verdict.similarity > best.similarity):
                         best = verdict
     if best is not None:
@@ -154,11 +156,12 @@ def _close(a: Source, b: Source, passage: str) -> bool:
 
 
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
-           embedder: Embedder, vec: np.ndarray, index: tuple[int, ...]) -> Verdict:
+           embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
     text = " ".join(s.text for s in chosen)
     # a number the question used may stand anywhere in the article's passage or title, as its names may
     # ('Band Aid 20' in the heading 'Band Aid 20 single storms to No 1')
-    missing = numbers(sentence) - numbers(text) - (numbers(question) & numbers(documents[chosen[0].passage]))
+    given = set() if strict else numbers(question) & numbers(documents[chosen[0].passage])
+    missing = numbers(sentence) - numbers(text) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text)
@@ -169,7 +172,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         sentence, question, chosen)
     if why:
         return Verdict(False, why)
-    why = _words_missing(sentence, question, text, before) or _rank_missing(sentence, question, text, before) \
+    why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before)) \
+        or _rank_missing(sentence, question, text, before) \
         or _order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
         return Verdict(False, why)
@@ -280,6 +284,19 @@ def _words_missing(sentence: str, question: str, text: str, before: str) -> str:
         if len(echoed & around) / len(echoed) < ANCHOR_MIN:
             return f"the source does not say this about {', '.join(sorted(echoed - around))}"
     return ""
+
+
+def _unsaid(sentence: str, question: str, text: str) -> str:
+    """Why a sentence answering a yes/no question says what its source does not, or ''. Every word of it must
+    be in the source in some form, as 'Did the Taliban attend the Valdai meeting?' only asks whether they did;
+    of a person the question names, the surname is enough ('Yes, Bernie Ebbers has denied charges of fraud'
+    on 'Mr Ebbers has denied charges of fraud and conspiracy')."""
+    source_terms, source_bases = terms(text), base_terms(text)
+    first_names = terms(" ".join(n for run in _full_names(question) if len(run) > 1 and _same_person(run, text)
+                                 for n in run[:-1]))
+    missing = sorted(t for t, base in forms(sentence).items()
+                     if t not in first_names and not (_found(t, source_terms) or base in source_bases))
+    return f"'{missing[0]}' is not in the source" if missing else ""
 
 
 def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
