@@ -12,16 +12,21 @@ from .wordforms import base_terms
 _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
                      re.I)
 # a 'could' and the verb it hedges ('could soon push'), what only 'will' happen ('HSBC will report profits of
-# £9.4bn' is no 'HSBC reported …'); not 'May', the month, nor 'Will', a name
+# £9.4bn' is no 'HSBC reported …'); not 'May', the month, nor 'Will', a name, nor 'his will', 'free will'
 # (not 'could not reach': that it did not is a fact; not the noun, 'military might grew')
-_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|"
-                     r"will|"
+_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )(?<![Hh]is )(?<![Hh]er )"
+                     r"(?<![Ff]ree )(?<![Oo]wn )(?<!political )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|will|"
                      # what is only expected ('favourite to win', 'set to exceed 25bn', 'tipped to become')
                      r"(?:favourite|favorite|expected|likely|set|tipped|poised|hoping|hopes|plans?|planning|aims?|"
                      r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting)\s+to)"
                      r"(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
 _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
+
+
+def hedged(text: str) -> bool:
+    """Does the text say only that something could, will or may be so? 'HSBC will report profits.' -> True"""
+    return bool(_MODAL.search(text) or _HEDGED.search(text))
 
 
 def opposite(clause: str, sentence: str) -> bool:
@@ -47,12 +52,6 @@ def overstated(source: str, sentence: str, question: str) -> bool:
         return False
     words = re.findall(r"[\w'’-]+", sentence.lower())  # compared in base forms: 'won' is 'favourite to win'
     stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in base_terms(w)}
-    found = list(_HEDGED.finditer(source))
-    hedged = [t for m in found for t in base_terms(m.group(1)) if t in stated]
-    # where the source states it plainly; not after 'to' (the first of five banks 'to report 2004 results')
-    at = {m.start(1) for m in found}
-    tokens = list(re.finditer(r"[\w'’-]+", source))
-    everywhere = [t for before, m in zip([None, *tokens], tokens, strict=False)
-                  if m.start() in at or before is None or before.group(0).lower() != "to"
-                  for t in base_terms(m.group(0).lower())]
-    return any(everywhere.count(t) == hedged.count(t) for t in hedged)
+    verbs = [t for m in _HEDGED.finditer(source) for t in base_terms(m.group(1)) if t in stated]
+    everywhere = [t for w in re.findall(r"[\w'’-]+", source.lower()) for t in base_terms(w)]
+    return any(everywhere.count(t) == verbs.count(t) for t in verbs)

@@ -169,6 +169,11 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+def negations(text: str) -> int:
+    """How many words deny something. 'It is not true that it did not happen.' -> 2"""
+    return len(_NEGATION.findall(text))
+
+
 def mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
     the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
@@ -207,14 +212,14 @@ def earlier_question(question: str) -> str:
 
 
 _AUXILIARY = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
-                        r"would|should|may|might|must)(?:n['’]t)?\s+\w", re.I)
-_NOT_YES_NO = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|or)\b", re.I)
+                        r"would|should|may|might|must)(?:n['’]t)?\s+(?!you\b|u\b)\w", re.I)  # not 'Can you list …?'
+_NOT_YES_NO = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|or|versus|vs)\b", re.I)
 
 
 def yes_no(question: str) -> bool:
     """Does the question ask whether something is so? Its words are then no given fact to build on.
     'Did Russia recognize the Taliban?' -> True; 'Is it X or Y?', 'Were any sent, and if so how many?',
-    'Can you say who leads it?' -> False"""
+    'Can you tell me the price?' (a request) -> False"""
     asked = own_question(question)
     return bool(_AUXILIARY.match(asked)) and not _NOT_YES_NO.search(asked)
 

@@ -16,8 +16,14 @@ def forms(text: str) -> dict[str, str]:
 
     'Shares rose as it sold more.' -> {'share': 'share', 'rose': 'rise', 'sold': 'sell'}
     """
-    return {t: _base(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit()
-            for t in stems(w)}
+    return dict(in_order(text))
+
+
+def in_order(text: str) -> list[tuple[str, str]]:
+    """Content words in order, stemmed, each with its base form. 'Shares rose.' -> [('share', 'share'), ('rose',
+    'rise')]"""
+    return [(t, _base(w)) for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w[0].isdigit()
+            for t in stems(w)]
 
 
 def base_terms(text: str) -> set[str]:
@@ -37,6 +43,6 @@ def _lemmas(word: str) -> tuple[str, ...]:
 
 @functools.cache
 def _base(word: str) -> str:
-    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    lemmas = _lemmas(word)
     found = stems(lemmas[0] if lemmas and word not in lemmas else word)
     return found[0] if found else ""

@@ -13,8 +13,8 @@ from chatbot.followup import answers_earlier
 from chatbot.polarity import overstated
 from chatbot.quote import choose, emphasise, lacks, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
-from chatbot.screen import affirm, screen
-from chatbot.text import has_name, joined, names, numbers, own_terms, yes_no
+from chatbot.screen import screen
+from chatbot.text import has_name, joined, names, numbers, own_terms
 from chatbot.verify import Source, attribute
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
@@ -930,76 +930,3 @@ def test_what_is_only_expected_is_not_stated_as_fact():
                           "Who is favourite to win?")
 
 
-
-@pytest.mark.parametrize("question, expected", [
-    ("Did Russia recognize the Taliban government?", True),
-    ("Has Pakistan changed its stance?", True),
-    ("And is it sold in the UK?", True),
-    ("Is it a phone or a computer?", False),  # a choice, not a yes or no
-    ("Were any militants sent, and if so how many?", False),
-    ("Can you say who leads the TTP?", False),
-    ("What did Russia decide?", False),
-])
-def test_yes_no_questions_are_told_apart(question, expected):
-    assert yes_no(question) is expected
-
-
-def test_a_yes_no_question_is_answered_by_what_it_asks():
-    """Found in the browser: the model's 'Yes, Russia has removed the Afghan Taliban from its terrorist list.' was
-    dropped for repeating the question, and a 60-word quote shown instead. The sentence that says what the
-    question asks is the answer; its own 'not' makes the 'No'."""
-    question = "Has Russia removed the Afghan Taliban from its terrorist list?"
-    reply = screen("Yes, Russia has removed the Afghan Taliban from its terrorist list.", question)
-    assert reply == ("Russia has removed the Afghan Taliban from its terrorist list.", "")
-    assert affirm(reply[0], question) == "Yes, Russia has removed the Afghan Taliban from its terrorist list."
-    stance = "Has Pakistan changed its stance?"
-    assert screen("No, Pakistan has not changed its stance.", stance) == ("Pakistan has not changed its stance.", "")
-    # the model's own word is not trusted: its 'Yes' before a 'not' is a 'No'
-    assert affirm(screen("Yes, Pakistan has not changed its stance.", stance)[0], stance) == \
-        "No, Pakistan has not changed its stance."
-    assert affirm("The attack was attributed to ISIS-K.", "Was the attack attributed to ISIS-K?") == \
-        "Yes, the attack was attributed to ISIS-K."
-    assert affirm("Qantas shares fell almost 3%.", "Did Qantas shares fall?") == "Yes, Qantas shares fell almost 3%."
-    assert screen("Yes, Russia did.", question)[1] == "it only repeats the question"  # it says nothing checkable
-    assert affirm("Russia removed the Taliban.", question) == "Russia removed the Taliban."  # not all it asks
-    assert affirm("Pakistan changed its stance.", "Hasn't Pakistan changed its stance?") == \
-        "Pakistan changed its stance."  # whether 'Yes' means so or not is unclear
-    assert screen("No, the price is £339.", "What is the price?")[0] == "No, the price is £339."  # no yes/no asked
-
-
-def test_the_words_of_a_yes_no_question_are_no_given_fact():
-    """Its words are what is asked, so all of a sentence's words must be in the source ('Yes, the Taliban attended
-    the Valdai meeting' was the model's reply where no line says so); a person it names may be there by surname."""
-    sources, passages = _sources("The Valdai meeting was held in Moscow, where the Taliban were discussed.")
-    question = "Did the Taliban attend the Valdai meeting?"
-    assert attribute("The Taliban attended the Valdai meeting.", question, sources, passages, HashEmbedder(),
-                     strict=True).reason == "'attend' is not in the source"
-    line = "Mr Ebbers has denied charges of fraud and conspiracy."
-    sources, passages = _sources(line)
-    assert attribute("Bernie Ebbers has denied charges of fraud and conspiracy.", "Has Bernie Ebbers denied charges "
-                     "of fraud and conspiracy?", sources, passages, HashEmbedder(), strict=True).ok
-
-
-def test_what_only_will_happen_is_not_stated_as_done():
-    """Found with a yes/no question: 'Yes, HSBC reported profits of £9.4bn' on 'HSBC will report profits of £9.4bn
-    later this month'."""
-    source = "According to analysts' forecasts, HSBC will report profits of £9.4bn later this month."
-    assert overstated(source, "HSBC reported profits of £9.4bn.", "Did HSBC report profits of £9.4bn?")
-    # nor does the sentence before it state it, with the verb after 'to' (the model's reply rested on both)
-    pair = f"The group is the first of Britain's five big banks to report 2004 results. {source}"
-    assert overstated(pair, "HSBC reported profits of £9.4bn.", "Did HSBC report profits of £9.4bn?")
-    assert not overstated(source, "HSBC will report profits of £9.4bn.", "What will HSBC report?")
-    assert not overstated("Will Smith said the film was a hit.", "The film was a hit.", "Was the film a hit?")
-
-
-def test_no_yes_or_no_is_put_before_a_statement_turned_round():
-    """Found in the first measurement (report half): 'No, the Taliban's unchecked support … is not just a bilateral
-    issue but a regional menace' and 'Yes, the Taliban possesses … access but lacks advanced tracking technology'
-    put the wrong word before a right line."""
-    assert affirm("The Taliban's unchecked support for militant factions like the TTP is not just a bilateral issue "
-                  "but a regional menace.", "Is the Taliban's support for the TTP a regional menace?").startswith("The")
-    assert affirm("The Taliban possesses ground-level operational access but lacks advanced tracking technology.",
-                  "Does the Taliban possess advanced tracking technology?").startswith("The")
-    assert affirm("Russia's decision to de-list the Afghan Taliban is a response to mounting security threats within "
-                  "the region.", "Is Russia's decision to de-list the Taliban a response to security threats?"
-                  ).startswith("Yes, Russia's")  # three words added
