@@ -237,11 +237,12 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
     for 'the articles about X' the first sentence of that one and of the next few found whose passages
     hold every word of X."""
     indexed = sorted({c.doc for c in index.chunks})  # not a near-duplicate, which has no passages
+    others: list[str] = []  # more articles about the subject than were asked for
     if scope.subject:
         found = list(dict.fromkeys(h.chunk.doc for h in hits))
         want = terms(scope.subject)
-        docs = found[:1] + [d for d in found[1:] if want <= terms(" ".join(h.chunk.text for h in hits
-                                                                         if h.chunk.doc == d))][:scope.articles - 1]
+        matching = [d for d in found[1:] if want <= terms(" ".join(h.chunk.text for h in hits if h.chunk.doc == d))]
+        docs, others = found[:1] + matching[:scope.articles - 1], matching[scope.articles - 1:]
     elif scope.nth:
         docs = indexed[scope.nth - 1:scope.nth] if scope.nth > 0 else indexed[-1:]
     else:
@@ -259,11 +260,21 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
                hit.chunk.title, index.docs[hit.chunk.doc].text)) if i == 0 else "", hit, start, end)
               for _, lead in lines for i, (hit, start, end) in enumerate(lead)]
     part = "closing" if scope.end else "opening"
-    if len(docs) < 2:
-        return "", quoted + ([] if scope.end else _about(scope, quoted, ranked))  # room was left for the subject's line
+    if len(docs) < 2:  # room was left for the subject's line
+        return _also(index, scope, others), quoted + ([] if scope.end else _about(scope, quoted, ranked))
     if scope.subject:
         return f"The documents found about {scope.subject}, each by its {part}:", quoted
     return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth, "title" if titles else part), quoted
+
+
+def _also(index: Index, scope: Scope, others: Sequence[str]) -> str:
+    """The line above one article's summary when more are about its subject, naming them, so that the reader
+    knows the choice made ('the Qantas article' of two): 'The first of 2 articles found about Qantas (also:
+    Qantas considers offshore option):'; '' for none."""
+    if not others:
+        return ""
+    names = [label(index.docs[d].title, index.docs[d].text).removesuffix(": ") or d for d in others[:MAX_LISTED]]
+    return f"The first of {len(others) + 1} articles found about {scope.subject} (also: {'; '.join(names)}):"
 
 
 def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Sequence[tuple[Hit, int, int]]

@@ -4,6 +4,7 @@ article's opening, quoted and cited, instead of "not found"; questions about wha
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -176,6 +177,18 @@ def test_an_articles_summary_adds_its_best_line_about_the_subject(engine):
     assert "railway" not in " ".join(c.quote for c in opening).lower()  # the article opens with Moscow's policy
     assert "trans-afghan" in about.quote.lower() and f"… {about.quote[:-1]} [{about.n}]." in result.answer
     assert about.start > max(c.end for c in opening), "a line after the opening, not one of it again"
+
+
+def test_an_article_picked_of_several_about_its_subject_says_so_and_names_the_others(engine):
+    """Found in the browser: 'Summarize the Qantas article' summed up one of two Qantas articles without a word
+    about the other."""
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    result = engine.ask("Summarize the article about the Taliban")
+    first, *_ = result.answer.splitlines()
+    assert re.fullmatch(r"The first of [234] articles found about the Taliban \(also: .+\):", first), first
+    assert len({c.doc for c in result.citations}) == 1  # one article summed up, the others named
+    railway = engine.ask("Summarize the article about the Trans-Afghan railway")
+    assert not railway.answer.startswith("The first of"), "one article about it: no line above"
 
 
 def test_summarize_the_article_twice_still_means_the_article_found_before(engine):
