@@ -28,7 +28,6 @@ from .screen import citations, screen
 from .settings import Settings
 from .text import HONORIFICS, clean_question, sentence_spans, terms, yes_no
 from .verify import Source, attribute
-from .yesno import affirm
 
 NOT_FOUND = "I could not find this in the indexed documents."
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
@@ -305,7 +304,7 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": "the model found no answer"})
             return False
         text, why = screen(text, question)
-        if not why and any(terms(text) == terms(t) - {"yes"} for t, _ in kept):  # less a 'Yes, ' put before it
+        if not why and any(terms(text) == terms(t) for t, _ in kept):
             why = "it repeats an earlier sentence"
         why = why or counts_other(text, question) or followup.answers_earlier(
             text, question, " ".join(sources[i].text for i in shown))
@@ -319,8 +318,6 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": verdict.reason})
             return False
         cites = [self._citation(0, hits[sources[i].passage], sources[i].start, sources[i].end) for i in verdict.sources]
-        if not kept:  # one 'Yes' or 'No' at most, before the first sentence
-            text = affirm(text, question, " ".join(sources[i].text for i in verdict.sources))
         kept.append((text, cites))
         return True
 

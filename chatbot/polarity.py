@@ -24,11 +24,6 @@ _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
 
 
-def hedged(text: str) -> bool:
-    """Does the text say only that something could, will or may be so? 'HSBC will report profits.' -> True"""
-    return bool(_MODAL.search(text) or _HEDGED.search(text))
-
-
 def opposite(clause: str, sentence: str) -> bool:
     """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
     statements, each part that shares a word with the sentence is compared on its own.

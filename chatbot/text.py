@@ -169,10 +169,6 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
-def negations(text: str) -> int:
-    """How many words deny something. 'It is not true that it did not happen.' -> 2"""
-    return len(_NEGATION.findall(text))
-
 
 def mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of

@@ -31,11 +31,6 @@ def base_terms(text: str) -> set[str]:
     return set(forms(text).values())
 
 
-def every_base(text: str) -> set[str]:
-    """Content words, stemmed, with every base form a word may have: 'Shares fell.' -> {'share', 'fell', 'fall'}"""
-    return set(forms(text).values()) | {s for w in words(text) for lemma in _lemmas(w) for s in stems(lemma)}
-
-
 @functools.cache
 def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()))

@@ -194,19 +194,19 @@ def test_the_joint_coordination_committee_question_is_answered(engine, real_inde
     assert wrong.mode == "extractive" and "**8 Joint Coordination Committee meetings**" in wrong.answer
 
 
-def test_a_yes_no_question_gets_its_yes_or_no_from_the_line_that_says_it(engine, real_index_settings,
-                                                                          real_embedder):
-    """Found in the browser: the model's 'No, …' or 'Yes, …' was dropped for repeating the question, and a long
-    quote shown. It also says 'Yes' to what no line says; that is still not shown."""
+def test_a_yes_no_question_gets_the_line_that_answers_it_never_the_models_yes(engine, real_index_settings,
+                                                                            real_embedder):
+    """The model says 'Yes' to nearly anything ('Yes, Pakistan has not changed its stance', 'Yes, the Taliban
+    attended the Valdai meeting'); its restatement of the question is no answer (word checks see no roles), so
+    the line that answers is quoted."""
     result = engine.ask("Has Pakistan changed its stance?")
-    assert result.mode == "generated", result.removed
-    assert result.answer.startswith("No, Pakistan has not changed its stance [1]")
-    assert "Pakistan has not changed its stance" in result.citations[0].quote
+    assert result.mode == "extractive", result.removed
+    assert "Pakistan has not changed its stance" in result.answer and not result.answer.startswith("Yes")
     for question, reply in (("Did the Taliban attend the Valdai meeting?",
                              "Yes, the Taliban attended the Valdai meeting."),
                             ("Did Islamabad use ultimatums?", "Yes, Islamabad used ultimatums.")):
         said = Engine(real_index_settings, embedder=real_embedder, generator=ScriptedGenerator(reply)).ask(question)
-        assert said.mode != "generated" and not said.answer.startswith("Yes"), said.answer
+        assert said.mode != "generated" and "Yes" not in said.answer, said.answer
     assert "has not used ultimatums" in said.answer  # the line that says no is quoted
 
 
