@@ -16,9 +16,9 @@ _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|
 # (not 'could not reach': that it did not is a fact; not the noun, 'military might grew')
 _HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )(?<![Hh]is )(?<![Hh]er )"
                      r"(?<![Ff]ree )(?<![Oo]wn )(?<!political )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|will|"
-                     # what is only expected ('favourite to win', 'set to exceed 25bn', 'tipped to become')
+                     # what is only expected or tried ('favourite to win', 'set to exceed 25bn', 'an approach to buy')
                      r"(?:favourite|favorite|expected|likely|set|tipped|poised|hoping|hopes|plans?|planning|aims?|"
-                     r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting)\s+to)"
+                     r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting|approach|offer|proposal)\s+to)"
                      r"(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
 _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)

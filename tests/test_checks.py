@@ -924,6 +924,9 @@ def test_what_is_only_expected_is_not_stated_as_fact():
                       "Who won the overall prize?")
     assert overstated("The annual total for 2004 is set to exceed 25bn.", "The annual total for 2004 exceeded 25bn.",
                       "How many texts were sent in 2004?")
+    # found in the browser (twelfth stop): 'Malcolm Glazer bought Manchester United' on an approach to buy it
+    assert overstated("Malcolm Glazer has made a fresh approach to buy Manchester United.",
+                      "Malcolm Glazer bought Manchester United.", "Who bought Manchester United?")
     assert not overstated("He won the prize and is favourite to win the next one.", "He won the prize.",
                           "What did he win?")  # stated plainly too
     assert not overstated("She is favourite to win the prize.", "She is favourite to win the prize.",
