@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTHS, STOPWORDS, numbers, own_question, stems, words
+from .text import MONTHS, STOPWORDS, months, numbers, own_question, stems, words
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
@@ -51,7 +51,8 @@ def other_month(sentence: str, source: str) -> str:
     ('2.3 billion were sent in December 2004.', '… in October 2004, when 2.3 billion were sent.') ->
     "in the source 2004 goes with October, not December"; and of a year the source gives as a whole, naming no
     month: ('… in December 2004?', '… 26 billion texts were sent in total in 2004.') -> "the source gives 2004 as
-    a whole, not December"
+    a whole, not December"; and of a month where the sentence gives a year as a whole: ('26 billion were sent in
+    2004.', '… 2.4 billion were fired off in December alone.') -> "the source counts December, not 2004 as a whole"
     """
     theirs = _month_years(source)
     named = {w[:3] for w in words(source) if w in MONTHS}
@@ -60,6 +61,10 @@ def other_month(sentence: str, source: str) -> str:
             return f"in the source {year} goes with {sorted(theirs[year].values())[0]}, not {sorted(mine.values())[0]}"
         if not theirs.get(year) and year in numbers(source) and not mine.keys() & named:
             return f"the source gives {year} as a whole, not {sorted(mine.values())[0]}"
+    whole = {y for y in numbers(sentence) if _YEAR.match(y)} - set(_month_years(sentence))
+    month = _IN_MONTH.search(source)
+    if whole and month and not months(sentence) and not whole & (numbers(source) - set(theirs)):
+        return f"the source counts {month.group(1)}, not {sorted(whole)[0]} as a whole"
     return ""
 
 
@@ -75,6 +80,9 @@ def _month_years(text: str) -> dict[str, dict[str, str]]:
 
 
 _DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+# a count within a month: 'in December alone', not 'in December 2004' (and not the modal 'may')
+_IN_MONTH = re.compile(rf"\bin\s+((?:{'|'.join(sorted((m.title() for m in MONTHS), key=len, reverse=True))})\b)"
+                       rf"(?!\.?{_DAY},?\s+(?:of\s+)?(?:1[89]|20)\d\d)")
 _MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|till|through|and|or)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?({_MONTHS_RE})\b\.?{_DAY},?\s+(?:of\s+)?((?:1[89]|20)\d\d)\b",
                          re.I)

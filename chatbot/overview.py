@@ -22,6 +22,7 @@ from .text import sentence_spans, terms
 if TYPE_CHECKING:
     from .store import Index
 
+MAX_ALSO = 3  # other articles about a subject named above one's summary
 MAX_LISTED = 8  # documents listed by their opening for the whole collection; a larger one by title
 MAX_TITLES = 60  # documents listed by title
 LEAD_WORDS = 75  # an article's summary: its opening sentences, up to about this many words
@@ -261,7 +262,8 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
               for _, lead in lines for i, (hit, start, end) in enumerate(lead)]
     part = "closing" if scope.end else "opening"
     if len(docs) < 2:  # room was left for the subject's line
-        return _also(index, scope, others), quoted + ([] if scope.end else _about(scope, quoted, ranked))
+        about = [] if scope.end else _about(scope, quoted, ranked)
+        return (_also(index, scope, others) if quoted else ""), quoted + about
     if scope.subject:
         return f"The documents found about {scope.subject}, each by its {part}:", quoted
     return introduce(len(indexed), len(own), scope.articles == 1 and not scope.nth, "title" if titles else part), quoted
@@ -273,8 +275,9 @@ def _also(index: Index, scope: Scope, others: Sequence[str]) -> str:
     Qantas considers offshore option):'; '' for none."""
     if not others:
         return ""
-    names = [label(index.docs[d].title, index.docs[d].text).removesuffix(": ") or d for d in others[:MAX_LISTED]]
-    return f"The first of {len(others) + 1} articles found about {scope.subject} (also: {'; '.join(names)}):"
+    names = [index.docs[d].title.rstrip("…").strip() or d for d in others[:MAX_ALSO]]
+    more = f" and {len(others) - MAX_ALSO} more" if len(others) > MAX_ALSO else ""
+    return f"The first of {len(others) + 1} articles found about {scope.subject} (also: {'; '.join(names)}{more}):"
 
 
 def _about(scope: Scope, quoted: Sequence[tuple[str, Hit, int, int]], ranked: Sequence[tuple[Hit, int, int]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .text import negated, own_question, stems
-from .wordforms import base_terms
+from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
 _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|they|we|i|this|that|these|those)\b)",
@@ -14,12 +14,14 @@ _JOINED = re.compile(r",?\s+\b(?:and|but|while|whereas)\s+(?=(?:there|it|he|she|
 # a 'could' and the verb it hedges ('could soon push'), what only 'will' happen ('HSBC will report profits of
 # £9.4bn' is no 'HSBC reported …'); not 'May', the month, nor 'Will', a name, nor 'his will', 'free will'
 # (not 'could not reach': that it did not is a fact; not the noun, 'military might grew')
-_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )(?<![Hh]is )(?<![Hh]er )"
-                     r"(?<![Ff]ree )(?<![Oo]wn )(?<!political )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|will|"
+_HEDGED = re.compile(r"(?<!military )(?<!economic )(?<!its )(?<!their )(?<!the )\b(?:[Cc]ould|[Mm]ight|[Ss]hould|may|"
+                     r"(?<!\b[Hh]is )(?<!\b[Hh]er )(?<!\b[Ff]ree )(?<!\b[Oo]wn )(?<!\bpolitical )will|"
                      # what is only expected or tried ('favourite to win', 'set to exceed 25bn', 'an approach to buy')
                      r"(?:favourite|favorite|expected|likely|set|tipped|poised|hoping|hopes|plans?|planning|aims?|"
-                     r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting|approach|offer|proposal)\s+to)"
-                     r"(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
+                     r"aiming|wants?|seeks?|seeking|bid|bidding|tries|trying|attempts?|attempting|approach|offer|"
+                     r"proposal)\s+to)(?:\s+(?:also|still|well|even|soon|now|yet|have|be|been))*\s+(?!not\b|never\b)(\w+)")
+# nouns as often as hedges ('the voters' will prevailed', 'an offer to shareholders'): only before a verb's base
+_NOUN_HEDGE = re.compile(r"(?:will|approach|offer|proposal)\s+(?:to\s+)?\w+$", re.I)
 _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|perhaps|likely|potential(?:ly)?|"
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
 
@@ -47,6 +49,7 @@ def overstated(source: str, sentence: str, question: str) -> bool:
         return False
     words = re.findall(r"[\w'’-]+", sentence.lower())  # compared in base forms: 'won' is 'favourite to win'
     stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in base_terms(w)}
-    verbs = [t for m in _HEDGED.finditer(source) for t in base_terms(m.group(1)) if t in stated]
+    verbs = [t for m in _HEDGED.finditer(source) if not _NOUN_HEDGE.match(m.group(0)) or is_verb(m.group(1))
+             for t in base_terms(m.group(1)) if t in stated]
     everywhere = [t for w in re.findall(r"[\w'’-]+", source.lower()) for t in base_terms(w)]
     return any(everywhere.count(t) == verbs.count(t) for t in verbs)

@@ -60,8 +60,9 @@ def screen(text: str, question: str) -> tuple[str, str]:
     """
     text = _REPEAT.sub(r"\1", text)  # "13 formal demarches and 13 formal demarches" says it once
     m = _YES.match(text)
-    if m and (yes_no(question) or not m.group(1)):  # 'Yes, the DS can play …' states the rest
-        # ('Yes, iPod sales rose' keeps its 'iPod')
+    # 'Yes, the DS can play …' states the rest ('Yes, iPod sales rose' keeps its 'iPod'); so does 'No, …' to a
+    # yes/no question
+    if m and (yes_no(question) or not m.group(1)):
         rest = text[m.end():]
         text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
     cut = _META_SUFFIX.sub("", text, count=1)
@@ -84,4 +85,3 @@ def screen(text: str, question: str) -> tuple[str, str]:
     if _circular(text):
         return text, "it says a thing is itself"
     return text, ""
-

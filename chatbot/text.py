@@ -169,7 +169,6 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
-
 def mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
     the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
@@ -207,8 +206,9 @@ def earlier_question(question: str) -> str:
     return m.group(1) if m else ""
 
 
-_AUXILIARY = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
-                        r"would|should|may|might|must)(?:n['’]t)?\s+(?!you\b|u\b)\w", re.I)  # not 'Can you list …?'
+_AUXILIARY = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|ca|could|"
+                        r"will|wo|would|should|may|might|must)(?:n['’]t)?\s+(?!you\b|u\b|i\b|we\b)\w", re.I)
+# (not a request: 'Can you list …?', 'Could I get …?'; 'ca', 'wo': "can't", "won't")
 _NOT_YES_NO = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|or|versus|vs)\b", re.I)
 
 

@@ -4,7 +4,8 @@ The model writes; the product attributes. A generated sentence is kept only when
 two neighbouring ones) holds every number it states (attached to the same thing: '13 protest notes' is
 refused when the source says '13 formal demarches'), every name (in that sentence's passage), most of the
 words it adds to the question, a clause close in meaning, and the same polarity (no added 'not'). The
-model's own [n] markers are only a hint.
+model's own [n] markers are only a hint. To a yes/no question, whose words are what is asked, a sentence must
+rest on one line holding all its words, in order and close together.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ import numpy as np
 
 from .counts import asked_elsewhere, other_month, unbound_number
 from .embed import Embedder
+from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
 from .polarity import opposite, overstated
 from .text import (
-    HONORIFICS,
     PEOPLE_ENDINGS,
-    STOPWORDS,
     clause_windows,
     earlier_question,
     has_name,
@@ -50,8 +50,8 @@ SIMILARITY_MIN = 0.5
 # engine" 0.59), refused at 0.6.
 RELEVANCE_MIN = 0.4
 FRAGMENT_WORDS = 4  # a reply of so few content words ('Nine months.') is compared with its question
-# words of its own a line may have between two of a yes/no answer's ('Russia's recent decision to remove …'
-# for 'Russia removed …'; not '… Malcolm Glazer has made a fresh approach to buy Manchester United')
+# content words of its own a line may have between two of a yes/no answer's ('Russia's recent decision to
+# remove …' for 'Russia removed …'; not '… Malcolm Glazer has made a fresh approach to buy Manchester United')
 YES_NO_GAP = 2
 ANCHOR_MIN = 0.5  # share of the question's words echoed by a sentence that its source (or the one before) holds
 
@@ -61,7 +61,6 @@ _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|a
                            r"insisted|announced)\b", re.I)
 # words that only say something happened ('8 meetings took place'): no subject of their own to anchor
 _HAPPENED = re.compile(r"\b(?:took|take|takes|taken|taking)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b", re.I)
-_FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 @dataclass(frozen=True)
@@ -175,8 +174,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         sentence, question, chosen)
     if why:
         return Verdict(False, why)
-    in_passage = " ".join(s.text for s in sorted(chosen, key=lambda s: s.start))
-    why = (_unsaid(sentence, question, in_passage) if strict else _words_missing(sentence, question, text, before)) \
+    why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before)) \
         or _rank_missing(sentence, question, text, before) \
         or _order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
@@ -192,9 +190,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     closest = max(clauses, key=lambda i: sims[i]) if clauses else best
     if opposite(texts[closest], sentence):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
-    # each line on its own ('HSBC will report …' beside one saying other banks report); a yes/no question's
-    # 'will' is what it asks, no hedge of the answer's
-    if any(overstated(s.text, sentence, "" if strict else question) for s in chosen):
+    if overstated(text, sentence, "" if strict else question):  # 'Will HSBC …?' asks the 'will', hedges nothing
         return Verdict(False, "it states as fact what the source only says could happen")
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
@@ -210,8 +206,8 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     must be in the supporting sentence(s) `text` itself; in reported speech every name must be.
     """
     asked = names(question)
-    if _others(text, sentence, question):
-        asked -= {n for run in _full_names(question) if len(run) > 1 and not _same_person(run, text) for n in run}
+    if others_named(text, sentence, question):
+        asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text) for n in run}
     mine_names = names(sentence) | _lead_name(sentence, question)
     beside = text
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
@@ -219,9 +215,9 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         if _PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
             beside = f"{before} {text}"
         # the question's name for the speaker is there by surname: 'Jack McConnell' as 'Mr McConnell'
-        mine_names -= {n for run in _full_names(question) if _same_person(run, beside) for n in run}
+        mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}
         asked = set()
-    missing = sorted(n for n in mine_names if not (_asked_name(n, document) if n in asked else has_name(n, beside)))
+    missing = sorted(n for n in mine_names if not (asked_name(n, document) if n in asked else has_name(n, beside)))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 
@@ -257,8 +253,8 @@ def _lead_name(sentence: str, question: str) -> set[str]:
     sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'}, and
     so for 'Barclays Bank made £75m.'; not the first name of the question's person ('Malcolm Glazer owns …':
     his surname, checked, follows it)."""
-    m = _FULL_NAME.match(sentence.strip())
-    run = _runs(m.group(0))[0] if m else []
+    m = FULL_NAME.match(sentence.strip())
+    run = name_runs(m.group(0))[0] if m else []
     asked = names(question)
     if not run or run[0] not in asked or (len(run) > 1 and run[1] in asked):
         return set()
@@ -300,28 +296,30 @@ def _unsaid(sentence: str, question: str, text: str) -> str:
     Lord Callaghan resigned as Labour leader'); a place may be its people ('Russia', 'Russian'); of a person
     the question names, the surname after a title is enough ('Bernie Ebbers has denied charges of fraud' on 'Mr
     Ebbers has denied charges of fraud and conspiracy')."""
-    excused = terms(" ".join(n for run in _full_names(question) if len(run) > 1 and _titled(run[-1], text)
+    excused = terms(" ".join(n for run in full_names(question) if len(run) > 1 and titled(run[-1], text)
                              for n in run[:-1]))
     named = terms(" ".join(names(sentence, first=True)))
     source = in_order(text)
-    at = None
-    for t, base in forms(sentence).items():
-        if t in excused:
-            continue
-        hits = [i for i, (s, b) in enumerate(source) if s == t or b == base or (t in named and _found(t, {s}))]
-        if not hits:
-            return f"'{t}' is not in the source"
-        near = [i for i in hits if at is None or at < i <= at + 1 + YES_NO_GAP]
-        if not near:
-            return f"the source does not say '{t}' there"
-        at = near[0]
+    mine = [(t, base) for t, base in in_order(sentence) if t not in excused]
+    places = [[i for i, (s, b) in enumerate(source) if s == t or b == base or (t in named and _found(t, {s}))]
+              for t, base in mine]
+    absent = next((t for (t, _), found in zip(mine, places, strict=True) if not found), None)
+    if absent:
+        return f"'{absent}' is not in the source"
+    if places and not any(_run(start, places[1:]) for start in places[0]):
+        return "the source does not say it in this order, close together"
     return ""
 
 
-def _titled(surname: str, text: str) -> bool:
-    """Is the surname in the text after a title? ('ebbers', 'Mr Ebbers said') -> True; ('korea', 'Korea tested')
-    -> False"""
-    return bool(re.search(rf"\b(?:{'|'.join(_TITLES)})\.?\s+{re.escape(surname)}\b", text, re.I))
+def _run(at: int, places: Sequence[list[int]]) -> bool:
+    """Can each next word be found after the one before, with at most YES_NO_GAP content words between?
+    (0, [[1], [4]]) -> True; (0, [[5]]) -> False"""
+    for found in places:
+        near = [i for i in found if at < i <= at + 1 + YES_NO_GAP]
+        if not near:
+            return False
+        at = near[0]
+    return True
 
 
 def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
@@ -374,47 +372,3 @@ _RANK_WORDS = _ORDINALS | {"top", "overall"}
 _PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
                      r"(?:half|quarter|week|weekend|day|month|year|season|hours?|minutes?|days|weeks|months|years)\b",
                      re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank
-
-
-_TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
-                                 "governor chairman".split())
-
-
-def _same_person(run: list[str], text: str) -> bool:
-    """Is the person the question names (the words of the name, in order) in the text by surname — alone,
-    after a title, or after the first name the question gave? (['jack', 'mcconnell'], 'Mr McConnell said')
-    -> True; (['david', 'miliband'], 'Ed Miliband said') -> False"""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(run[-1])}(?![\w-])", text, re.I):
-        prev = (re.findall(r"[\w'’.-]+", text[: m.start()]) or [""])[-1].rstrip(".").lower()
-        first = text[: m.start()].rstrip()[-len(prev):] if prev else ""
-        if not first[:1].isupper() or prev in _TITLES or prev in run or prev in STOPWORDS:
-            return True
-    return False
-
-
-def _asked_name(name: str, document: str) -> bool:
-    """Is a name the question used in the document, its people's word as their country's ('Which Pakistani
-    minister…' where the article says 'Pakistan')?"""
-    return has_name(name, document) or any(
-        name.endswith(end) and len(name) - len(end) >= 4 and has_name(name[: -len(end)], document)
-        for end in PEOPLE_ENDINGS)
-
-
-def _others(text: str, sentence: str, question: str) -> bool:
-    """Does the source sentence name someone (a name of two or more words) that neither the generated
-    sentence nor the question names? ('David Cameron replaced Iain Duncan Smith.', 'David Cameron replaced
-    Michael Howard.', 'Who replaced Michael Howard?') -> True"""
-    known = names(sentence, first=True) | names(question, first=True)
-    return any(len(run) > 1 and not set(run) & known for run in _runs(text))
-
-
-def _full_names(question: str) -> list[list[str]]:
-    """The question's names, the words of one name together and in order. 'Did Jack McConnell visit
-    Ireland?' -> [['jack', 'mcconnell'], ['ireland']]"""
-    return [run for run in _runs(question) if run]
-
-
-def _runs(text: str) -> list[list[str]]:
-    """Runs of capitalised words, as names (common words left out). 'Mr Tony Blair met him' -> [['mr', 'tony',
-    'blair']]"""
-    return [[n for w in m.group(0).split() for n in names(w, first=True)] for m in _FULL_NAME.finditer(text)]

@@ -31,13 +31,13 @@ def base_terms(text: str) -> set[str]:
     return set(forms(text).values())
 
 
-@functools.cache
-def _lemmas(word: str) -> tuple[str, ...]:
-    return tuple(lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()))
+def is_verb(word: str) -> bool:
+    """Is the word a verb's base form? 'buy' -> True; 'shareholders', 'prevailed' -> False"""
+    return word.lower() in lemminflect.getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
 
 
 @functools.cache
 def _base(word: str) -> str:
-    lemmas = _lemmas(word)
+    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
     found = stems(lemmas[0] if lemmas and word not in lemmas else word)
     return found[0] if found else ""

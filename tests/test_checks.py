@@ -931,5 +931,3 @@ def test_what_is_only_expected_is_not_stated_as_fact():
                           "What did he win?")  # stated plainly too
     assert not overstated("She is favourite to win the prize.", "She is favourite to win the prize.",
                           "Who is favourite to win?")
-
-

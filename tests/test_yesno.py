@@ -29,6 +29,9 @@ def _verify(reply: str, question: str, *lines: str) -> str:
     ("Can you tell me the price of the DS?", False),  # requests
     ("Could you list the banks?", False),
     ("Do you know who leads the TTP?", False),
+    ("Could I get the price of the DS?", False),
+    ("Can't Pakistan change its stance?", True),
+    ("So, did Russia recognize the Taliban?", True),
     ("What did Russia decide?", False),
 ])
 def test_yes_no_questions_are_told_apart(question, expected):
@@ -79,3 +82,28 @@ def test_what_only_will_happen_is_not_stated_as_done():
     assert not overstated("His will left the house to his son.", "He left the house to his son.", "What did he do?")
     for question in ("Did HSBC report profits of £9.4bn later?", "Will HSBC report profits of £9.4bn later?"):
         assert "could happen" in _verify("HSBC reported profits of £9.4bn later this month.", question, line)
+
+
+def test_each_word_of_a_yes_no_answer_is_held_wherever_the_line_starts_it():
+    """Found in review: a word said twice was checked once, and only the first place a line has the first word
+    was tried."""
+    assert _verify("India beat Pakistan, then Pakistan beat India in Lahore.", "Did India beat Pakistan?",
+                   "India beat Pakistan by five wickets in Lahore.") != ""
+    assert _verify("Russia removed the Taliban from its list.", "Did Russia remove the Taliban from its list?",
+                   "Russia's foreign minister said Russia removed the Taliban from its list.") == ""
+
+
+@pytest.mark.parametrize("line, reply, hedged", [
+    ("Glazer said his bid to buy the club had been rejected.", "Glazer bought the club.", True),
+    ("The minister defended his plan to close 20 hospitals.", "The minister closed 20 hospitals.", True),
+    ("Analysts say this will boost sales.", "This boosted sales.", True),
+    ("The Crown will appeal the ruling.", "The Crown appealed the ruling.", True),
+    ("Malcolm Glazer has made a fresh approach to buy Manchester United.", "Malcolm Glazer bought Manchester "
+     "United.", True),  # found in the browser
+    ("An offer to shareholders was accepted by a large majority.", "Shareholders accepted the offer.", False),
+    ("The voters' will prevailed in the referendum.", "The voters prevailed.", False),
+])
+def test_a_hedge_is_read_before_a_verb_not_in_a_noun(line, reply, hedged):
+    """Found in review: the exceptions for 'his will' switched off every hedge after 'his' (and inside 'this');
+    'will' and 'offer' are nouns as often as hedges."""
+    assert overstated(line, reply, "What happened?") is hedged

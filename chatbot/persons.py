@@ -1,0 +1,59 @@
+"""Who a sentence names: runs of capitalised words read as one name, and a person found again by surname
+(after a title or the first name the question gave), as the checks of verify.py compare them."""
+
+from __future__ import annotations
+
+import re
+
+from .text import HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names
+
+FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
+
+TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
+                                 "governor chairman".split())
+
+
+def titled(surname: str, text: str) -> bool:
+    """Is the surname in the text after a title? ('ebbers', 'Mr Ebbers said') -> True; ('korea', 'Korea tested')
+    -> False"""
+    return bool(re.search(rf"\b(?:{'|'.join(TITLES)})\.?\s+{re.escape(surname)}\b", text, re.I))
+
+
+def same_person(run: list[str], text: str) -> bool:
+    """Is the person the question names (the words of the name, in order) in the text by surname — alone,
+    after a title, or after the first name the question gave? (['jack', 'mcconnell'], 'Mr McConnell said')
+    -> True; (['david', 'miliband'], 'Ed Miliband said') -> False"""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(run[-1])}(?![\w-])", text, re.I):
+        prev = (re.findall(r"[\w'’.-]+", text[: m.start()]) or [""])[-1].rstrip(".").lower()
+        first = text[: m.start()].rstrip()[-len(prev):] if prev else ""
+        if not first[:1].isupper() or prev in TITLES or prev in run or prev in STOPWORDS:
+            return True
+    return False
+
+
+def asked_name(name: str, document: str) -> bool:
+    """Is a name the question used in the document, its people's word as their country's ('Which Pakistani
+    minister…' where the article says 'Pakistan')?"""
+    return has_name(name, document) or any(
+        name.endswith(end) and len(name) - len(end) >= 4 and has_name(name[: -len(end)], document)
+        for end in PEOPLE_ENDINGS)
+
+
+def others_named(text: str, sentence: str, question: str) -> bool:
+    """Does the source sentence name someone (a name of two or more words) that neither the generated
+    sentence nor the question names? ('David Cameron replaced Iain Duncan Smith.', 'David Cameron replaced
+    Michael Howard.', 'Who replaced Michael Howard?') -> True"""
+    known = names(sentence, first=True) | names(question, first=True)
+    return any(len(run) > 1 and not set(run) & known for run in name_runs(text))
+
+
+def full_names(question: str) -> list[list[str]]:
+    """The question's names, the words of one name together and in order. 'Did Jack McConnell visit
+    Ireland?' -> [['jack', 'mcconnell'], ['ireland']]"""
+    return [run for run in name_runs(question) if run]
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words, as names (common words left out). 'Mr Tony Blair met him' -> [['mr', 'tony',
+    'blair']]"""
+    return [[n for w in m.group(0).split() for n in names(w, first=True)] for m in FULL_NAME.finditer(text)]
