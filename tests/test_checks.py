@@ -232,6 +232,14 @@ def test_a_month_and_year_must_go_together_in_the_source():
     # for '… in december 2004'); a month the source names beside it may be the one
     assert other_month("It closed in May 2004.", "It closed in 2004.") == "the source gives 2004 as a whole, not May"
     assert other_month("It closed in May 2004.", "In 2004 it shrank. It closed in May.") == ""
+    # nor is a month's count one of a whole year (found in the browser: **2.4 billion** bolded, 'fired off in
+    # December alone', for 'How many texts were sent in the UK in 2004?'; the line before says 26 billion)
+    question = "How many texts were sent in the UK in 2004?"
+    assert other_month(question, "It showed that 2.4 billion were fired off in December alone.") == \
+        "the source counts December, not 2004 as a whole"
+    assert other_month(question, "26 billion texts were sent in 2004, 2.4 billion in December alone.") == ""
+    assert other_month(question, "Profits for the year to 31 December rose 20%.") == ""  # a date, not 'in December'
+    assert other_month("How many were sent in December 2004?", "In December 2004, 2.4 billion were sent.") == ""
     # however the date is written (found in review)
     for said in ("October of 2004", "Oct. 2004", "October, 2004"):
         assert other_month("2.3 billion texts were sent in December 2004.", TEXTS[1].replace("October 2004", said))
