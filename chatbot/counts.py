@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTHS, STOPWORDS, months, numbers, own_question, stems, words
+from .text import MONTH_NAME, MONTHS, STOPWORDS, months, numbers, own_question, stems, words
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
@@ -81,8 +81,7 @@ def _month_years(text: str) -> dict[str, dict[str, str]]:
 
 _DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
 # a count within a month: 'in December alone', not 'in December 2004' (and not the modal 'may')
-_IN_MONTH = re.compile(rf"\bin\s+((?:{'|'.join(sorted((m.title() for m in MONTHS), key=len, reverse=True))})\b)"
-                       rf"(?!\.?{_DAY},?\s+(?:of\s+)?(?:1[89]|20)\d\d)")
+_IN_MONTH = re.compile(rf"\bin\s+({MONTH_NAME}\b)(?!\.?{_DAY},?\s+(?:of\s+)?(?:1[89]|20)\d\d)")
 _MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|till|through|and|or)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?({_MONTHS_RE})\b\.?{_DAY},?\s+(?:of\s+)?((?:1[89]|20)\d\d)\b",
                          re.I)

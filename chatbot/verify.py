@@ -110,7 +110,7 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
         for i, a in enumerate(sources):
             for j, b in enumerate(sources):
                 if i < j and a.passage == b.passage and _close(a, b, passages[a.passage]):
-                    verdict = _check(sentence, question, [a, b], passages, documents, embedder, vec, (i, j), strict)
+                    verdict = _check(sentence, question, [a, b], passages, documents, embedder, vec, (i, j))
                     if verdict.ok and (best is None or verdict.similarity > best.similarity):
                         best = verdict
     if best is not None:
