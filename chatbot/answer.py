@@ -22,11 +22,12 @@ from . import followup, gate, overview, prompt, quote, store
 from .counts import counts_other, other_month
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
+from .persons import someone_else
 from .rank import answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
-from .text import HONORIFICS, clean_question, sentence_spans, terms, yes_no
+from .text import HONORIFICS, clean_question, sentence_before, sentence_spans, terms, yes_no
 from .verify import Source, attribute
 
 NOT_FOUND = "I could not find this in the indexed documents."
@@ -239,11 +240,14 @@ class Engine:
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
             typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
-            if pick is not None and quote.misfit(texts[pick], standalone, typed):
+            before = {text: sentence_before(hits[c.passage].chunk.text, c.start)
+                      for c, text in zip(pool, texts, strict=True)}
+            if pick is not None and quote.misfit(texts[pick], standalone, typed, before[texts[pick]]):
                 pick = None  # it counts something else there ('13 press briefings'), or dates another month
             if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
                 pick = quote.choose(pool, texts, standalone, limits.min_coverage, fits=lambda text: not (
-                    other_month(standalone, text) or quote.lacks(text, typed)))
+                    other_month(standalone, text) or quote.lacks(text, typed)
+                    or someone_else(text, before[text], standalone)))
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return

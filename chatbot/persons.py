@@ -47,6 +47,28 @@ def others_named(text: str, sentence: str, question: str) -> bool:
     return any(len(run) > 1 and not set(run) & known for run in name_runs(text))
 
 
+_LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows
+
+
+def someone_else(line: str, before: str, question: str) -> str:
+    """Whom the line is about, when that is another person than the one the question names, else ''.
+
+    A line starting 'He'/'She' is about the person the sentence before it names: ('He is to stand down as an
+    MP.', 'Former Defence Secretary Michael Portillo makes …', 'Is William Hague going to stand down?') ->
+    'Former Defence Secretary Michael Portillo'. Nothing when the question names no one by two words or more,
+    or either sentence names the question's person too.
+    """
+    asked = [run for run in full_names(question) if len(run) > 1]
+    if not asked or not _LEADING_PRONOUN.match(line):
+        return ""
+    if any(same_person(run, f"{before} {line}") for run in asked):
+        return ""
+    known = {n for run in asked for n in run}
+    others = [m.group(0) for m in FULL_NAME.finditer(before) if len(run := name_runs(m.group(0))[0]) > 1
+              and not set(run) & known]
+    return others[0] if others else ""  # the subject before: the one a pronoun most often points back at
+
+
 def full_names(question: str) -> list[list[str]]:
     """The question's names, the words of one name together and in order. 'Did Jack McConnell visit
     Ireland?' -> [['jack', 'mcconnell'], ['ireland']]"""

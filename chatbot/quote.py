@@ -9,8 +9,21 @@ from collections.abc import Callable, Sequence
 import lemminflect
 
 from .counts import counts_other, other_month
+from .persons import someone_else
 from .rank import Candidate, answer_type, has_type, spelled_out
-from .text import HONORIFICS, MONTH_NAME, STOPWORDS, has_name, mentioned, names, numbers, own_terms, terms
+from .text import (
+    HONORIFICS,
+    MONTH_NAME,
+    STOPWORDS,
+    has_name,
+    mentioned,
+    names,
+    negated,
+    numbers,
+    own_terms,
+    terms,
+    yes_no,
+)
 
 _MONTH = rf"{MONTH_NAME}\.?"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
@@ -52,19 +65,24 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     The reply failed the checks ('The Mac mini in the UK costs £339.': 'cost' is not in the source), but the
     line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands. A reply with
     no number or name points by its words ('Pancular cancer' at '… diagnosed with pancreatic cancer …'); one
-    with numbers only at a line that holds one of them.
+    with numbers only at a line that holds one of them. A reply to a yes/no question points by the question's
+    words too, and by its 'not': 'No, the Cadillac BLS will not be sold in the US.' at 'It will not be sold in
+    the US, said …', not at the best-ranked line about the Cadillac BLS.
     """
     kind = answer_type(question)
     reply = re.sub(r"\[[^\]]*\d[^\]]*\]", " ", reply)  # its citation marks ('[2]', '[2, 3]') are no numbers of its own
     mine_numbers = numbers(reply) - numbers(question)
-    mine_terms = terms(reply) - terms(question)
+    # a reply to a yes/no question restates it: its words, and its 'not', say which line it was read from
+    asks_yes_no = yes_no(question)
+    mine_terms = terms(reply) - (set() if asks_yes_no else terms(question))
+    denies = asks_yes_no and negated(reply)
     mine_names = {n for n in names(reply, first=True) - names(question, first=True) if terms(n) <= mine_terms}
     best, best_score = None, 0
     top = max((c.score for c in candidates), default=0.0)
     for i in shown:
         text, c = texts[i], candidates[i]
         score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names) + \
-            len(mine_terms & terms(text))
+            len(mine_terms & terms(text)) + 2 * (denies and negated(text))
         if not score or (mine_numbers and not mine_numbers & numbers(text)) or c.coverage < min_coverage \
                 or c.score < relevance * top or not has_type(text, kind, question) \
                 or not _is_sentence(text):
@@ -74,12 +92,15 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     return best
 
 
-def misfit(line: str, question: str, typed: set[str]) -> str:
+def misfit(line: str, question: str, typed: set[str], before: str = "") -> str:
     """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
     for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
-    December 2004?') or leaves out a name the follow-up itself gave (`typed`)."""
+    December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
+    another person than the question's, whom the sentence `before` it names."""
+    other = someone_else(line, before, question)
     return counts_other(line, question) or other_month(question, line) or (
-        "it leaves out what the follow-up names" if lacks(line, typed) else "")
+        "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
+        f"it is about {other}" if other else "")
 
 
 def lacks(line: str, typed: set[str]) -> bool:

@@ -71,6 +71,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+def sentence_before(text: str, start: int) -> str:
+    """The sentence of the text that ends before `start` ('' for the first). ('A. B.', 3) -> 'A.'"""
+    spans = [sp for sp in sentence_spans(text) if sp[1] <= start]
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

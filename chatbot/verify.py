@@ -29,7 +29,7 @@ from .text import (
     names,
     numbers,
     own_question,
-    sentence_spans,
+    sentence_before,
     stems,
     terms,
 )
@@ -140,12 +140,6 @@ def _found(term: str, pool: set[str]) -> bool:
     return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
 
 
-def _before(source: Source, passages: Sequence[str]) -> str:
-    """The sentence before the source sentence in its passage ('' for the first)."""
-    spans = [sp for sp in sentence_spans(passages[source.passage]) if sp[1] <= source.start]
-    return passages[source.passage][spans[-1][0]:spans[-1][1]] if spans else ""
-
-
 def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     """Is the span `inner` strictly within `outer`? ((2, 4), (0, 9)) -> True"""
     return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
@@ -169,7 +163,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text)
     if why:
         return Verdict(False, why)
-    before = _before(chosen[0], passages)
+    before = sentence_before(passages[chosen[0].passage], chosen[0].start)
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage]) or _loose_pair(
         sentence, question, chosen)
     if why:

@@ -353,3 +353,22 @@ def test_a_follow_up_naming_something_new_is_not_answered_with_the_earlier_quest
     assert result.standalone == "Which countries form India's soft southern flank?"
     assert result.mode == "abstained", result.answer
     assert any("'india' is not in the source" in r["reason"] for r in result.removed), result.removed
+
+
+def test_a_line_about_someone_else_by_he_is_not_quoted_for_the_questions_person(fake_settings):
+    """'He is to stand down' follows a sentence about Michael Portillo: no quote for 'Is William Hague …?'."""
+    fake_settings.docs.mkdir(parents=True, exist_ok=True)
+    (fake_settings.docs / "register.txt").write_text(
+        "MPs' outside earnings\n\nFormer Defence Secretary Michael Portillo makes some of his money as a director "
+        "of BAE Systems. He is to stand down as an MP at the next election. The register shows former Tory leader "
+        "William Hague earning up to £820,000 on top of his MPs' salary, much of it from speaking fees.\n")
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("Yes, he will."))
+    engine.limits = OPEN
+    result = engine.ask("Is William Hague going to stand down as an MP at the next election?")
+    assert result.mode == "extractive" and "He is to stand down" not in result.answer
+    assert "William Hague" in result.answer
+    # asked about Portillo, the same line is his
+    result = engine.ask("Is Michael Portillo going to stand down as an MP at the next election?")
+    assert result.answer.startswith("He is to stand down")

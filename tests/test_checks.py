@@ -10,6 +10,7 @@ from chatbot import followup, gate, verify
 from chatbot.counts import asked_elsewhere, counts_other, other_month, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
+from chatbot.persons import someone_else
 from chatbot.polarity import overstated
 from chatbot.quote import choose, emphasise, lacks, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
@@ -769,6 +770,21 @@ def test_the_quote_is_the_line_the_models_refused_reply_points_at():
         assert pointed(reply, candidates, lines, [0, 1, 2], "What illness did Jef Raskin die of?", 0.2, 0.6) == 1
 
 
+def test_a_reply_to_a_yes_no_question_points_by_its_words_and_its_not():
+    """A reply restating a yes/no question is no answer, but it says which line it was read from."""
+    lines = ["General Motors has confirmed that it will build a new Cadillac BLS at its Saab factory in Sweden.",
+             "As part of its efforts to appeal to European drivers, the car will be the first Cadillac with a diesel.",
+             "It will not be sold in the US, said GM Europe president Carl-Peter Forster."]
+    candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(3)]
+    question = "Will the Cadillac BLS be sold in the US?"
+    assert pointed("No, the Cadillac BLS will not be sold in the US.", candidates, lines, [0, 1, 2], question,
+                   0.2, 0.6) == 2
+    assert pointed("Yes, the Cadillac BLS will be sold.", candidates, lines, [0, 1, 2], question, 0.2, 0.6) == 0
+    # a question that is no yes/no question: its own words point nowhere
+    assert pointed("The Cadillac BLS will be sold.", candidates, lines, [0, 1, 2], "Why will the Cadillac BLS be sold?",
+                   0.2, 0.6) is None
+
+
 def test_emphasis_of_dates_names_and_amounts():
     attack = "The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the risk."
     assert "**March 2024**" in emphasise(attack, "When did the concert hall attack in Moscow happen?")
@@ -939,3 +955,18 @@ def test_what_is_only_expected_is_not_stated_as_fact():
                           "What did he win?")  # stated plainly too
     assert not overstated("She is favourite to win the prize.", "She is favourite to win the prize.",
                           "Who is favourite to win?")
+
+
+@pytest.mark.parametrize("line, before, question, other", [
+    ("He is to stand down as an MP.", "Former Defence Secretary Michael Portillo makes money from BAE Systems.",
+     "Is William Hague going to stand down?", "Former Defence Secretary Michael Portillo"),
+    ("He is to stand down as an MP.", "Former Defence Secretary Michael Portillo makes money from BAE Systems.",
+     "Is Michael Portillo going to stand down?", ""),  # the question's own person
+    ("He entered Downing Street in 1976.", "Mr Callaghan was born in Portsmouth.",
+     "When did Jim Callaghan become prime minister?", ""),  # the same person by surname
+    ("He is to stand down as an MP.", "Michael Portillo makes money.", "Who is to stand down?", ""),  # no one asked
+    ("William Hague is to stand down.", "Michael Portillo makes money.", "Is William Hague going?", ""),  # named
+    ("It will not be sold in the US.", "Jim Smith said the car is new.", "Will Jack Brown sell it?", ""),  # not a he
+])
+def test_a_line_starting_he_is_about_the_person_named_before_it(line, before, question, other):
+    assert someone_else(line, before, question) == other
