@@ -78,6 +78,13 @@ _PATTERNS = (
     re.compile(rf"(?:(?:give\s+me\s+)?{_SUMMARY}|summari[sz]e(?:\s+(?:everything|it\s+all|all))?|tl;?\s*dr|"
                r"what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:main\s+)?(?:topics?|themes?|gist)|what\s+can\s+I\s+ask(?:\s+you)?"
                rf"(?:\s+about)?){_END}", re.I),
+    # 'Which articles are about Qantas?', 'Are there any stories on Saab?', 'Which articles mention Barclays?'
+    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?:are|is)(?:\s+there)?\s+(?:about|on|regarding|covering)\s+"
+               rf"(?!to\s)(?P<subject>.+?){_END}", re.I),
+    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?:mention|cover|discuss|talk\s+about|deal\s+with)s?\s+"
+               rf"(?P<subject>.+?){_END}", re.I),
+    re.compile(rf"(?P<find>(?:is|are)\s+there|(?:do|does)\s+(?:you|I|we)\s+have)\s+(?:an?|any)\s+{_WHICH}\s+"
+               rf"(?:about|on|regarding|covering|mentioning)\s+(?P<subject>.+?){_END}", re.I),
     # 'What does the author of the railway article conclude?', 'How does the op-ed end?'
     re.compile(rf"what\s+(?:does|do|did)\s+the\s+(?P<author>author|writer)(?:\s+of\s+{_WHICH}{_ON})?\s+"
                rf"(?P<end>conclude){_END}", re.I),
@@ -114,7 +121,7 @@ def asked(question: str) -> Scope | None:
     noun, det, mod, subject = g.get("noun", "").lower(), g.get("det", "").lower(), g.get("mod", ""), g.get("subject")
     subject = subject or ""
     many = (not noun and not (g.get("author") or g.get("it") or g.get("its"))) or det in ("each", "every") or (
-        det.startswith("all") or noun.split(" ")[0] in _COLLECTIONS or noun.endswith("s"))
+        bool(g.get("find")) or det.startswith("all") or noun.split(" ")[0] in _COLLECTIONS or noun.endswith("s"))
     end = bool(g.get("end") or g.get("ending"))
     if m.group(0).lower().startswith("how does") and not g.get("ending"):
         return None  # 'How does the article …' asks something else than how it ends
@@ -124,7 +131,7 @@ def asked(question: str) -> Scope | None:
         if not re.match(rf"{_ARTICLE}s?\b|stories", noun):
             return None  # 'What does the UN document say?' asks what that document says
         subject = f"{mod} {subject}".strip()  # 'Summarize the Saab article'
-    if subject and re.match(rf"{_DOCUMENT}s?$", noun):
+    if subject and re.match(rf"{_DOCUMENT}s?$", noun) and not g.get("find"):
         return None  # 'What is the main point of the document on Article 5?'
     return Scope(subject.strip(), MAX_ARTICLES if many else 1, 0, end)
 

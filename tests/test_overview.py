@@ -47,6 +47,15 @@ from .conftest import DEV_QUESTIONS, NEWS_QUESTIONS, SEED_FILES, SEED_QUESTIONS
     ("Summarize it", "", 1),
     ("tl;dr of the Moscow to Kabul via Islamabad article?", "Moscow to Kabul via Islamabad", 1),
     ("What are the main points of the Russian article about the Taliban?", "Russian the Taliban", 1),
+    # which articles are about a subject: all of them found, by their openings ('Which article …?' too)
+    ("Which articles are about technology?", "technology", 3),
+    ("Which article is about Qantas?", "Qantas", 3),
+    ("What articles are there about Qantas?", "Qantas", 3),
+    ("Which articles mention Barclays?", "Barclays", 3),
+    ("Which documents mention the Mac mini?", "the Mac mini", 3),
+    ("Are there any articles about football?", "football", 3),
+    ("Is there an article about the railway?", "the railway", 3),
+    ("Do you have any stories on Saab?", "Saab", 3),
 ])
 def test_questions_about_the_documents_are_recognised(question, subject, articles):
     assert overview.asked(question) == overview.Scope(subject, articles)
@@ -68,6 +77,8 @@ def test_the_nth_article_is_counted_in_the_lists_order():
     "What do Pakistani officials in the article say?", "Describe the key risks listed in the article",
     "What do the experts quoted in the article say?", "What do Russian officials in the article conclude?",
     "How does the war in the story end?",
+    "Which stories are about to break?", "Which countries are about to join?",
+    "Which articles of the UN Charter apply?",
 ])
 def test_questions_about_what_the_documents_say_are_not_overviews(question):
     assert overview.asked(question) is None
@@ -189,6 +200,14 @@ def test_an_article_picked_of_several_about_its_subject_says_so_and_names_the_ot
     assert len({c.doc for c in result.citations}) == 1  # one article summed up, the others named
     railway = engine.ask("Summarize the article about the Trans-Afghan railway")
     assert not railway.answer.startswith("The first of"), "one article about it: no line above"
+
+
+def test_which_articles_are_about_a_subject_lists_those_found(engine):
+    """'Which articles are about technology?' was refused as a question about what the articles say."""
+    engine.limits = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)
+    result = engine.ask("Which articles are about the Taliban?")
+    assert result.answer.startswith("The documents found about the Taliban, each by its opening:")
+    assert len({c.doc for c in result.citations}) >= 2 and result.mode == "extractive"
 
 
 def test_summarize_the_article_twice_still_means_the_article_found_before(engine):
