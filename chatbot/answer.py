@@ -154,7 +154,7 @@ class Engine:
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
             if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
                 return question
-        return followup.standalone(question, history[-1][0])
+        return followup.standalone(question, *history[-1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
         """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""

@@ -13,6 +13,7 @@ import re
 
 import lemminflect
 
+from .persons import FULL_NAME, TITLES
 from .rank import answer_type, has_type
 from .text import STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
 
@@ -76,13 +77,15 @@ _CLAUSE = re.compile(r"[,;:]|\b(?:what|who|whom|whose|when|where|why|how|which)\
 _NAMES = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
-def rewrite(question: str, previous: str) -> str:
-    """The follow-up as a question of its own, by rule; '' when no rule applies.
+def rewrite(question: str, previous: str, answer: str = "") -> str:
+    """The follow-up as a question of its own, by rule (`answer`: what was answered to `previous`); '' when no
+    rule applies.
 
     ('And how many protest notes?', 'How many border flag meetings has Pakistan held?')
         -> 'How many protest notes has Pakistan held?'
     ('What about Michael Portillo?', 'How much has William Hague earned?') -> 'How much has Michael Portillo earned?'
     ('Who was he married to?', 'Where was Ossie Davis found dead?') -> 'Who was Ossie Davis married to?'
+    ('And did he arrive unannounced?', 'Who bought Band Aid 20?', 'Tony Blair bought it.') -> 'Did Tony Blair …?'
     """
     q = _OPENER.sub("", question).strip()
     prev = previous.strip().rstrip("?.! ")
@@ -105,14 +108,30 @@ def rewrite(question: str, previous: str) -> str:
         return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
     people = [m.group(0) for m in _NAMES.finditer(prev)
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
-    if _PERSON.search(q) and people:
-        person = people[0].strip()
+    # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'
+    person = (_WHO_ASKED.match(prev) and answered_person(answer)) or (people[0].strip() if people else "")
+    if _PERSON.search(q) and person:
 
         def swap(w: re.Match[str]) -> str:
             word = w.group(0).lower()
             return f"{person}'s" if word in ("his",) or (word == "her" and q[w.end():].strip()[:1].isalpha()
                                                          and not _PERSON_OBJECT.match(q[w.end():])) else person
         return _sentence(_PERSON.sub(swap, q))
+    return ""
+
+
+_WHO_ASKED = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
+
+
+def answered_person(answer: str) -> str:
+    """The first person an answer names, without the titles before the name; '' for none.
+    'Prime Minister Tony Blair purchased two copies [1].' -> 'Tony Blair'"""
+    for m in FULL_NAME.finditer(answer):
+        words = m.group(0).split()
+        titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLES]
+        words = words[titled[-1] + 1:] if titled else words
+        if len(words) >= 2 and not any(w.isupper() and len(w) > 1 for w in words):
+            return " ".join(words)
     return ""
 
 
@@ -141,9 +160,9 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "?"
 
 
-def standalone(question: str, previous: str) -> str:
-    """The follow-up rewritten by rule, else joined to the question it follows."""
-    return rewrite(question, previous) or joined(question, previous)
+def standalone(question: str, previous: str, answer: str = "") -> str:
+    """The follow-up rewritten by rule, else joined to the question it follows (`answer`: what was answered)."""
+    return rewrite(question, previous, answer) or joined(question, previous)
 
 
 def content_words(question: str) -> set[str]:

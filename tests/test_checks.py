@@ -55,6 +55,22 @@ def test_follow_ups_are_made_to_stand_alone(question, previous, expected):
     assert followup.standalone(question, previous) == expected
 
 
+def test_he_after_a_who_question_is_the_person_the_answer_gave():
+    """Found in the browser: after 'Who bought …?' ('Tony Blair bought …'), 'And did he arrive unannounced?'
+    was read as 'Did Band Aid arrive unannounced?'."""
+    previous = "Who bought two copies of Band Aid 20 in Edinburgh?"
+    answer = "**Prime Minister Tony Blair** purchased two copies of Band Aid 20 [1]."
+    rewritten = followup.standalone("And did he arrive unannounced?", previous, answer)
+    assert rewritten == "Did Tony Blair arrive unannounced?"
+    # not after a question that names its person, nor without an answer naming one
+    assert followup.standalone("Who was he married to?", "Where was Ossie Davis found dead?",
+                               "In New York [1].") == "Who was Ossie Davis married to?"
+    assert followup.standalone("Who was he married to?", "Where was Ossie Davis found dead?",
+                               "Mr Smith found him [1].") == "Who was Ossie Davis married to?"
+    assert followup.answered_person("Former Defence Secretary Michael Portillo makes money [1].") == "Michael Portillo"
+    assert followup.answered_person("I could not find this in the indexed documents.") == ""
+
+
 @pytest.mark.parametrize("question", ["What is the principle that regional powers must not compromise on?",
                                       "What is the capital of France?", "Who won the 2018 World Cup?",
                                       # a possessive after a name of the same question is that name's
