@@ -19,10 +19,9 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import followup, gate, overview, prompt, quote, store
-from .counts import counts_other, other_month
+from .counts import counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
-from .persons import someone_else
 from .rank import answer_type, has_type, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
@@ -233,21 +232,14 @@ class Engine:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
         else:
-            # the line the model's refused reply was read from, else the best-ranked line that answers.
-            # Measured against the ranker's line alone: right 6 / wrong 0 on the calibration halves, 3 / 3 on
-            # the report halves and the dev set; pointing by words too: +2 / -0 and +1 / -1 (README, "Measured").
-            # a sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
+            # the line the model's refused reply was read from, else the best-ranked line that answers; a
+            # sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
-            pick = quote.pointed(reply, pool, texts, shown, standalone, limits.min_coverage, quote.POINTED_MIN)
             typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
-            before = {text: sentence_before(hits[c.passage].chunk.text, c.start)
-                      for c, text in zip(pool, texts, strict=True)}
-            if pick is not None and quote.misfit(texts[pick], standalone, typed, before[texts[pick]]):
-                pick = None  # it counts something else there ('13 press briefings'), or dates another month
-            if pick is None:  # the ranker's line: its counts are not checked, a list's first count often differs
-                pick = quote.choose(pool, texts, standalone, limits.min_coverage, fits=lambda text: not (
-                    other_month(standalone, text) or quote.lacks(text, typed)
-                    or someone_else(text, before[text], standalone)))
+            context = [quote.Context(sentence_before(hits[c.passage].chunk.text, c.start),
+                                     _article(hits[c.passage], index)) for c in pool]
+            pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
+                                  gate.asked_names(standalone), context)
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
@@ -366,6 +358,12 @@ class Engine:
 def _documents(hits: Sequence[Hit]) -> list[str]:
     """For each passage: its document's title and the passage."""
     return [f"{h.chunk.title}\n\n{h.chunk.text}" for h in hits]
+
+
+def _article(hit: Hit, index: store.Index) -> str:
+    """The title and text of the passage's document (the passage alone when the document is gone)."""
+    doc = index.docs.get(hit.chunk.doc)
+    return f"{hit.chunk.title}\n\n{doc.text if doc else hit.chunk.text}"
 
 
 def _declined(text: str) -> bool:

@@ -372,3 +372,21 @@ def test_a_line_about_someone_else_by_he_is_not_quoted_for_the_questions_person(
     # asked about Portillo, the same line is his
     result = engine.ask("Is Michael Portillo going to stand down as an MP at the next election?")
     assert result.answer.startswith("He is to stand down")
+
+
+def test_a_line_from_an_article_naming_none_of_the_questions_names_is_not_quoted(fake_settings):
+    """Report question n013: the reply took £75m from the BA article, whose line was quoted for Barclays."""
+    fake_settings.docs.mkdir(parents=True, exist_ok=True)
+    (fake_settings.docs / "ba.txt").write_text(
+        "High fuel prices hit BA's profits\n\nReporting its results for the three months to 31 December 2004, the "
+        "airline made a pre-tax profit of £75m compared with £125m a year earlier.\n")
+    (fake_settings.docs / "barclays.txt").write_text(
+        "Barclays profits hit record level\n\nBarclays has seen annual pre-tax profits climb to record levels of "
+        "£4.6bn in 2004, boosted by its investment arm.\n")
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("Barclays made £75m in 2004."))
+    engine.limits = OPEN
+    result = engine.ask("What were Barclays' pre-tax profits for 2004?")
+    assert result.mode == "extractive" and "£4.6bn" in result.answer and "airline" not in result.answer
+    assert [c.doc for c in result.citations] == ["barclays.txt"]
