@@ -22,7 +22,7 @@ from . import followup, gate, overview, prompt, quote, store
 from .counts import counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
-from .rank import answer_type, has_type, rank_sentences, spelled_out
+from .rank import answer_type, answering_first, answers_asked, rank_sentences, spelled_out
 from .retrieve import Hit, first_match, search
 from .screen import citations, screen
 from .settings import Settings
@@ -144,7 +144,9 @@ class Engine:
         """The question in a form that stands on its own. A follow-up ("And how many protest notes?", or a
         question that finds nothing close on its own) is rewritten with the previous question's words, or
         else joined to it; an unrelated question ("What is the capital of France?", or one naming something
-        the previous question did not) is left alone."""
+        the previous question did not) is left alone. The previous question is read as it was understood
+        when it was a follow-up rewritten by rule ('Did his grandson find the body?' after 'Was he suffering
+        from heart disease?', understood as 'Was Ossie Davis suffering …?')."""
         if not history:
             return question
         if followup.new_subject(question, history[-1][0]):
@@ -153,7 +155,11 @@ class Engine:
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
             if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
                 return question
-        return followup.standalone(question, *history[-1])
+        previous, answer = history[-1]
+        if len(history) > 1 and followup.is_follow_up(previous):
+            understood = followup.rewrite(previous, *history[-2])
+            previous = understood or previous
+        return followup.standalone(question, previous, answer)
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
         """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""
@@ -270,9 +276,9 @@ class Engine:
                 raw += piece
                 complete = sentence_spans(raw)[:-1]  # the last span may still be growing
                 for s, e in complete[pending:]:
-                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and _answers(
+                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and answers_asked(
                             kept, kind, question):
-                        so_far = _first_answering(kept, kind, question)
+                        so_far = answering_first(kept, kind, question)
                         (result.answer, result.citations), result.raw = _cited(so_far), raw
                         yield copy.deepcopy(result)
                 pending = len(complete)
@@ -286,11 +292,11 @@ class Engine:
         seconds = time.perf_counter() - t_gen
         result.timings["generation"] = seconds
         result.timings["tokens_per_second"] = tokens / seconds if seconds > 0 else 0.0
-        if kept and not _answers(kept, kind, question):
+        if kept and not answers_asked(kept, kind, question):
             result.removed.append({"sentence": " ".join(t for t, _ in kept),
                                    "reason": f"it does not give the {kind} the question asks for"})
             return []
-        return _first_answering(kept, kind, question)
+        return answering_first(kept, kind, question)
 
     def _keep(self, sentence: str, question: str, hits: Sequence[Hit], sources: Sequence[Source],
               shown: Sequence[int], result: Result, kept: list[tuple[str, list[Citation]]]) -> bool:
@@ -371,20 +377,6 @@ def _declined(text: str) -> bool:
     low = text.lower()
     return prompt.NOT_FOUND_REPLY.lower() in low or NOT_FOUND.lower().rstrip(".") in low or bool(
         re.search(r"\b(?:do(?:es)? not|don't|doesn't) (?:answer|contain|mention|say|provide)|no information", low))
-
-
-def _answers(kept: Sequence[tuple[str, Sequence[Citation]]], kind: str | None, question: str) -> bool:
-    """Does some kept sentence give the kind of answer asked for (a number for 'how many')?"""
-    return any(has_type(text, kind, question) for text, _ in kept)
-
-
-def _first_answering(kept: list[tuple[str, list[Citation]]], kind: str | None,
-                     question: str) -> list[tuple[str, list[Citation]]]:
-    """The kept sentences with the first one that answers moved to the front (answer first)."""
-    if not kept:
-        return []
-    first = next((i for i, (text, _) in enumerate(kept) if has_type(text, kind, question)), 0)
-    return [kept[first]] + kept[:first] + kept[first + 1:]
 
 
 def _cited(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> tuple[str, list[Citation]]:

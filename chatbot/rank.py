@@ -9,9 +9,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .embed import Embedder
 from .text import MONTH_NAME, STOPWORDS, months, numbers, own_question, own_terms, sentence_spans, terms
+
+T = TypeVar("T", bound=tuple[str, Any])
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
@@ -109,6 +112,19 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
 
 
 _CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'
+
+
+def answers_asked(kept: Sequence[tuple[str, Any]], kind: str | None, question: str) -> bool:
+    """Does some kept sentence (text, citations) give the kind of answer asked for (a number for 'how many')?"""
+    return any(has_type(text, kind, question) for text, _ in kept)
+
+
+def answering_first(kept: list[T], kind: str | None, question: str) -> list[T]:
+    """The kept sentences (text, citations) with the first one that answers moved to the front (answer first)."""
+    if not kept:
+        return []
+    first = next((i for i, (text, _) in enumerate(kept) if has_type(text, kind, question)), 0)
+    return [kept[first]] + kept[:first] + kept[first + 1:]
 
 
 def spelled_out(text: str, question: str) -> tuple[int, int] | None:
