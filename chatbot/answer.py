@@ -242,8 +242,7 @@ class Engine:
             # sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
             typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
-            context = [quote.Context(sentence_before(hits[c.passage].chunk.text, c.start),
-                                     _article(hits[c.passage], index)) for c in pool]
+            context = [_context(hits[c.passage], c.start, index) for c in pool]
             pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
                                   gate.asked_names(standalone), context)
             if pick is None:
@@ -366,10 +365,13 @@ def _documents(hits: Sequence[Hit]) -> list[str]:
     return [f"{h.chunk.title}\n\n{h.chunk.text}" for h in hits]
 
 
-def _article(hit: Hit, index: store.Index) -> str:
-    """The title and text of the passage's document (the passage alone when the document is gone)."""
+def _context(hit: Hit, start: int, index: store.Index) -> quote.Context:
+    """What the passage's line at `start` stands in: the sentence before it in its document (the passage's
+    first line follows one too) and the document's title and text (the passage alone when it is gone)."""
     doc = index.docs.get(hit.chunk.doc)
-    return f"{hit.chunk.title}\n\n{doc.text if doc else hit.chunk.text}"
+    if doc is None:
+        return quote.Context(sentence_before(hit.chunk.text, start), f"{hit.chunk.title}\n\n{hit.chunk.text}")
+    return quote.Context(sentence_before(doc.text, hit.chunk.start + start), f"{hit.chunk.title}\n\n{doc.text}")
 
 
 def _declined(text: str) -> bool:

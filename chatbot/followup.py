@@ -15,7 +15,7 @@ import lemminflect
 
 from .persons import FULL_NAME, TITLES
 from .rank import answer_type, has_type
-from .text import STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
+from .text import MONTHS, STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -44,7 +44,15 @@ def _points_back(question: str, reference: re.Match[str]) -> bool:
     word, before = reference.group(0).lower(), question[: reference.start()]
     # 'her' may be an object ('Did the BBC interview her?'): hers only after a person's full name
     possessive = word in ("its", "their", "his") or (word == "her" and bool(_PERSON_NAME.search(before)))
+    if word in ("he", "she") and _SAYS.search(before) and names(before):
+        return False  # 'Did Kilroy-Silk confirm he is setting up a new party?': he is Kilroy-Silk
     return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and names(before))
+
+
+# what a person says of themselves: 'Did X confirm (that) he …', 'Does Ms X think she …'
+_SAYS = re.compile(r"\b(?:say|says|said|confirm|confirms|confirmed|deny|denies|denied|claim|claims|claimed|think|"
+                   r"thinks|believe|believes|admit|admits|admitted|insist|insists|insisted|announce|announced|hope|"
+                   r"hopes|expect|expects|promise|promised|know|knows|knew)\s+(?:that\s+)?$", re.I)
 
 
 def new_subject(question: str, previous: str) -> bool:
@@ -124,15 +132,25 @@ _WHO_ASKED = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
 
 
 def answered_person(answer: str) -> str:
-    """The first person an answer names, without the titles before the name; '' for none.
-    'Prime Minister Tony Blair purchased two copies [1].' -> 'Tony Blair'"""
-    for m in FULL_NAME.finditer(answer):
-        words = m.group(0).split()
-        titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLES]
-        words = words[titled[-1] + 1:] if titled else words
-        if len(words) >= 2 and not any(w.isupper() and len(w) > 1 for w in words):
-            return " ".join(words)
-    return ""
+    """The person an answer gives: the name it opens with, or its bold words, without the titles before the
+    name (a surname keeps its title); '' when it opens otherwise ('In Edinburgh, Tony Blair …', 'Police in
+    Miami Beach found him'). 'Prime Minister Tony Blair purchased two copies [1].' -> 'Tony Blair'; 'Mr Raskin
+    founded …' -> 'Mr Raskin'"""
+    bold = re.search(r"\*\*(.+?)\*\*", answer)
+    head = (bold.group(1) if bold else answer).lstrip(" \"'“‘")
+    m = FULL_NAME.match(head)
+    words = m.group(0).split() if m else []
+    titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLES]
+    if titled:  # the name after its titles, or the surname with its title: 'Mr Raskin founded …'
+        words = words[titled[-1] + 1:] if len(words) > titled[-1] + 2 else words[titled[-1]:]
+    rest = head[m.end():].lstrip() if m and not bold else ""
+    after = re.match(r"[\w'’-]+", rest)  # the name's verb, not 'Manchester United striker Wayne Rooney scored'
+    if after and not (rest[:1] == "," or lemminflect.getAllLemmas(after.group(0), upos="VERB")):
+        return ""
+    first = words[0].lower() if words else ""
+    if len(words) < 2 or first in STOPWORDS or first in MONTHS or any(w.isupper() and len(w) > 1 for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _says_what_happened(phrase: str) -> bool:

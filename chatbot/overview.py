@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .retrieve import Hit, openings
-from .text import sentence_spans, terms
+from .text import mentioned, names, sentence_spans, terms
 
 if TYPE_CHECKING:
     from .store import Index
@@ -53,6 +53,8 @@ _WORD = (r"(?!(?:of|about|on|in|at|by|from|with|for|the|an?|this|that|these|thos
 _WHICH = (r"(?:(?P<det>the|these|this|those|that|all(?:\s+(?:of\s+)?(?:the|these|my))?|my|your|each|every)\s+)?"
           rf"(?:(?P<mod>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+)?{_NOUN}")
 _ON = r"(?:\s+(?:about|on|regarding|covering)\s+(?P<subject>.+?))?"
+# what articles are looked for: not 'to break' ('Which stories are about to break?'), nor a pronoun
+_FOUND = r"(?!to\b|(?:it|him|her|them|this|that|these|those|me|you|us)\s*[.?!]*\s*$)(?P<subject>\S.*?)"
 _LEAD = r"(?:(?:so|ok|okay|hi|hello|hey|and|well|now)\b[,!.]?\s*)*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
 _END = r"(?:\s+for\s+me)?(?:,?\s+please)?\s*[.?!]*\s*$"
 _SUMMARY = r"(?:(?:a|an)\s+)?(?:short\s+|brief\s+|quick\s+)?(?:summary|overview|rundown|recap|gist)"
@@ -79,12 +81,12 @@ _PATTERNS = (
                r"what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:main\s+)?(?:topics?|themes?|gist)|what\s+can\s+I\s+ask(?:\s+you)?"
                rf"(?:\s+about)?){_END}", re.I),
     # 'Which articles are about Qantas?', 'Are there any stories on Saab?', 'Which articles mention Barclays?'
-    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?:are|is)(?:\s+there)?\s+(?:about|on|regarding|covering)\s+"
-               rf"(?!to\s)(?P<subject>.+?){_END}", re.I),
-    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?:mention|cover|discuss|talk\s+about|deal\s+with)s?\s+"
-               rf"(?P<subject>.+?){_END}", re.I),
+    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?:are|is)(?:\s+there)?\s+(?P<rel>about|regarding|covering)\s+"
+               rf"{_FOUND}{_END}", re.I),
+    re.compile(rf"(?P<find>which|what)\s+{_WHICH}\s+(?P<rel>mention|cover|discuss|talk\s+about|deal\s+with)s?\s+"
+               rf"{_FOUND}{_END}", re.I),
     re.compile(rf"(?P<find>(?:is|are)\s+there|(?:do|does)\s+(?:you|I|we)\s+have)\s+(?:an?|any)\s+{_WHICH}\s+"
-               rf"(?:about|on|regarding|covering|mentioning)\s+(?P<subject>.+?){_END}", re.I),
+               rf"(?P<rel>about|on|regarding|covering|mentioning)\s+{_FOUND}{_END}", re.I),
     # 'What does the author of the railway article conclude?', 'How does the op-ed end?'
     re.compile(rf"what\s+(?:does|do|did)\s+the\s+(?P<author>author|writer)(?:\s+of\s+{_WHICH}{_ON})?\s+"
                rf"(?P<end>conclude){_END}", re.I),
@@ -99,7 +101,8 @@ _PATTERNS = (
     re.compile(rf"what(?:'s|’s|\s+is)\s+the\s+(?P<author>author|writer)['’]s\s+(?:main\s+|central\s+)?"
                rf"(?:argument|point|message|thesis){_END}", re.I),
 )
-_GENERIC = frozenset("news indexed main whole entire full available uploaded other different four 4".split())
+_GENERIC = frozenset("news indexed main whole entire full available uploaded other different two three four 4 several "
+                     "some".split())
 _ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth".split(), 1)} | {
     f"{n}{s}": n for n, s in zip(range(1, 9), "st nd rd th th th th th".split(), strict=True)} | {"last": -1}
 _COLLECTIONS = frozenset("stories collection library corpus news".split())
@@ -131,7 +134,7 @@ def asked(question: str) -> Scope | None:
         if not re.match(rf"{_ARTICLE}s?\b|stories", noun):
             return None  # 'What does the UN document say?' asks what that document says
         subject = f"{mod} {subject}".strip()  # 'Summarize the Saab article'
-    if subject and re.match(rf"{_DOCUMENT}s?$", noun) and not g.get("find"):
+    if subject and re.match(rf"{_DOCUMENT}s?$", noun) and not g.get("rel", "").lower().startswith("mention"):
         return None  # 'What is the main point of the document on Article 5?'
     return Scope(subject.strip(), MAX_ARTICLES if many else 1, 0, end)
 
@@ -248,8 +251,9 @@ def summarize(index: Index, scope: Scope, hits: Sequence[Hit], ranked: Sequence[
     others: list[str] = []  # more articles about the subject than were asked for
     if scope.subject:
         found = list(dict.fromkeys(h.chunk.doc for h in hits))
-        want = terms(scope.subject)
-        matching = [d for d in found[1:] if want <= terms(" ".join(h.chunk.text for h in hits if h.chunk.doc == d))]
+        want, named = terms(scope.subject), names(scope.subject, first=True)  # 'Barclays' is no 'Barclay twins'
+        texts = {d: " ".join(h.chunk.text for h in hits if h.chunk.doc == d) for d in found[1:]}
+        matching = [d for d, text in texts.items() if want <= terms(text) and all(mentioned(n, text) for n in named)]
         docs, others = found[:1] + matching[:scope.articles - 1], matching[scope.articles - 1:]
     elif scope.nth:
         docs = indexed[scope.nth - 1:scope.nth] if scope.nth > 0 else indexed[-1:]

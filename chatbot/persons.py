@@ -48,25 +48,44 @@ def others_named(text: str, sentence: str, question: str) -> bool:
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows
+_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose)\b", re.I)
 
 
-def someone_else(line: str, before: str, question: str) -> str:
-    """Whom the line is about, when that is another person than the one the question names, else ''.
+def someone_else(line: str, before: str, question: str, article: str = "") -> str:
+    """The person the line is about, when that is another person than the one the question names, else ''.
 
-    A line starting 'He'/'She' is about the person the sentence before it names: ('He is to stand down as an
-    MP.', 'Former Defence Secretary Michael Portillo makes …', 'Is William Hague going to stand down?') ->
-    'Former Defence Secretary Michael Portillo'. Nothing when the question names no one by two words or more,
-    or either sentence names the question's person too.
+    A line naming another person, and not the question's, is about that one: ('The star witness is Mr
+    Sullivan, …, He has pleaded guilty to fraud.', 'Did Bernie Ebbers plead guilty to fraud?') -> 'Mr
+    Sullivan'. A line starting 'He', 'She', 'His' or 'Her' is about the person the sentence `before` it names:
+    ('He is to stand down as an MP.', 'Former Defence Secretary Michael Portillo makes …', 'Is William Hague
+    going to stand down?') -> 'Former Defence Secretary Michael Portillo'. Only for a question about a person:
+    one named by two words or more whose surname the `article` gives after a title ('Mr Hague'); not the
+    Cadillac BLS or British Airways ('He said the airline would cut 600 jobs' answers 'How many jobs will
+    British Airways cut?'), nor 'Who …?', which asks for another person.
     """
-    asked = [run for run in full_names(question) if len(run) > 1]
-    if not asked or not _LEADING_PRONOUN.match(line):
+    asked = [run for run in full_names(question) if len(run) > 1 and titled(run[-1], article or f"{before} {line}")]
+    if not asked or _WHO.match(question):
         return ""
-    if any(same_person(run, f"{before} {line}") for run in asked):
+    pronoun = _LEADING_PRONOUN.match(line)
+    if any(same_person(run, f"{before} {line}" if pronoun else line) for run in asked):
         return ""
-    known = {n for run in asked for n in run}
-    others = [m.group(0) for m in FULL_NAME.finditer(before) if len(run := name_runs(m.group(0))[0]) > 1
-              and not set(run) & known]
+    known = {n for run in full_names(question) for n in run}  # every name the question gives ('Ebbers' too)
+    people = article or f"{before} {line}"
+    others = _people(line, known, people) or (_people(before, known, people) if pronoun else [])
     return others[0] if others else ""  # the subject before: the one a pronoun most often points back at
+
+
+def _people(text: str, known: set[str], article: str) -> list[str]:
+    """The people the text names, but those whose names are `known`: a name after a title ('Mr Sullivan',
+    'Defence Secretary Michael Portillo'), or of two words or more whose surname the `article` gives after a
+    title (not 'Manchester United'), without acronyms ('GM Europe')."""
+    out = []
+    for m in FULL_NAME.finditer(text):
+        run, words = name_runs(m.group(0))[0], m.group(0).split()
+        person = any(w.lower().strip(".") in TITLES for w in words[:-1]) or (len(run) > 1 and titled(run[-1], article))
+        if person and not set(run) & known and not any(w.isupper() and len(w) > 1 for w in words):
+            out.append(m.group(0))
+    return out
 
 
 def full_names(question: str) -> list[list[str]]:

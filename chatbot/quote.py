@@ -79,14 +79,15 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         return bool(asked) and not any(mentioned(n, context[i].article) for n in asked)
 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
-    if pick is not None and (misfit(texts[pick], question, typed, context[pick].before) or elsewhere(pick)):
+    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or elsewhere(pick)):
         pick = None
     if pick is not None:
         return pick
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
-        other_month(question, text) or lacks(text, typed) or someone_else(text, context[at[text]].before, question)
+        other_month(question, text) or lacks(text, typed) or someone_else(text, context[at[text]].before, question,
+                                                                        context[at[text]].article)
         or elsewhere(at[text])))
 
 
@@ -110,14 +111,15 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     # a reply to a yes/no question restates it: its words, and its 'not', say which line it was read from
     asks_yes_no = yes_no(question)
     mine_terms = terms(reply) - (set() if asks_yes_no else terms(question))
-    denies = asks_yes_no and negated(reply)
+    denies = asks_yes_no and negated(re.sub(r"^\W*(?:yes|no)\b\W*", "", reply, flags=re.I))  # 'not', no 'No,'
     mine_names = {n for n in names(reply, first=True) - names(question, first=True) if terms(n) <= mine_terms}
     best, best_score = None, 0
     top = max((c.score for c in candidates), default=0.0)
     for i in shown:
         text, c = texts[i], candidates[i]
         score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names) + \
-            len(mine_terms & terms(text)) + 2 * (denies and negated(text))
+            len(mine_terms & terms(text))
+        score += 2 * (denies and bool(score) and negated(text))  # a 'not' beside words of the reply, not alone
         if not score or (mine_numbers and not mine_numbers & numbers(text)) or c.coverage < min_coverage \
                 or c.score < relevance * top or not has_type(text, kind, question) \
                 or not _is_sentence(text):
@@ -127,12 +129,12 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     return best
 
 
-def misfit(line: str, question: str, typed: set[str], before: str = "") -> str:
+def misfit(line: str, question: str, typed: set[str], before: str = "", article: str = "") -> str:
     """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
     for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
     December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
-    another person than the question's, whom the sentence `before` it names."""
-    other = someone_else(line, before, question)
+    another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
+    other = someone_else(line, before, question, article)
     return counts_other(line, question) or other_month(question, line) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "")

@@ -372,7 +372,8 @@ def test_a_line_about_someone_else_by_he_is_not_quoted_for_the_questions_person(
     (fake_settings.docs / "register.txt").write_text(
         "MPs' outside earnings\n\nFormer Defence Secretary Michael Portillo makes some of his money as a director "
         "of BAE Systems. He is to stand down as an MP at the next election. The register shows former Tory leader "
-        "William Hague earning up to £820,000 on top of his MPs' salary, much of it from speaking fees.\n")
+        "William Hague earning up to £820,000 on top of his MPs' salary, much of it from speaking fees. Mr Hague "
+        "also wrote a newspaper column.\n")
     embedder = HashEmbedder()
     build(fake_settings, embedder=embedder)
     engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("Yes, he will."))
