@@ -197,7 +197,10 @@ class Engine:
         scope, own_subject = self._scope(question, history, index)
         earlier = overview.content(history)  # no follow-up to 'What are these articles about?'
         standalone = scope.subject if scope else self.standalone(question, earlier, index)
-        hits = self._search(index, standalone, k or self.settings.top_k) if standalone else []
+        k = k or self.settings.top_k
+        if scope and scope.subject and scope.articles > 1:  # 'Which articles are about X?' finds more of them
+            k = max(k, 2 * scope.articles)
+        hits = self._search(index, standalone, k) if standalone else []
         result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
                         standalone=standalone if standalone != question and not scope else "",
                         timings={"retrieval": time.perf_counter() - t0})

@@ -136,7 +136,8 @@ def asked(question: str) -> Scope | None:
         subject = f"{mod} {subject}".strip()  # 'Summarize the Saab article'
     if subject and re.match(rf"{_DOCUMENT}s?$", noun) and not g.get("rel", "").lower().startswith("mention"):
         return None  # 'What is the main point of the document on Article 5?'
-    return Scope(subject.strip(), MAX_ARTICLES if many else 1, 0, end)
+    listing = MAX_LISTED if g.get("find") and subject else MAX_ARTICLES  # 'Which articles are about X?': all found
+    return Scope(subject.strip(), listing if many else 1, 0, end)
 
 
 def chosen(reply: str, earlier: str, answer: str) -> Scope | None:

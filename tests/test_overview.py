@@ -47,16 +47,16 @@ from .conftest import DEV_QUESTIONS, NEWS_QUESTIONS, SEED_FILES, SEED_QUESTIONS
     ("Summarize it", "", 1),
     ("tl;dr of the Moscow to Kabul via Islamabad article?", "Moscow to Kabul via Islamabad", 1),
     ("What are the main points of the Russian article about the Taliban?", "Russian the Taliban", 1),
-    # which articles are about a subject: all of them found, by their openings ('Which article …?' too)
-    ("Which articles are about technology?", "technology", 3),
-    ("Which article is about Qantas?", "Qantas", 3),
-    ("What articles are there about Qantas?", "Qantas", 3),
-    ("Which articles mention Barclays?", "Barclays", 3),
-    ("Which documents mention the Mac mini?", "the Mac mini", 3),
-    ("Are there any articles about football?", "football", 3),
-    ("Is there an article about the railway?", "the railway", 3),
-    ("Do you have any stories on Saab?", "Saab", 3),
-    ("Which two articles mention Barclays?", "Barclays", 3),
+    # which articles are about a subject: all of them found (up to 8), by their openings ('Which article …?' too)
+    ("Which articles are about technology?", "technology", 8),
+    ("Which article is about Qantas?", "Qantas", 8),
+    ("What articles are there about Qantas?", "Qantas", 8),
+    ("Which articles mention Barclays?", "Barclays", 8),
+    ("Which documents mention the Mac mini?", "the Mac mini", 8),
+    ("Are there any articles about football?", "football", 8),
+    ("Is there an article about the railway?", "the railway", 8),
+    ("Do you have any stories on Saab?", "Saab", 8),
+    ("Which two articles mention Barclays?", "Barclays", 8),
 ])
 def test_questions_about_the_documents_are_recognised(question, subject, articles):
     assert overview.asked(question) == overview.Scope(subject, articles)
