@@ -13,7 +13,7 @@ import re
 
 import lemminflect
 
-from .persons import FULL_NAME, TITLES
+from .persons import FULL_NAME, TITLES, WHO_Q
 from .rank import answer_type, has_type
 from .text import MONTHS, STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
 
@@ -117,7 +117,7 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
     people = [m.group(0) for m in _NAMES.finditer(prev)
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
     # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'
-    person = (_WHO_ASKED.match(prev) and answered_person(answer)) or (people[0].strip() if people else "")
+    person = (WHO_Q.match(prev) and answered_person(answer)) or (people[0].strip() if people else "")
     if _PERSON.search(q) and person:
 
         def swap(w: re.Match[str]) -> str:
@@ -126,9 +126,6 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
                                                          and not _PERSON_OBJECT.match(q[w.end():])) else person
         return _sentence(_PERSON.sub(swap, q))
     return ""
-
-
-_WHO_ASKED = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
 
 
 def answered_person(answer: str) -> str:

@@ -48,7 +48,7 @@ def others_named(text: str, sentence: str, question: str) -> bool:
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows
-_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose)\b", re.I)
+WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose)\b", re.I)  # asks for a person
 
 
 def someone_else(line: str, before: str, question: str, article: str = "") -> str:
@@ -64,7 +64,7 @@ def someone_else(line: str, before: str, question: str, article: str = "") -> st
     British Airways cut?'), nor 'Who …?', which asks for another person.
     """
     asked = [run for run in full_names(question) if len(run) > 1 and titled(run[-1], article or f"{before} {line}")]
-    if not asked or _WHO.match(question):
+    if not asked or WHO_Q.match(question):
         return ""
     pronoun = _LEADING_PRONOUN.match(line)
     if any(same_person(run, f"{before} {line}" if pronoun else line) for run in asked):
