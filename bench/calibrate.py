@@ -56,7 +56,7 @@ def records(embedder: Embedder, split: str = "calibration") -> list[dict]:
             for q in read_questions(questions):
                 if q.split != split:
                     continue
-                r = engine.ask(q.question, history=[(h, "") for h in q.history])
+                r = engine.ask(q.question, history=q.turns)
                 quote = r.evidence.get("quote") or {}
                 out.append({"id": q.id, "answerable": bool(q.answers), "similarity": r.evidence.get("similarity", 0),
                             "named": r.evidence.get("named", False), "defined": r.evidence.get("defined", False),

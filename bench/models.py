@@ -85,7 +85,7 @@ def evaluate_one(key: str) -> dict[str, Any]:
                 indexes[docs] = Engine(settings, embedder=embedder, generator=generator)
             engine = indexes[docs]
             qs = [q for q in read_questions(questions) if not split or q.split == split]
-            results = [engine.ask(q.question, history=[(h, "") for h in q.history]) for q in qs]
+            results = [engine.ask(q.question, history=q.turns) for q in qs]
             out["sets"][name] = {k: _round(v) for k, v in answer_metrics(qs, results, engine.index).items()}
             out["sets"][name]["answers"] = [{"id": q.id, "mode": r.mode, "answer": r.answer}
                                             for q, r in zip(qs, results, strict=True)]

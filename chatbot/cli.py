@@ -182,7 +182,7 @@ def eval_cmd(questions: Annotated[Path | None, typer.Argument(help="Questions fi
         idx, embedder = engine.reload(), engine.embedder
 
         def standalone(q: evaluate.Question) -> str:
-            return engine.standalone(q.question, [(h, "") for h in q.history])
+            return engine.standalone(q.question, q.turns)
 
         report = {"questions": str(questions),
                   "retrieval": evaluate.retrieval_metrics(idx, embedder, qs, k, standalone)}
@@ -268,7 +268,7 @@ def _answer_eval(settings: Settings, qs: list[Any], k: int) -> tuple[dict[str, A
     bar = _Bars(sys.stderr.isatty())
     for n, q in enumerate(qs):
         bar("answering", n, len(qs))
-        results.append(engine.ask(q.question, history=[(h, "") for h in q.history]))
+        results.append(engine.ask(q.question, history=q.turns))
     bar("answering", len(qs), len(qs))
     return answer_metrics(qs, results, engine.index), [r.to_dict() for r in results]
 

@@ -26,6 +26,12 @@ class Question:
     kind: str = ""  # fact | explain | yes-no | follow-up | near-miss | off-topic (optional)
     split: str = ""  # calibration | report (optional)
     evidence: str = ""  # the hand-picked sentence that answers (optional)
+    said: tuple[str, ...] = ()  # what was answered to the earlier questions, where the file gives it
+
+    @property
+    def turns(self) -> list[tuple[str, str]]:
+        """The conversation before the question, as (question, answer) pairs ('' where no answer is given)."""
+        return [(h, self.said[i] if i < len(self.said) else "") for i, h in enumerate(self.history)]
 
 
 def read_questions(path: Path) -> list[Question]:
@@ -39,15 +45,18 @@ def read_questions(path: Path) -> list[Question]:
         try:
             row = json.loads(line)
             history = row.get("history", [])
-            if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+            if not isinstance(history, list) or not all(
+                    isinstance(h, str) or isinstance(h, dict) and isinstance(h.get("question"), str) for h in history):
                 raise TypeError("'history' must be a list of earlier questions")
+            turns = [(h, "") if isinstance(h, str) else (h["question"], str(h.get("answer", ""))) for h in history]
             out.append(Question(str(row["id"]), row["question"], list(row.get("answers", [])),
-                                list(row.get("sources", [])), tuple(history), str(row.get("kind", "")),
-                                str(row.get("split", "")), str(row.get("evidence", ""))))
+                                list(row.get("sources", [])), tuple(q for q, _ in turns), str(row.get("kind", "")),
+                                str(row.get("split", "")), str(row.get("evidence", "")), tuple(a for _, a in turns)))
         except (ValueError, KeyError, TypeError) as e:
             raise ChatbotError(f"{path}:{n}: not a question record ({e}); expected "
                                '{"id","question","answers":[...],"sources":[...]} and optionally '
-                               '"history":["earlier question", ...], "kind", "split", "evidence"') from None
+                               '"history":["earlier question" or {"question","answer"}, ...], "kind", "split", '
+                               '"evidence"') from None
     return out
 
 
@@ -74,7 +83,7 @@ def _source_match(doc: str, sources: list[str]) -> bool:
 
 def _by_rule(q: Question) -> str:
     """The question made to stand alone by rule alone, when no engine is at hand."""
-    return followup.standalone(q.question, q.history[-1]) if q.history else q.question
+    return followup.standalone(q.question, *q.turns[-1]) if q.history else q.question
 
 
 def retrieval_metrics(index: Any, embedder: Any, questions: list[Question], k: int,

@@ -32,6 +32,17 @@ def test_question_files_read_history_kind_and_split(tmp_path):
     path.write_text(json.dumps({"id": "a", "question": "q", "history": "Who?"}) + "\n")
     with pytest.raises(ChatbotError, match="history"):
         read_questions(path)
+    # an earlier turn may say what was answered: a follow-up after 'Who …?' leans on the answer's person
+    path.write_text(json.dumps({"id": "a", "question": "When did he die?", "answers": ["26 February"], "history": [
+        "Who led the Macintosh team?", {"question": "Who founded Information Appliance?",
+                                        "answer": "Mr Raskin founded it [1]."}]}) + "\n")
+    [q] = read_questions(path)
+    assert q.history == ("Who led the Macintosh team?", "Who founded Information Appliance?")
+    assert q.turns == [("Who led the Macintosh team?", ""), ("Who founded Information Appliance?",
+                                                              "Mr Raskin founded it [1].")]
+    path.write_text(json.dumps({"id": "a", "question": "q", "history": [{"answer": "no question"}]}) + "\n")
+    with pytest.raises(ChatbotError, match="history"):
+        read_questions(path)
 
 
 @pytest.mark.parametrize("path, docs", [(SEED_QUESTIONS, SEEDS), (NEWS_QUESTIONS, NEWS)])

@@ -93,7 +93,7 @@ def test_no_question_of_the_evaluation_sets_is_taken_for_an_overview():
     for path in (SEED_QUESTIONS, NEWS_QUESTIONS, DEV_QUESTIONS):
         for line in path.read_text(encoding="utf-8").splitlines():
             q = json.loads(line)
-            for text in [q["question"], *q.get("history", [])]:
+            for text in [q["question"], *(h if isinstance(h, str) else h["question"] for h in q.get("history", []))]:
                 assert overview.asked(text) is None, text
 
 
