@@ -44,11 +44,14 @@ def read_questions(path: Path) -> list[Question]:
             continue
         try:
             row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("question"), str):
+                raise TypeError("a question record is an object with a 'question' string")
             history = row.get("history", [])
-            if not isinstance(history, list) or not all(
-                    isinstance(h, str) or isinstance(h, dict) and isinstance(h.get("question"), str) for h in history):
-                raise TypeError("'history' must be a list of earlier questions")
-            turns = [(h, "") if isinstance(h, str) else (h["question"], str(h.get("answer", ""))) for h in history]
+            if not isinstance(history, list) or not all(isinstance(h, str) or isinstance(h, dict) and isinstance(
+                    h.get("question"), str) and isinstance(h.get("answer", ""), str) for h in history):
+                raise TypeError("'history' must be a list of earlier questions, each a string or "
+                                '{"question": "…", "answer": "…"}')
+            turns = [(h, "") if isinstance(h, str) else (h["question"], h.get("answer", "")) for h in history]
             out.append(Question(str(row["id"]), row["question"], list(row.get("answers", [])),
                                 list(row.get("sources", [])), tuple(q for q, _ in turns), str(row.get("kind", "")),
                                 str(row.get("split", "")), str(row.get("evidence", "")), tuple(a for _, a in turns)))
@@ -116,7 +119,8 @@ def retrieval_records(index: Any, embedder: Any, questions: list[Question], k: i
                       standalone: Callable[[Question], str] | None = None) -> Iterator[dict]:
     for q in questions:
         hits: list[Hit] = search(index, embedder, (standalone or _by_rule)(q), k=k, mode=mode)
-        yield {"id": q.id, "question": q.question, "history": list(q.history), "kind": q.kind, "split": q.split,
+        yield {"id": q.id, "question": q.question, "kind": q.kind, "split": q.split,
+               "history": [{"question": h, "answer": a} if a else h for h, a in q.turns],
                "answers": q.answers, "retrieved": [h.to_dict() for h in hits]}
 
 

@@ -48,6 +48,7 @@ def others_named(text: str, sentence: str, question: str) -> bool:
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according to|spokesman|spokeswoman|lawyer)\b", re.I)
 WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose)\b", re.I)  # asks for a person
 
 
@@ -56,12 +57,13 @@ def someone_else(line: str, before: str, question: str, article: str = "") -> st
 
     A line naming another person, and not the question's, is about that one: ('The star witness is Mr
     Sullivan, …, He has pleaded guilty to fraud.', 'Did Bernie Ebbers plead guilty to fraud?') -> 'Mr
-    Sullivan'. A line starting 'He', 'She', 'His' or 'Her' is about the person the sentence `before` it names:
-    ('He is to stand down as an MP.', 'Former Defence Secretary Michael Portillo makes …', 'Is William Hague
-    going to stand down?') -> 'Former Defence Secretary Michael Portillo'. Only for a question about a person:
-    one named by two words or more whose surname the `article` gives after a title ('Mr Hague'); not the
-    Cadillac BLS or British Airways ('He said the airline would cut 600 jobs' answers 'How many jobs will
-    British Airways cut?'), nor 'Who …?', which asks for another person.
+    Sullivan' (not one who says something of someone: 'Police spokesman Bobby Hernandez said …'; nor a title
+    alone: 'the Prime Minister'). A line starting 'He', 'She', 'His' or 'Her' is about the person the
+    sentence `before` it names: ('He is to stand down as an MP.', 'Former Defence Secretary Michael Portillo
+    makes …', 'Is William Hague going to stand down?') -> 'Former Defence Secretary Michael Portillo'. Only
+    for a question about a person: one named by two words or more whose surname the `article` gives after a
+    title ('Mr Hague'); not the Cadillac BLS or British Airways ('He said the airline would cut 600 jobs'
+    answers 'How many jobs will British Airways cut?'), nor 'Who …?', which asks for another person.
     """
     asked = [run for run in full_names(question) if len(run) > 1 and titled(run[-1], article or f"{before} {line}")]
     if not asked or WHO_Q.match(question):
@@ -71,7 +73,9 @@ def someone_else(line: str, before: str, question: str, article: str = "") -> st
         return ""
     known = {n for run in full_names(question) for n in run}  # every name the question gives ('Ebbers' too)
     people = article or f"{before} {line}"
-    others = _people(line, known, people) or (_people(before, known, people) if pronoun else [])
+    # who says a thing is not whom it is about: 'Police spokesman Bobby Hernandez said the cause … natural.'
+    others = ([] if _SPEECH.search(line) else _people(line, known, people)) or (
+        _people(before, known, people) if pronoun else [])
     return others[0] if others else ""  # the subject before: the one a pronoun most often points back at
 
 
@@ -82,7 +86,9 @@ def _people(text: str, known: set[str], article: str) -> list[str]:
     out = []
     for m in FULL_NAME.finditer(text):
         run, words = name_runs(m.group(0))[0], m.group(0).split()
-        person = any(w.lower().strip(".") in TITLES for w in words[:-1]) or (len(run) > 1 and titled(run[-1], article))
+        named = [w for w in words if w.lower().strip(".") not in TITLES and w.lower() not in STOPWORDS]
+        person = bool(named) and (any(w.lower().strip(".") in TITLES for w in words[:-1]) or (
+            len(run) > 1 and titled(run[-1], article)))  # not 'the Prime Minister' alone
         if person and not set(run) & known and not any(w.isupper() and len(w) > 1 for w in words):
             out.append(m.group(0))
     return out

@@ -1011,8 +1011,15 @@ def test_what_is_only_expected_is_not_stated_as_fact():
     ('"We would speak three or four times," Mr Ebbers said.', "", "How often did Ebbers speak with Scott Sullivan?",
      ""),  # a name the question gives, though not its full name
     ("The US tycoon made a fresh approach to buy Manchester United.", "", "Will Malcolm Glazer buy the club?", ""),
+    # found in review: who says a thing is not whom it is about; a title alone is no other person
+    ("Police spokesman Bobby Hernandez said the cause of death appeared to be natural.", "",
+     "What did Ossie Davis die of?", ""),
+    ("His lawyer, Mr Weingarten, said the former chief executive had done nothing wrong.", "",
+     "Did Bernie Ebbers do anything wrong?", ""),
+    ("Staff were surprised when the Prime Minister walked into HMV at 0900 GMT.", "",
+     "What time did Tony Blair walk into HMV?", ""),
 ])
 def test_a_line_starting_he_is_about_the_person_named_before_it(line, before, question, other):
     article = ("Mr Hague, Mr Portillo, Mr Callaghan, Mr Brown and Mr Blair spoke. Mr Eddington and Mr Forster did not. "
-               "Neither did Mr Ebbers, Mr Sullivan or Mr Glazer.")
+               "Neither did Mr Ebbers, Mr Sullivan, Mr Glazer, Mr Davis, Mr Hernandez or Mr Weingarten.")
     assert someone_else(line, before, question, article) == other

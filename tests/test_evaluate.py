@@ -40,9 +40,14 @@ def test_question_files_read_history_kind_and_split(tmp_path):
     assert q.history == ("Who led the Macintosh team?", "Who founded Information Appliance?")
     assert q.turns == [("Who led the Macintosh team?", ""), ("Who founded Information Appliance?",
                                                               "Mr Raskin founded it [1].")]
-    path.write_text(json.dumps({"id": "a", "question": "q", "history": [{"answer": "no question"}]}) + "\n")
-    with pytest.raises(ChatbotError, match="history"):
-        read_questions(path)
+    for bad in ([{"answer": "no question"}], [{"question": "q", "answer": None}], [{"question": 5}], [[1, 2]]):
+        path.write_text(json.dumps({"id": "a", "question": "q", "history": bad}) + "\n")
+        with pytest.raises(ChatbotError, match="history"):
+            read_questions(path)
+    for bad_line in ("[1]", '"x"', json.dumps({"id": "a", "question": 5})):  # found in review: stack traces
+        path.write_text(bad_line + "\n")
+        with pytest.raises(ChatbotError, match="q.jsonl:1"):
+            read_questions(path)
 
 
 @pytest.mark.parametrize("path, docs", [(SEED_QUESTIONS, SEEDS), (NEWS_QUESTIONS, NEWS)])
