@@ -366,18 +366,25 @@ def test_a_follow_up_naming_something_new_is_not_answered_with_the_earlier_quest
     assert any("'india' is not in the source" in r["reason"] for r in result.removed), result.removed
 
 
+def _engine_over(settings, reply: str, files: dict[str, str]) -> Engine:
+    """An Engine over these documents only (fake embedder, open gate) whose generator says `reply`."""
+    settings.docs.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (settings.docs / name).write_text(text, encoding="utf-8")
+    embedder = HashEmbedder()
+    build(settings, embedder=embedder)
+    engine = Engine(settings, embedder=embedder, generator=ScriptedGenerator(reply))
+    engine.limits = OPEN
+    return engine
+
+
 def test_a_line_about_someone_else_by_he_is_not_quoted_for_the_questions_person(fake_settings):
     """'He is to stand down' follows a sentence about Michael Portillo: no quote for 'Is William Hague …?'."""
-    fake_settings.docs.mkdir(parents=True, exist_ok=True)
-    (fake_settings.docs / "register.txt").write_text(
+    engine = _engine_over(fake_settings, "Yes, he will.", {"register.txt": (
         "MPs' outside earnings\n\nFormer Defence Secretary Michael Portillo makes some of his money as a director "
         "of BAE Systems. He is to stand down as an MP at the next election. The register shows former Tory leader "
         "William Hague earning up to £820,000 on top of his MPs' salary, much of it from speaking fees. Mr Hague "
-        "also wrote a newspaper column.\n")
-    embedder = HashEmbedder()
-    build(fake_settings, embedder=embedder)
-    engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("Yes, he will."))
-    engine.limits = OPEN
+        "also wrote a newspaper column.\n")})
     result = engine.ask("Is William Hague going to stand down as an MP at the next election?")
     assert result.mode == "extractive" and "He is to stand down" not in result.answer
     assert "William Hague" in result.answer
@@ -388,17 +395,11 @@ def test_a_line_about_someone_else_by_he_is_not_quoted_for_the_questions_person(
 
 def test_a_line_from_an_article_naming_none_of_the_questions_names_is_not_quoted(fake_settings):
     """Report question n013: the reply took £75m from the BA article, whose line was quoted for Barclays."""
-    fake_settings.docs.mkdir(parents=True, exist_ok=True)
-    (fake_settings.docs / "ba.txt").write_text(
-        "High fuel prices hit BA's profits\n\nReporting its results for the three months to 31 December 2004, the "
-        "airline made a pre-tax profit of £75m compared with £125m a year earlier.\n")
-    (fake_settings.docs / "barclays.txt").write_text(
-        "Barclays profits hit record level\n\nBarclays has seen annual pre-tax profits climb to record levels of "
-        "£4.6bn in 2004, boosted by its investment arm.\n")
-    embedder = HashEmbedder()
-    build(fake_settings, embedder=embedder)
-    engine = Engine(fake_settings, embedder=embedder, generator=ScriptedGenerator("Barclays made £75m in 2004."))
-    engine.limits = OPEN
+    engine = _engine_over(fake_settings, "Barclays made £75m in 2004.", {
+        "ba.txt": "High fuel prices hit BA's profits\n\nReporting its results for the three months to 31 December "
+                  "2004, the airline made a pre-tax profit of £75m compared with £125m a year earlier.\n",
+        "barclays.txt": "Barclays profits hit record level\n\nBarclays has seen annual pre-tax profits climb to record "
+                        "levels of £4.6bn in 2004, boosted by its investment arm.\n"})
     result = engine.ask("What were Barclays' pre-tax profits for 2004?")
     assert result.mode == "extractive" and "£4.6bn" in result.answer and "airline" not in result.answer
     assert [c.doc for c in result.citations] == ["barclays.txt"]
