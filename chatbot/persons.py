@@ -65,13 +65,14 @@ def someone_else(line: str, before: str, question: str, article: str = "") -> st
     title ('Mr Hague'); not the Cadillac BLS or British Airways ('He said the airline would cut 600 jobs'
     answers 'How many jobs will British Airways cut?'), nor 'Who …?', which asks for another person.
     """
-    asked = [run for run in full_names(question) if len(run) > 1 and titled(run[-1], article or f"{before} {line}")]
+    runs = full_names(question)
+    asked = [run for run in runs if len(run) > 1 and titled(run[-1], article or f"{before} {line}")]
     if not asked or WHO_Q.match(question):
         return ""
     pronoun = _LEADING_PRONOUN.match(line)
     if any(same_person(run, f"{before} {line}" if pronoun else line) for run in asked):
         return ""
-    known = {n for run in full_names(question) for n in run}  # every name the question gives ('Ebbers' too)
+    known = {n for run in runs for n in run}  # every name the question gives ('Ebbers' too)
     people = article or f"{before} {line}"
     # who says a thing is not whom it is about: 'Police spokesman Bobby Hernandez said the cause … natural.'
     others = ([] if _SPEECH.search(line) else _people(line, known, people)) or (
