@@ -223,7 +223,7 @@ class Engine:
             return
         pool = candidates[:SOURCE_POOL]
         sources = [Source(c.passage, c.start, c.end, hits[c.passage].chunk.text[c.start:c.end], c.coverage,
-                          c.score)
+                          c.score, _article(hits[c.passage], index))
                    for c in pool]
         shown = prompt.fitting([s.text for s in sources], self.settings.prompt_words)
         texts = [s.text for s in sources]
@@ -318,8 +318,11 @@ class Engine:
         hint = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
         verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint,
                             _documents(hits), strict=yes_no(question))
-        if not verdict.ok:
-            result.removed.append({"sentence": sentence.strip(), "reason": verdict.reason})
+        article = sources[verdict.sources[0]].article if verdict.ok else ""
+        unnamed = gate.unnamed(question, article) if article else []  # 'Trevor Phillips praised Lord Scarman'
+        if not verdict.ok or unnamed:
+            why = verdict.reason or f"its source stands in an article that never mentions '{unnamed[0]}'"
+            result.removed.append({"sentence": sentence.strip(), "reason": why})
             return False
         cites = [self._citation(0, hits[sources[i].passage], sources[i].start, sources[i].end) for i in verdict.sources]
         kept.append((text, cites))
@@ -370,11 +373,16 @@ def _documents(hits: Sequence[Hit]) -> list[str]:
 
 def _context(hit: Hit, start: int, index: store.Index) -> quote.Context:
     """What the passage's line at `start` stands in: the sentence before it in its document (the passage's
-    first line follows one too) and the document's title and text (the passage alone when it is gone)."""
+    first line follows one too) and the document's title and text (`_article`)."""
     doc = index.docs.get(hit.chunk.doc)
-    if doc is None:
-        return quote.Context(sentence_before(hit.chunk.text, start), f"{hit.chunk.title}\n\n{hit.chunk.text}")
-    return quote.Context(sentence_before(doc.text, hit.chunk.start + start), f"{hit.chunk.title}\n\n{doc.text}")
+    before = sentence_before(doc.text, hit.chunk.start + start) if doc else sentence_before(hit.chunk.text, start)
+    return quote.Context(before, _article(hit, index))
+
+
+def _article(hit: Hit, index: store.Index) -> str:
+    """The passage's document: its title and text (the passage alone when the document is gone)."""
+    doc = index.docs.get(hit.chunk.doc)
+    return f"{hit.chunk.title}\n\n{hit.chunk.text if doc is None else doc.text}"
 
 
 def _declined(text: str) -> bool:

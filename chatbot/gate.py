@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import mentioned, names, numbers, presumed, sentence_spans, terms
+from .text import mentioned, names, numbers, own_question, presumed, sentence_spans, terms
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -124,6 +124,13 @@ def asked_names(question: str, first: bool = False) -> set[str]:
     acronym. 'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
     question = _ACRONYM_PLURAL.sub(r"\1", question)
     return {n for n in names(question, first=first) if n not in _GENERIC_NAMES}
+
+
+def unnamed(question: str, article: str) -> list[str]:
+    """The names the question itself asks about (not an earlier question's) that the article never mentions:
+    a line of that article is about something else. ('What point did Trevor Phillips make about the NHS in
+    the immigration debate?', the article about Lord Scarman that quotes Mr Phillips) -> ['nhs']"""
+    return sorted(n for n in asked_names(own_question(question)) if not mentioned(n, article))
 
 
 _ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word

@@ -73,6 +73,7 @@ class Source:
     text: str
     coverage: float = 1.0  # its share of the question's (rarity-weighted) words, from the ranking
     score: float = 1.0  # its ranking score (how well it answers the question)
+    article: str = ""  # its document's title and text, where the question's names stand ('' = not checked)
 
 
 @dataclass(frozen=True)

@@ -403,3 +403,20 @@ def test_a_line_from_an_article_naming_none_of_the_questions_names_is_not_quoted
     result = engine.ask("What were Barclays' pre-tax profits for 2004?")
     assert result.mode == "extractive" and "£4.6bn" in result.answer and "airline" not in result.answer
     assert [c.doc for c in result.citations] == ["barclays.txt"]
+
+
+def test_a_generated_sentence_resting_on_an_article_missing_a_name_of_the_question_is_not_shown(fake_settings):
+    """Calibration n069: 'Trevor Phillips praised Lord Scarman's ability to listen' is true, in an article about
+    Lord Scarman that never mentions the NHS the question asks about; it answered something else."""
+    files = {
+        "scarman.txt": "Lord Scarman dies peacefully\n\nTrevor Phillips, chair of the Commission for Racial Equality, "
+                       "praised Lord Scarman's ability to listen.\n",
+        "migrants.txt": "Clarke plans migrant point scheme\n\nTrevor Phillips said the immigration debate had to "
+                        "remember the NHS. \"Tell that to the 44,000 doctors in the NHS,\" he said.\n"}
+    engine = _engine_over(fake_settings, "Trevor Phillips praised Lord Scarman's ability to listen.", files)
+    result = engine.ask("What point did Trevor Phillips make about the NHS in the immigration debate?")
+    assert result.mode != "generated" and "Scarman" not in result.answer, result.answer
+    assert any("never mentions 'nhs'" in r["reason"] for r in result.removed), result.removed
+    # the same sentence answers a question whose names its article holds
+    result = engine.ask("What did Trevor Phillips say about Lord Scarman?")
+    assert result.mode == "generated" and "ability to listen" in result.answer, result.removed
