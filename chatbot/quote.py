@@ -70,7 +70,9 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     (`pointed`), else the best-ranked line that answers (`choose`); None when none does. Neither may be about
     something else: count other things, date another month, leave out the name a follow-up typed (`typed`),
     be about another person than the question's ('He …', `someone_else`) or stand in an article that names
-    none of the question's names (`asked`: '… the airline made a pre-tax profit of £75m' for Barclays' profits).
+    none of the question's names (`asked`: '… the airline made a pre-tax profit of £75m' for Barclays' profits);
+    the line the reply points at must stand in one that names all of them (n069: not Lord Scarman's article,
+    which never mentions the NHS, for 'What point did Trevor Phillips make about the NHS …?').
 
     Measured against the ranker's line alone: right 6 / wrong 0 on the calibration halves, 3 / 3 on the report
     halves and the dev set; pointing by words too: +2 / -0 and +1 / -1 (README, "Measured").
@@ -78,8 +80,11 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     def elsewhere(i: int) -> bool:
         return bool(asked) and not any(mentioned(n, context[i].article) for n in asked)
 
+    def unnamed(i: int) -> bool:  # the reply's own line must stand with every name of the question
+        return not all(mentioned(n, context[i].article) for n in asked)
+
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
-    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or elsewhere(pick)):
+    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)):
         pick = None
     if pick is not None:
         return pick

@@ -1023,3 +1023,22 @@ def test_a_line_starting_he_is_about_the_person_named_before_it(line, before, qu
     article = ("Mr Hague, Mr Portillo, Mr Callaghan, Mr Brown and Mr Blair spoke. Mr Eddington and Mr Forster did not. "
                "Neither did Mr Ebbers, Mr Sullivan, Mr Glazer, Mr Davis, Mr Hernandez or Mr Weingarten.")
     assert someone_else(line, before, question, article) == other
+
+
+def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of_the_question():
+    """Calibration n069: the reply 'Trevor Phillips praised Lord Scarman's ability to listen' pointed at its line
+    in the Lord Scarman article, which never mentions the NHS asked about; the best line of an article that
+    does is quoted instead (with every name there the reply's line is quoted, as before)."""
+    from chatbot.quote import Context, fallback
+
+    question = "What point did Trevor Phillips make about the NHS in the immigration debate?"
+    texts = ["Trevor Phillips said the immigration debate had to remember the doctors.",
+             "Trevor Phillips praised Lord Scarman's ability to listen."]
+    candidates = [Candidate(0, 0, len(texts[0]), 0.6, 0.6, 0.5), Candidate(1, 0, len(texts[1]), 0.5, 0.4, 0.5)]
+    reply = "Trevor Phillips praised Lord Scarman's ability to listen."
+    asked = gate.asked_names(question)
+    scarman = Context("", "Lord Scarman dies\n\nTrevor Phillips praised Lord Scarman's ability to listen.")
+    migrants = Context("", "Clarke plans migrant scheme\n\nTrevor Phillips spoke of the NHS and the doctors.")
+    assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, scarman]) == 0
+    named = Context("", scarman.article + " He never spoke of the NHS.")
+    assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, named]) == 1
