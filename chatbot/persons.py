@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names
+from .text import HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, written_otherwise
 
 FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
 
@@ -33,8 +33,8 @@ def same_person(run: list[str], text: str) -> bool:
 
 def asked_name(name: str, document: str) -> bool:
     """Is a name the question used in the document, its people's word as their country's ('Which Pakistani
-    minister…' where the article says 'Pakistan')?"""
-    return has_name(name, document) or any(
+    minister…' where the article says 'Pakistan'), or written otherwise ('Tory' as 'Conservative')?"""
+    return has_name(name, document) or written_otherwise(name, document) or any(
         name.endswith(end) and len(name) - len(end) >= 4 and has_name(name[: -len(end)], document)
         for end in PEOPLE_ENDINGS)
 

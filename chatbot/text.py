@@ -175,12 +175,34 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+# Names news writes for the same thing ('Scottish Tory leader' for 'the Scottish Conservative Party leader'), as
+# patterns of how each is written: a question's name (one word) stands for the others of its group. Not
+# 'British Columbia' for the UK, nor 'Conservative estimates' for the Tories.
+SAME_NAMES = (
+    ("UK", "(?<!New )Britain", "British(?! Columbia| Virgin)", "United Kingdom"),
+    ("US", "USA", r"U\.S\.", "United States"),
+    ("Tory", "Tories", "Conservatives", r"Conservative(?= Party| leader| MPs?\b| peers?\b| government)"),
+    ("UN", "United Nations"),
+    ("EU", "European Union"),
+)
+_SAME = {re.sub(r"\(.*?\)|\W", "", form).lower(): re.compile(r"(?<![\w.])(?:" + "|".join(group) + r")(?!\w)")
+         for group in SAME_NAMES for form in group if " " not in re.sub(r"\(.*?\)", "", form)}
+
+
+def written_otherwise(name: str, text: str) -> bool:
+    """Is the name in the text as another of its SAME_NAMES? ('tory', 'the Scottish Conservative Party') -> True"""
+    pattern = _SAME.get(re.sub(r"\W", "", name.lower()))
+    return bool(pattern and pattern.search(text))
+
+
 def mentioned(name: str, text: str) -> bool:
-    """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it? An adjective of
-    the question may be a noun of the text ('asian' -> 'asia'), not the other way round ('india' is not
-    found in 'indian ocean')."""
+    """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it, or as another of its
+    SAME_NAMES ('tory' in 'the Scottish Conservative Party')? An adjective of the question may be a noun of
+    the text ('asian' -> 'asia'), not the other way round ('india' is not found in 'indian ocean')."""
     forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
     if any(has_name(f, text) for f in forms):
+        return True
+    if written_otherwise(name, text):
         return True
     parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
     return len(parts) > 1 and all(has_name(p, text) for p in parts)

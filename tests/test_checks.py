@@ -126,6 +126,27 @@ def test_gate_finds_names_and_numbers_the_passages_never_mention():
     assert "similarity 0.20" in gate.refuse_before(gate.Evidence(0.2, 0.5, ()), gate.Thresholds())
 
 
+def test_a_name_news_writes_another_way_is_found_under_that_name():
+    # news question n063: 'Scottish Tory leader David McLetchie', the article says 'Scottish Conservative Party leader'
+    passages = ["The Scottish Conservative Party leader, David McLetchie, questioned what would be exempted.",
+                "Sales in Britain rose; the United States and the European Union lagged."]
+    assert gate.evidence("What did Scottish Tory leader David McLetchie want to know?", passages, [0.6],
+                         [0.5]).missing == ()
+    assert gate.evidence("How did UK, US and EU sales do?", passages, [0.6], [0.5]).missing == ()
+    # each name still needs one of its own names, written as a name
+    assert gate.evidence("What did the Labour leader say?", passages, [0.6], [0.5]).missing == ("labour",)
+    assert gate.evidence("How did the UN vote?", ["The US voted."], [0.6], [0.5]).missing == ("un",)
+    for question, passage in (("Did the Tories win?", "Conservative estimates put the vote at 10,000."),
+                              ("What did the UK government announce?", "The British Columbia government announced."),
+                              ("Why did US sales fall?", "Sales in Latin America fell.")):
+        assert gate.evidence(question, [passage], [0.6], [0.5]).missing, passage
+    # an answer repeating the question's name is checked against the article under that name too
+    sources = [Source(0, 0, len(passages[0]), passages[0], 0.5, 1.0)]
+    assert attribute("Scottish Tory leader David McLetchie questioned what would be exempted.",
+                     "What did Scottish Tory leader David McLetchie question?", sources, passages[:1],
+                     HashEmbedder()).ok
+
+
 def test_a_question_whose_names_are_all_found_in_one_sentence_passes_a_low_similarity():
     # the 'How many Joint Coordination Committee meetings took place?': MiniLM similarity 0.37 < 0.40
     jcc = gate.evidence("How many Joint Coordination Committee meetings took place?", [LIST], [0.37], [0.5])
