@@ -185,8 +185,12 @@ SAME_NAMES = (
     ("UN", "United Nations"),
     ("EU", "European Union"),
 )
-_SAME = {re.sub(r"\(.*?\)|\W", "", form).lower(): re.compile(r"(?<![\w.])(?:" + "|".join(group) + r")(?!\w)")
-         for group in SAME_NAMES for form in group if " " not in re.sub(r"\(.*?\)", "", form)}
+_SAME: dict[str, re.Pattern[str]] = {}  # a one-word name, lower-case ('us' for 'U.S.') -> its group's pattern
+for _group in SAME_NAMES:
+    _pattern = re.compile(r"(?<![\w.])(?:" + "|".join(_group) + r")(?!\w)")
+    for _bare in (re.sub(r"\(.*?\)", "", form) for form in _group):  # as written, without its lookarounds
+        if " " not in _bare:
+            _SAME[re.sub(r"\W", "", _bare).lower()] = _pattern
 
 
 def written_otherwise(name: str, text: str) -> bool:
