@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .counts import counts_other, other_month
+from .counts import counts_other, other_month, other_period
 from .persons import someone_else
 from .rank import Candidate, answer_type, has_type, spelled_out
 from .text import (
@@ -91,8 +91,8 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
-        other_month(question, text) or lacks(text, typed) or someone_else(text, context[at[text]].before, question,
-                                                                        context[at[text]].article)
+        other_month(question, text) or other_period(question, text) or lacks(text, typed)
+        or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or elsewhere(at[text])))
 
 
@@ -140,7 +140,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
     another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
     other = someone_else(line, before, question, article)
-    return counts_other(line, question) or other_month(question, line) or (
+    return counts_other(line, question) or other_month(question, line) or other_period(question, line) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "")
 

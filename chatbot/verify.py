@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import lemminflect
 import numpy as np
 
-from .counts import asked_elsewhere, other_month, unbound_number
+from .counts import asked_elsewhere, counts_given, other_month, other_period, unbound_number
 from .embed import Embedder
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
 from .polarity import opposite, overstated
@@ -152,6 +152,15 @@ def _close(a: Source, b: Source, passage: str) -> bool:
     return not passage[first.end:second.start].strip()
 
 
+def _other_period(sentence: str, question: str, chosen: Sequence[Source]) -> str:
+    """Why a source line the sentence takes its count from counts over another stretch of time than the question's
+    ('26 billion.' for '… on New Year's Day?' from '… 26 billion texts were sent in total in 2004'), or ''."""
+    if not counts_given(sentence):
+        return ""
+    asked, mine = f"{question} {sentence}", numbers(sentence)
+    return next((why for s in chosen if mine & numbers(s.text) and (why := other_period(asked, s.text))), "")
+
+
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
     text = " ".join(s.text for s in chosen)
@@ -161,7 +170,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text)
+    why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text) \
+        or _other_period(sentence, question, chosen)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)

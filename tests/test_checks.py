@@ -7,12 +7,12 @@ import json
 import pytest
 
 from chatbot import followup, gate, verify
-from chatbot.counts import asked_elsewhere, counts_other, other_month, unbound_number
+from chatbot.counts import asked_elsewhere, counts_other, other_month, other_period, unbound_number
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.persons import someone_else
 from chatbot.polarity import overstated
-from chatbot.quote import choose, emphasise, lacks, pointed
+from chatbot.quote import choose, emphasise, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import has_name, joined, names, numbers, own_terms
@@ -305,6 +305,44 @@ def test_a_month_and_year_must_go_together_in_the_source():
     lines = [TEXTS[1], TEXTS[0]]
     assert choose(candidates, lines, question, 0.2) == 0
     assert choose(candidates, lines, question, 0.2, fits=lambda line: not other_month(question, line)) == 1
+
+
+DAY = ("UK mobile owners continue to break records, with figures showing that 26 billion texts were sent in total "
+       "in 2004.",
+       "Between midnight on 31 December and midnight on 1 January, 133m text messages were sent in the UK.",
+       "Every day 78 million messages are sent and there are no signs of a slow down.")
+
+
+def test_a_count_of_one_day_is_not_a_years_total():
+    # found in the browser: '26 billion [1]' generated and verified for 'How many text messages were sent in the
+    # UK on New Year's Day?' (the year's total; the day's is 133m), and the year's line quoted for it
+    question = "How many text messages were sent in the UK on New Year's Day?"
+    assert other_period(question, DAY[0]) == "the question asks about one day ('New Year's Day'), the source counts " \
+        "'in total'"
+    assert other_period(question, DAY[1]) == ""  # its own day, midnight to midnight
+    assert other_period(question, DAY[2]) == ""  # a day's count
+    for said in ("the annual total for 2004 is set to exceed 25bn", "2.4 billion were fired off in December alone",
+                 "Sales rose 20% in the third quarter", "Apple sold 4m iPods in 2004"):
+        assert other_period(question, said), said
+    assert other_period("How many iPods did Apple sell on Christmas Day?", "On 25 December Apple sold 4m iPods "
+                        "in 2004, its best year.") == ""  # the source's own date
+    assert other_period("How many texts are sent every day?", DAY[0])
+    # and the other way round: a day's count is no year's or month's
+    assert other_period("How many texts were sent in 2004?", DAY[2]) == "the question asks about 'in 2004', the " \
+        "source counts 'Every day'"
+    assert other_period("How many texts were sent in December?", DAY[1])
+    assert other_period("How many texts were sent in 2004?", DAY[0]) == ""
+    assert other_period("How much did sales rise in 2004?", "On 3 March the firm said sales rose 20%.") == ""
+    assert other_period("How many texts were sent on New Year's Day?", "It happened in 2004.") == ""  # no count
+    sources, passages = _sources(*DAY)
+    for answer in ("26 billion.", "26 billion texts were sent."):
+        v = attribute(answer, question, sources, passages, HashEmbedder(), hint=[1])
+        assert not v.ok, answer
+    assert attribute("133m text messages were sent in the UK.", question, sources, passages, HashEmbedder(),
+                     hint=[2]).ok
+    candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(2)]
+    assert choose(candidates, DAY[:2], question, 0.2, fits=lambda line: not other_period(question, line)) == 1
+    assert misfit(DAY[0], question, set()) and not misfit(DAY[1], question, set())
 
 
 def test_a_name_the_question_gives_is_no_answer_to_who():
