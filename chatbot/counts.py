@@ -6,8 +6,9 @@ says 'in October 2004'.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from .text import MONTH_NAME, MONTHS, STOPWORDS, months, numbers, own_question, stems, words
+from .text import MONTH_NAME, MONTHS, STOPWORDS, mentioned, months, names, numbers, own_question, stems, words
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
@@ -24,10 +25,12 @@ def asked_count(question: str) -> list[str]:
     return [w for w in words(m.group(1)) if w not in STOPWORDS][:2] if m else []
 
 
-def counts_other(sentence: str, question: str) -> str:
+def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     """Why the sentence's numbers count something other than what the question asks about, or ''.
 
-    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'"
+    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'".
+    `plain`: the question's names do not say what is counted ('Five million copies of Halo 2' for 'How many Xbox
+    Live members have played Halo 2?' counts copies).
     """
     own = own_question(question)  # a joined follow-up counts what it asks ('And how many fighters?'), if it says
     asked = asked_count(own)
@@ -38,7 +41,8 @@ def counts_other(sentence: str, question: str) -> str:
     if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
-    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t) and (c := _counted(ws, i))]
+    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t)
+               and (c := _counted(ws, i, names(question) if plain else set()))]
     if counted and not any(_overlap(c, asked + words(question)) for c in counted):
         return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
     return ""
@@ -114,6 +118,43 @@ _LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterl
                      rf"(?:a|per|each|every|this|last|next|the\s+whole|the\s+full)\s+(?:year|month|week)|"
                      rf"for\s+the\s+(?:year|month|week)|year-on-year|(?:first|second|third|fourth|last|final)\s+"
                      rf"(?:quarter|half)|in\s+{MONTH_NAME}\s+alone)\b", re.I)
+
+
+def unqualified(sentence: str, question: str, line: str) -> str:
+    """Why the sentence gives a count of the line without the short stretch of time the line counts it over, or
+    ''. ('50,000 consoles were sold in the UK.', 'How many PS2 consoles has Sony sold in the UK?', '… with 50,000
+    sold in its first week on sale.') -> "the source counts it 'in its first week'"; the question or the sentence
+    may say so ('in December', 'in its first week')."""
+    first = _SHORT.search(line)
+    if not first or not counts_given(sentence) or not numbers(sentence) & numbers(line):
+        return ""
+    said = set(words(f"{question} {sentence}"))
+    span = first.group("span") or first.group("month")
+    return "" if set(stems(span)) & set(stems(" ".join(said))) else f"the source counts it '{first.group(0)}'"
+
+
+_SHORT = re.compile(rf"\b(?:in|on|over|during|within)\s+(?:its|their|the|his|her|a)\s+(?:first|opening|debut|launch)"
+                    rf"\s+(?P<span>(?:\w+\s+)?(?:days?|weeks?|weekends?|months?|hours?|nights?))\b|"
+                    rf"\bin\s+(?P<month>{MONTH_NAME})\s+alone\b")
+
+
+def other_place(question: str, line: str) -> str:
+    """Why the line's count covers the whole world where the question asks about one place it does not name, or
+    ''. ('How many copies did Halo 2 sell in Japan?', 'The game has sold more than five million copies
+    worldwide …') -> "the question asks about 'Japan', the source counts 'worldwide'". The place is the name
+    after 'in' ('in Japan', 'in the UK'); the line may name it another way ('Britain' for 'the UK')."""
+    world = _WORLD.search(line)
+    if not world or not counts_given(line):
+        return ""
+    for m in _IN_PLACE.finditer(own_question(question)):
+        place = m.group(1)
+        if place.lower() not in MONTHS and not mentioned(place.lower(), line):
+            return f"the question asks about '{place}', the source counts '{world.group(0)}'"
+    return ""
+
+
+_WORLD = re.compile(r"\b(?:world-?wide|globally|(?:around|across|all\s+over)\s+the\s+(?:world|globe))\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
 def _month_years(text: str) -> dict[str, dict[str, str]]:
@@ -194,12 +235,16 @@ def _stem(word: str) -> str:
 _UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())
 
 
-def _counted(ws: list[str], i: int) -> list[str] | None:
-    """The words that the number at ws[i] counts, or None when no noun follows it."""
+def _counted(ws: list[str], i: int, apart: Collection[str] = ()) -> list[str] | None:
+    """The words that the number at ws[i] counts, or None when no noun follows it; not the names `apart` once a
+    function word comes between ('5 copies of Halo 2' counts copies, not Halo; '172 Tashkeel …' counts Tashkeel)."""
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
     if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2:
         return None
-    return [w for w in ws[i + 1 : i + 6] if w not in STOPWORDS and not w[0].isdigit()][:3]
+    after = ws[i + 1 : i + 6]
+    cut = next((j for j, w in enumerate(after) if w in STOPWORDS), len(after))
+    return [w for j, w in enumerate(after) if w not in STOPWORDS and not w[0].isdigit() and not (j > cut and w in apart)
+            ][:3]
 
 
 def _overlap(a: list[str], b: list[str] | set[str]) -> bool:

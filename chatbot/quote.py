@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .counts import counts_other, other_month, other_period
+from .counts import counts_other, other_month, other_period, other_place
 from .persons import someone_else
 from .rank import Candidate, answer_type, has_type, spelled_out
 from .text import (
@@ -18,6 +18,7 @@ from .text import (
     STOPWORDS,
     has_name,
     mentioned,
+    named_elsewhere,
     names,
     negated,
     numbers,
@@ -91,8 +92,10 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
-        other_month(question, text) or other_period(question, text) or lacks(text, typed)
+        other_month(question, text) or other_period(question, text) or other_place(question, text)
+        or lacks(text, typed)
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
+        or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
         or elsewhere(at[text])))
 
 
@@ -140,9 +143,12 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
     another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
     other = someone_else(line, before, question, article)
-    return counts_other(line, question) or other_month(question, line) or other_period(question, line) or (
+    elsewhere = named_elsewhere(line, before, article, question)
+    return counts_other(line, question) or other_month(question, line) or other_period(question, line) \
+        or other_place(question, line) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
-        f"it is about {other}" if other else "")
+        f"it is about {other}" if other else "") or (
+        f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "")
 
 
 def lacks(line: str, typed: set[str]) -> bool:
@@ -196,8 +202,9 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
-        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)):
-            continue
+        if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
+                                 or numbers(found) <= numbers(question)):
+            continue  # nor a number the question gave: the '2' of 'Halo 2'
         if kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
             found = _AFTER_COUNT.split(found, maxsplit=1)[0]
         window = sentence[max(0, start - 30): m.end() + 30]

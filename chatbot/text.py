@@ -212,6 +212,28 @@ def mentioned(name: str, text: str) -> bool:
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
 
 
+# a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …' (a person, 'He …', may
+# be named sentences before: persons.someone_else)
+_GOES_ON = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|"
+                      r"[Tt]heir)\b(?!\s+[A-Z])")
+
+
+def goes_on(line: str) -> bool:
+    """Does the line go on about a thing named before it? ('The game has sold five million copies.') -> True"""
+    return bool(_GOES_ON.match(line))
+
+
+def named_elsewhere(line: str, before: str, article: str, question: str) -> list[str]:
+    """The names the question itself asks about that a line going on about a thing named before it, and naming
+    nothing itself, does not have before it: in the sentence `before` it or the `article`'s title. ('The game
+    has sold more than five million copies', 'Microsoft is celebrating bumper sales of … Halo 2.', 'Halo 2 sells
+    five million copies\n\n…', 'How many copies has GTA San Andreas sold?') -> ['andreas', 'gta', 'san']"""
+    if not goes_on(line) or names(line) - set(MONTHS):  # a line naming things of its own stands on its own
+        return []
+    near = f"{article.split(chr(10) * 2, 1)[0]} {before} {line}"
+    return sorted(n for n in names(own_question(question)) if not mentioned(n, near))
+
+
 def presumed(question: str) -> set[str]:
     """How many things the question takes as given, not a count the passages must mention: 'Which two powers
     …?', 'What are the two rival factions?' -> {'2'} (an answer that repeats it is still checked)"""

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 import lemminflect
 import numpy as np
 
-from .counts import asked_elsewhere, counts_given, other_month, other_period, unbound_number
+from .counts import (
+    asked_elsewhere,
+    counts_given,
+    counts_other,
+    other_month,
+    other_period,
+    other_place,
+    unbound_number,
+    unqualified,
+)
 from .embed import Embedder
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
 from .polarity import opposite, overstated
@@ -25,6 +34,7 @@ from .text import (
     PEOPLE_ENDINGS,
     clause_windows,
     earlier_question,
+    goes_on,
     has_name,
     names,
     numbers,
@@ -171,7 +181,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text) \
-        or _other_period(sentence, question, chosen)
+        or _other_period(sentence, question, chosen) or counts_other(sentence, question, plain=True) \
+        or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
@@ -222,7 +233,11 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         # the question's name for the speaker is there by surname: 'Jack McConnell' as 'Mr McConnell'
         mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}
         asked = set()
-    missing = sorted(n for n in mine_names if not (asked_name(n, document) if n in asked else has_name(n, beside)))
+    # 'The game has sold …' is about the game named just before it or in the title, not one named further on
+    near = f"{document.split(chr(10) * 2, 1)[0]} {before} {text}" if goes_on(text) else document
+    own = names(own_question(question))
+    missing = sorted(n for n in mine_names if not (
+        asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 
