@@ -15,7 +15,7 @@ import lemminflect
 
 from .persons import FULL_NAME, TITLES, WHO_Q
 from .rank import answer_type, has_type
-from .text import MONTHS, STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
+from .text import HONORIFICS, MONTHS, STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -44,8 +44,9 @@ def _points_back(question: str, reference: re.Match[str]) -> bool:
     word, before = reference.group(0).lower(), question[: reference.start()]
     # 'her' may be an object ('Did the BBC interview her?'): hers only after a person's full name
     possessive = word in ("its", "their", "his") or (word == "her" and bool(_PERSON_NAME.search(before)))
-    if word in ("he", "she") and _SAYS.search(before) and names(before):
-        return False  # 'Did Kilroy-Silk confirm he is setting up a new party?': he is Kilroy-Silk
+    if word in ("he", "she") and (_SAYS.search(before) and names(before) or _PERSON_NAME.search(before)
+                                  or _TITLED.search(before)):
+        return False  # 'Did Kilroy-Silk confirm he is …?', 'How old was Lord Callaghan when he died?': he is named
     return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and names(before))
 
 
@@ -71,6 +72,7 @@ def new_subject(question: str, previous: str) -> bool:
 
 
 _PERSON_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+\s+[A-Z][a-z'’-]+")  # 'Debra Hill', not at the start
+_TITLED = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+[A-Z]")  # 'Lord Callaghan', 'Mr Blair'
 _WHAT_IS = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?)[A-Z]")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 _OPENER = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*)+", re.I)

@@ -94,7 +94,10 @@ def test_he_after_a_who_question_is_the_person_the_answer_gave():
                                       "Why did Ishaq Dar travel to Kabul?",  # 'why' opens questions of its own
                                       # found in the browser: what a person says of themselves
                                       "Did Kilroy-Silk confirm he is setting up a new party called Veritas?",
-                                      "Does Ms Levy think that she will win?"])
+                                      "Does Ms Levy think that she will win?",
+                                      # found in the browser: 'he' after the person's name is that person
+                                      "How old was Lord Callaghan when he died?",
+                                      "What was Debra Hill working on when she died?"])
 def test_questions_that_stand_alone_are_not_follow_ups(question):
     assert not followup.is_follow_up(question)
 
@@ -102,6 +105,8 @@ def test_questions_that_stand_alone_are_not_follow_ups(question):
 def test_her_may_point_back_after_a_name():
     assert followup.is_follow_up("Did the BBC interview her yesterday?")  # 'her' is no possessive here
     assert followup.is_follow_up("Which Labour MP praised her speech?")  # no person named before 'her'
+    assert followup.is_follow_up("How old was he when he died?")
+    assert followup.is_follow_up("Why was Russia angry when he left?")  # a country is no person
 
 
 @pytest.mark.parametrize("question, previous, new", [
