@@ -501,6 +501,19 @@ def test_attribution_picks_the_supporting_sentence_not_the_cited_one():
     assert v.ok and v.sources == (1,)
 
 
+def test_what_a_source_says_of_a_named_part_is_not_said_of_the_whole():
+    # found in the browser: 'Barclays made £347m in 2004 [1]' generated and verified from the bank's line about
+    # its investment wing
+    sources, passages = _sources("The group is the first of Britain's five big banks to report 2004 results.",
+                                 "Barclays results were in line with market expectations.",
+                                 "Its Global Investors wing made £347m, an 82% jump on 2003 figures.")
+    question = "How much did Barclays make in 2004?"
+    v = attribute("Barclays made £347m in 2004.", question, sources, passages, HashEmbedder(), hint=[2])
+    assert not v.ok and "Global Investors" in v.reason
+    assert attribute("Barclays Global Investors made £347m.", question, sources, passages, HashEmbedder(),
+                     hint=[2]).ok
+
+
 def test_a_sentence_joining_two_neighbours_cites_both():
     sources, passages = _sources("The railway would run through Mazar-i-Sharif.",
                                  "It would reach the ports of Karachi and Gwadar.")
