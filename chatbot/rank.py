@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .embed import Embedder
-from .text import MONTH_NAME, STOPWORDS, months, numbers, own_question, own_terms, sentence_spans, terms
+from .text import MONTH_NAME, STOPWORDS, by_acronym, months, numbers, own_question, own_terms, sentence_spans, terms
 
 T = TypeVar("T", bound=tuple[str, Any])
 
@@ -273,7 +273,7 @@ def rank_sentences(
     ctx_vecs = embedder.encode([f"{a} {b}".strip() for a, b in zip(prev, texts, strict=True)])
     qv = embedder.encode([question])[0]
     q_terms = terms(question)
-    sentence_terms = [terms(t) for t in texts]
+    sentence_terms = [terms(t) | terms(" ".join(by_acronym(question, t))) for t in texts]  # MDA: Mobile Data …
     prev_terms = [terms(t) for t in prev]
     idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in sentence_terms))) for t in q_terms}
     for t in own_terms(question) & idf.keys():

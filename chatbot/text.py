@@ -146,6 +146,22 @@ def has_name(name: str, text: str) -> bool:
 _SPELLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)+")  # International Monetary Fund
 
 
+def by_acronym(question: str, document: str) -> set[str]:
+    """Words of a name the question spells out that the document writes as its acronym: ('Who chairs the Mobile
+    Data Association?', '… the MDA's chairman Mike Short …') -> {'mobile', 'data', 'association'}."""
+    runs = [m.group(0).split() for m in _CAPITALIZED_RUN.finditer(question)]
+    return {w.lower() for run in runs for i in range(len(run)) for j in range(i + 3, len(run) + 1)
+            if re.search(rf"(?<!\w){re.escape(_initials(run[i:j]))}(?:s|'s|’s)?(?!\w)", document) for w in run[i:j]}
+
+
+def _initials(run: list[str]) -> str:
+    """['UK', 'Independence', 'Party'] -> 'UKIP'"""
+    return "".join(w if w.isupper() else w[0] for w in run).upper()
+
+
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words in order, numbers as digits. 'Five Trips, 1,200 men' -> ['5', 'trips', '1200', 'men']"""
     out = []

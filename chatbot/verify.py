@@ -32,6 +32,7 @@ from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named,
 from .polarity import opposite, overstated
 from .text import (
     PEOPLE_ENDINGS,
+    by_acronym,
     clause_windows,
     earlier_question,
     goes_on,
@@ -235,9 +236,9 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         asked = set()
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
     near = f"{document.split(chr(10) * 2, 1)[0]} {before} {text}" if goes_on(text) else document
-    own = names(own_question(question))
+    own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
     missing = sorted(n for n in mine_names if not (
-        asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)))
+        n in short or asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 
