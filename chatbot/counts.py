@@ -102,7 +102,7 @@ def other_period(asked: str, source: str) -> str:
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\b|"
                            rf"\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
-_IN_YEAR = re.compile(rf"\b(?:in|during|for|throughout)\s+(?:(?:1[89]|20)\d\d|{MONTH_NAME}(?!\s+\d))\b", re.I)
+_IN_YEAR = re.compile(rf"\b(?:in|during|for|throughout)\s+(?:(?:1[89]|20)\d\d|{MONTH_NAME}(?!\s+\d{{1,2}}\b))\b", re.I)
 _S = r"(?:['’]s)?"
 # a count's day (named, midnight to midnight, or every day), not the day a thing was said on ('on Monday')
 _A_DAY = re.compile(rf"\b(?:(?:New\s+Year{_S}|Christmas|Boxing|Valentine{_S}|Election|Independence|Polling|Budget|"

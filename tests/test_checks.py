@@ -344,6 +344,8 @@ def test_a_count_of_one_day_is_not_a_years_total():
     assert other_period("How many texts were sent in 2004?", DAY[2]) == "the question asks about 'in 2004', the " \
         "source counts 'Every day'"
     assert other_period("How many texts were sent in December?", DAY[1])
+    assert other_period("how many texts did people in the UK send in december 2004", DAY[1])  # calibration n062
+    assert other_period("How many texts were sent on December 31?", DAY[2]) == ""  # a day of a month is no month
     assert other_period("How many texts were sent in 2004?", DAY[0]) == ""
     assert other_period("How much did sales rise in 2004?", "On 3 March the firm said sales rose 20%.") == ""
     assert other_period("How many texts were sent on New Year's Day?", "It happened in 2004.") == ""  # no count
