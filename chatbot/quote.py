@@ -11,7 +11,7 @@ import lemminflect
 
 from .counts import counts_other, other_month, other_period, other_place
 from .persons import someone_else
-from .rank import Candidate, answer_type, has_type, spelled_out
+from .rank import RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -190,6 +190,7 @@ def emphasise(sentence: str, question: str) -> str:
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
+    speed = SPEED_Q.search(question)
     change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
                        question, re.I)
     best, best_score = None, -1.0
@@ -205,13 +206,18 @@ def emphasise(sentence: str, question: str) -> str:
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'
-        if kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
+        rate = RATE.match(sentence, start) if kind == "number" and speed else None
+        if rate:  # 'how fast' asks for a speed: '17m per second', not 'two lifts'
+            found = rate.group(0)
+        elif kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
             found = _AFTER_COUNT.split(found, maxsplit=1)[0]
         window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
         else:  # a count with the question's words: '836 protest notes'
             score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own & terms(found))
+        if rate:
+            score += 6
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

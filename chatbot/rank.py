@@ -17,8 +17,14 @@ from .text import MONTH_NAME, STOPWORDS, by_acronym, months, numbers, own_questi
 T = TypeVar("T", bound=tuple[str, Any])
 
 _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
-                       r"(?:how (?:many|much|long|old|far|big|large|often|high|tall)\b|what (?:percentage|proportion|"
-                       r"share|number|amount|sum|fee|price|figure)\b|by how much\b)", re.I)
+                       r"(?:how (?:many|much|long|old|far|big|large|often|high|tall|fast)\b|(?:at\s+)?what "
+                       r"(?:percentage|proportion|share|number|amount|sum|fee|price|figure|speed)\b|by how much\b)",
+                       re.I)
+# 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
+SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
+RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|sec|s|hour|hr|h|minute|min)\b|"
+                   r"\d[\d.,]*\s*(?:mph|kph|km/h|knots|[kmgt]?bps|(?:kilo|mega|giga|tera|peta)?(?:bits|bytes)\s+per|"
+                   r"(?:giga|tera|peta)?flops)\b", re.I)
 _DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
                      r"(?:year|date|day|month)\b)", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
@@ -88,7 +94,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         own = own_question(question)
         if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
-        return bool(numbers(text) - numbers(question))
+        return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)))
     if kind == "date":
         return bool({n for n in numbers(text) if len(n) == 4} | months(text)) or bool(
             re.search(r"\b(?:yesterday|today|last (?:week|month|year)|this (?:week|month|year)|monday|tuesday|"

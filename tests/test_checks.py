@@ -819,6 +819,23 @@ def test_a_name_the_question_spells_out_is_found_as_its_acronym():
     assert next(c.coverage for c in ranked if passages[0][c.start:c.end] == line) > 0.5
 
 
+def test_how_fast_asks_for_a_speed():
+    # calibration n075: the '30 seconds to the top' line was quoted, not the '17m per second' one
+    question = "How fast are the record-breaking lifts in Taipei's TFC 101 Tower?"
+    lines = ["The lifts take only 30 seconds to whisk passengers to the top of the 508m tall TFC 101 Tower in Taipei.",
+             "The Guinness Book of Records has declared the 17m per second speed of the two lifts the swiftest on "
+             "Earth."]
+    assert answer_type(question) == "number" and not has_type(lines[0], "number", question)
+    candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(2)]
+    assert choose(candidates, lines, question, 0.2) == 1
+    assert emphasise(lines[1], question) == "The Guinness Book of Records has declared the **17m per second** speed " \
+        "of the two lifts the swiftest on Earth."
+    for speed in ("It reached 70.72 teraflops.", "It goes at 38mph.", "It ran at 1,000 metres a second.", "17m/s"):
+        assert has_type(speed, "number", "What speed did it reach?"), speed
+    for other in ("It was 3 times as high.", "It opens at 5 a.m.", "It took 2 hours.", "It takes 10 seconds a lap."):
+        assert not has_type(other, "number", "How fast is it?"), other
+
+
 def test_a_true_sentence_far_less_relevant_than_the_best_is_refused():
     sources, passages = _sources(LIST, "The Taliban question sits at the heart of this axis.", scores=(1.0, 0.3))
     v = attribute("The Taliban question sits at the heart of this axis.", "How many protest notes?", sources,
