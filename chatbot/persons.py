@@ -42,9 +42,12 @@ def asked_name(name: str, document: str) -> bool:
 def others_named(text: str, sentence: str, question: str) -> bool:
     """Does the source sentence name someone (a name of two or more words) that neither the generated
     sentence nor the question names? ('David Cameron replaced Iain Duncan Smith.', 'David Cameron replaced
-    Michael Howard.', 'Who replaced Michael Howard?') -> True"""
+    Michael Howard.', 'Who replaced Michael Howard?') -> True. A name with an acronym in it is no one's: 'The
+    audience for BBC One's one-hour special …'."""
     known = names(sentence, first=True) | names(question, first=True)
-    return any(len(run) > 1 and not set(run) & known for run in name_runs(text))
+    return any(len(run) > 1 and not set(run) & known for m in FULL_NAME.finditer(text)
+               if not any(w.isupper() and len(w) > 1 for w in re.findall(r"\w+", m.group(0)))
+               for run in name_runs(m.group(0)))
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows

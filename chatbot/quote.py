@@ -188,7 +188,8 @@ def emphasise(sentence: str, question: str) -> str:
         return sentence
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
-    money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay)\b", question, re.I))
+    money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay|fine|salary|revenue|"
+                           r"turnover|budget|debt|deficit|valuation)(?:s|es)?\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     speed = SPEED_Q.search(question)
     change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
@@ -218,6 +219,8 @@ def emphasise(sentence: str, question: str) -> str:
             score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own & terms(found))
         if rate:
             score += 6
+        if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
+            score -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

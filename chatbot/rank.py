@@ -20,6 +20,12 @@ _NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximate
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall|fast)\b|(?:at\s+)?what "
                        r"(?:percentage|proportion|share|number|amount|sum|fee|price|figure|speed)\b|by how much\b)",
                        re.I)
+# 'What was the peak audience …?', "What's the maximum fine …?": a quantity the answer gives as a number
+_QUANTITY_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what(?:'s|’s|\s+(?:is|was|are|were|will\s+be|would\s+be))\s+"
+                         r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}?(?:audience|attendance|"
+                         r"turnout|population|price|cost|salary|revenue|turnover|profit|loss|sales|value|budget|debt|"
+                         r"deficit|rate|score|total|toll|age|height|length|size|speed|capacity|valuation|fine)s?\b",
+                         re.I)
 # 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
 SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
 RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|sec|s|hour|hr|h|minute|min)\b|"
@@ -74,7 +80,7 @@ def answer_type(question: str) -> str | None:
     if who and not {w.lower() for w in who.group(1).split()} & _OFFICES:
         return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
-                          ("place", _PLACE_Q)):
+                          ("place", _PLACE_Q), ("number", _QUANTITY_Q)):
         if pattern.match(question):
             return kind
     return None

@@ -241,13 +241,26 @@ def goes_on(line: str) -> bool:
 
 def named_elsewhere(line: str, before: str, article: str, question: str) -> list[str]:
     """The names the question itself asks about that a line going on about a thing named before it, and naming
-    nothing itself, does not have before it: in the sentence `before` it or the `article`'s title. ('The game
-    has sold more than five million copies', 'Microsoft is celebrating bumper sales of … Halo 2.', 'Halo 2 sells
-    five million copies\n\n…', 'How many copies has GTA San Andreas sold?') -> ['andreas', 'gta', 'san']"""
+    nothing itself, does not have before it: in the sentence `before` it or the `article`'s title and first
+    sentence. ('The game has sold more than five million copies', 'Microsoft is celebrating bumper sales of …
+    Halo 2.', 'Halo 2 sells five million copies\n\n…', 'How many copies has GTA San Andreas sold?') -> ['andreas',
+    'gta', 'san']"""
     if not goes_on(line) or names(line) - set(MONTHS):  # a line naming things of its own stands on its own
         return []
-    near = f"{article.split(chr(10) * 2, 1)[0]} {before} {line}"
+    near = f"{heading(article)} {before} {line}"
     return sorted(n for n in names(own_question(question)) if not mentioned(n, near))
+
+
+def heading(article: str) -> str:
+    """The article's title and first sentence, which say what it is about: ('Dirty Den's demise seen by
+    14m\n\nMore than 14 million people saw "Dirty" Den Watts killed off …, marking EastEnders' 20th anniversary
+    …. Den's death came …') -> 'Dirty Den's demise seen by 14m More than 14 million … anniversary …'."""
+    title, _, body = article.partition("\n\n")
+    body = body.strip()
+    if title.strip() and body.startswith(title.strip()):  # a passage that begins with its title
+        body = body[len(title.strip()):].lstrip()
+    spans = sentence_spans(body)
+    return f"{title} {body[: spans[0][1]]}" if spans else title
 
 
 def presumed(question: str) -> set[str]:

@@ -37,6 +37,7 @@ from .text import (
     earlier_question,
     goes_on,
     has_name,
+    heading,
     names,
     numbers,
     own_question,
@@ -187,8 +188,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
-    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage]) or _loose_pair(
-        sentence, question, chosen) or _part_left_out(sentence, chosen)
+    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article) \
+        or _loose_pair(sentence, question, chosen) or _part_left_out(sentence, chosen)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before)) \
@@ -212,7 +213,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
-def _names_missing(sentence: str, question: str, text: str, before: str, document: str) -> str:
+def _names_missing(sentence: str, question: str, text: str, before: str, document: str, article: str = "") -> str:
     """Why a name of the sentence is not where it must be, or ''.
 
     A name the question used may be anywhere in the passage or the article's title (`document`: the heading
@@ -235,7 +236,7 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}
         asked = set()
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
-    near = f"{document.split(chr(10) * 2, 1)[0]} {before} {text}" if goes_on(text) else document
+    near = f"{heading(article or document)} {before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
     missing = sorted(n for n in mine_names if not (
         n in short or asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)))
@@ -367,8 +368,16 @@ def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
     """
     mine = terms(sentence)
     pool = terms(text) | terms(before)
-    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not all(_found(t, pool) for t in terms(w)))
+    alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
+    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not any(
+        all(_found(t, pool) for t in terms(same)) for same in (alike if w in alike else {w})))
     return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+# 'biggest ever audience' is 'The show's highest audience', not 'its highest audience for a year'
+_SAME_TOP = frozenset({"biggest", "largest", "highest", "greatest"})
+_SINCE = re.compile(r"\b(?:for|in|of) (?:a|the|\w+) (?:years?|decades?|months?|weeks?)\b|\bsince\b|\bso far\b|"
+                    r"\bthis (?:year|month|season)\b", re.I)
 
 
 def _order_missing(sentence: str, said: str) -> str:
