@@ -23,6 +23,7 @@ from .text import (
     negated,
     numbers,
     own_terms,
+    part_named,
     terms,
     yes_no,
 )
@@ -93,7 +94,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
         other_month(question, text) or other_period(question, text) or other_place(question, text)
-        or lacks(text, typed)
+        or lacks(text, typed) or part_named(text, question)
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
         or elsewhere(at[text])))
@@ -144,11 +145,13 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
     other = someone_else(line, before, question, article)
     elsewhere = named_elsewhere(line, before, article, question)
+    part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
     return counts_other(line, question) or other_month(question, line) or other_period(question, line) \
         or other_place(question, line) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
-        f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "")
+        f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
+        f"it is about its '{part}'" if part else "")
 
 
 def lacks(line: str, typed: set[str]) -> bool:

@@ -263,6 +263,16 @@ def heading(article: str) -> str:
     return f"{title} {body[: spans[0][1]]}" if spans else title
 
 
+def part_named(line: str, said: str) -> str:
+    """The named part a line starting 'Its …' or 'Their …' is about, when `said` (a question, an answer) does
+    not name it: ('Its Global Investors wing made £347m.', 'How much did Barclays make?') -> 'Global Investors'"""
+    m = _ITS_PART.match(line)
+    return m.group(1) if m and not all(has_name(w.lower(), said) for w in m.group(1).split()) else ""
+
+
+_ITS_PART = re.compile(r"\W*(?:Its|Their|His|Her)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
 def presumed(question: str) -> set[str]:
     """How many things the question takes as given, not a count the passages must mention: 'Which two powers
     …?', 'What are the two rival factions?' -> {'2'} (an answer that repeats it is still checked)"""

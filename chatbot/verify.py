@@ -41,6 +41,7 @@ from .text import (
     names,
     numbers,
     own_question,
+    part_named,
     sentence_before,
     stems,
     terms,
@@ -247,14 +248,8 @@ def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:
     """Why the sentence says of a whole what its source says of a named part, or ''. ('Barclays made £347m in
     2004.', 'Its Global Investors wing made £347m, an 82% jump on 2003 figures.') -> "the source says it of its
     'Global Investors'" (found in the browser)."""
-    for source in chosen:
-        m = _ITS_PART.match(source.text)
-        if m and not all(has_name(w.lower(), sentence) for w in m.group(1).split()):
-            return f"the source says it of its '{m.group(1)}'"
-    return ""
-
-
-_ITS_PART = re.compile(r"\W*(?:Its|Their|His|Her)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+    part = next((p for p in (part_named(source.text, sentence) for source in chosen) if p), "")
+    return f"the source says it of its '{part}'" if part else ""
 
 
 def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:

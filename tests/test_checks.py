@@ -515,6 +515,9 @@ def test_what_a_source_says_of_a_named_part_is_not_said_of_the_whole():
     assert not v.ok and "Global Investors" in v.reason
     assert attribute("Barclays Global Investors made £347m.", question, sources, passages, HashEmbedder(),
                      hint=[2]).ok
+    # nor is the line quoted for the whole (it was, once the answer was refused)
+    assert misfit(sources[2].text, question, set()) == "it is about its 'Global Investors'"
+    assert misfit(sources[2].text, "How much did Barclays Global Investors make?", set()) == ""
 
 
 def test_a_sentence_joining_two_neighbours_cites_both():
