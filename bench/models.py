@@ -96,7 +96,7 @@ def evaluate_one(key: str) -> dict[str, Any]:
             print(f"{key} {name}: correct {out['sets'][name]['correct']:.2f}", file=sys.stderr, flush=True)
         report_q = [(q, r) for q, r in zip(all_q, all_r, strict=True) if q.split == "report"]
         out["report"] = {k: _round(v) for k, v in answer_metrics(
-            [q for q, _ in report_q], [r for _, r in report_q], _Both(indexes)).items()}
+            [q for q, _ in report_q], [r for _, r in report_q], Both(indexes)).items()}
     firsts.sort()
     out["ttft_p50_s"] = _round(statistics.median(firsts)) if firsts else None
     out["ttft_p95_s"] = _round(firsts[int(0.95 * (len(firsts) - 1))]) if firsts else None
@@ -105,7 +105,7 @@ def evaluate_one(key: str) -> dict[str, Any]:
     return out
 
 
-class _Both:
+class Both:
     """The documents of several indexes, for the independent fact check across both report sets."""
 
     def __init__(self, engines: dict[Path, Engine]) -> None:

@@ -2,7 +2,7 @@
 
 The model's reply depends only on the prompt, and decoding is greedy, so a reply recorded once can stand in
 for the model while the checks after it (verification, quoting, the gate) change: a rule is measured on all
-372 questions in a minute instead of an hour. Prompts never seen before (a ranking change) are answered by
+372 questions in a few minutes instead of 45. Prompts never seen before (a ranking change) are answered by
 the real default model and recorded too.
 
 Prints, per set and split, what `chatbot eval` reports (correct, generated, first sentence, refusals, …),
@@ -21,22 +21,21 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from chatbot.answer import Engine
 from chatbot.build import build
+from chatbot.embed import load_embedder
 from chatbot.evaluate import Question, answer_metrics, contains_answer, read_questions
-from chatbot.generate import Generator, Messages
+from chatbot.generate import Generator, Messages, load_generator
 from chatbot.settings import Settings
 
 from .common import DEV, REPO
+from .models import Both
+from .question_sets import SETS as OUR_SETS
 
 CACHE = REPO / ".cache" / "replay"
-DATA = REPO / "tests" / "data"
-SETS = {"seeds": (REPO / "seeds", DATA / "questions" / "seeds.jsonl"),
-        "news": (DATA / "news", DATA / "questions" / "news.jsonl"),
-        "dev": (REPO / "seeds", DEV)}
+SETS = {**OUR_SETS, "dev": (REPO / "seeds", DEV)}
 SHOWN = ("correct", "generated_share", "median_answer_words", "first_sentence_answers", "false_refusals",
          "near_miss_refused", "wrong_answers", "unsupported_facts")
 
@@ -71,22 +70,21 @@ class Recorder:
         yield self.replies[key]
 
 
-def answer_all(recorder_path: Path) -> tuple[dict[str, list[tuple[Question, Any]]], dict[str, Any]]:
-    """Every question of every set, answered by one engine per set sharing one recorder; and the indexes."""
+def answer_all(recorder: Recorder) -> tuple[dict[str, list[tuple[Question, Any]]], Both]:
+    """Every question of every set, answered by one engine per corpus (the dev set shares the seeds'), all
+    with one embedder and the recorder; and the documents of both corpora, for the independent fact check."""
     out: dict[str, list[tuple[Question, Any]]] = {}
-    docs_of: dict[str, Any] = {}
-    recorder: Recorder | None = None
+    settings = Settings.from_env()
+    embedder = load_embedder(settings.embedding_model, settings.embedding_backend)
+    engines: dict[Path, Engine] = {}
     for name, (docs, questions) in SETS.items():
-        settings = replace(Settings.from_env(), docs=docs, index=CACHE / f"index-{docs.name}")
-        build(settings)
-        engine = Engine(settings)
-        recorder = recorder or Recorder(engine.generator, recorder_path)
-        engine._generator = recorder
-        out[name] = [(q, engine.ask(q.question, history=q.turns)) for q in read_questions(questions)]
-        docs_of.update(engine.index.docs)
-    if recorder is not None:
-        print(f"{recorder.asked} prompts answered by the model and recorded; the rest replayed")
-    return out, docs_of
+        if docs not in engines:
+            here = replace(settings, docs=docs, index=CACHE / f"index-{docs.name}")
+            build(here, embedder=embedder)
+            engines[docs] = Engine(here, embedder=embedder, generator=recorder)
+        out[name] = [(q, engines[docs].ask(q.question, history=q.turns)) for q in read_questions(questions)]
+    print(f"{recorder.asked} prompts answered by the model and recorded; the rest replayed")
+    return out, Both(engines)
 
 
 def groups(answered: dict[str, list[tuple[Question, Any]]]) -> dict[str, list[tuple[Question, Any]]]:
@@ -94,8 +92,8 @@ def groups(answered: dict[str, list[tuple[Question, Any]]]) -> dict[str, list[tu
     g: dict[str, list[tuple[Question, Any]]] = {}
     for split in ("report", "calibration"):
         for name in ("seeds", "news"):
-            g.setdefault(split, []).extend((q, r) for q, r in answered[name] if q.split == split)
             g[f"{split} {name}"] = [(q, r) for q, r in answered[name] if q.split == split]
+            g.setdefault(split, []).extend(g[f"{split} {name}"])
     g["dev"] = answered["dev"]
     return g
 
@@ -105,8 +103,10 @@ def main() -> None:
     parser.add_argument("--show", nargs="*", default=[], help="question ids whose answers to print in full")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
-    answered, docs = answer_all(CACHE / "replies.jsonl")
-    both = SimpleNamespace(docs=docs)  # the independent check looks facts up in both corpora (names differ)
+    settings = Settings.from_env()
+    real = load_generator(settings.model, settings.models, settings.llm_url, settings.n_ctx, settings.threads,
+                          settings.llm_model, settings.llm_timeout)
+    answered, both = answer_all(Recorder(real, CACHE / "replies.jsonl"))
     rows = []
     for label, pairs in groups(answered).items():
         no_yes = [(q, r) for q, r in pairs if q.kind != "yes-no"]
