@@ -220,12 +220,15 @@ _FIRST_AND_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'
 
 
 # a share, or a year ('a crowd of 2000' is a count, so is 'rose to 2000 troops'), or a date ('The March 2024
-# attack', '31 December'; with the month capitalized: 'another 15 may lose their jobs' counts)
+# attack', '31 December', 'on November 11'; with the month capitalized: 'another 15 may lose their jobs' counts),
+# or a name's number ('the G-11 Judicial Complex', 'F-16')
 _NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
                         r"\b(?:in|since|from|until|by|to|compared (?:to|with)|(?:end|start|beginning|middle) of)\s+"
                         r"(?:19|20)\d\d\b(?!\s+[a-z]+s\b)|"
                         rf"(?:\b\d{{1,2}}\s+)?\b(?-i:{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
-                        rf"\b\d{{1,2}}\s+(?-i:{MONTH_NAME})\b", re.I)
+                        rf"\b\d{{1,2}}\s+(?-i:{MONTH_NAME})\b|\b(?-i:{MONTH_NAME})\.?\s+\d{{1,2}}\b(?![\d,.])|"
+                        r"\b[A-Za-z]+-\d[\d.]*\b", re.I)
+
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())

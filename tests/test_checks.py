@@ -1212,6 +1212,13 @@ def test_a_date_is_no_count():
     assert "**4 million**" in emphasise("Sales hit 4 million in Dec 2004.", "How many were sold?")
     assert "**1,500 jobs**" in emphasise("In January 1,500 jobs were cut.", "How many jobs were cut?")
     assert has_type("Another 15 may lose their jobs.", "number", "How many more jobs may be lost?")
+    # found on the seeds: 'How many people were killed in the Islamabad court bombing?' (the articles do not say)
+    # was answered with a quote bolding 'G-**11**'; a day after its month, a name's number count nothing either
+    line = "The suicide bombing of the G-11 Judicial Complex, Islamabad, on November 11 is the latest example."
+    question = "How many people were killed in the Islamabad court bombing?"
+    assert not has_type(line, "number", question) and emphasise(line, question) == line
+    assert "**12 people**" in emphasise(line.replace("is the latest example", "killed 12 people"), question)
+    assert has_type("On November 11, 12 people were killed.", "number", question)
 
 
 def test_what_is_only_expected_is_not_stated_as_fact():
