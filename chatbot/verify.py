@@ -194,7 +194,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article) \
-        or _loose_pair(sentence, question, chosen) or _part_left_out(sentence, chosen)
+        or _loose_pair(sentence, question, chosen) or _part_left_out(sentence, chosen) \
+        or _only_a_modifier(sentence, text)
     if why:
         return Verdict(False, why)
     least = NEW_WORDS_MIN if len(chosen) == 1 else PAIR_NEW_WORDS_MIN
@@ -255,6 +256,31 @@ def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:
     'Global Investors'" (found in the browser)."""
     part = next((p for p in (part_named(source.text, sentence) for source in chosen) if p), "")
     return f"the source says it of its '{part}'" if part else ""
+
+
+_DEFINES = re.compile(r"\W*(?:The\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:is|was|are|were)\s+(?:a|an|the|one)\b")
+
+
+def _only_a_modifier(sentence: str, text: str) -> str:
+    """Why a sentence saying what a named thing is rests on a source that names it only as a word before a
+    noun, or ''. ('The Doha Agreement is a system of three dialogue rounds …', 'A system of three dialogue
+    rounds, including one within the Doha Agreement framework …') -> "the source names 'Doha Agreement' only
+    in 'Doha Agreement framework'" (found asking new questions of the seeds)."""
+    m = _DEFINES.match(sentence)
+    if not m or " " not in m.group(1):  # a name of two words or more: 'Russia is a …' may rest on 'Russian troops'
+        return ""
+    name = re.escape(m.group(1)).replace(r"\ ", r"\s+")
+    found = list(re.finditer(rf"\b{name}\b(?:['’]s\b)?(\s+([a-z]+))?", text))
+    nouns = [f.group(2) for f in found if f.group(2) and _noun_only(f.group(2))]
+    if found and len(nouns) == len(found):
+        return f"the source names '{m.group(1)}' only in '{m.group(1)} {nouns[0]}'"
+    return ""
+
+
+def _noun_only(word: str) -> bool:
+    """Is the word a noun and no verb? 'framework' -> True; 'was', 'signed', 'talks' -> False"""
+    lemmas = lemminflect.getAllLemmas(word)
+    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas)
 
 
 def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
