@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import followup, gate, overview, prompt, quote, store
-from .counts import counts_other
+from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
 from .rank import answer_type, answering_first, answers_asked, rank_sentences, spelled_out
@@ -310,7 +310,7 @@ class Engine:
         text, why = screen(text, question)
         if not why and any(terms(text) == terms(t) for t, _ in kept):
             why = "it repeats an earlier sentence"
-        why = why or counts_other(text, question) or followup.answers_earlier(
+        why = why or counts_other(text, question) or amount_of_other(text, question) or followup.answers_earlier(
             text, question, " ".join(sources[i].text for i in shown))
         if why:
             result.removed.append({"sentence": sentence.strip(), "reason": why})

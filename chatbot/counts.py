@@ -8,7 +8,20 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .text import MONTH_NAME, MONTHS, STOPWORDS, mentioned, months, names, numbers, own_question, stems, words
+from .text import (
+    MONTH_NAME,
+    MONTHS,
+    STOPWORDS,
+    has_name,
+    mentioned,
+    months,
+    names,
+    numbers,
+    own_question,
+    stems,
+    terms,
+    words,
+)
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
@@ -46,6 +59,28 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     if counted and not any(_overlap(c, asked + words(question)) for c in counted):
         return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
     return ""
+
+
+def amount_of_other(line: str, question: str) -> str:
+    """Why a line gives the amount of another thing than the one the question asks about, or '': it starts with
+    a thing 'for' or 'of' the question's subject that the question does not name. ('Games for the DS are expected
+    to cost £19.', 'What does the Nintendo DS cost?') -> "it is about 'Games for the DS'"; not an attribute asked
+    in other words ('The price of the DS is £99.')."""
+    if not _AMOUNT_Q.search(own_question(question)):
+        return ""
+    m = _THING_OF.match(line)
+    if not m or m.group(1).lower() in _ATTRIBUTES or terms(m.group(1)) <= terms(question):
+        return ""
+    subject = names(m.group(3), first=True)
+    return f"it is about '{line[m.start(1):m.end(3)]}'" if subject and all(
+        has_name(n, question) for n in subject) else ""
+
+
+_AMOUNT_Q = re.compile(r"\bhow (?:many|much)\b|\b(?:cost|costs|price|worth|pay|paid|earn|earned|charge)\b", re.I)
+_THING_OF = re.compile(r"\W*(?:The\s+|A\s+|An\s+)?([A-Za-z][a-z]+)\s+(for|of)\s+(?:the\s+)?"
+                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\b")
+_ATTRIBUTES = frozenset("price prices cost costs value number amount total size age name title rate level figure sum "
+                        "share rest majority most half some all many none one each".split())
 
 
 def other_month(sentence: str, source: str) -> str:

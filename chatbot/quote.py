@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .counts import counts_other, other_month, other_period, other_place
+from .counts import amount_of_other, counts_other, other_month, other_period, other_place
 from .persons import someone_else
 from .rank import RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
@@ -94,7 +94,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
         other_month(question, text) or other_period(question, text) or other_place(question, text)
-        or lacks(text, typed) or part_named(text, question)
+        or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
         or elsewhere(at[text])))
@@ -146,8 +146,8 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     other = someone_else(line, before, question, article)
     elsewhere = named_elsewhere(line, before, article, question)
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
-    return counts_other(line, question) or other_month(question, line) or other_period(question, line) \
-        or other_place(question, line) or (
+    return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
+        or other_period(question, line) or other_place(question, line) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (

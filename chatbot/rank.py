@@ -26,6 +26,13 @@ _QUANTITY_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what(?:'s|’s|\s+(?:is
                          r"turnout|population|price|cost|salary|revenue|turnover|profit|loss|sales|value|budget|debt|"
                          r"deficit|rate|score|total|toll|age|height|length|size|speed|capacity|valuation|fine)s?\b",
                          re.I)
+# 'What does the Nintendo DS cost?', 'What did the suits sell for?': an amount
+_COST_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|will|would)\s+[^?]{1,60}?\s+"
+                     r"(?:cost|earn|charge|pay|fetch|sell\s+for)\b", re.I)
+_PRICE_Q = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|pay|paid|earn|earns|earned|charge|charged|"
+                      r"worth|fetch|fetched|sell\s+for|sold\s+for)\b", re.I)
+_AMOUNT = re.compile(r"[$£€¥]\s?\d|\d\s?(?:m|bn|k)?\s?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rupees?|"
+                     r"francs?|kronor)\b", re.I)
 # 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
 SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
 RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|sec|s|hour|hr|h|minute|min)\b|"
@@ -80,7 +87,7 @@ def answer_type(question: str) -> str | None:
     if who and not {w.lower() for w in who.group(1).split()} & _OFFICES:
         return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
-                          ("place", _PLACE_Q), ("number", _QUANTITY_Q)):
+                          ("place", _PLACE_Q), ("number", _QUANTITY_Q), ("number", _COST_Q)):
         if pattern.match(question):
             return kind
     return None
@@ -100,6 +107,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         own = own_question(question)
         if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
+        if _PRICE_Q.search(own) and not re.search(r"\bhow many\b", own, re.I) and not _AMOUNT.search(text):
+            return False  # 'What does the DS cost?' asks for an amount: not 'Nintendo has sold almost 4m DS consoles'
         return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)))
     if kind == "date":
         return bool({n for n in numbers(text) if len(n) == 4} | months(text)) or bool(

@@ -420,3 +420,15 @@ def test_a_generated_sentence_resting_on_an_article_missing_a_name_of_the_questi
     # the same sentence answers a question whose names its article holds
     result = engine.ask("What did Trevor Phillips say about Lord Scarman?")
     assert result.mode == "generated" and "ability to listen" in result.answer, result.removed
+
+
+def test_the_amount_of_a_thing_for_the_questions_subject_is_not_its_amount(fake_settings):
+    """Found asking new questions of the news corpus: 'Games for the DS are expected to cost between £19 and £29
+    in Europe' was generated, verified and cited for 'What does the Nintendo DS cost in Europe?'."""
+    engine = _engine_over(fake_settings, "Games for the DS are expected to cost between £19 and £29 in Europe.", {
+        "ds.txt": "Nintendo DS makes its Euro debut\n\nNintendo's DS handheld game console has officially gone on "
+                  "sale in Europe. The two-screen clamshell gadget costs £99 (149 euros) and 15 games are available "
+                  "for it at launch. Games for the DS are expected to cost between £19 and £29.\n"})
+    result = engine.ask("What does the Nintendo DS cost in Europe?")
+    assert result.mode == "extractive" and "**£99**" in result.answer, result.answer
+    assert any(r["reason"] == "it is about 'Games for the DS'" for r in result.removed), result.removed

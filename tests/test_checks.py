@@ -9,6 +9,7 @@ import pytest
 
 from chatbot import followup, gate, verify
 from chatbot.counts import (
+    amount_of_other,
     asked_elsewhere,
     counts_other,
     other_month,
@@ -524,7 +525,7 @@ def test_what_a_thing_is_does_not_rest_on_a_line_naming_it_only_before_a_noun():
     # found asking new questions of the seeds: 'What is the Doha Agreement?' was answered, verified and cited
     # with 'The Doha Agreement is a system of three dialogue rounds …', read from a line about the rounds
     line = ("A system of three dialogue rounds, including one within the Doha Agreement framework and two within "
-            "the Istanbul track, was used to present hard intelligence of TTP, BLA, and AQ sanctuaries within Afghanistan.")
+            "the Istanbul track, was used to present hard intelligence of TTP, BLA, and AQ sanctuaries.")
     sources, passages = _sources(line)
     reply = ("The Doha Agreement is a system of three dialogue rounds, including one within the framework and two "
              "within the Istanbul track, used to present hard intelligence of TTP, BLA, and AQ sanctuaries.")
@@ -1211,6 +1212,27 @@ def test_a_count_question_whose_words_one_sentence_holds_passes_the_gate():
                      # found in review: not a count, or not asked of a sentence with a number
                      "Why were there so many border flag meetings?", "What were the border flag meetings about?"):
         assert gate.refuse_before(gate.evidence(question, passages, [0.38], [0.3]), limits), question
+
+
+def test_what_a_thing_costs_is_an_amount_of_that_thing():
+    """Found asking new questions of the news corpus: 'What does the Nintendo DS cost in Europe?' was generated
+    and verified as 'Games for the DS are expected to cost between £19 and £29 in Europe.' (a true line about the
+    games); the quote that replaced it gave 'almost 4m DS consoles' sold."""
+    question = "What does the Nintendo DS cost in Europe?"
+    games = "Games for the DS are expected to cost between £19 and £29 in Europe."
+    assert amount_of_other(games, question) == "it is about 'Games for the DS'"
+    assert misfit(games, question, set()) == "it is about 'Games for the DS'"
+    assert amount_of_other("The price of the DS is £99.", question) == ""  # what the question asks, in other words
+    assert amount_of_other("Games for the DS cost £19.", "How much do games for the DS cost?") == ""
+    assert amount_of_other("Sales of the DS rose.", "Who makes the DS?") == ""  # no amount asked
+    # 'What does it cost?' asks for an amount, as 'How much does it cost?' does; a count of sales is none
+    assert answer_type(question) == "number" and answer_type("What did the Beatles suits sell for?") == "number"
+    assert answer_type("What does Russia want?") is None
+    sold = "Since going on sale in Japan and the US at the end of 2004, Nintendo has sold almost 4m DS consoles."
+    assert not has_type(sold, "number", question) and not has_type(sold, "number", "How much does a DS cost?")
+    assert has_type("The two-screen clamshell gadget costs £99 (149 euros).", "number", question)
+    assert has_type("It costs 149 euros.", "number", question)
+    assert has_type(sold, "number", "How many DS consoles has Nintendo sold?")
 
 
 def test_a_date_is_no_count():
