@@ -28,10 +28,10 @@ from .counts import (
     unqualified,
 )
 from .embed import Embedder
+from .order import order_missing, rank_missing
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
 from .polarity import opposite, overstated
 from .text import (
-    PEOPLE_ENDINGS,
     by_acronym,
     clause_windows,
     earlier_question,
@@ -46,7 +46,7 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, forms, in_order
+from .wordforms import base_terms, forms, found_in, in_order
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -149,15 +149,6 @@ def claim(sentence: str, question: str) -> str:
     return f"{question} {sentence}" if len(stems(sentence)) <= FRAGMENT_WORDS else sentence
 
 
-_DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
-
-
-def _found(term: str, pool: set[str]) -> bool:
-    """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
-    longer word it begins: 'islam' is not in 'islamabad'."""
-    return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
-
-
 def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     """Is the span `inner` strictly within `outer`? ((2, 4), (0, 9)) -> True"""
     return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
@@ -200,8 +191,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, why)
     least = NEW_WORDS_MIN if len(chosen) == 1 else PAIR_NEW_WORDS_MIN
     why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before, least)) \
-        or _rank_missing(sentence, question, text, before) \
-        or _order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
+        or rank_missing(sentence, question, text, before) \
+        or order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
         return Verdict(False, why)
     windows = [w for s in chosen for w in clause_windows(passages[s.passage], s.start, s.end)]
@@ -335,7 +326,7 @@ def _words_missing(sentence: str, question: str, text: str, before: str, least: 
         return t in question_terms or mine[t] in question_bases
 
     added = {t for t in mine if not asked(t)}
-    found = {t for t in added if _found(t, source_terms)}
+    found = {t for t in added if found_in(t, source_terms)}
     if added and len(found) / len(added) < least:
         return f"most of what it adds is not in the source ({', '.join(sorted(added - found))})"
     if mine and sum(t in source_terms or asked(t) for t in mine) / len(mine) < LEXICAL_MIN:
@@ -364,7 +355,7 @@ def _unsaid(sentence: str, question: str, text: str) -> str:
     named = terms(" ".join(names(sentence, first=True)))
     source = in_order(text)
     mine = [(t, base) for t, base in in_order(sentence) if t not in excused]
-    places = [[i for i, (s, b) in enumerate(source) if s == t or b == base or (t in named and _found(t, {s}))]
+    places = [[i for i, (s, b) in enumerate(source) if s == t or b == base or (t in named and found_in(t, {s}))]
               for t, base in mine]
     absent = next((t for (t, _), found in zip(mine, places, strict=True) if not found), None)
     if absent:
@@ -383,63 +374,3 @@ def _run(at: int, places: Sequence[list[int]]) -> bool:
             return False
         at = near[0]
     return True
-
-
-def _rank_missing(sentence: str, question: str, text: str, before: str) -> str:
-    """Why the sentence repeats the question's 'first', 'top' or 'biggest' about something the supporting
-    sentence(s) and the one before do not give it to, or ''. ('Andrea Levy won the first novel award' on '…
-    after winning novel of the year' -> "the source does not say 'first'")
-
-    A bare answer ('The Joe Louis Story' for 'What was his first film?') is not held to it: 'A$458.4m' for
-    'How much did it make in the first half?' rests on 'the six months to December'.
-    """
-    mine = terms(sentence)
-    pool = terms(text) | terms(before)
-    alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
-    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not any(
-        all(_found(t, pool) for t in terms(same)) for same in (alike if w in alike else {w})))
-    return f"the source does not say '{missing[0]}'" if missing else ""
-
-
-# 'biggest ever audience' is 'The show's highest audience', not 'its highest audience for a year'
-_SAME_TOP = frozenset({"biggest", "largest", "highest", "greatest"})
-_SINCE = re.compile(r"\b(?:for|in|of) (?:a|the|\w+) (?:years?|decades?|months?|weeks?)\b|\bsince\b|\bso far\b|"
-                    r"\bthis (?:year|month|season)\b", re.I)
-
-
-def _order_missing(sentence: str, said: str) -> str:
-    """Why the sentence orders things in time where neither the question nor the source does, or ''.
-    ('225 border flag meetings took place after 8 Joint Coordination Committee meetings', on a list of
-    both -> "the source does not say 'after'")"""
-    missing = [w for w in re.findall(r"\b(?:after|before|following)\b", sentence.lower())
-               if not re.search(rf"\b{w}\b", said, re.I)]
-    return f"the source does not say '{missing[0]}'" if missing else ""
-
-
-def _ranks(question: str) -> set[str]:
-    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; 'Who set the
-    fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures') nor a name ('the
-    Top 500 list')."""
-    asked = own_question(question)
-    found = set()
-    for m in re.finditer(r"[A-Za-z]+", asked):
-        word = m.group(0)
-        if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
-            continue
-        if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())):
-            continue
-        found.add(word.lower())
-    return found
-
-
-def _superlative(word: str) -> bool:
-    """'biggest', 'best' -> True; 'honest', 'protest' -> False"""
-    adjective = lemminflect.getAllLemmas(word).get("ADJ", ())
-    return word.endswith("est") and bool(adjective) and word not in adjective
-
-
-_ORDINALS = frozenset("first second third".split())
-_RANK_WORDS = _ORDINALS | {"top", "overall"}
-_PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
-                     r"(?:half|quarter|week|weekend|day|month|year|season|hours?|minutes?|days|weeks|months|years)\b",
-                     re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank

@@ -7,7 +7,7 @@ import functools
 
 import lemminflect
 
-from .text import STOPWORDS, stems, words
+from .text import PEOPLE_ENDINGS, STOPWORDS, stems, words
 
 
 def forms(text: str) -> dict[str, str]:
@@ -41,3 +41,12 @@ def _base(word: str) -> str:
     lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
     found = stems(lemmas[0] if lemmas and word not in lemmas else word)
     return found[0] if found else ""
+
+
+_DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
+
+
+def found_in(term: str, pool: set[str]) -> bool:
+    """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
+    longer word it begins: 'islam' is not in 'islamabad'."""
+    return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)

@@ -1,0 +1,71 @@
+"""Words of rank and order ('first', 'biggest', 'after') that a generated sentence may only say where its source
+does: 'Andrea Levy won the first novel award' does not rest on '… after winning novel of the year'."""
+
+from __future__ import annotations
+
+import re
+
+import lemminflect
+
+from .text import own_question, terms
+from .wordforms import found_in
+
+
+def rank_missing(sentence: str, question: str, text: str, before: str) -> str:
+    """Why the sentence repeats the question's 'first', 'top' or 'biggest' about something the supporting
+    sentence(s) and the one before do not give it to, or ''. ('Andrea Levy won the first novel award' on '…
+    after winning novel of the year' -> "the source does not say 'first'")
+
+    A bare answer ('The Joe Louis Story' for 'What was his first film?') is not held to it: 'A$458.4m' for
+    'How much did it make in the first half?' rests on 'the six months to December'.
+    """
+    mine = terms(sentence)
+    pool = terms(text) | terms(before)
+    alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
+    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not any(
+        all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w})))
+    return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+# 'biggest ever audience' is 'The show's highest audience', not 'its highest audience for a year'
+_SAME_TOP = frozenset({"biggest", "largest", "highest", "greatest"})
+_SINCE = re.compile(r"\b(?:for|in|of) (?:a|the|\w+) (?:years?|decades?|months?|weeks?)\b|\bsince\b|\bso far\b|"
+                    r"\bthis (?:year|month|season)\b", re.I)
+
+
+def order_missing(sentence: str, said: str) -> str:
+    """Why the sentence orders things in time where neither the question nor the source does, or ''.
+    ('225 border flag meetings took place after 8 Joint Coordination Committee meetings', on a list of
+    both -> "the source does not say 'after'")"""
+    missing = [w for w in re.findall(r"\b(?:after|before|following)\b", sentence.lower())
+               if not re.search(rf"\b{w}\b", said, re.I)]
+    return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+def _ranks(question: str) -> set[str]:
+    """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; 'Who set the
+    fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures') nor a name ('the
+    Top 500 list')."""
+    asked = own_question(question)
+    found = set()
+    for m in re.finditer(r"[A-Za-z]+", asked):
+        word = m.group(0)
+        if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
+            continue
+        if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())):
+            continue
+        found.add(word.lower())
+    return found
+
+
+def _superlative(word: str) -> bool:
+    """'biggest', 'best' -> True; 'honest', 'protest' -> False"""
+    adjective = lemminflect.getAllLemmas(word).get("ADJ", ())
+    return word.endswith("est") and bool(adjective) and word not in adjective
+
+
+_ORDINALS = frozenset("first second third".split())
+_RANK_WORDS = _ORDINALS | {"top", "overall"}
+_PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
+                     r"(?:half|quarter|week|weekend|day|month|year|season|hours?|minutes?|days|weeks|months|years)\b",
+                     re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank
