@@ -228,10 +228,11 @@ def mentioned(name: str, text: str) -> bool:
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
 
 
-# a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …' (a person, 'He …', may
-# be named sentences before: persons.someone_else)
-_GOES_ON = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|"
-                      r"[Tt]heir)\b(?!\s+[A-Z])")
+# a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …', also behind who says
+# so: 'Latest figures suggest it has sold …' (a person, 'He …', may be named sentences before: persons.someone_else)
+_GOES_ON = re.compile(r"\W*(?:(?:[A-Za-z]+\s+){1,3}(?:suggests?|shows?|says?|said|indicates?|estimates?|believes?|"
+                      r"reports?|reported)\s+(?:that\s+)?)?(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+"
+                      r"(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|[Tt]heir)\b(?!\s+[A-Z])")
 
 
 def goes_on(line: str) -> bool:

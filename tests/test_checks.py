@@ -416,6 +416,25 @@ def test_a_count_is_of_what_the_question_asks_about_where_it_asks():
                        "2.4 billion were fired off in December alone.") == ""
 
 
+def test_a_line_going_on_about_a_thing_behind_who_says_so_is_about_the_thing_named_before():
+    # found asking new questions of the news corpus: 'Halo 2 has sold more than 677,000 copies [1]' was generated
+    # and verified on the PS2 article's '… it has sold more than 677,000 copies', whose 'it' is GTA San Andreas
+    # (that article names Halo 2 further on)
+    lines = ("The title broke the UK sales record for video games in its first weekend of release.",
+             "Latest figures suggest it has sold more than 677,000 copies.",
+             "The Xbox game Halo 2, released on 11 November in the UK, is also widely tipped to be a best-seller.")
+    sources, passages = _sources(*lines)
+    documents = [f"Slim PlayStation triples sales\n\n{passages[0]}"]
+    question = "How many copies has Halo 2 sold?"
+    v = attribute("Halo 2 has sold more than 677,000 copies.", question, sources[1:2], passages, HashEmbedder(),
+                  documents=documents)
+    assert not v.ok and v.reason == "'halo' is not in the source"
+    assert named_elsewhere(lines[1], lines[0], documents[0], question) == ["halo"]
+    assert attribute("GTA San Andreas has sold more than 677,000 copies.", "How many copies has GTA San Andreas "
+                     "sold?", sources[1:2], passages, HashEmbedder(),
+                     documents=[documents[0].replace("The title", "Grand Theft Auto: San Andreas")]).ok
+
+
 def test_a_name_the_question_gives_is_no_answer_to_who():
     # news question n032: the question's own person, with the first name added, does not say who
     question = "Which UKIP London Assembly member defected to Kilroy-Silk's new party?"
