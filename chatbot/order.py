@@ -11,15 +11,16 @@ from .text import own_question, terms
 from .wordforms import found_in
 
 
-def rank_missing(sentence: str, question: str, text: str, before: str) -> str:
-    """Why the sentence repeats the question's 'first', 'top' or 'biggest' about something the supporting
+def rank_missing(sentence: str, question: str, text: str, before: str, bare: bool = False) -> str:
+    """Why the sentence repeats the question's 'first', 'last' or 'biggest' about something the supporting
     sentence(s) and the one before do not give it to, or ''. ('Andrea Levy won the first novel award' on '…
     after winning novel of the year' -> "the source does not say 'first'")
 
-    A bare answer ('The Joe Louis Story' for 'What was his first film?') is not held to it: 'A$458.4m' for
-    'How much did it make in the first half?' rests on 'the six months to December'.
+    A `bare` answer claims the question's rank without repeating it: 'The Joe Louis Story.' for 'What was
+    Ossie Davis's last film?' on '… best known roles included The Joe Louis Story' (found asking new questions).
+    A period is no rank: 'A$458.4m' for 'How much did it make in the first half?'.
     """
-    mine = terms(sentence)
+    mine = terms(sentence) | (terms(" ".join(_ranks(question))) if bare else set())
     pool = terms(text) | terms(before)
     alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
     missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not any(
@@ -64,8 +65,9 @@ def _superlative(word: str) -> bool:
     return word.endswith("est") and bool(adjective) and word not in adjective
 
 
-_ORDINALS = frozenset("first second third".split())
+_ORDINALS = frozenset("first second third last".split())  # 'last' as they are: 'the last film', not 'last year'
 _RANK_WORDS = _ORDINALS | {"top", "overall"}
 _PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
-                     r"(?:half|quarter|week|weekend|day|month|year|season|hours?|minutes?|days|weeks|months|years)\b",
+                     r"(?:half|quarter|week|weekend|day|night|month|year|season|hours?|minutes?|days|weeks|months|"
+                     r"years)\b",
                      re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank

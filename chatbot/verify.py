@@ -191,7 +191,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, why)
     least = NEW_WORDS_MIN if len(chosen) == 1 else PAIR_NEW_WORDS_MIN
     why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before, least)) \
-        or rank_missing(sentence, question, text, before) \
+        or rank_missing(sentence, question, text, before, bare=len(stems(sentence)) <= FRAGMENT_WORDS) \
         or order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
         return Verdict(False, why)

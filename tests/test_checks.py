@@ -836,7 +836,16 @@ def test_an_answer_may_not_give_the_questions_first_or_top_to_what_the_source_do
                   year) == "the source does not say 'biggest'"  # (its 'highest' would be 'biggest', but for a year)
     assert reason("EastEnders' first audience was 30 million.", "What was EastEnders' first audience?",
                   audience) == "the source does not say 'first'"
-    # a bare answer is not held to it, nor is a period ('the first half') a rank
+    # a bare answer claims it (found asking new questions: 'The Joe Louis Story [1]' for 'What was Ossie Davis's
+    # last film?'), and is held to it as the source words it ('highest' for 'biggest'); a period is no rank
+    roles = "Some of Davis's best known roles included The Joe Louis Story and Gone Are the Days."
+    assert reason("The Joe Louis Story.", "What was Ossie Davis's last film?", roles) == \
+        "the source does not say 'last'"
+    assert reason("The Joe Louis Story.", "What was Ossie Davis's first film?", roles) == \
+        "the source does not say 'first'"
+    assert reason("The Joe Louis Story.", "Which of Ossie Davis's films is best known?", roles) == "ok"
+    assert reason("Gone Are the Days.", "Which film did Ossie Davis make last year?",
+                  "Last year he made the film Gone Are the Days.") == "ok"
     assert reason("More than 30 million tuned in.", "What is EastEnders' biggest ever audience?", audience) == "ok"
     profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m."
     assert reason("Net profit in the first half rose 28% to A$458.4m.", "How much did profit rise in the first half?",
