@@ -137,7 +137,10 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
         if top > 0 and mine < RELEVANCE_MIN * top:
             return Verdict(False, "it rests on a sentence that answers the question much less well than the best one")
         return best
-    why = next((reasons[i] for i in hint if i in reasons), None) or next(iter(reasons.values()), "")
+    # why not: by the line the model cited, else the one sharing most of its words (the line a reader would check)
+    mine = terms(sentence)
+    closest = sorted(reasons, key=lambda i: -len(mine & terms(sources[i].text)))
+    why = next((reasons[i] for i in hint if i in reasons), None) or next((reasons[i] for i in closest), "")
     return Verdict(False, why or "no source sentence supports it")
 
 

@@ -847,6 +847,10 @@ def test_an_answer_may_not_give_the_questions_first_or_top_to_what_the_source_do
     assert reason("Gone Are the Days.", "Which film did Ossie Davis make last year?",
                   "Last year he made the film Gone Are the Days.") == "ok"
     assert reason("More than 30 million tuned in.", "What is EastEnders' biggest ever audience?", audience) == "ok"
+    # why it was refused is told by the line a reader would check: the one sharing most of its words
+    sources, passages = _sources("Davis was found dead on Friday in his hotel room in Miami Beach.", roles)
+    v = attribute("The Joe Louis Story.", "What was Ossie Davis's last film?", sources, passages, HashEmbedder())
+    assert not v.ok and v.reason == "the source does not say 'last'"
     profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m."
     assert reason("Net profit in the first half rose 28% to A$458.4m.", "How much did profit rise in the first half?",
                   profit) == "ok"
