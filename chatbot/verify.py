@@ -138,8 +138,8 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
             return Verdict(False, "it rests on a sentence that answers the question much less well than the best one")
         return best
     # why not: by the line the model cited, else the one sharing most of its words (the line a reader would check)
-    mine = terms(sentence)
-    closest = sorted(reasons, key=lambda i: -len(mine & terms(sources[i].text)))
+    said = terms(sentence)
+    closest = sorted(reasons, key=lambda i: -len(said & terms(sources[i].text)))
     why = next((reasons[i] for i in hint if i in reasons), None) or next((reasons[i] for i in closest), "")
     return Verdict(False, why or "no source sentence supports it")
 
