@@ -317,10 +317,17 @@ def _lead_name(sentence: str, question: str) -> set[str]:
     return {run[0]}
 
 
+_YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
+
+
 def _words_missing(sentence: str, question: str, text: str, before: str, least: float = NEW_WORDS_MIN) -> str:
     """Why the sentence's words are not the source's, or ''. Irregular verb forms are compared with the
     question's in their base form (the question's 'sell' is the answer's 'sold'), with the source as written;
-    `least`: the share of the words it adds to the question that the source must hold."""
+    `least`: the share of the words it adds to the question that the source must hold. An age is said as the
+    source says it: '44 years old' is 'aged 44' ('Charlie Bell was 44 years old when he died.' on '… has died
+    of cancer aged 44.', found asking new questions)."""
+    if re.search(r"\bage[ds]?\b", text, re.I):
+        sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
     mine = forms(sentence)
     question_terms, question_bases = terms(question), base_terms(question)
     source_terms = terms(text)

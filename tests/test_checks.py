@@ -1267,6 +1267,19 @@ def test_what_a_thing_costs_is_an_amount_of_that_thing():
     assert has_type(sold, "number", "How many DS consoles has Nintendo sold?")
 
 
+def test_an_age_in_years_is_the_sources_aged():
+    # found asking new questions of the news corpus: 'Charlie Bell was 44 years old when he died.' was refused
+    # ("most of what it adds is not in the source (year)") on '… has died of cancer aged 44.'
+    sources, passages = _sources("Charlie Bell, former head of McDonald's, has died of cancer aged 44.")
+    question = "How old was Charlie Bell when he died?"
+    assert attribute("Charlie Bell was 44 years old when he died.", question, sources, passages, HashEmbedder()).ok
+    assert not attribute("Charlie Bell was 45 years old when he died.", question, sources, passages,
+                         HashEmbedder()).ok
+    sources, passages = _sources("US actor Ossie Davis has been found dead at the age of 87.")
+    assert attribute("Ossie Davis has been found dead, 87 years old.", "How old was Ossie Davis?", sources,
+                     passages, HashEmbedder()).ok
+
+
 def test_a_date_is_no_count():
     """Found in the browser: 'How many people died in the Moscow concert hall attack?' was answered with a quote
     bolding **2024 attack** ('The March 2024 attack …'); a month with its day or year counts nothing."""
