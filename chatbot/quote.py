@@ -11,7 +11,7 @@ import lemminflect
 
 from .counts import amount_of_other, counts_other, other_month, other_period, other_place
 from .persons import someone_else
-from .rank import RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
+from .rank import OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -179,6 +179,16 @@ def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?…:;][\"'”’)\]]*$", text.strip()))
 
 
+def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words: set[str]) -> bool:
+    """Is the run of capitalised words an office held by the question's own person, named right after it?
+    ('… the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar's visit …', 'Deputy Prime Minister',
+    for 'Who did Ishaq Dar meet in Kabul?') -> True; 'He met the Deputy Prime Minister.' -> False"""
+    if not found_words - _TITLES <= OFFICES:
+        return False
+    after = re.match(r"[\s,]*(?:and\s+)?((?:[A-Z][\w'’-]*\s*)+)", sentence[end:])
+    return after is not None and bool({w.lower() for w in re.findall(r"\w+", after.group(1))} - OFFICES & asked_words)
+
+
 def emphasise(sentence: str, question: str) -> str:
     """The sentence with its answering words in **bold**, chosen by the question's kind and by how many of
     the question's words surround them.
@@ -206,9 +216,12 @@ def emphasise(sentence: str, question: str) -> str:
         lead = re.match(r"\w+-\w+\s+", found)  # 'Kabul-based Haqqani' for '… the network based in Kabul?'
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
-        found_words = {w.lower() for w in re.findall(r"\w+", found)}
+        found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
+        person = found_words - _TITLES - OFFICES  # 'Foreign Minister Ishaq Dar' is the question's 'Ishaq Dar'
         if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
-                start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))):
+                bool(person) and person <= asked_words) or (
+                start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
+                or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):

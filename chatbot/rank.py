@@ -71,8 +71,8 @@ _EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
 # ('Who is Prime Minister?' wants a name)
-_OFFICES = frozenset("minister president prime chancellor secretary leader chief head governor chairman director king "
-                     "queen foreign general mayor speaker ambassador envoy".split())
+OFFICES = frozenset("minister president prime chancellor secretary leader chief head governor chairman director king "
+                     "queen foreign general mayor speaker ambassador envoy deputy vice".split())
 
 
 def answer_type(question: str) -> str | None:
@@ -84,7 +84,7 @@ def answer_type(question: str) -> str | None:
     if _EXPANSION_Q.match(question):
         return "expansion"
     who = _WHO_IS_Q.match(question)
-    if who and not {w.lower() for w in who.group(1).split()} & _OFFICES:
+    if who and not {w.lower() for w in who.group(1).split()} & OFFICES:
         return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
                           ("place", _PLACE_Q), ("number", _QUANTITY_Q), ("number", _COST_Q)):

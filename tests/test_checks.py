@@ -1280,6 +1280,18 @@ def test_an_age_in_years_is_the_sources_aged():
                      passages, HashEmbedder()).ok
 
 
+def test_the_questions_own_person_and_office_are_not_bolded_as_who_they_met():
+    # found asking new questions of the seeds: 'Who did Ishaq Dar meet in Kabul?' was answered with a quote
+    # bolding '**Deputy Prime Minister**', Ishaq Dar's own office
+    line = ("In this context, the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar’s visit to Kabul "
+            "was particularly significant.")
+    assert emphasise(line, "Who did Ishaq Dar meet in Kabul?") == line
+    assert emphasise("He met the Deputy Prime Minister in Kabul.", "Who did he meet in Kabul?") == \
+        "He met the **Deputy Prime Minister** in Kabul."
+    assert emphasise("Chancellor Gordon Brown met Prime Minister Tony Blair.", "Who did Gordon Brown meet?") == \
+        "Chancellor Gordon Brown met **Prime Minister Tony Blair**."
+
+
 def test_a_date_is_no_count():
     """Found in the browser: 'How many people died in the Moscow concert hall attack?' was answered with a quote
     bolding **2024 attack** ('The March 2024 attack …'); a month with its day or year counts nothing."""
