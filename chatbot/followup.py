@@ -105,7 +105,7 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         topic = about.group(1)
         if _CLAUSE.search(topic):  # 'What about the other meetings, what were they called?' asks a question
             return ""  # of its own: no topic to put in the earlier question
-        names = [m.group(0).rstrip("’'s") for m in _NAMES.finditer(prev)]
+        names = [re.sub(r"['’]s$", "", m.group(0)) for m in _NAMES.finditer(prev)]  # not 'Barclays' -> 'Barclay'
         if topic[:1].isupper() and names:
             return _sentence(prev.replace(names[0], topic, 1))
         m = _PREV_HOW_MANY.match(prev)

@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from chatbot import gate
+from chatbot import followup, gate
 from chatbot.answer import NOT_FOUND, Engine
 from chatbot.build import build
 from chatbot.embed import HashEmbedder
@@ -211,6 +211,14 @@ def test_a_follow_up_to_a_follow_up_reads_the_earlier_one_as_it_was_understood(e
         "How many formal demarches has Pakistan held?"
     history = [("Where was Ossie Davis found dead?", "In Miami Beach [1]."), ("Was he ill?", "Yes [1].")]
     assert engine.standalone("Did his grandson find him?", history) == "Did Ossie Davis's grandson find Ossie Davis?"
+
+
+def test_what_about_a_name_replaces_a_name_ending_in_s_whole():
+    # found asking new questions of the news corpus: 'What about HSBC?' after 'What did Barclays make in 2004?'
+    # was searched as 'What did HSBCs make in 2004?' and refused ('Barclays' was cut to 'Barclay' as if possessive)
+    assert followup.rewrite("What about HSBC?", "What did Barclays make in 2004?") == "What did HSBC make in 2004?"
+    assert followup.rewrite("What about India?", "Which countries form Russia's soft southern flank?") == \
+        "Which countries form India's soft southern flank?"
 
 
 def test_sources_are_numbered_data_and_look_alike_labels_are_neutralized():
