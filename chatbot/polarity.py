@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .text import negated, own_question, stems
+import lemminflect
+
+from .text import negated, numbers, own_question, stems
 from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
@@ -45,11 +47,43 @@ def overstated(source: str, sentence: str, question: str) -> bool:
     at all ('… refused to hold an election which may have delivered a victory', 'He refused to hold an
     election.'), nor one with the verb after 'to' ('a case for changing the law to look at takeovers' for
     '… so that takeovers could be looked at')."""
-    if _MODAL.search(f"{sentence} {own_question(question)}"):
+    if _MODAL.search(f"{sentence} {own_question(question)}") or _EXPECTED.search(sentence):
         return False
     words = re.findall(r"[\w'’-]+", sentence.lower())  # compared in base forms: 'won' is 'favourite to win'
     stated = {t for before, w in zip(["", *words], words, strict=False) if before != "to" for t in base_terms(w)}
     verbs = [t for m in _HEDGED.finditer(source) if not _NOUN_HEDGE.match(m.group(0)) or is_verb(m.group(1))
              for t in base_terms(m.group(1)) if t in stated]
     everywhere = [t for w in re.findall(r"[\w'’-]+", source.lower()) for t in base_terms(w)]
-    return any(everywhere.count(t) == verbs.count(t) for t in verbs)
+    return any(everywhere.count(t) == verbs.count(t) for t in verbs) or _foretold_number(source, sentence, question)
+
+
+def _foretold_number(source: str, sentence: str, question: str) -> bool:
+    """Does the sentence state a number the source gives only as what will or could be, in the same clause?
+    ('HSBC made £9.4bn in 2004.', 'According to analysts' forecasts, HSBC … will report profits of £9.4bn later
+    this month.') -> True (found asking new questions); not a number the source also states plainly."""
+    stated = numbers(sentence) - numbers(question) if _PAST.search(sentence) or _past_verb(sentence) else set()
+    clauses = re.split(r"[,;:]\s|\.\s", source)
+    return bool(stated) and all(
+        any(n in numbers(c) for c in clauses) and all(_HEDGED.search(c[:_at(c, n)]) for c in clauses if n in numbers(c))
+        for n in stated)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:expected|predicted|forecast|projected|tipped|set\s+to|due\s+to)\b", re.I)
+
+
+def _past_verb(sentence: str) -> bool:
+    """Does the sentence say what happened, with a verb in the past? 'HSBC made £9.4bn.' -> True; 'The maximum
+    fine is £1,000.', 'The offer values it at £800m.' -> False"""
+    for word in re.findall(r"\b[a-z]+\b", sentence):  # not a name: 'Manchester United'
+        lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+        if lemmas and word not in lemmas and not word.endswith(("ing", "s")):
+            return True
+    return False
+
+
+def _at(clause: str, number: str) -> int:
+    """Where the number stands in the clause (its digits, with or without thousands commas); the end if not found."""
+    m = re.search(r"\d[\d,.]*", clause)
+    spots = [m.start() for m in re.finditer(r"\d[\d,.]*", clause) if m.group(0).replace(",", "").rstrip(".") == number]
+    return spots[0] if spots else (m.start() if m else len(clause))

@@ -1331,6 +1331,21 @@ def test_what_is_only_expected_is_not_stated_as_fact():
                           "What did he win?")  # stated plainly too
     assert not overstated("She is favourite to win the prize.", "She is favourite to win the prize.",
                           "Who is favourite to win?")
+    # found asking new questions: 'HSBC made £9.4bn in 2004 [1]' on what analysts forecast it 'will report'
+    hsbc = ("According to analysts' forecasts, HSBC, the biggest UK bank by stock market valuation, will report "
+            "profits of £9.4bn later this month.")
+    assert overstated(hsbc, "HSBC made £9.4bn in 2004.", "What did HSBC make in 2004?")
+    assert not overstated(hsbc, "HSBC will report profits of £9.4bn.", "What did HSBC make in 2004?")
+    assert not overstated("The firm, which will open 10 stores, made £5m.", "The firm made £5m.", "What did it make?")
+    assert not overstated("It could cost 5 million, but it has cost 2 million so far.", "It cost 2 million.",
+                          "How much did it cost?")
+    # a number stated as it stands, not as what happened: calibration n130 and n171, and report n107 (measured)
+    assert not overstated("Individuals who persistently break the law will face a maximum fine of £1,000.",
+                          "The maximum fine for a person who keeps breaking the ban is £1,000.", "What's the fine?")
+    assert not overstated("It is predicted that the song will sell 300,000 copies by Sunday.",
+                          "300,000 copies are expected to sell by Sunday.", "How many copies will it sell?")
+    assert not overstated("Mr Glazer's approach could lead to a bid valuing the club at £800m.",
+                          "Glazer's offer values Manchester United at £800m.", "What does the offer value it at?")
 
 
 @pytest.mark.parametrize("line, before, question, other", [
