@@ -66,7 +66,8 @@ def amount_of_other(line: str, question: str) -> str:
     a thing 'for' or 'of' the question's subject that the question does not name. ('Games for the DS are expected
     to cost £19.', 'What does the Nintendo DS cost?') -> "it is about 'Games for the DS'"; not an attribute asked
     in other words ('The price of the DS is £99.')."""
-    if not _AMOUNT_Q.search(own_question(question)):
+    own = own_question(question)
+    if not _AMOUNT_Q.search(own) or re.search(r"\bhow many\b", own, re.I):  # a count: counts_other's
         return ""
     m = _THING_OF.match(line)
     if not m or m.group(1).lower() in _ATTRIBUTES or terms(m.group(1)) <= terms(question):
@@ -80,6 +81,8 @@ _AMOUNT_Q = re.compile(r"\bhow (?:many|much)\b|\b(?:cost|costs|price|worth|pay|p
 _THING_OF = re.compile(r"\W*(?:The\s+|A\s+|An\s+)?([A-Za-z][a-z]+)\s+(for|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\b")
 _ATTRIBUTES = frozenset("price prices cost costs value number amount total size age name title rate level figure sum "
+                        "sales profit profits revenue revenues turnover budget bill valuation earnings income salary "
+                        "wages fee fees "
                         "share rest majority most half some all many none one each".split())
 
 

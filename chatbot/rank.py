@@ -28,11 +28,16 @@ _QUANTITY_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what(?:'s|’s|\s+(?:is
                          re.I)
 # 'What does the Nintendo DS cost?', 'What did the suits sell for?': an amount
 _COST_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|will|would)\s+[^?]{1,60}?\s+"
-                     r"(?:cost|earn|charge|pay|fetch|sell\s+for)\b", re.I)
+                     r"(?:cost|earn|charge|pay|fetch|sell\s+for)\b(?:\s+(?:in|for|to|at|on|from|per|a|each|now|today)\b[^?]*)?"
+                     r"\s*\??\s*$", re.I)  # not 'What did the affair cost David Blunkett?', '… pay attention to?'
 _PRICE_Q = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|pay|paid|earn|earns|earned|charge|charged|"
                       r"worth|fetch|fetched|sell\s+for|sold\s+for)\b", re.I)
-_AMOUNT = re.compile(r"[$£€¥]\s?\d|\d\s?(?:m|bn|k)?\s?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rupees?|"
-                     r"francs?|kronor)\b", re.I)
+_AMOUNT = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s?(?:(?:m|bn|k|million|billion)\s*)?(?:(?:US|Swiss|Hong Kong|"
+                     r"Australian|Canadian|Swedish)\s+)?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rupees?|"
+                     r"francs?|kronor|krona|rand|won|pesos?)\b", re.I)
+# a change, a share or a stretch of time is no price: 'How much have house prices risen?' -> '12%'
+_CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fell|fallen|increase[ds]?|drop(?:ped)?|"
+                       r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
 # 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
 SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
 RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|sec|s|hour|hr|h|minute|min)\b|"
@@ -107,7 +112,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         own = own_question(question)
         if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
-        if _PRICE_Q.search(own) and not re.search(r"\bhow many\b", own, re.I) and not _AMOUNT.search(text):
+        if _PRICE_Q.search(own) and not _CHANGE_Q.search(own) and not _AMOUNT.search(text):
             return False  # 'What does the DS cost?' asks for an amount: not 'Nintendo has sold almost 4m DS consoles'
         return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)))
     if kind == "date":
@@ -235,8 +240,9 @@ _NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
                         r"\b(?:in|since|from|until|by|to|compared (?:to|with)|(?:end|start|beginning|middle) of)\s+"
                         r"(?:19|20)\d\d\b(?!\s+[a-z]+s\b)|"
                         rf"(?:\b\d{{1,2}}\s+)?\b(?-i:{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
-                        rf"\b\d{{1,2}}\s+(?-i:{MONTH_NAME})\b|\b(?-i:{MONTH_NAME})\.?\s+\d{{1,2}}\b(?![\d,.])|"
-                        r"\b[A-Za-z]+-\d[\d.]*\b", re.I)
+                        rf"\b\d{{1,2}}\s+(?-i:{MONTH_NAME})\b|(?<!\bin\s)(?<!\bsince\s)(?<!\bduring\s)\b(?-i:{MONTH_NAME})\.?\s+"
+                        r"\d{1,2}\b(?![\d,.])|"
+                        r"\b(?-i:[A-Z][A-Za-z]*)-\d[\d.]*\b", re.I)
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
