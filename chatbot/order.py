@@ -20,10 +20,11 @@ def rank_missing(sentence: str, question: str, text: str, before: str, bare: boo
     Ossie Davis's last film?' on '… best known roles included The Joe Louis Story' (found asking new questions).
     A period is no rank: 'A$458.4m' for 'How much did it make in the first half?'.
     """
-    mine = terms(sentence) | (terms(" ".join(_ranks(question))) if bare else set())
+    ranks = _ranks(question)
+    mine = terms(sentence) | (terms(" ".join(ranks)) if bare else set())
     pool = terms(text) | terms(before)
     alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
-    missing = sorted(w for w in _ranks(question) if terms(w) <= mine and not any(
+    missing = sorted(w for w in ranks if terms(w) <= mine and not any(
         all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w})))
     return f"the source does not say '{missing[0]}'" if missing else ""
 

@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import negated, numbers, own_question, stems
+from .text import negated, norm_number, numbers, own_question, stems
 from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
@@ -62,10 +62,13 @@ def _foretold_number(source: str, sentence: str, question: str) -> bool:
     ('HSBC made £9.4bn in 2004.', 'According to analysts' forecasts, HSBC … will report profits of £9.4bn later
     this month.') -> True (found asking new questions); not a number the source also states plainly."""
     stated = numbers(sentence) - numbers(question) if _PAST.search(sentence) or _past_verb(sentence) else set()
-    clauses = re.split(r"[,;:]\s|\.\s", source)
-    return bool(stated) and all(
-        any(n in numbers(c) for c in clauses) and all(_HEDGED.search(c[:_at(c, n)]) for c in clauses if n in numbers(c))
-        for n in stated)
+    clauses = [(c, numbers(c)) for c in re.split(r"[,;:]\s|\.\s", source)]
+
+    def foretold(n: str) -> bool:
+        held = [c for c, found in clauses if n in found]
+        return bool(held) and all(_HEDGED.search(c[:_at(c, n)]) for c in held)
+
+    return bool(stated) and all(foretold(n) for n in stated)
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
@@ -83,7 +86,8 @@ def _past_verb(sentence: str) -> bool:
 
 
 def _at(clause: str, number: str) -> int:
-    """Where the number stands in the clause (its digits, with or without thousands commas); the end if not found."""
-    m = re.search(r"\d[\d,.]*", clause)
-    spots = [m.start() for m in re.finditer(r"\d[\d,.]*", clause) if m.group(0).replace(",", "").rstrip(".") == number]
-    return spots[0] if spots else (m.start() if m else len(clause))
+    """Where the number stands in the clause (its digits, with or without thousands commas); else where its
+    first number stands (a number written in words), else the clause's end."""
+    digits = list(re.finditer(r"\d[\d,.]*", clause))
+    spots = [d.start() for d in digits if norm_number(d.group(0)) == number]
+    return spots[0] if spots else (digits[0].start() if digits else len(clause))

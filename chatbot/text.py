@@ -97,13 +97,14 @@ def clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def numbers(text: str) -> set[str]:
     """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
-    out = {_norm_number(n) for n in _NUMBER.findall(text)}
+    out = {norm_number(n) for n in _NUMBER.findall(text)}
     spelled = _SCALE.sub(r"\1", text.lower())
     out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", spelled) if w in NUMBER_WORDS and w != "one"}
     return out
 
 
-def _norm_number(n: str) -> str:
+def norm_number(n: str) -> str:
+    """A number in digits as `numbers` gives it: '1,000.' -> '1000'"""
     return n.replace(",", "").rstrip(".")
 
 
@@ -168,7 +169,7 @@ def words(text: str) -> list[str]:
     for m in re.finditer(r"\d+(?:[.,]\d+)*|" + _WORD.pattern, text):
         w = m.group(0).lower().replace("’", "'")
         if w[0].isdigit():
-            w = _norm_number(w)
+            w = norm_number(w)
         elif w in NUMBER_WORDS and w != "one":
             w = str(NUMBER_WORDS[w])
         out.append(w)

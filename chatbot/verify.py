@@ -140,8 +140,8 @@ def attribute(sentence: str, question: str, sources: Sequence[Source], passages:
         return best
     # why not: by the line the model cited, else the one sharing most of its words (the line a reader would check)
     said = terms(sentence)
-    closest = sorted(reasons, key=lambda i: -len(said & terms(sources[i].text)))
-    why = next((reasons[i] for i in hint if i in reasons), None) or next((reasons[i] for i in closest), "")
+    closest = max(reasons, key=lambda i: len(said & terms(sources[i].text)), default=None)  # first of equals
+    why = next((reasons[i] for i in hint if i in reasons), None) or (reasons[closest] if closest is not None else "")
     return Verdict(False, why or "no source sentence supports it")
 
 
@@ -193,8 +193,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or _only_a_modifier(sentence, text)
     if why:
         return Verdict(False, why)
-    least = NEW_WORDS_MIN if len(chosen) == 1 else PAIR_NEW_WORDS_MIN
-    why = (_unsaid(sentence, question, text) if strict else _words_missing(sentence, question, text, before, least)) \
+    why = (_unsaid(sentence, question, text) if strict else
+           _words_missing(sentence, question, text, before, pair=len(chosen) > 1)) \
         or rank_missing(sentence, question, text, before, bare=len(stems(sentence)) <= FRAGMENT_WORDS) \
         or order_missing(sentence, f"{own_question(question)} {earlier_question(question)} {text} {before}")
     if why:
@@ -325,10 +325,10 @@ def _lead_name(sentence: str, question: str) -> set[str]:
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
 
 
-def _words_missing(sentence: str, question: str, text: str, before: str, least: float = NEW_WORDS_MIN) -> str:
+def _words_missing(sentence: str, question: str, text: str, before: str, pair: bool = False) -> str:
     """Why the sentence's words are not the source's, or ''. Irregular verb forms are compared with the
     question's in their base form (the question's 'sell' is the answer's 'sold'), with the source as written;
-    `least`: the share of the words it adds to the question that the source must hold. An age is said as the
+    `pair`: `text` is two neighbouring sentences, which must hold more of the words it adds. An age is said as the
     source says it: '44 years old' is 'aged 44' ('Charlie Bell was 44 years old when he died.' on '… has died
     of cancer aged 44.', found asking new questions)."""
     if re.search(r"\bage[ds]?\b", text, re.I):
@@ -342,7 +342,8 @@ def _words_missing(sentence: str, question: str, text: str, before: str, least: 
 
     added = {t for t in mine if not asked(t)}
     found = {t for t in added if found_in(t, source_terms)}
-    if added and len(found) / len(added) < least and (least == NEW_WORDS_MIN or len(added - found) > 1):
+    least = PAIR_NEW_WORDS_MIN if pair else NEW_WORDS_MIN
+    if added and len(found) / len(added) < least and (not pair or len(added - found) > 1):
         return f"most of what it adds is not in the source ({', '.join(sorted(added - found))})"
     if mine and sum(t in source_terms or asked(t) for t in mine) / len(mine) < LEXICAL_MIN:
         return "most of its words are not in the source"
