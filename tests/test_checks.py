@@ -21,7 +21,7 @@ from chatbot.counts import (
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, someone_else
-from chatbot.polarity import overstated
+from chatbot.polarity import opposite, overstated
 from chatbot.quote import choose, emphasise, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
@@ -1428,3 +1428,40 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, scarman]) == 0
     named = Context("", scarman.article + " He never spoke of the NHS.")
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, named]) == 1
+
+
+def test_a_line_is_read_under_its_articles_title_for_meaning(real_embedder):
+    # calibration n090: '… was 14.2 million' was refused as far in meaning (0.46) from the line that says it,
+    # which names neither Den nor EastEnders; its article's title does
+    line = ("The audience for BBC One's one-hour special averaged 13.7 million and peaked at 14.2 million in the last "
+            "15 minutes, overnight figures showed.")
+    question = "What was the peak audience when Dirty Den was killed off in EastEnders?"
+    reply = "The peak audience when Dirty Den was killed off in EastEnders was 14.2 million."
+    sources, passages = _sources(line)
+    article = (f"Dirty Den's demise seen by 14m\n\nMore than 14 million people saw \"Dirty\" Den Watts killed off on "
+               f"Friday, marking EastEnders' 20th anniversary, according to unofficial figures. {line}")
+    titled = [dataclasses.replace(s, article=article) for s in sources]
+    assert "meaning" in attribute(reply, question, sources, passages, real_embedder, documents=[article]).reason
+    assert attribute(reply, question, titled, passages, real_embedder, documents=[article]).ok
+    # a title close to the question does not carry a line about something else (report n045, 0.57)
+    line = 'Former cabinet colleague Lord Hattersley said his first reaction on hearing the news was "immense sadness".'
+    sources, passages = _sources(line)
+    article = f"Ex-PM Lord Callaghan dies aged 92\n\n{line}"
+    titled = [dataclasses.replace(s, article=article) for s in sources]
+    assert "meaning" in attribute("Jim Callaghan took over from Lord Hattersley.",
+                                  "Who did Jim Callaghan take over from?", titled, passages, real_embedder,
+                                  documents=[article]).reason
+
+
+def test_a_negation_copied_with_its_word_from_the_source_is_no_added_not():
+    # calibration n189: "… an attractive, 'no fuss' computer" was refused as saying the opposite of the line it
+    # copies: the clause closest in meaning stops before "'no fuss'"
+    line = "The Mac mini will appeal to PC users looking for an attractive, 'no fuss' computer."
+    sources, passages = _sources(line)
+    v = attribute("Ian Harris thinks the Mac mini will appeal to PC users looking for an attractive, 'no fuss' "
+                  "computer.", "Which PC users does Ian Harris think the Mac mini will appeal to?", sources, passages,
+                  HashEmbedder())
+    assert v.reason != "it says the opposite of the source (a 'not' added or dropped)"
+    assert opposite("it is safe for them", "It is not safe for children.", "it is safe for them")
+    assert opposite("He did not win the race", "He won the race.", "He did not win the race")
+    assert not opposite("He didn't win the race", "He didn't win.", "He didn't win the race")
