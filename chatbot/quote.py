@@ -10,12 +10,13 @@ from typing import NamedTuple
 import lemminflect
 
 from .counts import amount_of_other, counts_other, other_month, other_period, other_place
-from .persons import someone_else
-from .rank import OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
+from .persons import full_names, name_runs, someone_else
+from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
     HONORIFICS,
     MONTH_NAME,
     STOPWORDS,
+    by_acronym,
     has_name,
     mentioned,
     named_elsewhere,
@@ -180,6 +181,19 @@ def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?…:;][\"'”’)\]]*$", text.strip()))
 
 
+def _asked_name(found: str, question: str, asked_words: set[str]) -> bool:
+    """Is the run of capitalised words a name the question gives, or no name? 'Mr Kilroy-Silk', 'Foreign
+    Minister Ishaq Dar' for 'Ishaq Dar', 'The UK Independence Party' for 'UKIP', 'Robert Kilroy-Silk' for a
+    question naming him by surname alone; 'Wednesday', 'However'."""
+    found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
+    person = found_words - _TITLES - OFFICES
+    runs = name_runs(found)
+    surnames = {run[-1] for run in full_names(question) if len(run) == 1}
+    return (found_words - _TITLES - STOPWORDS <= asked_words | by_acronym(found, question)
+            or found_words <= STOPWORDS | CALENDAR or (bool(person) and person <= asked_words)
+            or (bool(runs) and len(runs[-1]) > 1 and runs[-1][-1] in surnames))
+
+
 def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words: set[str]) -> bool:
     """Is the run of capitalised words an office held by the question's own person, named right after it?
     ('… the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar's visit …', 'Deputy Prime Minister',
@@ -218,9 +232,7 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
         found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
-        person = found_words - _TITLES - OFFICES  # 'Foreign Minister Ishaq Dar' is the question's 'Ishaq Dar'
-        if kind in ("name", "place") and (found_words - _TITLES <= asked_words or found_words <= STOPWORDS or (
-                bool(person) and person <= asked_words) or (
+        if kind in ("name", "place") and (_asked_name(found, question, asked_words) or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name

@@ -134,7 +134,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
-    return bool(new - _STARTERS - _CALENDAR - STOPWORDS)
+    return bool(new - _STARTERS - CALENDAR - STOPWORDS)
 
 
 _CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'
@@ -245,7 +245,7 @@ _NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
                         r"\b(?-i:[A-Z][A-Za-z]*)-\d[\d.]*\b", re.I)
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())
 _STARTERS = frozenset("mr mrs ms dr sir lord lady the a an it its this that these those he she they we in on at for "
                       "and but as by from with "

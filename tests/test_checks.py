@@ -1312,6 +1312,21 @@ def test_the_questions_own_person_and_office_are_not_bolded_as_who_they_met():
         "Chancellor Gordon Brown met **Prime Minister Tony Blair**."
 
 
+def test_a_name_the_question_gives_another_way_is_not_bolded_as_who():
+    # calibration n032: 'Which UKIP London Assembly member defected to Kilroy-Silk's new party?' was answered with
+    # a quote bolding '**Robert Kilroy-Silk's**', the question's own man; then, once he was not, the day
+    # ('Wednesday') and 'The UK Independence Party' (the question's UKIP)
+    question = "Which UKIP London Assembly member defected to Kilroy-Silk's new party?"
+    line = ("The UK Independence Party has lost one of its two London Assembly members to Robert Kilroy-Silk's new "
+            "political party, expected to launch on Wednesday.")
+    assert emphasise(line, question) == line
+    assert emphasise("Damian Hockney said Mr Kilroy-Silk would deliver better.", question) == \
+        "**Damian Hockney** said Mr Kilroy-Silk would deliver better."
+    # a name the question gives in full is still the question's; another with its surname is not
+    assert emphasise("Jack McConnell met Tony Blair.", "Who did Jack McConnell meet?") == \
+        "Jack McConnell met **Tony Blair**."
+
+
 def test_a_date_is_no_count():
     """Found in the browser: 'How many people died in the Moscow concert hall attack?' was answered with a quote
     bolding **2024 attack** ('The March 2024 attack …'); a month with its day or year counts nothing."""
