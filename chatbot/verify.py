@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import lemminflect
 import numpy as np
 
 from .counts import (
@@ -46,7 +45,7 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, forms, found_in, in_order
+from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -194,7 +193,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article) \
         or _loose_pair(sentence, question, chosen) or _part_left_out(sentence, chosen) \
-        or _only_a_modifier(sentence, text)
+        or only_a_modifier(sentence, text)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else
@@ -268,35 +267,6 @@ def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:
     'Global Investors'" (found in the browser)."""
     part = next((p for p in (part_named(source.text, sentence) for source in chosen) if p), "")
     return f"the source says it of its '{part}'" if part else ""
-
-
-_DEFINES = re.compile(r"\W*(?:The\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:is|was|are|were)\s+(?:a|an|the|one)\b")
-
-
-def _only_a_modifier(sentence: str, text: str) -> str:
-    """Why a sentence saying what a named thing is rests on a source that names it only as a word before a
-    noun, or ''. ('The Doha Agreement is a system of three dialogue rounds …', 'A system of three dialogue
-    rounds, including one within the Doha Agreement framework …') -> "the source names 'Doha Agreement' only
-    in 'Doha Agreement framework'" (found asking new questions of the seeds)."""
-    m = _DEFINES.match(sentence)
-    if not m or " " not in m.group(1):  # a name of two words or more: 'Russia is a …' may rest on 'Russian troops'
-        return ""
-    name = re.escape(m.group(1)).replace(r"\ ", r"\s+")
-    # not a possessive ('Prime Minister Tony Blair's spokesman'), nor the noun the sentence says it is ('The Nintendo
-    # DS is a handheld game console' on 'The Nintendo DS handheld game console went on sale')
-    found = list(re.finditer(rf"\b{name}\b(['’]s\b)?(\s+([a-z]+))?", text))
-    said = sentence[m.end():].lower().split()[:3]
-    nouns = [f.group(3) for f in found if f.group(3) and not f.group(1) and _noun_only(f.group(3)) and f.group(3)
-             not in said]
-    if found and len(nouns) == len(found):
-        return f"the source names '{m.group(1)}' only in '{m.group(1)} {nouns[0]}'"
-    return ""
-
-
-def _noun_only(word: str) -> bool:
-    """Is the word a noun and no verb? 'framework' -> True; 'was', 'signed', 'talks' -> False"""
-    lemmas = lemminflect.getAllLemmas(word)
-    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas)
 
 
 def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:

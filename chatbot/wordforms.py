@@ -1,9 +1,11 @@
 """Content words in the forms the checks compare: stemmed, an irregular verb form as its base ('sold' ->
-'sell'), by lemminflect. Kept apart from text.py, which indexing uses: lemminflect takes 0.1 s to import."""
+'sell'), by lemminflect, and what a sentence saying what a named thing is needs of its source (`only_a_modifier`).
+Kept apart from text.py, which indexing uses: lemminflect takes 0.1 s to import."""
 
 from __future__ import annotations
 
 import functools
+import re
 
 import lemminflect
 
@@ -50,3 +52,32 @@ def found_in(term: str, pool: set[str]) -> bool:
     """Is the stemmed term in the pool, or a place and its people ('australia', 'australian')? Not any
     longer word it begins: 'islam' is not in 'islamabad'."""
     return term in pool or any(p == term + end or term == p + end for p in pool for end in _DERIVED)
+
+
+_DEFINES = re.compile(r"\W*(?:The\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:is|was|are|were)\s+(?:a|an|the|one)\b")
+
+
+def only_a_modifier(sentence: str, text: str) -> str:
+    """Why a sentence saying what a named thing is rests on a source that names it only as a word before a
+    noun, or ''. ('The Doha Agreement is a system of three dialogue rounds …', 'A system of three dialogue
+    rounds, including one within the Doha Agreement framework …') -> "the source names 'Doha Agreement' only
+    in 'Doha Agreement framework'" (found asking new questions of the seeds)."""
+    m = _DEFINES.match(sentence)
+    if not m or " " not in m.group(1):  # a name of two words or more: 'Russia is a …' may rest on 'Russian troops'
+        return ""
+    name = re.escape(m.group(1)).replace(r"\ ", r"\s+")
+    # not a possessive ('Prime Minister Tony Blair's spokesman'), nor the noun the sentence says it is ('The Nintendo
+    # DS is a handheld game console' on 'The Nintendo DS handheld game console went on sale')
+    found = list(re.finditer(rf"\b{name}\b(['’]s\b)?(\s+([a-z]+))?", text))
+    said = sentence[m.end():].lower().split()[:3]
+    nouns = [f.group(3) for f in found if f.group(3) and not f.group(1) and noun_only(f.group(3)) and f.group(3)
+             not in said]
+    if found and len(nouns) == len(found):
+        return f"the source names '{m.group(1)}' only in '{m.group(1)} {nouns[0]}'"
+    return ""
+
+
+def noun_only(word: str) -> bool:
+    """Is the word a noun and no verb? 'framework' -> True; 'was', 'signed', 'talks' -> False"""
+    lemmas = lemminflect.getAllLemmas(word)
+    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas)
