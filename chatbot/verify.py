@@ -179,9 +179,9 @@ def _other_period(sentence: str, question: str, chosen: Sequence[Source]) -> str
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
     text = " ".join(s.text for s in chosen)
-    # a number the question used may stand anywhere in the article's passage or title, as its names may
-    # ('Band Aid 20' in the heading 'Band Aid 20 single storms to No 1')
-    given = set() if strict else numbers(question) & numbers(documents[chosen[0].passage])
+    # a number the question used may stand anywhere in the article, as its names may ('Band Aid 20' in the
+    # heading 'Band Aid 20 single storms to No 1', or lines before the passage)
+    given = set() if strict else numbers(question) & numbers(f"{documents[chosen[0].passage]} {chosen[0].article}")
     missing = numbers(sentence) - numbers(text) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")

@@ -1480,3 +1480,21 @@ def test_a_negation_copied_with_its_word_from_the_source_is_no_added_not():
     assert opposite("it is safe for them", "It is not safe for children.", "it is safe for them")
     assert opposite("He did not win the race", "He won the race.", "He did not win the race")
     assert not opposite("He didn't win the race", "He didn't win.", "He didn't win the race")
+
+
+def test_a_number_the_question_gives_may_stand_anywhere_in_the_article():
+    # calibration n212: 'Band Aid 20' stands in the article's first line, not in the passage of the line that
+    # answers; '20' was refused as 'not in the source'
+    line = "Proceeds from the sales are going towards relief for the Darfur region of Sudan."
+    sources, passages = _sources(line)
+    question = "Which part of Sudan will proceeds from the sales of Band Aid 20 go towards?"
+    reply = "Proceeds from the sales of Band Aid 20 are going towards relief for the Darfur region of Sudan."
+    article = f"Blair buys copies of new Band Aid\n\nTony Blair bought two copies of Band Aid 20 on Friday. {line}"
+    in_article = [dataclasses.replace(s, article=article) for s in sources]
+    documents = [f"Blair buys copies of new Band Aid\n\n{line}"]  # the passage under its title
+    assert attribute(reply, question, sources, passages, HashEmbedder(), documents=documents).reason == \
+        "number 20 is not in the source"
+    assert attribute(reply, question, in_article, passages, HashEmbedder(), documents=documents).ok
+    # not a number the article does not hold
+    other = [dataclasses.replace(s, article=article.replace("20", "")) for s in sources]
+    assert not attribute(reply, question, other, passages, HashEmbedder(), documents=documents).ok
