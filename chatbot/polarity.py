@@ -28,28 +28,36 @@ _MODAL = re.compile(r"\b(?:could|might|should|may|would|will|can|shall|possibly|
                     r"risks?|plans?|aims?|hopes?|expects?|wants?|if)\b|['’]ll\b", re.I)
 
 
-# a negation and the word after it ('no fuss', "didn't win")
-_NEGATED_WORD = re.compile(r"(?:\b(?:not|no|never|none|neither|nor|cannot|without)|\w+n['’]t)\W+\w+", re.I)
+# a negation and the word after it ('no fuss', "didn't win"), with up to two words either side
+_NEGATION_CORE = r"(?:\b(?:not|no|never|none|neither|nor|cannot|without)|\b\w+n['’]t)\W+\w+\b"
+_NEGATED_RUN = re.compile(rf"(?:\b\w+\W+){{0,2}}({_NEGATION_CORE})(?:\W+\w+\b){{0,2}}", re.I)
 
 
 def _squashed(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _copied_negations(sentence: str, source: str) -> set[str]:
+    """The negations the sentence copies from the source with two words either side, as written ('an
+    attractive, "no fuss" computer') -> {'no fuss'}; 'The law will not be changed' of 'The law will be changed,
+    though the date will not be set' -> set()."""
+    whole = f" {_squashed(source)} "
+    return {_squashed(m.group(1)) for m in _NEGATED_RUN.finditer(sentence)
+            if len(_squashed(m.group(0)).split()) >= 4 and f" {_squashed(m.group(0))} " in whole}
+
+
 def opposite(clause: str, sentence: str, source: str = "") -> bool:
     """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
     statements, each part that shares a word with the sentence is compared on its own. A negation the sentence
-    copies from its `source` line with the word after it ('an attractive, "no fuss" computer') is the source's
-    own wording, left out of both.
+    copies from its `source` line with the words around it ('an attractive, "no fuss" computer') is the
+    source's own wording, left out of both.
 
     ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
         -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
     """
-    whole = _squashed(source)
-    for phrase in {_squashed(m.group(0)) for m in _NEGATED_WORD.finditer(sentence)}:
-        if f" {phrase} " in f" {whole} ":
-            sentence, clause = (re.sub(r"\W+".join(map(re.escape, phrase.split())), "", t, flags=re.I)
-                                for t in (sentence, clause))
+    for phrase in _copied_negations(sentence, source):
+        sentence, clause = (re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", "", t, flags=re.I)
+                            for t in (sentence, clause))
     mine = set(stems(sentence))
     parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
     return any(negated(p) != negated(sentence) for p in parts)

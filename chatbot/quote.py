@@ -10,7 +10,7 @@ from typing import NamedTuple
 import lemminflect
 
 from .counts import amount_of_other, counts_other, other_month, other_period, other_place
-from .persons import full_names, name_runs, someone_else
+from .persons import name_runs, someone_else
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
     HONORIFICS,
@@ -183,15 +183,16 @@ def _is_sentence(text: str) -> bool:
 
 def _asked_name(found: str, question: str, asked_words: set[str]) -> bool:
     """Is the run of capitalised words a name the question gives, or no name? 'Mr Kilroy-Silk', 'Foreign
-    Minister Ishaq Dar' for 'Ishaq Dar', 'The UK Independence Party' for 'UKIP', 'Robert Kilroy-Silk' for a
-    question naming him by surname alone; 'Wednesday', 'However'."""
+    Minister Ishaq Dar' for 'Ishaq Dar', 'The UK Independence Party' for 'UKIP', "Robert Kilroy-Silk's" for
+    "Kilroy-Silk's" (the same surname in the same form: 'Victoria Beckham' is no "Beckham's"); 'Wednesday'."""
     found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
     person = found_words - _TITLES - OFFICES
     runs = name_runs(found)
-    surnames = {run[-1] for run in full_names(question) if len(run) == 1}
-    return (found_words - _TITLES - STOPWORDS <= asked_words | by_acronym(found, question)
+    owner = re.search(r"([\w-]+)['’]s\W*$", found)
+    owned = {m.group(1).lower() for m in re.finditer(r"\b([A-Z][\w-]*)['’]s\b", question)}
+    return (found_words - _TITLES - {"the"} <= asked_words | by_acronym(found, question)
             or found_words <= STOPWORDS | CALENDAR or (bool(person) and person <= asked_words)
-            or (bool(runs) and len(runs[-1]) > 1 and runs[-1][-1] in surnames))
+            or (owner is not None and len(runs[-1]) > 1 and owner.group(1).lower() in owned))
 
 
 def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words: set[str]) -> bool:

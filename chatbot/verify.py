@@ -58,10 +58,6 @@ LEXICAL_MIN = 0.6  # share of all its content words found in the source or the q
 # claim taken from a long list sentence (MiniLM: 'There were 225 border flag meetings' vs the source
 # sentence 0.60, 'Pakistan issued 13 formal demarches' 0.31), so clauses are compared too.
 SIMILARITY_MIN = 0.5
-# or, for a line read under its article's title, this (which is what a line that leaves out the subject
-# needs: 'The audience … peaked at 14.2 million' under 'Dirty Den's demise seen by 14m', 0.73; the three other
-# sentences that reached it in the calibration and report halves, all wrong, scored 0.50-0.58)
-TITLED_MIN = 0.65
 # The sentence a generated sentence rests on must score (rank.py) at least this share of the best source
 # sentence's score: a model that copies a true but off-question sentence ('The Taliban question sits at the
 # heart of this axis.') is refused, and so is one that pins the question's name on it ("Russia's decision at
@@ -206,10 +202,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     texts = [passages[chosen[0].passage][a:b] for a, b in windows]  # chosen sentences share one passage
     sims = embedder.encode(texts) @ vec
     best = int(np.argmax(sims))
-    similarity = float(sims[best])
-    if similarity < SIMILARITY_MIN and (titled := _titled_similarity(chosen, embedder, vec)) >= TITLED_MIN:
-        similarity = titled
-    if similarity < SIMILARITY_MIN:
+    if float(sims[best]) < SIMILARITY_MIN:
         return Verdict(False, f"its meaning is not close to the source (similarity {sims[best]:.2f})")
     # polarity is compared with the closest single clause: 'Peace cannot be negotiated; it must be built on…'
     clauses = [i for i, w in enumerate(windows) if not any(_inside(o, w) for o in windows if o != w)]
@@ -218,17 +211,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
     if overstated(text, sentence, "" if strict else question):  # 'Will HSBC …?' asks the 'will', hedges nothing
         return Verdict(False, "it states as fact what the source only says could happen")
-    return Verdict(True, "", index, similarity, max(s.coverage for s in chosen))
-
-
-def _titled_similarity(chosen: Sequence[Source], embedder: Embedder, vec: np.ndarray) -> float:
-    """The sentence's closeness to its source line read under the article's title, as a reader reads it
-    ('The peak audience when Dirty Den was killed off was 14.2 million' vs '… peaked at 14.2 million in the
-    last 15 minutes' 0.46, under 'Dirty Den's demise seen by 14m' 0.75); 0 with no article."""
-    title = chosen[0].article.partition("\n\n")[0].strip()
-    if not title:
-        return 0.0
-    return float(embedder.encode([f"{title}: {' '.join(s.text for s in chosen)}"])[0] @ vec)
+    return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
 def _names_missing(sentence: str, question: str, text: str, before: str, document: str, article: str = "") -> str:

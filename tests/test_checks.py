@@ -1322,9 +1322,14 @@ def test_a_name_the_question_gives_another_way_is_not_bolded_as_who():
     assert emphasise(line, question) == line
     assert emphasise("Damian Hockney said Mr Kilroy-Silk would deliver better.", question) == \
         "**Damian Hockney** said Mr Kilroy-Silk would deliver better."
-    # a name the question gives in full is still the question's; another with its surname is not
+    # a name the question gives in full is still the question's; another with its surname is not (review)
     assert emphasise("Jack McConnell met Tony Blair.", "Who did Jack McConnell meet?") == \
         "Jack McConnell met **Tony Blair**."
+    assert emphasise("The company was founded by Michael Dell in 1984.", "Who founded Dell?") == \
+        "The company was founded by **Michael Dell** in 1984."
+    assert emphasise("He married Victoria Beckham in 1999.", "Who is Beckham's wife?") == \
+        "He married **Victoria Beckham** in 1999."
+    assert emphasise("Mrs May met Mr Juncker.", "Who met Juncker?") == "**Mrs May** met Mr Juncker."
 
 
 def test_a_date_is_no_count():
@@ -1445,27 +1450,20 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, named]) == 1
 
 
-def test_a_line_is_read_under_its_articles_title_for_meaning(real_embedder):
-    # calibration n090: '… was 14.2 million' was refused as far in meaning (0.46) from the line that says it,
-    # which names neither Den nor EastEnders; its article's title does
+def test_a_wrong_figure_from_the_right_line_stays_far_in_meaning(real_embedder):
+    # tried and dropped (review): reading the line under its article's title let calibration n090's right
+    # '14.2 million' through (0.46 -> 0.73), but the title lifted '13.7 million' (the average) and '15 million'
+    # ('last 15 minutes') as high; without the title each of them is refused
     line = ("The audience for BBC One's one-hour special averaged 13.7 million and peaked at 14.2 million in the last "
             "15 minutes, overnight figures showed.")
-    question = "What was the peak audience when Dirty Den was killed off in EastEnders?"
-    reply = "The peak audience when Dirty Den was killed off in EastEnders was 14.2 million."
-    sources, passages = _sources(line)
-    article = (f"Dirty Den's demise seen by 14m\n\nMore than 14 million people saw \"Dirty\" Den Watts killed off on "
+    article = ("Dirty Den's demise seen by 14m\n\nMore than 14 million people saw \"Dirty\" Den Watts killed off on "
                f"Friday, marking EastEnders' 20th anniversary, according to unofficial figures. {line}")
-    titled = [dataclasses.replace(s, article=article) for s in sources]
-    assert "meaning" in attribute(reply, question, sources, passages, real_embedder, documents=[article]).reason
-    assert attribute(reply, question, titled, passages, real_embedder, documents=[article]).ok
-    # a title close to the question does not carry a line about something else (report n045, 0.57)
-    line = 'Former cabinet colleague Lord Hattersley said his first reaction on hearing the news was "immense sadness".'
     sources, passages = _sources(line)
-    article = f"Ex-PM Lord Callaghan dies aged 92\n\n{line}"
     titled = [dataclasses.replace(s, article=article) for s in sources]
-    assert "meaning" in attribute("Jim Callaghan took over from Lord Hattersley.",
-                                  "Who did Jim Callaghan take over from?", titled, passages, real_embedder,
-                                  documents=[article]).reason
+    question = "What was the peak audience when Dirty Den was killed off in EastEnders?"
+    for figure in ("13.7 million", "15 million"):
+        reply = f"The peak audience when Dirty Den was killed off in EastEnders was {figure}."
+        assert "meaning" in attribute(reply, question, titled, passages, real_embedder, documents=[article]).reason
 
 
 def test_a_negation_copied_with_its_word_from_the_source_is_no_added_not():
@@ -1478,6 +1476,14 @@ def test_a_negation_copied_with_its_word_from_the_source_is_no_added_not():
                   HashEmbedder())
     assert v.reason != "it says the opposite of the source (a 'not' added or dropped)"
     assert opposite("it is safe for them", "It is not safe for children.", "it is safe for them")
+    # found in review: a 'not' the line gives elsewhere, about something else, is no copy
+    assert opposite("The law will be changed,", "The law will not be changed.",
+                    "The law will be changed, though the date will not be set until May.")
+    assert opposite("Australia signed the treaty in 1998,", "Australia did not sign the treaty.",
+                    "Australia signed the treaty in 1998, but the US did not sign the treaty.")
+    assert opposite("but there are signs of a slowdown in text messaging.",
+                    "There are no signs of a slowdown in text messaging.",
+                    "Analysts saw no signs of a fall in revenue, but there are signs of a slowdown in text messaging.")
     assert opposite("He did not win the race", "He won the race.", "He did not win the race")
     assert not opposite("He didn't win the race", "He didn't win.", "He didn't win the race")
 
