@@ -23,6 +23,7 @@ from .counts import (
     other_month,
     other_period,
     other_place,
+    other_size,
     unbound_number,
     unqualified,
 )
@@ -181,8 +182,9 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text) or other_month(sentence, text) or asked_elsewhere(sentence, question, text) \
-        or _other_period(sentence, question, chosen) or counts_other(sentence, question, plain=True) \
+    why = unbound_number(sentence, text) or other_size(sentence, text) or other_month(sentence, text) \
+        or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
+        or counts_other(sentence, question, plain=True) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)
     if why:
         return Verdict(False, why)

@@ -1453,7 +1453,7 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of
 def test_a_wrong_figure_from_the_right_line_stays_far_in_meaning(real_embedder):
     # tried and dropped (review): reading the line under its article's title let calibration n090's right
     # '14.2 million' through (0.46 -> 0.73), but the title lifted '13.7 million' (the average) and '15 million'
-    # ('last 15 minutes') as high; without the title each of them is refused
+    # ('last 15 minutes') as high; without the title each of them is refused (the second now by its size)
     line = ("The audience for BBC One's one-hour special averaged 13.7 million and peaked at 14.2 million in the last "
             "15 minutes, overnight figures showed.")
     article = ("Dirty Den's demise seen by 14m\n\nMore than 14 million people saw \"Dirty\" Den Watts killed off on "
@@ -1461,9 +1461,9 @@ def test_a_wrong_figure_from_the_right_line_stays_far_in_meaning(real_embedder):
     sources, passages = _sources(line)
     titled = [dataclasses.replace(s, article=article) for s in sources]
     question = "What was the peak audience when Dirty Den was killed off in EastEnders?"
-    for figure in ("13.7 million", "15 million"):
+    for figure, why in (("13.7 million", "meaning"), ("15 million", "the source gives 15, not 15m")):
         reply = f"The peak audience when Dirty Den was killed off in EastEnders was {figure}."
-        assert "meaning" in attribute(reply, question, titled, passages, real_embedder, documents=[article]).reason
+        assert why in attribute(reply, question, titled, passages, real_embedder, documents=[article]).reason
 
 
 def test_a_negation_copied_with_its_word_from_the_source_is_no_added_not():
@@ -1504,3 +1504,20 @@ def test_a_number_the_question_gives_may_stand_anywhere_in_the_article():
     # not a number the article does not hold
     other = [dataclasses.replace(s, article=article.replace("20", "")) for s in sources]
     assert not attribute(reply, question, other, passages, HashEmbedder(), documents=documents).ok
+
+
+def test_a_number_in_millions_must_be_in_millions_in_the_source():
+    # found in review: '… peaked at 15 million' passed the number checks on 'the last 15 minutes'
+    def reason(line: str, sentence: str, question: str) -> str:
+        sources, passages = _sources(line)
+        return attribute(sentence, question, sources, passages, HashEmbedder()).reason
+
+    assert reason("The audience peaked in the last 15 minutes at 14.2 million.", "The audience peaked at 15 million.",
+                  "What did the audience peak at?") == "the source gives 15, not 15m"
+    assert reason("Barclays made £3.2bn, up from £2m.", "Barclays made £2bn.", "How much did Barclays make?") == \
+        "the source gives 2m, not 2bn"
+    # the same size written another way, and a number given with no size, pass
+    assert reason("The audience peaked in the last 15 minutes at 14.2m.", "The audience peaked at 14.2 million.",
+                  "What did the audience peak at?") == ""
+    assert reason("The lifts travel at 17m per second.", "The lifts travel at 17 metres per second.",
+                  "How fast do the lifts travel?") == ""
