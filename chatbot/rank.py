@@ -203,16 +203,19 @@ _RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")  # a run of capit
 
 def _without_restated_person(text: str, question: str) -> str:
     """The text without the full names of a person the question names by surname, when the text names them
-    by surname as well: it restates the question's person, it does not say who.
+    by surname as well, or in the question's possessive: it restates the question's person, it does not say who.
 
     ("The member who defected to Kilroy-Silk's party is Robert Kilroy-Silk.", "Which member defected to
-    Kilroy-Silk's new party?") -> "The member who defected to Kilroy-Silk's party is ."
+    Kilroy-Silk's new party?") -> "The member who defected to Kilroy-Silk's party is ."; so "… lost one of its
+    members to Robert Kilroy-Silk's new party" (calibration n032), but not 'Victoria Beckham' for "Beckham's wife"
     """
     spans = []
     for m in _FIRST_AND_SURNAME.finditer(text):
         first, surname = m.group(1), re.sub(r"['’]s$", "", m.group(2))
         rest = text[: m.start(1)] + text[m.end(2):]
-        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", rest) and _asked_person(first, surname, question):
+        owned = m.group(2) != surname and re.search(rf"(?<![\w-]){re.escape(m.group(2))}", question)
+        if (owned or re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", rest)) and _asked_person(first, surname,
+                                                                                                 question):
             spans.append((m.start(1), m.end(2)))
     for start, end in reversed(spans):
         text = text[:start] + text[end:]

@@ -450,6 +450,12 @@ def test_a_name_the_question_gives_is_no_answer_to_who():
     # calibration question n032: the question's acronym written out is no new name either
     assert not has_type("The UK Independence Party London Assembly member who defected to Robert Kilroy-Silk's new "
                         "party is Robert Kilroy-Silk.", "name", question)
+    # nor the question's possessive with the first name added: the line only says UKIP lost a member, and was
+    # quoted ahead of the line naming Damian Hockney
+    assert not has_type("The UK Independence Party has lost one of its two London Assembly members to Robert "
+                        "Kilroy-Silk's new political party, expected to launch on Wednesday.", "name", question)
+    assert has_type("He married Victoria Beckham in 1999.", "name", "Who is Beckham's wife?")
+    assert has_type("David Beckham's wife Victoria was there.", "name", "Who is Beckham's wife?")
     assert has_type("The UK Independence Party member Damian Hockney defected.", "name", question)
     assert has_type("Mr Cantalupo ran it before Mr Bell.", "name", "Who ran McDonald's before Charlie Bell?")  # no 'MC'
     assert has_type("Mark Pritchard defected.", "name", "Which MP defected?")  # two letters spell too many names
