@@ -274,6 +274,10 @@ class Candidate:
     similarity: float
 
 
+# 'What did he die of?' asks what news writes as the cause of death ('The cause of death appears to be natural')
+_DIED_OF = re.compile(r"\b(?:die|died|dies|dying)\s+(?:of|from)\b", re.I)
+
+
 def rank_sentences(
     question: str, passages: Sequence[str], embedder: Embedder, offsets: Sequence[tuple[str, int]] | None = None,
     weight: float = 0.6,
@@ -305,7 +309,7 @@ def rank_sentences(
     vecs = embedder.encode(texts)
     ctx_vecs = embedder.encode([f"{a} {b}".strip() for a, b in zip(prev, texts, strict=True)])
     qv = embedder.encode([question])[0]
-    q_terms = terms(question)
+    q_terms = terms(question) | (terms("cause of death") if _DIED_OF.search(question) else set())
     sentence_terms = [terms(t) | terms(" ".join(by_acronym(question, t))) for t in texts]  # MDA: Mobile Data …
     prev_terms = [terms(t) for t in prev]
     idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in sentence_terms))) for t in q_terms}

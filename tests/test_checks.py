@@ -1527,3 +1527,13 @@ def test_a_number_in_millions_must_be_in_millions_in_the_source():
                   "What did the audience peak at?") == ""
     assert reason("The lifts travel at 17m per second.", "The lifts travel at 17 metres per second.",
                   "How fast do the lifts travel?") == ""
+
+
+def test_what_someone_died_of_is_asked_as_the_cause_of_death(real_embedder):
+    # calibration n246: 'What did Ossie Davis die of?' ranked 'The cause of death appears to be natural' 8th, out
+    # of the model's sight; it answered 'pancreatic cancer' from another man's article
+    passage = ("US actor Ossie Davis has been found dead at the age of 87. Davis was found dead on Friday in his hotel "
+               "room in Miami Beach, Florida, where he was making a film. Miami Beach police spokesman Bobby "
+               "Hernandez said the cause of death appeared to be natural. Davis starred in many films with his wife.")
+    ranked = rank_sentences("What did Ossie Davis die of?", [passage], real_embedder)
+    assert "cause of death" in passage[ranked[0].start:ranked[0].end]
