@@ -314,7 +314,7 @@ def _sized(text: str) -> dict[str, set[str]]:
 def other_size(sentence: str, source: str) -> str:
     """Why a number the sentence gives in millions or billions stands in the source in another size, or ''.
     ('The game sold 15 million copies.', 'It sold 15 copies in its first hour and 2 million in a week.') ->
-    "the source gives 15, not 15 million"; ('Barclays made £2bn.', '… up from £2m') -> "… £2m …" (found in review:
+    "the source gives 15, not 15m"; ('Barclays made £2bn.', '… up from £2m') -> "… gives 2m, not 2bn" (found in review:
     '15 million' was read from 'the last 15 minutes')."""
     theirs = _sized(source)
     for n, sizes in _sized(sentence).items():

@@ -192,7 +192,7 @@ def _asked_name(found: str, question: str, asked_words: set[str]) -> bool:
     owned = {m.group(1).lower() for m in re.finditer(r"\b([A-Z][\w-]*)['’]s\b", question)}
     return (found_words - _TITLES - {"the"} <= asked_words | by_acronym(found, question)
             or found_words <= STOPWORDS | CALENDAR or (bool(person) and person <= asked_words)
-            or (owner is not None and len(runs[-1]) > 1 and owner.group(1).lower() in owned))
+            or (owner is not None and bool(runs) and len(runs[-1]) > 1 and owner.group(1).lower() in owned))
 
 
 def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words: set[str]) -> bool:

@@ -249,7 +249,7 @@ _NOT_COUNT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent\b)|"
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b")
 CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                      "june july august september october november december".split())
+                     "june july august september october november december".split())
 _STARTERS = frozenset("mr mrs ms dr sir lord lady the a an it its this that these those he she they we in on at for "
                       "and but as by from with "
                       "according however while after before during since".split())
