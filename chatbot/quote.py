@@ -181,11 +181,11 @@ def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?…:;][\"'”’)\]]*$", text.strip()))
 
 
-def _asked_name(found: str, question: str, asked_words: set[str]) -> bool:
-    """Is the run of capitalised words a name the question gives, or no name? 'Mr Kilroy-Silk', 'Foreign
-    Minister Ishaq Dar' for 'Ishaq Dar', 'The UK Independence Party' for 'UKIP', "Robert Kilroy-Silk's" for
-    "Kilroy-Silk's" (the same surname in the same form: 'Victoria Beckham' is no "Beckham's"); 'Wednesday'."""
-    found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
+def _asked_name(found: str, found_words: set[str], question: str, asked_words: set[str]) -> bool:
+    """Is the run of capitalised words (`found_words`: its words, lower-case, without "'s") a name the question
+    gives, or no name? 'Mr Kilroy-Silk', 'Foreign Minister Ishaq Dar' for 'Ishaq Dar', 'The UK Independence
+    Party' for 'UKIP', "Robert Kilroy-Silk's" for "Kilroy-Silk's" (the same surname in the same form: 'Victoria
+    Beckham' is no "Beckham's"); 'Wednesday'."""
     person = found_words - _TITLES - OFFICES
     runs = name_runs(found)
     owner = re.search(r"([\w-]+)['’]s\W*$", found)
@@ -233,7 +233,7 @@ def emphasise(sentence: str, question: str) -> str:
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
         found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
-        if kind in ("name", "place") and (_asked_name(found, question, asked_words) or (
+        if kind in ("name", "place") and (_asked_name(found, found_words, question, asked_words) or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
