@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import followup, gate, overview, prompt, quote, store
+from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
@@ -308,8 +309,6 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": "the model found no answer"})
             return False
         text, why = screen(text, question)
-        if not why and any(terms(text) == terms(t) for t, _ in kept):
-            why = "it repeats an earlier sentence"
         why = why or counts_other(text, question) or amount_of_other(text, question) or followup.answers_earlier(
             text, question, " ".join(sources[i].text for i in shown))
         if why:
@@ -325,6 +324,10 @@ class Engine:
             result.removed.append({"sentence": sentence.strip(), "reason": why})
             return False
         cites = [self._citation(0, hits[sources[i].passage], sources[i].start, sources[i].end) for i in verdict.sources]
+        text = with_bounds(text, question, " ".join(c.quote for c in cites))  # '14m' -> 'More than 14m'
+        if any(terms(text) == terms(t) for t, _ in kept):  # (compared once bounds are back: '14m' is 'More than 14m')
+            result.removed.append({"sentence": sentence.strip(), "reason": "it repeats an earlier sentence"})
+            return False
         kept.append((text, cites))
         return True
 

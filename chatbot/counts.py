@@ -322,3 +322,4 @@ def other_size(sentence: str, source: str) -> str:
             given = sorted(theirs[n] - {""})
             return f"the source gives {n}{given[0] if given else ''}, not {n}{sorted(sizes)[0]}"
     return ""
+

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .bounds import bound_lost
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -182,7 +183,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text) or other_size(sentence, text) or other_month(sentence, text) \
+    why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
+        or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
         or counts_other(sentence, question, plain=True) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)

@@ -440,3 +440,14 @@ def test_the_amount_of_a_thing_for_the_questions_subject_is_not_its_amount(fake_
     result = engine.ask("What does the Nintendo DS cost in Europe?")
     assert result.mode == "extractive" and "**£99**" in result.answer, result.answer
     assert any(r["reason"] == "it is about 'Games for the DS'" for r in result.removed), result.removed
+
+
+def test_a_number_the_source_bounds_keeps_its_bound_in_the_answer(fake_settings):
+    """Seen in the browser: '14 million people watched Dirty Den being killed off' was shown on a line saying
+    'More than 14 million'; the model's bare figure claims more than the source does."""
+    engine = _engine_over(fake_settings, "14 million people watched Dirty Den being killed off [1].", {
+        "den.txt": "Dirty Den's demise seen by 14m\n\nMore than 14 million people saw \"Dirty\" Den Watts killed off "
+                   "on Friday, marking EastEnders' 20th anniversary, according to unofficial figures.\n"})
+    result = engine.ask("How many people watched Dirty Den being killed off?")
+    assert result.mode == "generated", result.removed
+    assert result.answer.startswith("More than 14 million people watched Dirty Den"), result.answer

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, verify
+from chatbot.bounds import with_bounds
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -1537,3 +1538,46 @@ def test_what_someone_died_of_is_asked_as_the_cause_of_death(real_embedder):
                "Hernandez said the cause of death appeared to be natural. Davis starred in many films with his wife.")
     ranked = rank_sentences("What did Ossie Davis die of?", [passage], real_embedder)
     assert "cause of death" in passage[ranked[0].start:ranked[0].end]
+
+
+def test_a_number_keeps_the_bound_its_source_gives_it():
+    # a bound the source does not give is refused; a bare figure gets the source's bound back (with_bounds)
+    def reason(line: str, sentence: str) -> str:
+        sources, passages = _sources(line)
+        return attribute(sentence, "How many people watched?", sources, passages, HashEmbedder()).reason
+
+    assert reason("14 million people watched the final episode.", "More than 14 million people watched the final "
+                  "episode.") == "the source says 14 million, not 'More than 14 million'"
+    assert reason("Nearly 14 million people watched the final episode.", "Over 14 million people watched the final "
+                  "episode.") == "the source says Nearly 14 million, not 'Over 14 million'"
+    for said in ("About 14 million", "14 million", "Nearly 14 million"):  # 'about' may be said of any figure
+        assert reason("Nearly 14 million people watched the final episode.", f"{said} people watched the final "
+                      "episode.") == "", said
+    line = "Shareholders lost about $180bn, and 20 or more firms went under, but 2004 saw 5 new ones."
+    assert with_bounds("They lost $180bn and 20 firms went under.", "What did shareholders lose?", line) == \
+        "They lost about $180bn and 20 or more firms went under."
+    assert with_bounds("$180bn was lost in 2004.", "", line) == "About $180bn was lost in 2004."
+    assert with_bounds("2,000 people came.", "", "More than 2,000 people came.") == "More than 2,000 people came."
+    # left as it is: a number the question gives, or one the source also states bare
+    assert with_bounds("They lost $180bn.", "Did they lose $180bn?", line) == "They lost $180bn."
+    assert with_bounds("5 new firms came.", "", "5 firms came, then more than 5 left.") == "5 new firms came."
+
+
+def test_a_bound_is_taken_only_from_the_same_figure_of_the_same_thing():
+    # found in review: the bound of another mention of the number, or words that only look like a bound
+    for sentence, line in (
+            ("Prices were cut by 2%.", "The firm, with over 2 million customers, cut prices by 2%."),
+            ("People lost power for 3 days.", "Over 3 million people lost power for 3 days."),
+            ("£14m was raised.", "More than 14m people watched."),
+            ("He was fined £500.", "He was fined £500 plus £85 costs."),
+            ("Figures cover the year to 31 March.", "Figures cover the year up to 31 March."),
+            ("Leaders held two days of talks.", "Leaders held talks over two days."),
+            ("Unemployment rose to 5% last month.", "Unemployment went up to 5% last month."),
+            ("It was a 20% rise.", "It was nearly a 20% rise."),
+            ("300 jobs are at risk.", "There is a row over 300 jobs."),
+            ("The No 1 single sold 1 million copies.", "The No 1 single sold 1 million copies."),
+            ("Viewing reached 14 million.", "Viewing topped 14 million.")):
+        assert with_bounds(sentence, "", line) == sentence, line
+    assert with_bounds("No fewer than 20 died.", "", "No fewer than 20 died.") == "No fewer than 20 died."
+    assert with_bounds("20 people died.", "", "No fewer than 20 people died.") == "No fewer than 20 people died."
+    assert with_bounds("The turnout was 60%.", "", "The turnout was just over 60%.") == "The turnout was just over 60%."

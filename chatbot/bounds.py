@@ -1,0 +1,123 @@
+"""How a sentence bounds its numbers: 'more than 14 million', 'nearly £50m', 'about 200', '20 or more'.
+
+A model that reads 'More than 14 million people saw …' writes '14 million people watched': a bare figure
+claims more than its source. `with_bounds` puts the source's bound back; `bound_lost` refuses a bound the
+source does not give ('Over 14 million' on '14 million'). A mention of a number is matched only to one in the
+source with the same currency, size and counted word ('2%' is not '2 million customers').
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .text import NUMBER_WORDS, norm_number, numbers, stems
+
+_BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
+    "more_than": r"no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|"
+                 r"exceeding|topped|passed|surpassed|exceeded",
+    "less_than": r"no\s+more\s+than|at\s+most|as\s+(?:many|much)\s+as|less\s+than|fewer\s+than|under|below|up\s+to|"
+                 r"nearly|almost|close\s+to|approaching",
+    "about": r"about|around|roughly|approximately|some|an\s+estimated|estimated|circa|in\s+the\s+region\s+of",
+}
+_VERB_BOUNDS = {"topped", "passed", "surpassed", "exceeded"}  # a bound, but no words to put before a number
+_BOUND_BEFORE = re.compile(r"(?:\b(?:just|well|slightly|a\s+little)\s+)?\b(?:" + "|".join(
+    f"(?P<{k}>{v})" for k, v in _BOUNDS.items()) + r")\s+[$£€]?$", re.I)
+# not a bound: 'went up to 5%', 'a row over 300 jobs', 'over two days', 'up to 31 March', 'a film about 2 sisters'
+_NOT_BOUND = re.compile(r"\b(?:rose|rise[sn]?|rising|went|go(?:es|ne|ing)?|climb\w*|jump\w*|mov\w*|shot|c[oa]me|"
+                        r"row|fears?|anger|angry|concerns?|talks|probe|dispute|arrest\w*|charg\w*|worr\w*|film|book|"
+                        r"story|handed|taken|took|take)\s+(?:over|up\s+to|about|under)\s+[$£€]?$", re.I)
+_TIME_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December)\b")
+_BOUND_AFTER = re.compile(r"(?:(?P<more_than>\s+or\s+more|-plus\b|\+)|(?P<less_than>\s+or\s+(?:less|fewer))|"
+                          r"(?P<about>\s+or\s+so))", re.I)
+_SIZE = re.compile(r"\s*(?:(million|mn|m|billion|bn|thousand|k|per\s*cent)\b|(%))", re.I)
+_SIZES = {"million": "m", "mn": "m", "billion": "bn", "thousand": "k", "per cent": "%", "percent": "%"}
+_FIGURE = re.compile(r"(?<![\w.,])(?<!No )(?<!No\. )(\d+(?:[.,]\d+)*|(?:" + "|".join(
+    w for w, n in NUMBER_WORDS.items() if 1 < n < 100) + r")\b)", re.I)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+[$£€]?$", re.I)
+
+
+class Mention(NamedTuple):
+    number: str  # normalized: '14', '5000'
+    unit: str  # currency and size: '£m', '%', ''
+    noun: str  # the stem of the word after it: 'peopl'
+    bound: str  # 'more_than', 'less_than', 'about' or '' (bare)
+    words: str  # the bound's own words: 'More than', 'or more'
+    start: int  # where the mention starts (its currency sign; not its bound) and ends (its size)
+    end: int
+
+
+def mentions(text: str) -> list[Mention]:
+    """The numbers of a text with their bounds; years and dates ('over 12 months', 'up to 31 March') are left out.
+    'More than £14m saw it' -> [Mention('14', '£m', 'saw', 'more_than', 'More than', 10, 14)]"""
+    out = []
+    for m in _FIGURE.finditer(text):
+        token = m.group(1).lower()
+        start, end = m.start(), m.end()
+        size = _SIZE.match(text, end)
+        if (_YEAR.match(token) and not size) or _TIME_AFTER.match(text, end):
+            continue
+        currency = re.search(r"[$£€]\s?$", text[:start])
+        start -= len(currency.group(0)) if currency else 0
+        end = size.end() if size else end
+        sized = re.sub(r"\s+", " ", (size.group(1) or size.group(2)).lower()) if size else ""
+        unit = (currency.group(0).strip() if currency else "") + _SIZES.get(sized, sized)
+        lead = text[max(0, start - 60):start]
+        before = None if _NOT_BOUND.search(lead) else _BOUND_BEFORE.search(lead.rstrip() + " ")
+        after = _BOUND_AFTER.match(text, end)
+        found = before or after
+        bound = next((k for k, v in found.groupdict().items() if v), "") if found else ""
+        said = before.group(0).strip() if before else after.group(0).strip() if after else ""
+        noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)", text[end:])
+        n = str(NUMBER_WORDS[token]) if token in NUMBER_WORDS else norm_number(token)
+        out.append(Mention(n, unit, stems(noun.group(1))[0] if noun and stems(noun.group(1)) else "", bound, said,
+                           start, end))
+    return out
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """The same figure of the same thing: number, currency and size, and the word after it (when both have one)."""
+    return a.number == b.number and a.unit == b.unit and (a.noun == b.noun or not a.noun or not b.noun)
+
+
+def bound_lost(sentence: str, question: str, source: str) -> str:
+    """Why the sentence bounds a number otherwise than the source does, or ''. ('Over 14 million people
+    watched.', '14 million people saw …') -> "the source says 14 million, not 'Over 14 million'". A sentence
+    may say 'about' of any number and may give it bare (`with_bounds` puts the source's bound back); numbers
+    the question gives are not checked."""
+    theirs, given = mentions(source), numbers(question)
+    for m in mentions(sentence):
+        alike = [t for t in theirs if _same(m, t)]
+        if m.bound in {"", "about"} or not alike or m.number in given or any(t.bound == m.bound for t in alike):
+            continue
+        t = alike[0]
+        return f"the source says {' '.join(filter(None, (t.words, source[t.start:t.end])))}, not " \
+               f"'{m.words} {sentence[m.start:m.end]}'"
+    return ""
+
+
+def with_bounds(sentence: str, question: str, source: str) -> str:
+    """The sentence with the bound its source gives a number put back where the sentence gives it bare.
+    ('14 million people watched.', 'More than 14 million people saw …') -> 'More than 14 million people watched.'
+    Left as it is: a number the question gives, one the source also states bare or bounds two ways, one after
+    'a'/'the' ('a 20% rise'), and a bound said by a verb ('viewing topped 14 million')."""
+    theirs, given = mentions(source), numbers(question)
+    for m in sorted(mentions(sentence), key=lambda m: -m.start):
+        alike = [t for t in theirs if _same(m, t)]
+        if m.bound or not alike or m.number in given or _ARTICLE.search(sentence[:m.start]):
+            continue
+        if len({(t.bound, t.words.lower()) for t in alike}) > 1 or alike[0].words.lower() in _VERB_BOUNDS:
+            continue
+        words = alike[0].words
+        if not words:
+            continue
+        if words.startswith(("-", "+")):  # '14m-plus'
+            sentence = sentence[:m.end] + words + sentence[m.end:]
+        elif words.lower().startswith("or "):  # '20 or more'
+            sentence = f"{sentence[:m.end]} {words}{sentence[m.end:]}"
+        else:
+            words = words[0].upper() + words[1:] if m.start == 0 else words[0].lower() + words[1:]
+            sentence = f"{sentence[:m.start]}{words} {sentence[m.start:]}"
+    return sentence
