@@ -1581,3 +1581,24 @@ def test_a_bound_is_taken_only_from_the_same_figure_of_the_same_thing():
     assert with_bounds("No fewer than 20 died.", "", "No fewer than 20 died.") == "No fewer than 20 died."
     assert with_bounds("20 people died.", "", "No fewer than 20 people died.") == "No fewer than 20 people died."
     assert with_bounds("The turnout was 60%.", "", "The turnout was just over 60%.") == "The turnout was just over 60%."
+
+
+def test_a_pair_of_lines_needs_both_lines(real_embedder):
+    # calibration n220: 'fell' is in neither line, which one line alone may not lack; a line that gave the pair
+    # only its words was cited beside the one that answers
+    question = "By how much did global music sales fall in 2004?"
+    sentence = "Global music sales fell by 1.3% in 2004."
+    uk = ("The UK music industry recorded an overall 3% increase in volume sales, mostly due to its robust albums "
+          "market.")
+    world = "However, world music sales declined by 1.3% to $33.6 billion (£17.7 billion)."
+    flat = ("But global sales of recorded music were flat in 2004, with growing sales in DVD music videos offset by "
+            "online and physical piracy in major markets.")
+    sources, passages = _sources(flat, uk, world)
+    v = attribute(sentence, question, sources, passages, real_embedder)
+    assert not v.ok, v
+    assert verify._idle_pair(sentence, question, sources[1:]) == \
+        "one of its two source sentences adds nothing to the other"
+    # two lines that each give a part of it are still a pair: the question's name, and the answer
+    sources, passages = _sources("Harold Wilson resigned as prime minister in 1976.", "Callaghan replaced him.")
+    assert verify._idle_pair("Callaghan took over from Harold Wilson.", "Who did Callaghan take over from?",
+                             sources) == ""
