@@ -47,7 +47,7 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier
+from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier, past_forms
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -264,7 +264,7 @@ def _idle_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     -> the first only lent its words to the pair (found in calibration n220: it was cited beside the second)."""
     if len(chosen) < 2:
         return ""
-    mine, question_terms, question_bases = forms(sentence), terms(question), base_terms(question)
+    mine, question_terms, question_bases = forms(sentence), terms(question) | past_forms(question), base_terms(question)
     added = {t for t in mine if t not in question_terms and mine[t] not in question_bases}
     new_numbers, asked = numbers(sentence) - numbers(question), names(question)
 
@@ -329,7 +329,7 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     if re.search(r"\bage[ds]?\b", text, re.I):
         sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
     mine = forms(sentence)
-    question_terms, question_bases = terms(question), base_terms(question)
+    question_terms, question_bases = terms(question) | past_forms(question), base_terms(question)
     source_terms = terms(text)
 
     def asked(t: str) -> bool:

@@ -45,6 +45,19 @@ def _base(word: str) -> str:
     return found[0] if found else ""
 
 
+def past_forms(text: str) -> set[str]:
+    """Stems of the irregular past forms of the text's verbs, which `forms` keeps as they are ('fell' may be a
+    verb of its own): 'By how much did sales fall?' -> {'fell', 'fallen'}"""
+    out: set[str] = set()
+    for w in words(text):
+        if w in STOPWORDS or w not in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()):
+            continue
+        for tag in ("VBD", "VBN"):
+            out.update(t for form in lemminflect.getInflection(w, tag, inflect_oov=False) if not form.endswith("ed")
+                       for t in stems(form))
+    return out
+
+
 _DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
 
 
