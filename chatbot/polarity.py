@@ -114,3 +114,27 @@ def _at(clause: str, number: str) -> int:
     digits = list(re.finditer(r"\d[\d,.]*", clause))
     spots = [d.start() for d in digits if norm_number(d.group(0)) == number]
     return spots[0] if spots else (digits[0].start() if digits else len(clause))
+
+
+_CHANGES = {way: frozenset(t for w in listed.split() for t in stems(w)) for way, listed in (
+    ("rose", "rose rise rises risen rising increased increase increases grew grow grows grown climbed climb jumped "
+             "jump soared soar gained gain"),
+    ("fell", "fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease slumped "
+             "slump dipped dip slid slide slides shrank shrunk shrink plunged plunge tumbled tumble"))}
+
+
+def reversed_change(source: str, sentence: str) -> str:
+    """Why a sentence that gives a change by a number says it went the other way from its source, or ''.
+    ('Yukos shares rose 5% on Monday.', 'Yukos shares fell 5% on Monday.') -> "the source says it rose, not fell".
+    Only where each says one way (not 'sales fell while profits rose') and both give numbers other than years."""
+    def ways(text: str) -> set[str]:
+        said = {t for w in re.findall(r"[^\W\d_]+", text.lower()) for t in stems(w)}
+        return {way for way, listed in _CHANGES.items() if said & listed}
+
+    mine, theirs = ways(sentence), ways(source)
+    def amounts(text: str) -> set[str]:  # not years: 'The government fell to the Taliban in 1996.'
+        return {n for n in numbers(text) if not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+
+    if len(mine) == 1 and len(theirs) == 1 and mine != theirs and amounts(sentence) and amounts(source):
+        return f"the source says it {next(iter(theirs))}, not {next(iter(mine))}"
+    return ""

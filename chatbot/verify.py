@@ -31,7 +31,7 @@ from .counts import (
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
-from .polarity import opposite, overstated
+from .polarity import opposite, overstated, reversed_change
 from .text import (
     by_acronym,
     clause_windows,
@@ -47,7 +47,7 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier, past_forms
+from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier, said_as_past
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -214,6 +214,9 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     closest = max(clauses, key=lambda i: sims[i]) if clauses else best
     if opposite(texts[closest], sentence, text):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
+    why = reversed_change(text, sentence)  # 'rise or fall?', or a question's premise, leaves the way to the source
+    if why:
+        return Verdict(False, why)
     if overstated(text, sentence, "" if strict else question):  # 'Will HSBC …?' asks the 'will', hedges nothing
         return Verdict(False, "it states as fact what the source only says could happen")
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
@@ -264,15 +267,20 @@ def _idle_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     -> the first only lent its words to the pair (found in calibration n220: it was cited beside the second)."""
     if len(chosen) < 2:
         return ""
-    mine, question_terms, question_bases = forms(sentence), terms(question) | past_forms(question), base_terms(question)
-    added = {t for t in mine if t not in question_terms and mine[t] not in question_bases}
+    mine, question_terms, question_bases = forms(sentence), terms(question), base_terms(question)
+    past = said_as_past(sentence, question)
+    echoed = {t for t in mine if t in question_terms or mine[t] in question_bases or t in past}
     new_numbers, asked = numbers(sentence) - numbers(question), names(question)
 
-    def gives(text: str) -> set[str]:
-        return ({t for t in added if found_in(t, terms(text))} | (numbers(text) & new_numbers)
+    def gives(text: str, echoes: bool = False) -> set[str]:
+        held = terms(text)
+        return ({t for t in mine if (echoes or t not in echoed) and found_in(t, held)} | (numbers(text) & new_numbers)
                 | {n for n in asked if has_name(n, text)})
 
-    first, second = gives(chosen[0].text), gives(chosen[1].text)
+    # 'The bank said it would cut jobs.' + 'It expects 2,000 posts to go.': the line a pronoun points back to
+    # gives the question's words
+    earlier, later = sorted(chosen[:2], key=lambda c: c.start)
+    first, second = gives(earlier.text, bool(_STARTS_WITH_PRONOUN.match(later.text))), gives(later.text)
     return "one of its two source sentences adds nothing to the other" if not first - second or not second - first \
         else ""
 
@@ -329,11 +337,11 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     if re.search(r"\bage[ds]?\b", text, re.I):
         sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
     mine = forms(sentence)
-    question_terms, question_bases = terms(question) | past_forms(question), base_terms(question)
+    question_terms, question_bases, past = terms(question), base_terms(question), said_as_past(sentence, question)
     source_terms = terms(text)
 
     def asked(t: str) -> bool:
-        return t in question_terms or mine[t] in question_bases
+        return t in question_terms or mine[t] in question_bases or t in past
 
     added = {t for t in mine if not asked(t)}
     found = {t for t in added if found_in(t, source_terms)}

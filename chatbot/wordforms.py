@@ -46,16 +46,24 @@ def _base(word: str) -> str:
 
 
 def past_forms(text: str) -> set[str]:
-    """Stems of the irregular past forms of the text's verbs, which `forms` keeps as they are ('fell' may be a
-    verb of its own): 'By how much did sales fall?' -> {'fell', 'fallen'}"""
+    """The irregular past forms of the text's verbs, which `forms` keeps as they are ('fell' may be a verb of its
+    own); not of a verb in a choice ('rise or fall'). 'By how much did sales fall?' -> {'fell', 'fallen'}"""
+    ws = words(text)
     out: set[str] = set()
-    for w in words(text):
-        if w in STOPWORDS or w not in lemminflect.getAllLemmas(w, upos="VERB").get("VERB", ()):
+    for i, w in enumerate(ws):
+        if w in STOPWORDS or "or" in ws[max(0, i - 1):i + 2] or w not in lemminflect.getAllLemmas(
+                w, upos="VERB").get("VERB", ()):
             continue
         for tag in ("VBD", "VBN"):
-            out.update(t for form in lemminflect.getInflection(w, tag, inflect_oov=False) if not form.endswith("ed")
-                       for t in stems(form))
+            out.update(f for f in lemminflect.getInflection(w, tag, inflect_oov=False) if not f.endswith("ed"))
     return out
+
+
+def said_as_past(sentence: str, question: str) -> set[str]:
+    """Stems of the sentence's words that are a past form of a verb of the question, as written ('founded' is no
+    'found'): ('Sales fell by 1.3%.', 'By how much did sales fall?') -> {'fell'}"""
+    past = past_forms(question)
+    return {t for w in words(sentence) if w in past for t in stems(w)}
 
 
 _DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'

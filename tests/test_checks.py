@@ -23,12 +23,13 @@ from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, someone_else
 from chatbot.polarity import opposite, overstated
+from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import choose, emphasise, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, heading, joined, named_elsewhere, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
-from chatbot.wordforms import past_forms
+from chatbot.wordforms import past_forms, said_as_past
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -1604,3 +1605,31 @@ def test_a_pair_of_lines_needs_both_lines(real_embedder):
     sources, passages = _sources("Harold Wilson resigned as prime minister in 1976.", "Callaghan replaced him.")
     assert verify._idle_pair("Callaghan took over from Harold Wilson.", "Who did Callaghan take over from?",
                              sources) == ""
+
+
+def test_a_change_goes_the_way_its_source_says(real_embedder):
+    # found in review: a question's words are given facts, so 'fell' passed on a line saying 'rose' when the
+    # question asked 'rise or fall?' (or assumed a fall)
+    def verdict(question: str, sentence: str, *lines: str) -> Verdict:
+        sources, passages = _sources(*lines)
+        return attribute(sentence, question, sources, passages, real_embedder)
+
+    v = verdict("Did Yukos shares rise or fall on Monday?", "Yukos shares fell 5% on Monday.",
+                "Yukos shares rose 5% on Monday after the court ruling.")
+    assert not v.ok, v  # ('fall' in a choice is no given fact either)
+    assert verdict("Why did Shell's profits fall in 2004?", "Profits fell by 10% in 2004.",
+                   "Shell said profits rose by 10% in 2004 on higher oil prices.").reason == \
+        "the source says it rose, not fell"
+    assert opposite_way("The government fell to the Taliban in 1996.", "The Taliban gained control in 1996.") == ""
+    # the question's own verb in its past form needs no source word; its words about the subject still do
+    assert verdict("Why did the pound fall?", "The pound fell after weak jobs figures.",
+                   "Sterling slid after weak jobs figures were published on Wednesday.").ok
+    assert said_as_past("Mr Khodorkovsky founded Yukos.", "What did Mr Khodorkovsky find at Yukos?") == set()
+    assert past_forms("Did shares rise or fall?") == set()
+
+
+def test_a_line_a_pronoun_points_back_to_lends_the_question_its_words():
+    # found in review: the first line gives only the question's words, the second ('It …') the answer
+    sources, _ = _sources("The bank said on Tuesday it would cut jobs across its branch network.",
+                          "It expects 2,000 posts to go by 2006.")
+    assert verify._idle_pair("The bank will cut 2,000 jobs by 2006.", "How many jobs will the bank cut?", sources) == ""
