@@ -248,8 +248,11 @@ def emphasise(sentence: str, question: str) -> str:
         window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
-        else:  # a count with the question's words: '836 protest notes'
-            score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own & terms(found))
+        else:  # a count with the question's words: '836 protest notes'; what leads to it: 'peaked at 14.2 million'
+            clause = re.split(r"[;:,(]", sentence[max(0, start - 30):start])[-1]  # not across '; 83 Tashkeel'
+            lead_in = " ".join(re.findall(r"[^\W\d_]+", clause)[-2:])
+            score = 2 * len(asked & terms(found)) + len(asked & terms(window)) + 3 * len(own & terms(found)) \
+                + len(asked & terms(lead_in))
         if rate:
             score += 6
         if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):

@@ -1633,3 +1633,12 @@ def test_a_line_a_pronoun_points_back_to_lends_the_question_its_words():
     sources, _ = _sources("The bank said on Tuesday it would cut jobs across its branch network.",
                           "It expects 2,000 posts to go by 2006.")
     assert verify._idle_pair("The bank will cut 2,000 jobs by 2006.", "How many jobs will the bank cut?", sources) == ""
+
+
+def test_a_quote_bolds_the_number_its_question_words_lead_to():
+    # calibration n090's line: both figures stand beside 'audience' and 'peak'; 'peaked at' leads to the one asked
+    line = ("The audience for BBC One's one-hour special averaged 13.7 million and peaked at 14.2 million in the last "
+            "15 minutes, overnight figures showed.")
+    assert "peaked at **14.2 million** in" in emphasise(
+        line, "What was the peak audience when Dirty Den was killed off in EastEnders?")
+    assert "averaged **13.7 million**" in emphasise(line, "What was the average audience for the special?")
