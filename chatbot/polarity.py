@@ -131,10 +131,10 @@ def reversed_change(source: str, sentence: str) -> str:
         said = {t for w in re.findall(r"[^\W\d_]+", text.lower()) for t in stems(w)}
         return {way for way, listed in _CHANGES.items() if said & listed}
 
-    mine, theirs = ways(sentence), ways(source)
     def amounts(text: str) -> set[str]:  # not years: 'The government fell to the Taliban in 1996.'
         return {n for n in numbers(text) if not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
 
+    mine, theirs = ways(sentence), ways(source)
     if len(mine) == 1 and len(theirs) == 1 and mine != theirs and amounts(sentence) and amounts(source):
         return f"the source says it {next(iter(theirs))}, not {next(iter(mine))}"
     return ""
