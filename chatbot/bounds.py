@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .text import NUMBER_WORDS, norm_number, numbers, stems
+from .text import NUMBER_WORDS, YEAR, norm_number, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
     "more_than": r"no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|"
@@ -35,7 +35,6 @@ _SIZE = re.compile(r"\s*(?:(million|mn|m|billion|bn|thousand|k|per\s*cent)\b|(%)
 _SIZES = {"million": "m", "mn": "m", "billion": "bn", "thousand": "k", "per cent": "%", "percent": "%"}
 _FIGURE = re.compile(r"(?<![\w.,])(?<!No )(?<!No\. )(\d+(?:[.,]\d+)*|(?:" + "|".join(
     w for w, n in NUMBER_WORDS.items() if 1 < n < 100) + r")\b)", re.I)
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+[$£€]?$", re.I)
 
 
@@ -57,7 +56,7 @@ def mentions(text: str) -> list[Mention]:
         token = m.group(1).lower()
         start, end = m.start(), m.end()
         size = _SIZE.match(text, end)
-        if (_YEAR.match(token) and not size) or _TIME_AFTER.match(text, end):
+        if (YEAR.fullmatch(token) and not size) or _TIME_AFTER.match(text, end):
             continue
         currency = re.search(r"[$£€]\s?$", text[:start])
         start -= len(currency.group(0)) if currency else 0

@@ -13,6 +13,7 @@ from .text import (
     MONTHS,
     NUMBER_WORDS,
     STOPWORDS,
+    YEAR,
     has_name,
     mentioned,
     months,
@@ -25,7 +26,6 @@ from .text import (
     words,
 )
 
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
 _NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS_RE})\b", re.I)
@@ -56,7 +56,7 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
-    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not _YEAR.match(t)
+    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
                and (c := _counted(ws, i, names(question) if plain else set()))]
     if counted and not any(_overlap(c, asked + words(question)) for c in counted):
         return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
@@ -105,7 +105,7 @@ def other_month(sentence: str, source: str) -> str:
             return f"in the source {year} goes with {sorted(theirs[year].values())[0]}, not {sorted(mine.values())[0]}"
         if not theirs.get(year) and year in numbers(source) and not mine.keys() & named:
             return f"the source gives {year} as a whole, not {sorted(mine.values())[0]}"
-    whole = {y for y in numbers(sentence) if _YEAR.match(y)} - set(_month_years(sentence))
+    whole = {y for y in numbers(sentence) if YEAR.fullmatch(y)} - set(_month_years(sentence))
     month = _IN_MONTH.search(source)
     if whole and month and not months(sentence) and not whole & (numbers(source) - set(theirs)):
         return f"the source counts {month.group(1)}, not {sorted(whole)[0]} as a whole"
@@ -114,7 +114,7 @@ def other_month(sentence: str, source: str) -> str:
 
 def counts_given(sentence: str) -> bool:
     """Does the sentence give a number that is not a year or a day of a month? ('26 billion.' -> True)"""
-    return any(not _YEAR.match(n) for n in numbers(_DAY_OF_MONTH.sub(" ", sentence)))
+    return any(not YEAR.fullmatch(n) for n in numbers(_DAY_OF_MONTH.sub(" ", sentence)))
 
 
 def other_period(asked: str, source: str) -> str:
@@ -224,7 +224,7 @@ def unbound_number(sentence: str, source: str) -> str:
     """
     mine, theirs = words(sentence), words(source)
     for i, token in enumerate(mine):
-        if not token[0].isdigit() or _YEAR.match(token):
+        if not token[0].isdigit() or YEAR.fullmatch(token):
             continue
         counted = _counted(mine, i)
         if not counted:
@@ -238,7 +238,7 @@ def unbound_number(sentence: str, source: str) -> str:
         # beside '4,000 militants infiltrating Khyber', which shares only words further on)
         first = _stem(counted[0])
         if contexts and None not in contexts and first not in {_stem(c[0]) for c in contexts if c}:
-            other = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not _YEAR.match(t)
+            other = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not YEAR.fullmatch(t)
                           and (c := _counted(theirs, j)) and _stem(c[0]) == first), None)
             if other:
                 return f"in the source '{' '.join(counted[:2])}' are counted by {other}, not {token}"
@@ -259,10 +259,10 @@ def asked_elsewhere(sentence: str, question: str, source: str) -> str:
         return ""
     theirs = words(source)
     head = _stem(asked[0])
-    given = [t for j, t in enumerate(theirs) if t[0].isdigit() and not _YEAR.match(t)
+    given = [t for j, t in enumerate(theirs) if t[0].isdigit() and not YEAR.fullmatch(t)
              and (c := _counted(theirs, j)) and head in map(_stem, c[:2])]
     # its own counts of a noun of their own ('172 Tashkeel'; not '9,500 were vaccinated' of '12,000 children')
-    said = [t for i, t in enumerate(mine) if t[0].isdigit() and not _YEAR.match(t) and _counted(mine, i)]
+    said = [t for i, t in enumerate(mine) if t[0].isdigit() and not YEAR.fullmatch(t) and _counted(mine, i)]
     if given and said and not numbers(" ".join(said)) & numbers(" ".join(given)):
         return f"in the source '{asked[0]}' are counted by {given[0]}, not {said[0]}"
     return ""

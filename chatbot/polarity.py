@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import negated, norm_number, numbers, own_question, stems
+from .text import YEAR, negated, norm_number, numbers, own_question, stems
 from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
@@ -132,7 +132,7 @@ def reversed_change(source: str, sentence: str) -> str:
         return {way for way, listed in _CHANGES.items() if said & listed}
 
     def amounts(text: str) -> set[str]:  # not years: 'The government fell to the Taliban in 1996.'
-        return {n for n in numbers(text) if not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+        return {n for n in numbers(text) if not YEAR.fullmatch(n)}
 
     mine, theirs = ways(sentence), ways(source)
     if len(mine) == 1 and len(theirs) == 1 and mine != theirs and amounts(sentence) and amounts(source):

@@ -22,6 +22,7 @@ _ABBREV = re.compile(
     r"|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx)|\b[A-Z])\.$"
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, written whole: YEAR.fullmatch('2004')
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b[A-Z]{2,}\b|\b[a-z]+[A-Z][\w'’-]*")  # …and easyJet, iPod
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER_WORDS = {
