@@ -1,4 +1,5 @@
-"""How a sentence bounds its numbers: 'more than 14 million', 'nearly £50m', 'about 200', '20 or more'.
+"""How a sentence writes its numbers: in which size (`other_size`: "15 million" is not "15 minutes") and
+bounded how: 'more than 14 million', 'nearly £50m', 'about 200', '20 or more'.
 
 A model that reads 'More than 14 million people saw …' writes '14 million people watched': a bare figure
 claims more than its source. `with_bounds` puts the source's bound back; `bound_lost` refuses a bound the
@@ -32,7 +33,9 @@ _TIME_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|dec
 _BOUND_AFTER = re.compile(r"(?:(?P<more_than>\s+or\s+more|-plus\b|\+)|(?P<less_than>\s+or\s+(?:less|fewer))|"
                           r"(?P<about>\s+or\s+so))", re.I)
 _SIZE = re.compile(r"\s*(?:(million|mn|m|billion|bn|thousand|k|per\s*cent)\b|(%))", re.I)
-_SIZES = {"million": "m", "mn": "m", "billion": "bn", "thousand": "k", "per cent": "%", "percent": "%"}
+# one name for each size a figure is written in: '14.2 million' and '14.2m' are the same figure
+_SIZES = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k",
+          "trillion": "tn", "per cent": "%", "percent": "%", "%": "%"}
 _FIGURE = re.compile(r"(?<![\w.,])(?<!No )(?<!No\. )(\d+(?:[.,]\d+)*|(?:" + "|".join(
     w for w, n in NUMBER_WORDS.items() if 1 < n < 100) + r")\b)", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+[$£€]?$", re.I)
@@ -120,3 +123,33 @@ def with_bounds(sentence: str, question: str, source: str) -> str:
             words = words[0].upper() + words[1:] if m.start == 0 else words[0].lower() + words[1:]
             sentence = f"{sentence[:m.start]}{words} {sentence[m.start:]}"
     return sentence
+
+
+# a number with its size: '14.2 million', '14.2m', '£9.4bn', 'five million', '20,000' is none
+_SIZED = re.compile(r"(\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r"))\s*-?\s*"
+                    r"(million|mn|m|billion|bn|thousand|k|trillion)\b", re.I)
+
+
+def _sized(text: str) -> dict[str, set[str]]:
+    """Each number with the sizes it is given in: '£9.4bn, 9.4 people and 3 more' -> {'9.4': {'bn'}, '3': set()}"""
+    out: dict[str, set[str]] = {}
+    for n in numbers(text):
+        out.setdefault(n, set())
+    for m in _SIZED.finditer(text):
+        number = m.group(1).lower()
+        n = str(NUMBER_WORDS[number]) if number in NUMBER_WORDS else norm_number(number)
+        out.setdefault(n, set()).add(_SIZES[m.group(2).lower()])
+    return out
+
+
+def other_size(sentence: str, source: str) -> str:
+    """Why a number the sentence gives in millions or billions stands in the source in another size, or ''.
+    ('The game sold 15 million copies.', 'It sold 15 copies in its first hour and 2 million in a week.') ->
+    "the source gives 15, not 15m"; ('Barclays made £2bn.', '… up from £2m') -> "… gives 2m, not 2bn" (found in review:
+    '15 million' was read from 'the last 15 minutes')."""
+    theirs = _sized(source)
+    for n, sizes in _sized(sentence).items():
+        if n in theirs and sizes and not sizes & theirs[n]:
+            given = sorted(theirs[n] - {""})
+            return f"the source gives {n}{given[0] if given else ''}, not {n}{sorted(sizes)[0]}"
+    return ""

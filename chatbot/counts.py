@@ -11,14 +11,12 @@ from collections.abc import Collection
 from .text import (
     MONTH_NAME,
     MONTHS,
-    NUMBER_WORDS,
     STOPWORDS,
     YEAR,
     has_name,
     mentioned,
     months,
     names,
-    norm_number,
     numbers,
     own_question,
     stems,
@@ -290,36 +288,4 @@ def _counted(ws: list[str], i: int, apart: Collection[str] = ()) -> list[str] | 
 def _overlap(a: list[str], b: list[str] | set[str]) -> bool:
     """Do two word lists share a word, stemmed? (['protest', 'notes'], ['note']) -> True"""
     return bool(set(stems(" ".join(a))) & set(stems(" ".join(b))))
-
-
-# a number with its size: '14.2 million', '14.2m', '£9.4bn', 'five million', '20,000' is none
-_SIZED = re.compile(r"(\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r"))\s*-?\s*"
-                    r"(million|mn|m|billion|bn|thousand|k|trillion)\b", re.I)
-_SIZES = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k",
-          "trillion": "tn"}
-
-
-def _sized(text: str) -> dict[str, set[str]]:
-    """Each number with the sizes it is given in: '£9.4bn, 9.4 people and 3 more' -> {'9.4': {'bn'}, '3': set()}"""
-    out: dict[str, set[str]] = {}
-    for n in numbers(text):
-        out.setdefault(n, set())
-    for m in _SIZED.finditer(text):
-        number = m.group(1).lower()
-        n = str(NUMBER_WORDS[number]) if number in NUMBER_WORDS else norm_number(number)
-        out.setdefault(n, set()).add(_SIZES[m.group(2).lower()])
-    return out
-
-
-def other_size(sentence: str, source: str) -> str:
-    """Why a number the sentence gives in millions or billions stands in the source in another size, or ''.
-    ('The game sold 15 million copies.', 'It sold 15 copies in its first hour and 2 million in a week.') ->
-    "the source gives 15, not 15m"; ('Barclays made £2bn.', '… up from £2m') -> "… gives 2m, not 2bn" (found in review:
-    '15 million' was read from 'the last 15 minutes')."""
-    theirs = _sized(source)
-    for n, sizes in _sized(sentence).items():
-        if n in theirs and sizes and not sizes & theirs[n]:
-            given = sorted(theirs[n] - {""})
-            return f"the source gives {n}{given[0] if given else ''}, not {n}{sorted(sizes)[0]}"
-    return ""
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .bounds import bound_lost
+from .bounds import bound_lost, other_size
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -24,7 +24,6 @@ from .counts import (
     other_month,
     other_period,
     other_place,
-    other_size,
     unbound_number,
     unqualified,
 )
