@@ -259,6 +259,13 @@ def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:
     return f"the source says it of its '{part}'" if part else ""
 
 
+def _from_question(mine: dict[str, str], sentence: str, question: str) -> set[str]:
+    """The sentence's terms (`mine`, as `forms` gives them) that the question gives: its words, in their base
+    forms too ('sold' for 'sell'), and its verbs' irregular past forms as written ('fell' for 'fall')."""
+    question_terms, question_bases, past = terms(question), base_terms(question), said_as_past(sentence, question)
+    return {t for t in mine if t in question_terms or mine[t] in question_bases or t in past}
+
+
 def _idle_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     """Why one of two neighbouring sentences holds nothing of the sentence that the other lacks, or '': no word or
     number the sentence adds to the question, no name of the question. ('Global music sales fell by 1.3% in
@@ -266,9 +273,8 @@ def _idle_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
     -> the first only lent its words to the pair (found in calibration n220: it was cited beside the second)."""
     if len(chosen) < 2:
         return ""
-    mine, question_terms, question_bases = forms(sentence), terms(question), base_terms(question)
-    past = said_as_past(sentence, question)
-    echoed = {t for t in mine if t in question_terms or mine[t] in question_bases or t in past}
+    mine = forms(sentence)
+    echoed = _from_question(mine, sentence, question)
     new_numbers, asked = numbers(sentence) - numbers(question), names(question)
 
     def gives(text: str, echoes: bool = False) -> set[str]:
@@ -336,18 +342,15 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     if re.search(r"\bage[ds]?\b", text, re.I):
         sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
     mine = forms(sentence)
-    question_terms, question_bases, past = terms(question), base_terms(question), said_as_past(sentence, question)
+    question_terms, question_bases, given = terms(question), base_terms(question), _from_question(mine, sentence,
+                                                                                                  question)
     source_terms = terms(text)
-
-    def asked(t: str) -> bool:
-        return t in question_terms or mine[t] in question_bases or t in past
-
-    added = {t for t in mine if not asked(t)}
+    added = set(mine) - given
     found = {t for t in added if found_in(t, source_terms)}
     least = PAIR_NEW_WORDS_MIN if pair else NEW_WORDS_MIN
     if added and len(found) / len(added) < least and (not pair or len(added - found) > 1):
         return f"most of what it adds is not in the source ({', '.join(sorted(added - found))})"
-    if mine and sum(t in source_terms or asked(t) for t in mine) / len(mine) < LEXICAL_MIN:
+    if mine and sum(t in source_terms or t in given for t in mine) / len(mine) < LEXICAL_MIN:
         return "most of its words are not in the source"
     # The words it shares with the question must be about the source's subject too: 'The relationship is
     # heading towards a deeper calculation' joins the question's words to a phrase about something else.
