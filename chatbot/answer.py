@@ -10,7 +10,6 @@ documents do not cover the question, the answer says so.
 from __future__ import annotations
 
 import copy
-import re
 import threading
 import time
 from collections import abc
@@ -23,14 +22,14 @@ from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
+from .prompt import NOT_FOUND
 from .rank import answer_type, answering_first, answers_asked, rank_sentences, spelled_out
-from .retrieve import Hit, first_match, search
+from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
 from .settings import Settings
 from .text import HONORIFICS, clean_question, sentence_before, sentence_spans, terms, yes_no
 from .verify import Source, attribute
 
-NOT_FOUND = "I could not find this in the indexed documents."
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
 
@@ -224,7 +223,7 @@ class Engine:
             return
         pool = candidates[:SOURCE_POOL]
         sources = [Source(c.passage, c.start, c.end, hits[c.passage].chunk.text[c.start:c.end], c.coverage,
-                          c.score, _article(hits[c.passage], index))
+                          c.score, article(hits[c.passage], index))
                    for c in pool]
         shown = prompt.fitting([s.text for s in sources], self.settings.prompt_words)
         texts = [s.text for s in sources]
@@ -238,13 +237,14 @@ class Engine:
         result.model = generator.name  # a model server names its model once asked (with the first question)
         if kept:
             (result.answer, result.citations), result.mode = _cited(kept), "generated"
-        elif _declined(result.raw) and ev.coverage < limits.refusal_coverage:
+        elif prompt.declined(result.raw) and ev.coverage < limits.refusal_coverage:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
         else:
             # the line the model's refused reply was read from, else the best-ranked line that answers; a
             # sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
-            reply = " ".join(result.raw[s:e] for s, e in sentence_spans(result.raw) if not _declined(result.raw[s:e]))
+            raw = result.raw
+            reply = " ".join(raw[s:e] for s, e in sentence_spans(raw) if not prompt.declined(raw[s:e]))
             typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
             context = [_context(hits[c.passage], c.start, index) for c in pool]
             pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
@@ -305,7 +305,7 @@ class Engine:
               shown: Sequence[int], result: Result, kept: list[tuple[str, list[Citation]]]) -> bool:
         """Keep a generated sentence if a source sentence supports it; cite that sentence."""
         text, cited = citations(sentence)
-        if _declined(text):  # the model's own "not found": a signal for the gate, not an answer
+        if prompt.declined(text):  # the model's own "not found": a signal for the gate, not an answer
             result.removed.append({"sentence": sentence.strip(), "reason": "the model found no answer"})
             return False
         text, why = screen(text, question)
@@ -316,7 +316,7 @@ class Engine:
             return False
         hint = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
         verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint,
-                            _documents(hits), strict=yes_no(question))
+                            titled(hits), strict=yes_no(question))
         article = sources[verdict.sources[0]].article if verdict.ok else ""
         unnamed = gate.unnamed(question, article) if article else []  # 'Trevor Phillips praised Lord Scarman'
         if not verdict.ok or unnamed:
@@ -369,30 +369,12 @@ class Engine:
         return result
 
 
-def _documents(hits: Sequence[Hit]) -> list[str]:
-    """For each passage: its document's title and the passage."""
-    return [f"{h.chunk.title}\n\n{h.chunk.text}" for h in hits]
-
-
 def _context(hit: Hit, start: int, index: store.Index) -> quote.Context:
     """What the passage's line at `start` stands in: the sentence before it in its document (the passage's
-    first line follows one too) and the document's title and text (`_article`)."""
+    first line follows one too) and the document's title and text (`retrieve.article`)."""
     doc = index.docs.get(hit.chunk.doc)
     before = sentence_before(doc.text, hit.chunk.start + start) if doc else sentence_before(hit.chunk.text, start)
-    return quote.Context(before, _article(hit, index))
-
-
-def _article(hit: Hit, index: store.Index) -> str:
-    """The passage's document: its title and text (the passage alone when the document is gone)."""
-    doc = index.docs.get(hit.chunk.doc)
-    return f"{hit.chunk.title}\n\n{hit.chunk.text if doc is None else doc.text}"
-
-
-def _declined(text: str) -> bool:
-    """Did the model say it found no answer? ('NOT FOUND', 'The sources do not answer …')"""
-    low = text.lower()
-    return prompt.NOT_FOUND_REPLY.lower() in low or NOT_FOUND.lower().rstrip(".") in low or bool(
-        re.search(r"\b(?:do(?:es)? not|don't|doesn't) (?:answer|contain|mention|say|provide)|no information", low))
+    return quote.Context(before, article(hit, index))
 
 
 def _cited(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> tuple[str, list[Citation]]:

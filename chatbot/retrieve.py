@@ -133,3 +133,14 @@ def _minmax(scores: dict[int, float]) -> dict[int, float]:
         return {}
     lo, hi = min(scores.values()), max(scores.values())
     return {c: (v - lo) / (hi - lo + 1e-9) for c, v in scores.items()}
+
+
+def titled(hits: Sequence[Hit]) -> list[str]:
+    """For each passage: its document's title and the passage."""
+    return [f"{h.chunk.title}\n\n{h.chunk.text}" for h in hits]
+
+
+def article(hit: Hit, index: Index) -> str:
+    """The passage's document: its title and text (the passage alone when the document is gone)."""
+    doc = index.docs.get(hit.chunk.doc)
+    return f"{hit.chunk.title}\n\n{hit.chunk.text if doc is None else doc.text}"
