@@ -123,18 +123,21 @@ _CHANGES = {way: frozenset(t for w in listed.split() for t in stems(w)) for way,
              "slump dipped dip slid slide slides shrank shrunk shrink plunged plunge tumbled tumble"))}
 
 
+def change_ways(text: str) -> set[str]:
+    """Which ways the text says something changed: 'Sales fell while profits grew' -> {'fell', 'rose'}"""
+    said = {t for w in re.findall(r"[^\W\d_]+", text.lower()) for t in stems(w)}
+    return {way for way, listed in _CHANGES.items() if said & listed}
+
+
 def reversed_change(source: str, sentence: str) -> str:
     """Why a sentence that gives a change by a number says it went the other way from its source, or ''.
     ('Yukos shares rose 5% on Monday.', 'Yukos shares fell 5% on Monday.') -> "the source says it rose, not fell".
     Only where each says one way (not 'sales fell while profits rose') and both give numbers other than years."""
-    def ways(text: str) -> set[str]:
-        said = {t for w in re.findall(r"[^\W\d_]+", text.lower()) for t in stems(w)}
-        return {way for way, listed in _CHANGES.items() if said & listed}
-
     def amounts(text: str) -> set[str]:  # not years: 'The government fell to the Taliban in 1996.'
         return {n for n in numbers(text) if not YEAR.fullmatch(n)}
 
-    mine, theirs = ways(sentence), ways(source)
+    mine, theirs = change_ways(sentence), change_ways(source)
     if len(mine) == 1 and len(theirs) == 1 and mine != theirs and amounts(sentence) and amounts(source):
         return f"the source says it {next(iter(theirs))}, not {next(iter(mine))}"
     return ""
+

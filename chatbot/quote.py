@@ -11,6 +11,7 @@ import lemminflect
 
 from .counts import amount_of_other, counts_other, other_month, other_period, other_place
 from .persons import name_runs, someone_else
+from .polarity import change_ways
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
 from .text import (
     HONORIFICS,
@@ -224,8 +225,8 @@ def emphasise(sentence: str, question: str) -> str:
                            r"turnover|budget|debt|deficit|valuation)(?:s|es)?\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     speed = SPEED_Q.search(question)
-    change = re.search(r"\bby how much\b|\bhow much did\b.*\b(?:rise|fall|grow|drop|increase|decrease|decline|climb)",
-                       question, re.I)
+    asks_much = re.search(r"\bby how much\b|\bhow much did\b", question, re.I)
+    change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
         start, found = m.start(), m.group(0).strip()
