@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection
 
 from .text import (
+    MONEY,
     MONTH_NAME,
     MONTHS,
     STOPWORDS,
@@ -27,9 +28,6 @@ from .text import (
 _MONTHS_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: 'September' before 'Sep'
 # amounts and dates ('31 December'; not 'March 13', which may be 'In March 13 demarches were issued')
 _NOT_COUNTS = re.compile(rf"[$£€]\s?\d[\d,.]*\w*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS_RE})\b", re.I)
-_MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|million|billion)\s+)?(?:(?:US|Swiss|Hong Kong|"
-                    r"Australian|Canadian)\s+)?(?:euros?|dollars?|pounds?|pence|p|francs?|yuan|yen|roubles?|rubles?|"
-                    r"rupees?|kronor|krona|kroner|rand)\b", re.I)
 
 
 def asked_count(question: str) -> list[str]:
@@ -51,7 +49,7 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
         question = own
     else:
         asked = asked_count(question)
-    if not asked or (re.search(r"\bhow much\b", question, re.I) and _MONEY.search(sentence)):
+    if not asked or (re.search(r"\bhow much\b", question, re.I) and MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
     counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)

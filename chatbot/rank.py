@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .embed import Embedder
-from .text import MONTH_NAME, STOPWORDS, by_acronym, months, numbers, own_question, own_terms, sentence_spans, terms
+from .text import (
+    MONEY,
+    MONTH_NAME,
+    STOPWORDS,
+    by_acronym,
+    months,
+    numbers,
+    own_question,
+    own_terms,
+    sentence_spans,
+    terms,
+)
 
 T = TypeVar("T", bound=tuple[str, Any])
 
@@ -32,9 +43,6 @@ _COST_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|will|
                      r"\s*\??\s*$", re.I)  # not 'What did the affair cost David Blunkett?', '… pay attention to?'
 _PRICE_Q = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|pay|paid|earn|earns|earned|charge|charged|"
                       r"worth|fetch|fetched|sell\s+for|sold\s+for)\b", re.I)
-_AMOUNT = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s?(?:(?:m|bn|k|million|billion)\s*)?(?:(?:US|Swiss|Hong Kong|"
-                     r"Australian|Canadian|Swedish)\s+)?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rupees?|"
-                     r"francs?|kronor|krona|rand|won|pesos?)\b", re.I)
 # a change, a share or a stretch of time is no price: 'How much have house prices risen?' -> '12%'
 _CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fell|fallen|increase[ds]?|drop(?:ped)?|"
                        r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
@@ -112,7 +120,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         own = own_question(question)
         if re.search(r"\bhow many\b", own, re.I) and not re.search(r"%|\bper ?cent", own, re.I):
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
-        if _PRICE_Q.search(own) and not _CHANGE_Q.search(own) and not _AMOUNT.search(text):
+        if _PRICE_Q.search(own) and not _CHANGE_Q.search(own) and not MONEY.search(text):
             return False  # 'What does the DS cost?' asks for an amount: not 'Nintendo has sold almost 4m DS consoles'
         return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)))
     if kind == "date":
