@@ -141,3 +141,34 @@ def reversed_change(source: str, sentence: str) -> str:
         return f"the source says it {next(iter(theirs))}, not {next(iter(mine))}"
     return ""
 
+
+# what someone should do, said in the present ('Islamabad should take …', 'Russia needs to remove …'); not what
+# had to be done ('The plane had to land'), told as a fact, nor 'should the talks fail', 'must have known' or
+# 'has to do with'
+_DUTY = re.compile(r"\b(?:should(?:n['’]t)?(?!\s+(?:the|a|an|it|they|there|he|she|we|this|that|these|those)\b)|"
+                   r"must(?:n['’]t)?(?!\s+have\s+(?:been|known|\w+ed)\b)|ought\s+to|(?:need|needs|has|have)\s+to"
+                   r"(?!\s+do\s+with)|(?:has|have|['’]ve)\s+got\s+to|(?:is|are|be)\s+(?:required|obliged)\s+to|"
+                   r"(?:essential|vital|imperative|necessary)\s+(?:that|for))\b", re.I)
+# a source says it in many more ways: a need, a call, an order, advice, a ban, a wish ('wants the G8 to cancel')
+_DUTY_SAID = re.compile(r"\b(?:should|must|ought|need)(?:n['’]t)?\b(?!-)|\b(?:needs?\s+to|needed|necessary|necessity|"
+                        r"imperative|(?:essential|vital|crucial)\s+(?:that|to|for)|requir(?:e|es|ed|ing)|"
+                        r"call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|recommend\w*|demand(?:s|ed|ing)?\s+(?:that|to)|"
+                        r"insist\w*|(?:has|have|had)\s+to(?!\s+do\s+with)|duty\s+to|time\s+for|right\s+(?:to|for)|may\s+not|"
+                        r"not\s+(?:be\s+)?allowed|banned|barred|forbidden|prohibited|illegal|want(?:s|ed)?|"
+                        r"(?:ordered|forced?|forces|told|tells|asked|asks|advised|warned|instructed|expected|obliged|"
+                        r"obligated|compel\w*|bound|commits?|committed)\s+(?:\w+\s+){0,3}?to)\b", re.I)
+# an order given outright: a listed item, or what follows a colon, that starts with a verb ('- Monitor Border
+# Drills: Track the frequency …')
+_LEAD_WORD = re.compile(r"(?:^\s*[-–—•*]|:)\s*([A-Z][a-z]+)\b", re.M)
+
+
+def prescribed(source: str, sentence: str) -> bool:
+    """Does the sentence say what someone should or must do where its source says nothing of the kind? ('This
+    emerging dynamic … unfolds as a potential new geopolitical axis, one shaped more by security compulsions',
+    'Islamabad should take a more security-focused role in the emerging axis.') -> True (calibration s047);
+    not when the source says 'must', 'needs to', 'told … to', 'wants', 'a duty to' or gives the order ('Track
+    the frequency …' for 'Analysts should track …'). Any such word in the line will do, about anyone: 'Analysts
+    say investors should be cautious, and the bank is cutting jobs' lets 'The bank should cut jobs' pass."""
+    if not _DUTY.search(sentence) or _DUTY_SAID.search(source):
+        return False
+    return not any(is_verb(m.group(1)) for m in _LEAD_WORD.finditer(source.strip()))

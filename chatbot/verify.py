@@ -30,7 +30,7 @@ from .counts import (
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
-from .polarity import opposite, overstated, reversed_change
+from .polarity import opposite, overstated, prescribed, reversed_change
 from .text import (
     by_acronym,
     clause_windows,
@@ -218,6 +218,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, why)
     if overstated(text, sentence, "" if strict else question):  # 'Will HSBC …?' asks the 'will', hedges nothing
         return Verdict(False, "it states as fact what the source only says could happen")
+    if prescribed(text, sentence):
+        return Verdict(False, "it says what should be done; the source does not")
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 

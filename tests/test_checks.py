@@ -22,7 +22,7 @@ from chatbot.counts import (
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, someone_else
-from chatbot.polarity import opposite, overstated
+from chatbot.polarity import opposite, overstated, prescribed
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import choose, emphasise, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
@@ -818,6 +818,53 @@ def test_what_the_source_says_could_happen_is_not_stated_as_fact():
                   "Why won't the DTI block the takeover?", "The DTI saw no case for changing the Enterprise Act so "
                   "that takeovers of football clubs could be looked at.") == "ok"
 
+
+
+def test_what_someone_should_do_is_said_only_where_the_source_says_it():
+    def reason(sentence: str, question: str, source: str) -> str:
+        sources, passages = _sources(source)
+        v = attribute(sentence, question, sources, passages, HashEmbedder())
+        return "ok" if v.ok else v.reason
+
+    # calibration s047: 'Islamabad should take a more security-focused role' rested on a line that says what
+    # the axis is shaped by, not what anyone should do
+    question = "What should Pakistan push for?"
+    sentence = "Pakistan should push for more pressure on the Afghan regime to take action against the TTP."
+    assert reason(sentence, question, "Pakistan is pushing for more pressure on the Afghan regime to take action "
+                  "against the TTP.") == "it says what should be done; the source does not"
+    assert reason(sentence, question, "Pakistan must push for more pressure on the Afghan regime to take action "
+                  "against the TTP.") == "ok"
+    assert reason(sentence, question, "Analysts called for more pressure on the Afghan regime to take action "
+                  "against the TTP, and Pakistan agreed to push.") == "ok"
+    # an order given outright (calibration s084, a list of what to watch)
+    assert reason("Analysts should track military exercises along the Tajik-Afghan border.",
+                  "Along which border should analysts track military exercises?",
+                  "- Monitor Border Drills: Track military exercises along the Tajik-Afghan border.") == "ok"
+    # what had to be done is told as a fact
+    assert not prescribed("The plane landed in Paris after the engine failed.", "The plane had to land in Paris.")
+    assert prescribed("Russia removed the Taliban from its terrorist list.",
+                      "Russia needs to remove the Taliban from its terrorist list.")
+    # found in review: a source tells what to do in many ways; a 'must' or 'should' may be no duty at all
+    for source, sentence in (
+            ("Consumers were told to boil their tap water.", "Consumers should boil their tap water."),
+            ("The UN asked Syria to withdraw its troops.", "Syria should withdraw its troops, the UN said."),
+            ("Mr Brown wants the G8 to cancel the debt.", "Mr Brown says the G8 should cancel the debt."),
+            ("Mr Blair said Britain had a duty to help Darfur.", "Mr Blair said Britain should help Darfur."),
+            ("The rules force banks to hold more capital.", "Banks have to hold more capital under the rules."),
+            ("Applicants may not be older than 25.", "Applicants must not be older than 25."),
+            ("Detectives said the gunman knew the building well.", "The gunman must have known the building well."),
+            ("The dispute concerns the pricing of broadband.", "The dispute has to do with the pricing of broadband."),
+            ("If the talks fail, the union will strike.", "Should the talks fail, the union will strike.")):
+        assert not prescribed(source, sentence), sentence
+    # … and a line's first word is no order for being a verb too ('Police', 'Shell'), nor a noun a duty
+    # ('stamp duty', 'energy needs', 'a must-have gadget')
+    for source, sentence in (
+            ("Police are investigating the death.", "Police must investigate the death."),
+            ("Shell has cut its reserves by 20%.", "Shell needs to cut its reserves by 20%."),
+            ("Amid the Blair-Brown rift, the Chancellor is cutting stamp duty.", "The Chancellor must cut stamp duty."),
+            ("China's energy needs are growing, and Beijing is buying oil fields.", "Beijing needs to buy oil fields."),
+            ("The iPod is a must-have gadget and Apple is cutting its price.", "Apple must cut the iPod's price.")):
+        assert prescribed(source, sentence), sentence
 
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
     # news question n013: 'Barclays' opens the answer, and the £75m line is an airline's (no Barclays in it)
