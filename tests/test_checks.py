@@ -526,6 +526,13 @@ def _sources(*texts: str, scores: tuple[float, ...] = ()) -> tuple[list[Source],
     return out, [passage]
 
 
+def _reason(sentence: str, question: str, source: str) -> str:
+    """Why `attribute` refuses the sentence on the one source line, or 'ok'."""
+    sources, passages = _sources(source)
+    v = attribute(sentence, question, sources, passages, HashEmbedder())
+    return "ok" if v.ok else v.reason
+
+
 def test_attribution_picks_the_supporting_sentence_not_the_cited_one():
     sources, passages = _sources("Pakistan filed many complaints.", LIST)
     v = attribute("Pakistan has held 225 border flag meetings.", "How many border flag meetings has Pakistan held?",
@@ -792,52 +799,41 @@ def test_what_the_relaxed_checks_still_refuse():
 
 
 def test_what_the_source_says_could_happen_is_not_stated_as_fact():
-    def reason(sentence: str, question: str, source: str) -> str:
-        sources, passages = _sources(source)
-        v = attribute(sentence, question, sources, passages, HashEmbedder())
-        return "ok" if v.ok else v.reason
-
     source = ("With Russia now engaging more directly with the Taliban, Pakistan could push for more pressure on "
               "the Afghan regime to take action against the TTP.")
     hedged = "it states as fact what the source only says could happen"
-    assert reason("Pakistan is pushing for more pressure on the Afghan regime to take action against the TTP.",
+    assert _reason("Pakistan is pushing for more pressure on the Afghan regime to take action against the TTP.",
                   "What is Pakistan pushing for?", source) == hedged
-    assert reason("Pakistan could push for more pressure on the Afghan regime to take action against the TTP.",
+    assert _reason("Pakistan could push for more pressure on the Afghan regime to take action against the TTP.",
                   "What is Pakistan pushing for?", source) == "ok"
     # found in review: 'could not' is a fact, 'military might' a noun
-    assert reason("The convoy did not reach Kabul because of the snow.", "Why did the convoy not reach Kabul?",
+    assert _reason("The convoy did not reach Kabul because of the snow.", "Why did the convoy not reach Kabul?",
                   "The convoy could not reach Kabul because of the snow.") == "ok"
     assert not overstated("Russia's military might grew rapidly.", "Russia's military grew rapidly.", "What grew?")
     # the question's 'could' carries over to the answer, and a verb the source states plainly too is stated
-    assert reason("Pakistan pushes for more pressure on the Afghan regime to take action against the TTP.",
+    assert _reason("Pakistan pushes for more pressure on the Afghan regime to take action against the TTP.",
                   "What could Pakistan push for?", source) == "ok"
     # news questions n219 and n156: the hedged verb is another one, or the answer's verb follows 'to'
-    assert reason("Lord Callaghan refused to hold an early election.", "What did Lord Callaghan refuse to do?",
+    assert _reason("Lord Callaghan refused to hold an early election.", "What did Lord Callaghan refuse to do?",
                   "Lord Callaghan refused to hold an early election which may have delivered a Labour victory.") == "ok"
-    assert reason("The DTI saw no case for changing the Enterprise Act to look at takeovers of football clubs.",
+    assert _reason("The DTI saw no case for changing the Enterprise Act to look at takeovers of football clubs.",
                   "Why won't the DTI block the takeover?", "The DTI saw no case for changing the Enterprise Act so "
                   "that takeovers of football clubs could be looked at.") == "ok"
 
 
-
 def test_what_someone_should_do_is_said_only_where_the_source_says_it():
-    def reason(sentence: str, question: str, source: str) -> str:
-        sources, passages = _sources(source)
-        v = attribute(sentence, question, sources, passages, HashEmbedder())
-        return "ok" if v.ok else v.reason
-
     # calibration s047: 'Islamabad should take a more security-focused role' rested on a line that says what
     # the axis is shaped by, not what anyone should do
     question = "What should Pakistan push for?"
     sentence = "Pakistan should push for more pressure on the Afghan regime to take action against the TTP."
-    assert reason(sentence, question, "Pakistan is pushing for more pressure on the Afghan regime to take action "
+    assert _reason(sentence, question, "Pakistan is pushing for more pressure on the Afghan regime to take action "
                   "against the TTP.") == "it says what should be done; the source does not"
-    assert reason(sentence, question, "Pakistan must push for more pressure on the Afghan regime to take action "
+    assert _reason(sentence, question, "Pakistan must push for more pressure on the Afghan regime to take action "
                   "against the TTP.") == "ok"
-    assert reason(sentence, question, "Analysts called for more pressure on the Afghan regime to take action "
+    assert _reason(sentence, question, "Analysts called for more pressure on the Afghan regime to take action "
                   "against the TTP, and Pakistan agreed to push.") == "ok"
     # an order given outright (calibration s084, a list of what to watch)
-    assert reason("Analysts should track military exercises along the Tajik-Afghan border.",
+    assert _reason("Analysts should track military exercises along the Tajik-Afghan border.",
                   "Along which border should analysts track military exercises?",
                   "- Monitor Border Drills: Track military exercises along the Tajik-Afghan border.") == "ok"
     # what had to be done is told as a fact
@@ -890,51 +886,46 @@ def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
 
 
 def test_an_answer_may_not_give_the_questions_first_or_top_to_what_the_source_does_not():
-    def reason(sentence: str, question: str, source: str) -> str:
-        sources, passages = _sources(source)
-        v = attribute(sentence, question, sources, passages, HashEmbedder())
-        return "ok" if v.ok else v.reason
-
     # news question n173: the question's rank, repeated
     novel = "Novelist Andrea Levy is favourite, after winning the Whitbread novel award with Small Island."
-    assert reason("Andrea Levy won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
+    assert _reason("Andrea Levy won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
                   novel) == "the source does not say 'first'"
     audience = "EastEnders' highest audience came at Christmas 1986, when more than 30 million tuned in."
     year = "The episode gave EastEnders its highest audience for a year, 14 million."
-    assert reason("EastEnders' biggest ever audience was 14 million.", "What is EastEnders' biggest ever audience?",
+    assert _reason("EastEnders' biggest ever audience was 14 million.", "What is EastEnders' biggest ever audience?",
                   year) == "the source does not say 'biggest'"  # (its 'highest' would be 'biggest', but for a year)
-    assert reason("EastEnders' first audience was 30 million.", "What was EastEnders' first audience?",
+    assert _reason("EastEnders' first audience was 30 million.", "What was EastEnders' first audience?",
                   audience) == "the source does not say 'first'"
     # a bare answer claims it (found asking new questions: 'The Joe Louis Story [1]' for 'What was Ossie Davis's
     # last film?'), and is held to it as the source words it ('highest' for 'biggest'); a period is no rank
     roles = "Some of Davis's best known roles included The Joe Louis Story and Gone Are the Days."
-    assert reason("The Joe Louis Story.", "What was Ossie Davis's last film?", roles) == \
+    assert _reason("The Joe Louis Story.", "What was Ossie Davis's last film?", roles) == \
         "the source does not say 'last'"
-    assert reason("The Joe Louis Story.", "What was Ossie Davis's first film?", roles) == \
+    assert _reason("The Joe Louis Story.", "What was Ossie Davis's first film?", roles) == \
         "the source does not say 'first'"
-    assert reason("The Joe Louis Story.", "Which of Ossie Davis's films is best known?", roles) == "ok"
-    assert reason("Gone Are the Days.", "Which film did Ossie Davis make last year?",
+    assert _reason("The Joe Louis Story.", "Which of Ossie Davis's films is best known?", roles) == "ok"
+    assert _reason("Gone Are the Days.", "Which film did Ossie Davis make last year?",
                   "Last year he made the film Gone Are the Days.") == "ok"
-    assert reason("More than 30 million tuned in.", "What is EastEnders' biggest ever audience?", audience) == "ok"
+    assert _reason("More than 30 million tuned in.", "What is EastEnders' biggest ever audience?", audience) == "ok"
     # why it was refused is told by the line a reader would check: the one sharing most of its words
     sources, passages = _sources("Davis was found dead on Friday in his hotel room in Miami Beach.", roles)
     v = attribute("The Joe Louis Story.", "What was Ossie Davis's last film?", sources, passages, HashEmbedder())
     assert not v.ok and v.reason == "the source does not say 'last'"
     profit = "Net profit in the six months ending 31 December rose 28% to A$458.4m."
-    assert reason("Net profit in the first half rose 28% to A$458.4m.", "How much did profit rise in the first half?",
+    assert _reason("Net profit in the first half rose 28% to A$458.4m.", "How much did profit rise in the first half?",
                   profit) == "ok"
-    assert reason("First-half profit rose 28% to A$458.4m.", "How much did profit rise in the first-half?",
+    assert _reason("First-half profit rose 28% to A$458.4m.", "How much did profit rise in the first-half?",
                   profit) == "ok"
     # …but a superlative before a period word is still a rank ('the fastest time')
-    assert reason("Button set the fastest time in qualifying.", "Who set the fastest time in qualifying?",
+    assert _reason("Button set the fastest time in qualifying.", "Who set the fastest time in qualifying?",
                   "Button set the second-quickest time in qualifying.") == "the source does not say 'fastest'"
-    assert reason("Susan Fletcher won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
+    assert _reason("Susan Fletcher won the Whitbread first novel award.", "Who won the Whitbread first novel award?",
                   "Susan Fletcher won the Whitbread first novel award for Eve Green.") == "ok"
     # 'Top' in a name is no rank (news question n161); a long answer that does not repeat the rank claims none
     sources, passages = _sources("Columbia came second in the list.", "It led the Top 500 last year.")
     assert attribute("Columbia came second in the Top 500 list.", "Which machine came second in the Top 500 list?",
                      sources, passages, HashEmbedder()).ok
-    assert reason("The Whitbread novel award went to Andrea Levy for Small Island.",
+    assert _reason("The Whitbread novel award went to Andrea Levy for Small Island.",
                   "Who won the Whitbread first novel award?", novel) == "ok"
 
 
