@@ -451,3 +451,15 @@ def test_a_number_the_source_bounds_keeps_its_bound_in_the_answer(fake_settings)
     result = engine.ask("How many people watched Dirty Den being killed off?")
     assert result.mode == "generated", result.removed
     assert result.answer.startswith("More than 14 million people watched Dirty Den"), result.answer
+
+
+def test_what_someone_should_do_is_quoted_when_its_line_does_not_say_so(fake_settings):
+    """Calibration s047: 'Islamabad should take a more security-focused role in the emerging axis' was generated
+    and verified on a line about what shaped the axis; the user is shown that line, quoted, and why."""
+    engine = _engine_over(fake_settings, "Islamabad should take a more security-focused role in the axis [1].", {
+        "axis.txt": "Moscow to Kabul via Islamabad\n\nIslamabad's role in the emerging axis will take shape around "
+                    "security, focused more on compulsions than on a cohesive strategy. Islamabad hosted the talks.\n"})
+    result = engine.ask("What role should Islamabad take in the emerging axis?")
+    assert result.mode == "extractive" and "focused more on compulsions" in result.answer, result.answer
+    assert any(r["reason"] == "it says what should be done; the source does not" for r in result.removed), \
+        result.removed
