@@ -51,8 +51,7 @@ def past_forms(text: str) -> set[str]:
     ws = words(text)
     out: set[str] = set()
     for i, w in enumerate(ws):
-        if w in STOPWORDS or "or" in ws[max(0, i - 1):i + 2] or w not in lemminflect.getAllLemmas(
-                w, upos="VERB").get("VERB", ()):
+        if w in STOPWORDS or "or" in ws[max(0, i - 1):i + 2] or not is_verb(w):
             continue
         for tag in ("VBD", "VBN"):
             out.update(f for f in lemminflect.getInflection(w, tag, inflect_oov=False) if not f.endswith("ed"))
