@@ -45,6 +45,7 @@ class Mention(NamedTuple):
     number: str  # normalized: '14', '5000'
     unit: str  # currency and size: '£m', '%', ''
     noun: str  # the stem of the word after it: 'peopl'
+    then: str  # the stem of the word after that: 'tune' in '30 million people tuned in'
     bound: str  # 'more_than', 'less_than', 'about' or '' (bare)
     words: str  # the bound's own words: 'More than', 'or more'
     start: int  # where the mention starts (its currency sign; not its bound) and ends (its size)
@@ -53,7 +54,7 @@ class Mention(NamedTuple):
 
 def mentions(text: str) -> list[Mention]:
     """The numbers of a text with their bounds; years and dates ('over 12 months', 'up to 31 March') are left out.
-    'More than £14m saw it' -> [Mention('14', '£m', 'saw', 'more_than', 'More than', 10, 14)]"""
+    'More than £14m saw it' -> [Mention('14', '£m', 'saw', '', 'more_than', 'More than', 10, 14)]"""
     out = []
     for m in _FIGURE.finditer(text):
         token = m.group(1).lower()
@@ -72,16 +73,19 @@ def mentions(text: str) -> list[Mention]:
         found = before or after
         bound = next((k for k, v in found.groupdict().items() if v), "") if found else ""
         said = before.group(0).strip() if before else after.group(0).strip() if after else ""
-        noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)", text[end:])
+        noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", text[end:])
+        first, second = (stems(w or "")[:1] for w in (noun.groups() if noun else ("", "")))
         n = str(NUMBER_WORDS[token]) if token in NUMBER_WORDS else norm_number(token)
-        out.append(Mention(n, unit, stems(noun.group(1))[0] if noun and stems(noun.group(1)) else "", bound, said,
-                           start, end))
+        out.append(Mention(n, unit, "".join(first), "".join(second), bound, said, start, end))
     return out
 
 
 def _same(a: Mention, b: Mention) -> bool:
-    """The same figure of the same thing: number, currency and size, and the word after it (when both have one)."""
-    return a.number == b.number and a.unit == b.unit and (a.noun == b.noun or not a.noun or not b.noun)
+    """The same figure of the same thing: number, currency and size, and the word after it (when both have one),
+    or a noun one adds before the other's next word: '30 million people tuned in' is 'more than 30 million tuned in'
+    (found in the browser: the bound was lost)."""
+    return a.number == b.number and a.unit == b.unit and (
+        a.noun == b.noun or not a.noun or not b.noun or a.then == b.noun or b.then == a.noun)
 
 
 def bound_lost(sentence: str, question: str, source: str) -> str:

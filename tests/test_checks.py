@@ -1598,6 +1598,10 @@ def test_a_number_keeps_the_bound_its_source_gives_it():
         "They lost about $180bn and 20 or more firms went under."
     assert with_bounds("$180bn was lost in 2004.", "", line) == "About $180bn was lost in 2004."
     assert with_bounds("2,000 people came.", "", "More than 2,000 people came.") == "More than 2,000 people came."
+    # found in the browser: the answer adds a noun before the source's next word, and the bound was lost
+    den = "It remains the most-watched episode - more than 30 million tuned in."
+    assert with_bounds("30 million people tuned in.", "", den) == "More than 30 million people tuned in."
+    assert with_bounds("30 million people watched it.", "", den) == "30 million people watched it."  # another word
     # left as it is: a number the question gives, or one the source also states bare
     assert with_bounds("They lost $180bn.", "Did they lose $180bn?", line) == "They lost $180bn."
     assert with_bounds("5 new firms came.", "", "5 firms came, then more than 5 left.") == "5 new firms came."
