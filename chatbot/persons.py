@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, written_otherwise
-
-FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
+from .text import FULL_NAME, HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, written_otherwise
 
 TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
                                  "governor chairman".split())

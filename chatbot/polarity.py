@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import YEAR, negated, norm_number, numbers, own_question, stems
+from .text import FULL_NAME, YEAR, names, negated, norm_number, numbers, own_question, stems
 from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
@@ -172,3 +172,29 @@ def prescribed(source: str, sentence: str) -> bool:
     if not _DUTY.search(sentence) or _DUTY_SAID.search(source):
         return False
     return not any(is_verb(m.group(1)) for m in _LEAD_WORD.finditer(source.strip()))
+
+
+# a duty one lays on another: 'called on Mr Clarke to denounce', 'urged Kabul to act', 'asked Syria to'
+_LAID_ON = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|told|tells?|"
+                      r"order(?:s|ed)|advis(?:e|es|ed)|press(?:es|ed)|want(?:s|ed)?|instruct(?:s|ed))\s+"
+                      r"((?:[\w'’.-]+\s+){1,4}?)to\s+[a-z]", re.I)
+_SAID_OF = re.compile(r"\b(?:says?|said|told|tells|thinks?|thought|believes?|argues?|argued|that)\b", re.I)
+
+
+def whose_duty(source: str, sentence: str) -> str:
+    """Why the sentence lays a duty on the one its source has lay it on another, or ''. ('Trevor Phillips, chairman
+    of the Commission for Racial Equality, called on Mr Clarke to denounce the suggestion …', 'Trevor Phillips should
+    denounce the suggestion …') -> 'the source lays it on Mr Clarke, not on Trevor Phillips' (found in the browser).
+    Only where the name just before the duty word ('the UK' in 'Blair said the UK must') is the name that opens
+    the caller's sentence, and not the one called on."""
+    duty = _DUTY.search(sentence)
+    runs = [m for m in FULL_NAME.finditer(sentence[:duty.start()]) if names(m.group(0), first=True)] if duty else []
+    if not duty or not runs or _SAID_OF.search(sentence[runs[-1].end():duty.start()]):
+        return ""  # no name is told to act, or the name is the one who speaks: 'Phillips says he should …'
+    holder = names(runs[-1].group(0), first=True)
+    for m in _LAID_ON.finditer(source):
+        caller = re.split(r"(?<=[.!?])\s+", source[:m.start()])[-1]
+        opener = next((found for run in FULL_NAME.findall(caller) if (found := names(run, first=True))), set())
+        if holder & opener and not holder & names(m.group(1), first=True):
+            return f"the source lays it on {m.group(1).strip()}, not on {runs[-1].group(0)}"
+    return ""

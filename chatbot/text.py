@@ -27,6 +27,7 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, written whole: YEAR.fullmatch(
 MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|k|million|billion)\s*)?(?:(?:US|Swiss|Hong Kong|"
                    r"Australian|Canadian|Swedish)\s+)?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rubles?|"
                    r"rupees?|francs?|kronor|krona|kroner|rand|won|pesos?)\b", re.I)
+FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b[A-Z]{2,}\b|\b[a-z]+[A-Z][\w'’-]*")  # …and easyJet, iPod
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER_WORDS = {

@@ -22,7 +22,7 @@ from chatbot.counts import (
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, someone_else
-from chatbot.polarity import opposite, overstated, prescribed
+from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import choose, emphasise, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
@@ -861,6 +861,26 @@ def test_what_someone_should_do_is_said_only_where_the_source_says_it():
             ("China's energy needs are growing, and Beijing is buying oil fields.", "Beijing needs to buy oil fields."),
             ("The iPod is a must-have gadget and Apple is cutting its price.", "Apple must cut the iPod's price.")):
         assert prescribed(source, sentence), sentence
+
+def test_a_duty_is_laid_on_the_one_the_source_lays_it_on():
+    # found in the browser: 'Trevor Phillips should denounce …' on a line where Phillips called on Mr Clarke to
+    line = ("Trevor Phillips, chairman of the Commission for Racial Equality, called on Mr Clarke to denounce the "
+            "suggestion Britain's hospitality was being tested by immigration.")
+    question = "Who should Mr Clarke denounce, according to Trevor Phillips?"
+    assert _reason("Trevor Phillips should denounce the suggestion Britain's hospitality was being tested by "
+                   "immigration.", question, line) == "the source lays it on Mr Clarke, not on Trevor Phillips"
+    assert _reason("Mr Clarke should denounce the suggestion Britain's hospitality was being tested by immigration.",
+                   question, line) == "ok"
+    assert whose_duty("Blair told MPs the UK must act, and called on France to join.", "Blair must act.") == \
+        "the source lays it on France, not on Blair"
+    for source, sentence in (  # the one told to act, or a name that only speaks
+            (line, "According to Trevor Phillips, Mr Clarke should denounce the suggestion."),
+            (line, "Phillips says he should denounce the suggestion."),
+            ("The UN asked Syria to withdraw its troops.", "Syria should withdraw its troops, the UN said."),
+            ("Mr Brown wants the G8 to cancel the debt.", "Mr Brown says the G8 should cancel the debt."),
+            ("Blair told MPs the UK must act, and called on France to join.", "Blair said the UK must act.")):
+        assert whose_duty(source, sentence) == "", sentence
+
 
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
     # news question n013: 'Barclays' opens the answer, and the £75m line is an airline's (no Barclays in it)
