@@ -253,7 +253,8 @@ class Engine:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
             c = pool[pick]
-            picked = [(quote.emphasise(texts[pick], standalone), [self._citation(1, hits[c.passage], c.start, c.end)])]
+            picked = [(quote.emphasise(texts[pick], standalone, reply),
+                       [self._citation(1, hits[c.passage], c.start, c.end)])]
             (result.answer, result.citations), result.mode = _cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0
         result.done = True

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .counts import amount_of_other, counts_other, other_month, other_period, other_place
+from .counts import amount_of_other, counts_other, other_month, other_period, other_place, unbound_number
 from .persons import name_runs, someone_else
 from .polarity import change_ways
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
@@ -206,11 +206,13 @@ def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words:
     return after is not None and bool({w.lower() for w in re.findall(r"\w+", after.group(1))} - OFFICES & asked_words)
 
 
-def emphasise(sentence: str, question: str) -> str:
-    """The sentence with its answering words in **bold**, chosen by the question's kind and by how many of
-    the question's words surround them.
+def emphasise(sentence: str, question: str, reply: str = "") -> str:
+    """The sentence with its answering words in **bold**, chosen by the question's kind, by the model's refused
+    `reply` (its number or name, when the sentence has it) and by how many of the question's words surround them.
 
-    ('… 225 border flag meetings, 836 protest notes …', 'How many protest notes?') -> '… **836 protest notes** …'
+    ('… 225 border flag meetings, 836 protest notes …', 'How many protest notes?') -> '… **836 protest notes** …';
+    ('… agreed to pay $54m, including $18m from their own pockets …', 'How much … from their own pockets?',
+    reply '$18m') -> '… including **$18m** from …' (found asking new questions: '$54m' was bold)
     """
     kind = answer_type(question)
     spelled = spelled_out(sentence, question) if kind == "expansion" else None
@@ -226,6 +228,11 @@ def emphasise(sentence: str, question: str) -> str:
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     speed = SPEED_Q.search(question)
     asks_much = re.search(r"\bby how much\b|\bhow much did\b", question, re.I)
+    # the reply's numbers, unless they count something else ('172 Tashkeel' for 'How many fighters?', '13 protest
+    # notes' where the line's 13 counts formal demarches)
+    wrong = counts_other(reply, question) or unbound_number(reply, sentence)
+    replied = (set() if wrong else numbers(reply) - numbers(question)) | (
+        names(reply, first=True) - asked_words)
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
@@ -256,6 +263,8 @@ def emphasise(sentence: str, question: str) -> str:
                 + len(asked & terms(lead_in))
         if rate:
             score += 6
+        if replied & (numbers(found) if kind == "number" else found_words):
+            score += 6  # the model read the line for this answer, though its own sentence failed the checks
         if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
             score -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):

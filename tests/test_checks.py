@@ -994,6 +994,47 @@ def test_how_fast_asks_for_a_speed():
         assert not has_type(other, "number", "How fast is it?"), other
 
 
+def test_how_fast_ranks_the_lines_that_give_the_speed_among_those_quoted(real_embedder):
+    # found asking new questions: 'How fast are the lifts in the TFC 101 Tower?' was refused, the two lines with
+    # the speed ranked 5th and 6th, below the three a quote is taken from ('fast' is not in them; 'speed' is)
+    passage = ("The lifts take only 30 seconds to whisk passengers to the top of the 508m tall TFC 101 Tower in "
+               "Taipei, Taiwan. The Guinness Book of Records has declared the 17m per second speed of the two lifts "
+               "the swiftest on Earth. In total, the TFC Tower has 61 lifts, 34 of them double-deckers, and 50 "
+               "escalators. The super-fast lifts can speed up to 24 passengers to the tip of the tower in about 30 "
+               "seconds. Curiously the lifts take longer to descend and spend almost a whole minute returning to "
+               "ground level from the top of the TFC Tower.")
+    ranked = rank_sentences("How fast are the lifts in the TFC 101 Tower?", [passage], real_embedder)
+    assert any("17m per second" in passage[c.start:c.end] for c in ranked[:3])
+
+
+def test_how_long_may_be_answered_without_a_number():
+    # found asking new questions: 'The lifts take almost a whole minute returning to ground level' was refused
+    # for giving no number, and the '30 seconds' to the top was quoted instead
+    question = "How long do the lifts take to descend?"
+    for line in ("The lifts spend almost a whole minute returning to ground level.", "It took half an hour.",
+                 "The trial will last a year."):
+        assert has_type(line, "number", question), line
+    assert not has_type("The lifts spend almost a whole minute returning.", "number", "How many lifts are there?")
+    assert not has_type("The lifts are slower going down.", "number", question)
+
+
+def test_a_quote_puts_the_refused_replys_answer_in_bold():
+    # found asking new questions: the model's '$18m' had no sentence around it, and '$54m' was bold in its line
+    line = "Ten former directors have agreed to pay $54m (£28.85m), including $18m from their own pockets."
+    question = "How much will the WorldCom directors pay from their own pockets?"
+    assert emphasise(line, question) == line.replace("$54m", "**$54m**")
+    assert emphasise(line, question, "$18m") == line.replace("$18m", "**$18m**")
+    # calibration n120: the reply's place, not the question's own words' neighbour
+    line = "Mr Kilroy-Silk explained his reasons to his East Midlands constituents at a meeting in Hinckley."
+    question = "Where did Kilroy-Silk tell his constituents why he was leaving UKIP?"
+    assert emphasise(line, question, "Kilroy-Silk told them at a meeting in Hinckley.") == \
+        line.replace("Hinckley", "**Hinckley**")
+    # … but not a number that counts something other than what the question asks about
+    line = "Militants infiltrated: 172 Tashkeel of almost 4,000 militants into Khyber Pakhtunkhwa."
+    bold = emphasise(line, "Roughly how many militants did the groups include?", "172 Tashkeel infiltrated.")
+    assert "**172" not in bold and "**4,000 militants" in bold, bold
+
+
 DEN = ("Dirty Den's demise seen by 14m",
        "More than 14 million people saw \"Dirty\" Den Watts killed off on Friday, marking EastEnders' 20th "
        "anniversary, according to unofficial figures.",
