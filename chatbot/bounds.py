@@ -25,9 +25,10 @@ _VERB_BOUNDS = {"topped", "passed", "surpassed", "exceeded"}  # a bound, but no 
 _BOUND_BEFORE = re.compile(r"(?:\b(?:just|well|slightly|a\s+little)\s+)?\b(?:" + "|".join(
     f"(?P<{k}>{v})" for k, v in _BOUNDS.items()) + r")\s+[$£€]?$", re.I)
 # not a bound: 'went up to 5%', 'a row over 300 jobs', 'over two days', 'up to 31 March', 'a film about 2 sisters'
-_NOT_BOUND = re.compile(r"\b(?:rose|rise[sn]?|rising|went|go(?:es|ne|ing)?|climb\w*|jump\w*|mov\w*|shot|c[oa]me|"
-                        r"row|fears?|anger|angry|concerns?|talks|probe|dispute|arrest\w*|charg\w*|worr\w*|film|book|"
-                        r"story|handed|taken|took|take)\s+(?:over|up\s+to|about|under)\s+[$£€]?$", re.I)
+_NOT_BOUND = re.compile(r"\b(?:(?:rose|rise[sn]?|rising|went|go(?:es|ne|ing)?|climb\w*|jump\w*|mov\w*|shot|c[oa]me|"
+                        r"row|fears?|anger|angry|concerns?|talks|probe|dispute|worr\w*|film|book|story|handed|taken|"
+                        r"took|take)\s+(?:over|up\s+to|about|under)|(?:arrest\w*|charg\w*)\s+(?:over|under))\s+[$£€]?$",
+                        re.I)  # 'arrested about 20 journalists' is a bound (found asking new questions)
 _TIME_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?|January|February|"
                          r"March|April|May|June|July|August|September|October|November|December)\b")
 _BOUND_AFTER = re.compile(r"(?:(?P<more_than>\s+or\s+more|-plus\b|\+)|(?P<less_than>\s+or\s+(?:less|fewer))|"

@@ -1663,6 +1663,8 @@ def test_a_number_keeps_the_bound_its_source_gives_it():
     den = "It remains the most-watched episode - more than 30 million tuned in."
     assert with_bounds("30 million people tuned in.", "", den) == "More than 30 million people tuned in."
     assert with_bounds("30 million people watched it.", "", den) == "30 million people watched it."  # another word
+    assert with_bounds("20 online journalists were arrested.", "", "Iranian authorities have arrested about 20 online "
+                       "journalists.") == "About 20 online journalists were arrested."  # found asking new questions
     # left as it is: a number the question gives, or one the source also states bare
     assert with_bounds("They lost $180bn.", "Did they lose $180bn?", line) == "They lost $180bn."
     assert with_bounds("5 new firms came.", "", "5 firms came, then more than 5 left.") == "5 new firms came."
