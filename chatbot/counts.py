@@ -229,6 +229,9 @@ def unbound_number(sentence: str, source: str) -> str:
         if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
             said = next(c for c in contexts if c)
             return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"
+        part = _part_of_total(token, counted, mine, theirs) if contexts and None in contexts else ""
+        if part:
+            return part
         # a list whose items share a noun ('four foreign minister trips, …, five secretary trips'): the word right
         # after the number tells them apart ('4 secretary trips' is refused; not '172 Tashkeel infiltrated Khyber'
         # beside '4,000 militants infiltrating Khyber', which shares only words further on)
@@ -239,6 +242,22 @@ def unbound_number(sentence: str, source: str) -> str:
             if other:
                 return f"in the source '{' '.join(counted[:2])}' are counted by {other}, not {token}"
     return ""
+
+
+def _part_of_total(token: str, counted: list[str], mine: list[str], theirs: list[str]) -> str:
+    """Why a count the source gives bare, as a part of another count of the same thing, is given as if it were the
+    whole, or ''. ('2 dialogue rounds were held', '3 dialogue rounds, including 1 within the Doha framework and 2
+    within the Istanbul track') -> "in the source 'dialogue rounds' are counted by 3; 2 are those within the istanbul
+    track" (found asking new questions). Not when the sentence keeps what sets the part apart ('200 staff work in
+    London' on '500 staff, and 200 of them work in London')."""
+    total = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not YEAR.fullmatch(t)
+                  and (c := _counted(theirs, j)) and _overlap(counted[:2], c[:2])), None)
+    at = theirs.index(token)
+    apart = [w for w in theirs[at + 1:at + 5] if w not in STOPWORDS and not w[0].isdigit()]
+    if total is None or not apart or _overlap(apart, mine):
+        return ""
+    return f"in the source '{' '.join(counted[:2])}' are counted by {total}; {token} are those " \
+           f"{' '.join(theirs[at + 1:at + 5])}"
 
 
 def asked_elsewhere(sentence: str, question: str, source: str) -> str:

@@ -142,12 +142,14 @@ def reversed_change(source: str, sentence: str) -> str:
     return ""
 
 
-# what someone should do, said in the present ('Islamabad should take …', 'Russia needs to remove …'); not what
+# what someone should do, said in the present ('Islamabad should take …', 'Russia needs to remove …', 'Russia needs
+# the Taliban to remove …', found asking new questions); not what
 # had to be done ('The plane had to land'), told as a fact, nor 'should the talks fail', 'must have known' or
 # 'has to do with'
 _DUTY = re.compile(r"\b(?:should(?:n['’]t)?(?!\s+(?:the|a|an|it|they|there|he|she|we|this|that|these|those)\b)|"
                    r"must(?:n['’]t)?(?!\s+have\s+(?:been|known|\w+ed)\b)|ought\s+to|(?:need|needs|has|have)\s+to"
-                   r"(?!\s+do\s+with)|(?:has|have|['’]ve)\s+got\s+to|(?:is|are|be)\s+(?:required|obliged)\s+to|"
+                   r"(?!\s+do\s+with)|(?:need|needs|requires?)\s+(?!to\b)(?:[\w'’-]+\s+){1,3}?to\s+[a-z]+|"
+                   r"(?:has|have|['’]ve)\s+got\s+to|(?:is|are|be)\s+(?:required|obliged)\s+to|"
                    r"(?:essential|vital|imperative|necessary)\s+(?:that|for))\b", re.I)
 # a source says it in many more ways: a need, a call, an order, advice, a ban, a wish ('wants the G8 to cancel')
 _DUTY_SAID = re.compile(r"\b(?:should|must|ought|need)(?:n['’]t)?\b(?!-)|\b(?:needs?\s+to|needed|necessary|necessity|"
@@ -189,8 +191,10 @@ def whose_duty(source: str, sentence: str) -> str:
     the caller's sentence, and not the one called on."""
     duty = _DUTY.search(sentence)
     runs = [m for m in FULL_NAME.finditer(sentence[:duty.start()]) if names(m.group(0), first=True)] if duty else []
-    if not duty or not runs or _SAID_OF.search(sentence[runs[-1].end():duty.start()]):
-        return ""  # no name is told to act, or the name is the one who speaks: 'Phillips says he should …'
+    if not duty or not runs or _SAID_OF.search(sentence[runs[-1].end():duty.start()]) or re.match(
+            r"(?:need|needs|requires?)\s+(?!to\b)", duty.group(0), re.I):
+        return ""  # no name is told to act, the name is the one who speaks ('Phillips says he should …') or the
+        # sentence says who is to act ('Russia needs the Taliban to …')
     holder = names(runs[-1].group(0), first=True)
     for m in _LAID_ON.finditer(source):
         caller = re.split(r"(?<=[.!?])\s+", source[:m.start()])[-1]

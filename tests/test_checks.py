@@ -262,6 +262,14 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
     tashkeel = ("172 Tashkeel of almost 4,000 militants infiltrating Khyber Pakhtunkhwa; 83 Tashkeel into "
                 "Balochistan.")  # words shared further on do not tell items apart
     assert unbound_number("172 Tashkeel infiltrated Khyber Pakhtunkhwa.", tashkeel) == ""
+    # a part of a total given as the whole (found asking new questions: 'two dialogue rounds' of three)
+    rounds = ("A system of three dialogue rounds, including one within the Doha Agreement framework and two within "
+              "the Istanbul track, was used to present hard intelligence.")
+    assert unbound_number("Pakistan held two dialogue rounds with the Taliban.", rounds) == \
+        "in the source 'dialogue rounds' are counted by 3; 2 are those within the istanbul track"
+    assert unbound_number("Pakistan held three dialogue rounds.", rounds) == ""
+    assert unbound_number("Two dialogue rounds were held within the Istanbul track.", rounds) == ""
+    assert unbound_number("200 staff work in London.", "The firm has 500 staff, and 200 of them work in London.") == ""
     assert counts_other("13 formal demarches.", "How many protest notes has Islamabad lodged?")
     assert counts_other("836 protest notes.", "How many protest notes has Islamabad lodged?") == ""
     # a date or a price beside the count is not another count (news questions n066, n113)
@@ -840,6 +848,10 @@ def test_what_someone_should_do_is_said_only_where_the_source_says_it():
     assert not prescribed("The plane landed in Paris after the engine failed.", "The plane had to land in Paris.")
     assert prescribed("Russia removed the Taliban from its terrorist list.",
                       "Russia needs to remove the Taliban from its terrorist list.")
+    # found asking new questions: a need laid on another ('What does Russia need from the Taliban?')
+    assert prescribed("Russia's recent decision to remove the Afghan Taliban from its terrorist list has sent ripples.",
+                      "Russia needs the Taliban to remove them from its terrorist list.")
+    assert not prescribed("Russia requires the Taliban to police the border.", "Russia needs the Taliban to police it.")
     # found in review: a source tells what to do in many ways; a 'must' or 'should' may be no duty at all
     for source, sentence in (
             ("Consumers were told to boil their tap water.", "Consumers should boil their tap water."),
