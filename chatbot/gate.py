@@ -70,6 +70,12 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
+# the source itself, as a question may name it: 'What does regional stability require, according to the writer?'
+_SOURCE_WORDS = frozenset(terms("according writer author article analysis report piece op-ed essay text document "
+                                "documents passage sources"))
+# what something does or did, asked of a question that names nothing ('What did the dossiers contain?'); not why,
+# nor what it was about ('Why were there so many border flag meetings?': a line with the words gives no reason)
+_DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|could)\s", re.I)
 _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
@@ -98,10 +104,12 @@ def _named(question: str, cased: str) -> bool:
 def _defined(question: str, passages: Sequence[str]) -> bool:
     """Does one sentence of the passages hold all the question's words, when it asks about things it names in
     one word of its own at most, or names nothing and asks how many of two words or more (a sentence with a
-    number)? A short question is far in meaning from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO
-    stand for?' 0.18, 'How many border flag meetings were there?' 0.38), but a sentence that has the
-    question's words says what it asks ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty
-    Organization (CSTO) …', '… 225 border flag meetings …').
+    number), or names nothing and asks what something does or did (that sentence or it and the one before; the
+    words naming the source itself, 'according to the writer', left out)? A short question is far in meaning
+    from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO stand for?' 0.18, 'How many border flag meetings
+    were there?' 0.38, 'What did the dossiers contain?' 0.27), but a sentence that has the question's words
+    says what it asks ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …',
+    '… 225 border flag meetings …', 'Such dossiers contained cross-border entry points …').
 
     'Valdai?', 'What is the Kandahari faction?', 'What did the Valdai Club observe?' -> True when a sentence
     has them; 'Who founded Barclays?', 'Where is Kabul?', 'How old is Ishaq Dar?' -> False.
@@ -109,14 +117,20 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     words = terms(question) - _ASKING
     asked = _names(question)
     count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
-    if not count:
+    plain = not asked and not count and _DOES_Q.match(question) and len(words - _SOURCE_WORDS) >= 2
+    if plain:  # 'What did the dossiers contain?' (0.27): '… Such dossiers contained cross-border entry points …'
+        words -= _SOURCE_WORDS
+    elif not count:
         if not (_ABOUT.match(question) or _BARE.match(question)):
             return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
         if not asked or len(words - terms(" ".join(asked))) > 1:
             return False
     words -= _QUESTION_WORDS
-    return any(words <= terms(text[s:e]) and (not count or numbers(text[s:e]))
-               for text in passages for s, e in sentence_spans(text))
+    spans = [(text, sentence_spans(text)) for text in passages]
+    # a plain question may be answered by the sentence after the one that names its subject: '… Regional stability
+    # cannot be built on fragmented counterterrorism logic. It requires consistent pressure …'
+    windows = [text[ss[max(0, i - 1)][0] if plain else s:e] for text, ss in spans for i, (s, e) in enumerate(ss)]
+    return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
 
 
 def asked_names(question: str, first: bool = False) -> set[str]:

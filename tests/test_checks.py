@@ -206,6 +206,16 @@ def test_a_question_asking_what_a_named_thing_is_passes_when_one_sentence_names_
                      "When did Ishaq Dar visit Kabul?"):
         assert refused(question), question
     assert gate.evidence("Who is Imran Khan?", passages, [0.2], [0.3]).missing == ("imran", "khan")
+    # a question that names nothing, when a sentence (or it and the one before) holds all its words but those
+    # naming the source itself (found asking new questions: 'dossiers' 0.27, 'regional stability' 0.39)
+    passages.append("Such dossiers contained cross-border entry points. Regional stability cannot be built on "
+                    "fragmented logic. It requires consistent pressure on all militant structures.")
+    for question in ("What did the dossiers contain?",
+                     "What does regional stability require, according to the writer?"):
+        assert not refused(question), question
+    for question in ("What did the dossiers cost?", "Who wrote the dossiers?", "What is stability?",
+                     "What does consistent pressure on militant structures contain?"):
+        assert refused(question), question
 
 
 def test_thresholds_are_stored_per_embedding_model(monkeypatch, tmp_path):
