@@ -46,7 +46,7 @@ class Mention(NamedTuple):
     number: str  # normalized: '14', '5000'
     unit: str  # currency and size: '£m', '%', ''
     noun: str  # the stem of the word after it: 'peopl'
-    then: str  # the stem of the word after that: 'tune' in '30 million people tuned in'
+    then: str  # the next content word's stem in its clause: 'tune' in '30 million people tuned in'
     bound: str  # 'more_than', 'less_than', 'about' or '' (bare)
     words: str  # the bound's own words: 'More than', 'or more'
     start: int  # where the mention starts (its currency sign; not its bound) and ends (its size)
@@ -74,19 +74,23 @@ def mentions(text: str) -> list[Mention]:
         found = before or after
         bound = next((k for k, v in found.groupdict().items() if v), "") if found else ""
         said = before.group(0).strip() if before else after.group(0).strip() if after else ""
-        noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", text[end:])
-        first, second = (stems(w or "")[:1] for w in (noun.groups() if noun else ("", "")))
+        noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)", text[end:])
+        first = stems(noun.group(1))[:1] if noun else []
+        later = stems(re.split(r"[,.;:!?]", text[end + noun.end():])[0])[:1] if first and noun else []
         n = str(NUMBER_WORDS[token]) if token in NUMBER_WORDS else norm_number(token)
-        out.append(Mention(n, unit, "".join(first), "".join(second), bound, said, start, end))
+        out.append(Mention(n, unit, "".join(first), "".join(later), bound, said, start, end))
     return out
 
 
-def _same(a: Mention, b: Mention) -> bool:
-    """The same figure of the same thing: number, currency and size, and the word after it (when both have one),
-    or a noun one adds before the other's next word: '30 million people tuned in' is 'more than 30 million tuned in'
-    (found in the browser: the bound was lost)."""
-    return a.number == b.number and a.unit == b.unit and (
-        a.noun == b.noun or not a.noun or not b.noun or a.then == b.noun or b.then == a.noun)
+def _alike(m: Mention, theirs: list[Mention]) -> list[Mention]:
+    """The source's mentions of the same figure of the same thing: the same number, currency and size, and the
+    same word after it (when both have one); else a noun one adds before the other's next word ('30 million
+    people tuned in' is 'more than 30 million tuned in', found in the browser; '20 firefighters were injured' is
+    'nearly 20 injured … were firefighters'), but only where no mention matches by its own word (found in review:
+    '50 new jobs … in Wales' is not 'more than 50 jobs will go at the Swindon site')."""
+    same = [t for t in theirs if t.number == m.number and t.unit == m.unit]
+    exact = [t for t in same if t.noun == m.noun or not t.noun or not m.noun]
+    return exact or [t for t in same if m.then == t.noun or t.then == m.noun]
 
 
 def bound_lost(sentence: str, question: str, source: str) -> str:
@@ -96,7 +100,7 @@ def bound_lost(sentence: str, question: str, source: str) -> str:
     the question gives are not checked."""
     theirs, given = mentions(source), numbers(question)
     for m in mentions(sentence):
-        alike = [t for t in theirs if _same(m, t)]
+        alike = _alike(m, theirs)
         if m.bound in {"", "about"} or not alike or m.number in given or any(t.bound == m.bound for t in alike):
             continue
         t = alike[0]
@@ -112,7 +116,7 @@ def with_bounds(sentence: str, question: str, source: str) -> str:
     'a'/'the' ('a 20% rise'), and a bound said by a verb ('viewing topped 14 million')."""
     theirs, given = mentions(source), numbers(question)
     for m in sorted(mentions(sentence), key=lambda m: -m.start):
-        alike = [t for t in theirs if _same(m, t)]
+        alike = _alike(m, theirs)
         if m.bound or not alike or m.number in given or _ARTICLE.search(sentence[:m.start]):
             continue
         if len({(t.bound, t.words.lower()) for t in alike}) > 1 or alike[0].words.lower() in _VERB_BOUNDS:

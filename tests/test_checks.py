@@ -8,7 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, verify
-from chatbot.bounds import with_bounds
+from chatbot.bounds import bound_lost, with_bounds
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -900,8 +900,25 @@ def test_a_duty_is_laid_on_the_one_the_source_lays_it_on():
             (line, "Phillips says he should denounce the suggestion."),
             ("The UN asked Syria to withdraw its troops.", "Syria should withdraw its troops, the UN said."),
             ("Mr Brown wants the G8 to cancel the debt.", "Mr Brown says the G8 should cancel the debt."),
-            ("Blair told MPs the UK must act, and called on France to join.", "Blair said the UK must act.")):
+            ("Blair told MPs the UK must act, and called on France to join.", "Blair said the UK must act."),
+            # found in review: a title is no one's name, a duty the source lays on the caller too, a name that is
+            # not the one to act, words that only look like a call
+            ("Mr Blair urged the G8 to cancel debt, saying Mr Brown must lead the effort.", "Mr Brown must lead it."),
+            ("The RMT urged London Underground to improve safety, adding that the RMT must also be consulted.",
+             "The RMT must be consulted."),
+            ("Mr Brown urged banks to pass on the cut. Under his plan, families should get £200.",
+             "Under Mr Brown's plan, families should get £200."),
+            ("Mr Clarke was urged by Trevor Phillips to denounce the suggestion.", "Mr Clarke should denounce it."),
+            ("Mr Kennedy told reporters he needs to win back Labour voters.", "Mr Kennedy needs to win them back."),
+            ("Mr Blunkett pressed ahead with plans to bring in ID cards. Mr Blunkett must now win over Labour rebels.",
+             "Mr Blunkett must win over Labour rebels.")):
         assert whose_duty(source, sentence) == "", sentence
+    for source, sentence in (  # … and a swap where the caller's name is not the first of its sentence
+            ("President Bush urged President Putin to respect democracy.", "President Bush should respect democracy."),
+            ("Speaking in Brussels, Tony Blair called on France to back reform.", "Tony Blair must back reform."),
+            ("The CBI, led by Digby Jones, called on Gordon Brown to cut rates.", "Digby Jones should cut rates."),
+            ("Kofi Annan appealed to Syria to withdraw its troops.", "Kofi Annan should withdraw troops.")):
+        assert whose_duty(source, sentence), sentence
 
 
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
@@ -1685,6 +1702,12 @@ def test_a_number_keeps_the_bound_its_source_gives_it():
     den = "It remains the most-watched episode - more than 30 million tuned in."
     assert with_bounds("30 million people tuned in.", "", den) == "More than 30 million people tuned in."
     assert with_bounds("30 million people watched it.", "", den) == "30 million people watched it."  # another word
+    # found in review: the answer's noun stands later in the source's clause; a figure matched by its own word first
+    assert with_bounds("20 firefighters were injured.", "", "Nearly 20 injured in the blaze were firefighters.") == \
+        "Nearly 20 firefighters were injured."
+    wales = "More than 50 jobs will go at the Swindon site, and 50 new jobs will be created in Wales."
+    assert bound_lost("More than 50 new jobs will be created in Wales.", "", wales) == \
+        "the source says 50, not 'More than 50'"
     assert with_bounds("20 online journalists were arrested.", "", "Iranian authorities have arrested about 20 online "
                        "journalists.") == "About 20 online journalists were arrested."  # found asking new questions
     # left as it is: a number the question gives, or one the source also states bare
