@@ -87,7 +87,8 @@ def _alike(m: Mention, theirs: list[Mention]) -> list[Mention]:
     same word after it (when both have one); else a noun one adds before the other's next word ('30 million
     people tuned in' is 'more than 30 million tuned in', found in the browser; '20 firefighters were injured' is
     'nearly 20 injured … were firefighters'), but only where no mention matches by its own word (found in review:
-    '50 new jobs … in Wales' is not 'more than 50 jobs will go at the Swindon site')."""
+    '50 new jobs … in Wales' is not 'more than 50 jobs will go at the Swindon site'). Not matched: two words added
+    ('30 million UK viewers tuned in'); matched wrongly: '10 million extra viewers' for 'over 10 million viewers'."""
     same = [t for t in theirs if t.number == m.number and t.unit == m.unit]
     exact = [t for t in same if t.noun == m.noun or not t.noun or not m.noun]
     return exact or [t for t in same if m.then == t.noun or t.then == m.noun]
