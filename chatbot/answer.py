@@ -252,9 +252,12 @@ class Engine:
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
-            c = pool[pick]
-            picked = [(quote.emphasise(texts[pick], standalone, reply),
-                       [self._citation(1, hits[c.passage], c.start, c.end)])]
+            c, chunk, before = pool[pick], hits[pool[pick].passage].chunk.text, context[pick].before
+            at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
+            start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
+                not chunk[at + len(before):c.start].strip() else c.start
+            picked = [(quote.emphasise(chunk[start:c.end], standalone, reply),
+                       [self._citation(1, hits[c.passage], start, c.end)])]
             (result.answer, result.citations), result.mode = _cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0
         result.done = True

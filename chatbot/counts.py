@@ -229,7 +229,8 @@ def unbound_number(sentence: str, source: str) -> str:
         if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
             said = next(c for c in contexts if c)
             return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"
-        part = _part_of_total(token, counted, mine, theirs) if contexts and None in contexts else ""
+        part = _part_of_total(token, counted, mine, theirs) if None in contexts and not any(
+            c and _overlap(counted[:2], c) for c in contexts) else ""  # not where it also counts the same thing
         if part:
             return part
         # a list whose items share a noun ('four foreign minister trips, …, five secretary trips'): the word right
@@ -252,7 +253,8 @@ def _part_of_total(token: str, counted: list[str], mine: list[str], theirs: list
     London' on '500 staff, and 200 of them work in London')."""
     total = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not YEAR.fullmatch(t)
                   and (c := _counted(theirs, j)) and _overlap(counted[:2], c[:2])), None)
-    at = theirs.index(token)
+    at = next(j for j, t in enumerate(theirs) if t == token and _counted(theirs, j) is None)
+    at += 2 if theirs[at + 1:at + 3] in (["of", "them"], ["of", "whom"]) else 0  # '300 of them at Longbridge'
     apart = [w for w in theirs[at + 1:at + 5] if w not in STOPWORDS and not w[0].isdigit()]
     if total is None or not apart or _overlap(apart, mine):
         return ""

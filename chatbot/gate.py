@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .text import mentioned, names, numbers, own_question, presumed, sentence_spans, terms
+from .text import mentioned, names, negated, numbers, own_question, presumed, sentence_spans, terms
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -71,11 +71,11 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # the source itself, as a question may name it: 'What does regional stability require, according to the writer?'
-_SOURCE_WORDS = frozenset(terms("according writer author article analysis report piece op-ed essay text document "
-                                "documents passage sources"))
+_SOURCE_WORDS = frozenset(terms("according writer author article piece op-ed essay passage sources"))
 # what something does or did, asked of a question that names nothing ('What did the dossiers contain?'); not why,
 # nor what it was about ('Why were there so many border flag meetings?': a line with the words gives no reason)
 _DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|could)\s", re.I)
+_PRONOUN = re.compile(r"\s*(?:It|They|This|These|Such|He|She)\b")
 _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
@@ -117,7 +117,8 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     words = terms(question) - _ASKING
     asked = _names(question)
     count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
-    plain = not asked and not count and _DOES_Q.match(question) and len(words - _SOURCE_WORDS) >= 2
+    plain = not asked and not count and _DOES_Q.match(question) and not negated(question) and \
+        len(words - _SOURCE_WORDS) >= 2
     if plain:  # 'What did the dossiers contain?' (0.27): '… Such dossiers contained cross-border entry points …'
         words -= _SOURCE_WORDS
     elif not count:
@@ -127,9 +128,10 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
             return False
     words -= _QUESTION_WORDS
     spans = [(text, sentence_spans(text)) for text in passages]
-    # a plain question may be answered by the sentence after the one that names its subject: '… Regional stability
-    # cannot be built on fragmented counterterrorism logic. It requires consistent pressure …'
-    windows = [text[ss[max(0, i - 1)][0] if plain else s:e] for text, ss in spans for i, (s, e) in enumerate(ss)]
+    # a plain question may be answered by the sentence after the one that names its subject, when it opens with a
+    # pronoun: '… Regional stability cannot be built on fragmented counterterrorism logic. It requires …'
+    windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
+               for text, ss in spans for i, (s, e) in enumerate(ss)]
     return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
 
 

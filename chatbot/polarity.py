@@ -148,7 +148,8 @@ def reversed_change(source: str, sentence: str) -> str:
 # 'has to do with'
 _DUTY = re.compile(r"\b(?:should(?:n['’]t)?(?!\s+(?:the|a|an|it|they|there|he|she|we|this|that|these|those)\b)|"
                    r"must(?:n['’]t)?(?!\s+have\s+(?:been|known|\w+ed)\b)|ought\s+to|(?:need|needs|has|have)\s+to"
-                   r"(?!\s+do\s+with)|(?:need|needs|requires?)\s+(?!to\b)(?:[\w'’-]+\s+){1,3}?to\s+[a-z]+|"
+                   r"(?!\s+do\s+with)|(?<!special\s)(?:need|needs|requires?)\s+(?!(?:to|of|for|only|just|about|around|an?|one|two|three|four|"
+                   r"five|six|seven|eight|nine|ten|several|\d)\b)(?:[\w'’-]+\s+){1,3}?to\s+[a-z]+|"
                    r"(?:has|have|['’]ve)\s+got\s+to|(?:is|are|be)\s+(?:required|obliged)\s+to|"
                    r"(?:essential|vital|imperative|necessary)\s+(?:that|for))\b", re.I)
 # a source says it in many more ways: a need, a call, an order, advice, a ban, a wish ('wants the G8 to cancel')

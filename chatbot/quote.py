@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
+from .bounds import mentions
 from .counts import amount_of_other, counts_other, other_month, other_period, other_place, unbound_number
 from .persons import name_runs, someone_else
 from .polarity import change_ways
@@ -50,14 +51,28 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*
 
 
 def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str, min_coverage: float,
-           fits: Callable[[str], bool] = lambda text: True) -> int | None:
-    """The candidate to quote: the best-ranked one of the top three that holds the kind of answer asked for,
-    covers enough of the question's words and `fits` (the caller's checks); None when none does."""
+           fits: Callable[[str], bool] = lambda text: True, before: Sequence[str] = ()) -> int | None:
+    """The candidate to quote: the best-ranked one of the top three that holds the kind of answer asked for (or,
+    `leans_back`, whose sentence `before` it holds it), covers enough of the question's words and `fits` (the
+    caller's checks); None when none does."""
     kind = answer_type(question)
     for i, (c, text) in enumerate(zip(candidates[:3], texts, strict=False)):
-        if c.coverage >= min_coverage and has_type(text, kind, question) and _is_sentence(text) and fits(text):
+        typed = has_type(text, kind, question) or (i < len(before) and leans_back(text, before[i], question))
+        if c.coverage >= min_coverage and c.coverage > 0 and typed and _is_sentence(text) and fits(text):
             return i
     return None
+
+
+_LEANS = re.compile(r"\s*(?:They|He|She)\b")
+
+
+def leans_back(line: str, before: str, question: str) -> bool:
+    """Does the line say what is asked of someone it names only as 'They', 'He' or 'She', whom the sentence
+    before names? ('They may now have to face a larger proportion of GM's cuts.', '… may not be welcomed by the
+    group's Opel workers in Ruesselsheim, Germany.', 'Who may have to face …?') -> True: the two are quoted
+    together (found asking new questions: a line about something else was quoted, its 'Sweden' bold)."""
+    kind = answer_type(question)
+    return bool(_LEANS.match(line)) and not has_type(line, kind, question) and has_type(before, kind, question)
 
 
 class Context(NamedTuple):
@@ -99,7 +114,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
-        or elsewhere(at[text])))
+        or elsewhere(at[text])), before=[c.before for c in context])
 
 
 def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], shown: Sequence[int], question: str,
@@ -231,7 +246,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     # the reply's numbers, unless they count something else ('172 Tashkeel' for 'How many fighters?', '13 protest
     # notes' where the line's 13 counts formal demarches)
     wrong = counts_other(reply, question) or unbound_number(reply, sentence)
-    replied = (set() if wrong else numbers(reply) - numbers(question)) | (
+    counts = {m.number for m in mentions(reply) if m.noun or m.unit}  # not the 'Three' of 'Three were killed'
+    replied = (set() if wrong else counts - numbers(question)) | (
         names(reply, first=True) - asked_words)
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
@@ -264,7 +280,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if rate:
             score += 6
         if replied & (numbers(found) if kind == "number" else found_words):
-            score += 6  # the model read the line for this answer, though its own sentence failed the checks
+            # the model read the line for this answer, though its own sentence failed the checks (a refused
+            # reply's name is less often the one asked for than its count: review)
+            score += 6 if kind == "number" else 3
         if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
             score -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):

@@ -53,8 +53,11 @@ RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|
                    r"(?:giga|tera|peta)?flops)\b", re.I)
 # 'How long …?' may be answered by a stretch of time said without a number: 'almost a whole minute', 'half an hour'
 _HOW_LONG_Q = re.compile(r"\bhow long\b", re.I)
-_WORDED_TIME = re.compile(r"\b(?:an?|half\s+an?)\s+(?:(?:whole|full|entire|single)\s+)?(?:second|minute|hour|day|"
-                          r"week|fortnight|month|year|decade|century|lifetime)\b", re.I)
+# (after a word that says it lasts: not 'began a week after', 'for a second time', 'once a week', found in review)
+_WORDED_TIME = re.compile(r"\b(?:for|lasts?|lasted|lasting|takes?|took|taken|spen[dt]|spends|almost|nearly|about|"
+                          r"around|over|within|only|just|given|gets?|got)\s+(?:an?|half\s+an?)\s+(?:(?:whole|full|"
+                          r"entire|single)\s+)?(?:second|minute|hour|day|week|fortnight|month|year|decade|century|"
+                          r"lifetime)s?\b(?!\s+(?:time|shop|store|ago|after|before|later)\b)", re.I)
 _DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
                      r"(?:year|date|day|month)\b)", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"

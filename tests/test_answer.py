@@ -463,3 +463,20 @@ def test_what_someone_should_do_is_quoted_when_its_line_does_not_say_so(fake_set
     assert result.mode == "extractive" and "focused more on compulsions" in result.answer, result.answer
     assert any(r["reason"] == "it says what should be done; the source does not" for r in result.removed), \
         result.removed
+
+
+def test_a_line_naming_its_subject_they_is_quoted_with_the_sentence_naming_them(fake_settings):
+    """Found asking new questions: for 'Who may have to face a larger proportion of GM's cuts?' the line that
+    answers says 'They', and a line about something else was quoted with 'Sweden' bold; now the line is quoted
+    with the sentence before it, which names them."""
+    engine = _engine_over(fake_settings, "The National Union of Journalists may have to face the cuts [1].", {
+        "saab.txt": "Saab to build Cadillacs in Sweden\n\nGM will build the car at its Saab factory in Sweden. But the "
+                    "commitment may not be welcomed by the group's Opel workers in Ruesselsheim, Germany. They may "
+                    "now have to face a larger proportion of GM's cuts. Saab lost money in Sweden last year.\n"})
+    result = engine.ask("Who may have to face a larger proportion of GM's cuts?")
+    assert result.mode == "extractive", result.removed
+    assert result.answer.startswith("But the commitment may not be welcomed by the group's Opel workers"), \
+        result.answer
+    assert "They may now have to face a larger proportion of GM's cuts" in result.answer
+    assert result.citations[0].quote.startswith("But the commitment") and result.citations[0].quote.endswith("cuts.")
+
