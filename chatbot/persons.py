@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import FULL_NAME, HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, written_otherwise
+from .text import FULL_NAME, HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, terms, written_otherwise
 
 TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
                                  "governor chairman".split())
@@ -46,6 +46,31 @@ def others_named(text: str, sentence: str, question: str) -> bool:
     return any(len(run) > 1 and not set(run) & known for m in FULL_NAME.finditer(text)
                if not any(w.isupper() and len(w) > 1 for w in re.findall(r"\w+", m.group(0)))
                for run in name_runs(m.group(0)))
+
+
+# the one a sentence says was replaced: '… named John Varley as chief executive, replacing Matthew Barrett, …'
+_REPLACED = re.compile(r"\b(?:replac(?:ing|es|ed)|succeed(?:ing|s|ed)|instead\s+of|in\s+place\s+of|"
+                       r"(?:taking|took|takes)\s+over\s+from)\s+((?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\s+)?[A-Z][\w'’-]*"
+                       r"(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def replaced(sentence: str, source: str) -> str:
+    """Why the sentence says of the one its source says was replaced what the source says of the one replacing
+    them, or ''. ('Matthew Barrett was appointed chief executive.', 'Barclays named John Varley as chief
+    executive, replacing Matthew Barrett, who becomes chairman.') -> "in the source Matthew Barrett is the one
+    replaced" (found in review). Only where the sentence does not say who replaced whom itself, that name stands
+    nowhere else in the source, and the sentence's own words are said before the replacing ('chief executive'),
+    not after it ('Matthew Barrett becomes chairman' is faithful)."""
+    if _REPLACED.search(sentence):
+        return ""
+    said = terms(sentence) - terms(" ".join(names(sentence, first=True)))
+    for m in _REPLACED.finditer(source):
+        surname = m.group(1).split()[-1].lower()  # 'Barrett was named …' names him too
+        rest = source[:m.start(1)] + source[m.end(1):]
+        if surname in names(sentence, first=True) and surname not in names(rest, first=True) and said and \
+                len(said & terms(source[:m.start()])) > len(said & terms(source[m.end():])):
+            return f"in the source {m.group(1)} is the one replaced"
+    return ""
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows

@@ -29,7 +29,7 @@ from .counts import (
 )
 from .embed import Embedder
 from .order import order_missing, rank_missing
-from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, same_person, titled
+from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, replaced, same_person, titled
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
 from .text import (
     by_acronym,
@@ -220,7 +220,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it states as fact what the source only says could happen")
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
-    why = whose_duty(text, sentence)
+    why = whose_duty(text, sentence) or replaced(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

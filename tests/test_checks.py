@@ -21,7 +21,7 @@ from chatbot.counts import (
 )
 from chatbot.embed import HashEmbedder
 from chatbot.followup import answers_earlier
-from chatbot.persons import others_named, someone_else
+from chatbot.persons import others_named, replaced, someone_else
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import choose, emphasise, lacks, misfit, pointed
@@ -929,6 +929,19 @@ def test_a_duty_is_laid_on_the_one_the_source_lays_it_on():
             ("The CBI, led by Digby Jones, called on Gordon Brown to cut rates.", "Digby Jones should cut rates."),
             ("Kofi Annan appealed to Syria to withdraw its troops.", "Kofi Annan should withdraw troops.")):
         assert whose_duty(source, sentence), sentence
+
+
+def test_the_one_replaced_is_not_given_what_the_one_replacing_them_got():
+    # found in review: 'Matthew Barrett was appointed chief executive' was verified on a line where Varley replaces him
+    line = "Barclays named John Varley as chief executive, replacing Matthew Barrett, who becomes chairman."
+    question = "Who was appointed chief executive of Barclays?"
+    for sentence in ("Matthew Barrett was appointed chief executive.", "Barrett was named chief executive."):
+        assert _reason(sentence, question, line) == "in the source Matthew Barrett is the one replaced", sentence
+    for sentence in ("John Varley was appointed chief executive.", "Matthew Barrett becomes chairman.",
+                     "John Varley replaces Matthew Barrett as chief executive."):
+        assert replaced(sentence, line) == "", sentence
+    assert replaced("Iain Duncan Smith became Tory leader.", "Michael Howard became Tory leader, replacing Iain "
+                    "Duncan Smith.") == "in the source Iain Duncan Smith is the one replaced"
 
 
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
