@@ -13,9 +13,9 @@ import re
 
 import lemminflect
 
-from .persons import FULL_NAME, TITLES, WHO_Q
+from .persons import FULL_NAME, WHO_Q
 from .rank import answer_type, has_type
-from .text import HONORIFICS, MONTHS, STOPWORDS, earlier_terms, joined, names, own_question, own_terms, terms
+from .text import HONORIFICS, MONTHS, STOPWORDS, TITLES, earlier_terms, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import FULL_NAME, HONORIFICS, PEOPLE_ENDINGS, STOPWORDS, has_name, names, terms, written_otherwise
-
-TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
-                                 "governor chairman".split())
+from .text import FULL_NAME, PEOPLE_ENDINGS, STOPWORDS, TITLES, has_name, names, terms, written_otherwise
 
 
 def titled(surname: str, text: str) -> bool:

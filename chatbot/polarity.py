@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import FULL_NAME, HONORIFICS, YEAR, names, negated, norm_number, numbers, own_question, stems
+from .text import FULL_NAME, TITLES, YEAR, names, negated, norm_number, numbers, own_question, stems
 from .wordforms import base_terms, is_verb
 
 # 'and'/'but' followed by a new subject starts a statement of its own
@@ -185,12 +185,11 @@ _LAID_ON = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|
                       r"plead(?:s|ed)?\s+with)\s+(?!by\b|ahead\b)((?:(?!(?:he|she|they|we|it|I)\b)[\w'’.-]+\s+){1,4}?)"
                       r"to\s+[a-z]", re.I)
 _SAID_OF = re.compile(r"\b(?:says?|said|told|tells|thinks?|thought|believes?|argues?|argued|that)\b", re.I)
-_OFFICES = HONORIFICS | frozenset("president prime minister chancellor secretary the".split())
 
 
 def _who(run: str) -> set[str]:
     """A name without its titles: 'President Bush' -> {'bush'} (found in review: 'Mr' is no one's name)"""
-    return names(run, first=True) - _OFFICES
+    return names(run, first=True) - TITLES - {"the"}
 
 
 def _last_name_before(text: str) -> set[str]:

@@ -49,6 +49,8 @@ MONTHS = ("january february march april may june july august september october n
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 # Function words, question words and filler: never content, never evidence of support.
 HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())  # 'Mr Dar' names Dar
+TITLES = HONORIFICS | frozenset("president prime minister chancellor secretary general professor prof judge senator "
+                                 "governor chairman".split())  # what may stand before a name
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing done down during each either else ever every few for from further had
