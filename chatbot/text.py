@@ -171,6 +171,12 @@ def _initials(run: list[str]) -> str:
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
+def spelled_in(acronym: str, text: str) -> bool:
+    """Does the text spell out the acronym as a whole run of capitalised words? ('gm', 'General Motors, the world's
+    largest car maker') -> True (found asking new questions: 'GM' in an answer was 'not in the source')"""
+    return any(_initials(m.group(0).split()).lower() == acronym.lower() for m in _CAPITALIZED_RUN.finditer(text))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words in order, numbers as digits. 'Five Trips, 1,200 men' -> ['5', 'trips', '1200', 'men']"""
     out = []

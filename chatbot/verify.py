@@ -43,6 +43,7 @@ from .text import (
     own_question,
     part_named,
     sentence_before,
+    spelled_in,
     stems,
     terms,
 )
@@ -252,7 +253,8 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     near = f"{heading(article or document)} {before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
     missing = sorted(n for n in mine_names if not (
-        n in short or asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)))
+        n in short or asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)
+        or (n.upper() in sentence and spelled_in(n, beside))))  # 'GM' for 'General Motors'
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 

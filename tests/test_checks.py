@@ -944,6 +944,18 @@ def test_the_one_replaced_is_not_given_what_the_one_replacing_them_got():
                     "Duncan Smith.") == "in the source Iain Duncan Smith is the one replaced"
 
 
+def test_an_acronym_the_answer_uses_may_be_spelled_out_in_the_line():
+    # found asking new questions: 'GM' was 'not in the source' on a line naming General Motors
+    line = ("General Motors, the world's largest car maker, has confirmed that it will build a new medium-sized "
+            "Cadillac BLS at its loss-making Saab factory in Sweden.")
+    question = "Where will the Cadillac BLS be built?"
+    assert _reason("The Cadillac BLS will be built at GM's Saab factory in Sweden.", question, line) == "ok"
+    assert _reason("The Cadillac BLS will be built at BMW's Saab factory in Sweden.", question, line) == \
+        "'bmw' is not in the source"
+    assert _reason("The Cadillac BLS will be built at Gm's Saab factory in Sweden.", question, line) == \
+        "'gm' is not in the source"  # a name written as a word is no acronym
+
+
 def test_a_name_the_question_gives_is_checked_at_the_start_of_the_answer_too():
     # news question n013: 'Barclays' opens the answer, and the £75m line is an airline's (no Barclays in it)
     airline = "Reporting its results for 2004, the airline made a pre-tax profit of £75m."
