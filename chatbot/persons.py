@@ -47,8 +47,7 @@ def others_named(text: str, sentence: str, question: str) -> bool:
 
 # the one a sentence says was replaced: '… named John Varley as chief executive, replacing Matthew Barrett, …'
 _REPLACED = re.compile(r"\b(?:replac(?:ing|es|ed)|succeed(?:ing|s|ed)|instead\s+of|in\s+place\s+of|"
-                       r"(?:taking|took|takes)\s+over\s+from)\s+((?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\s+)?[A-Z][\w'’-]*"
-                       r"(?:\s+[A-Z][\w'’-]*)*)")
+                       r"(?:taking|took|takes)\s+over\s+from)\s+(" + FULL_NAME.pattern + ")")
 
 
 def replaced(sentence: str, source: str) -> str:
@@ -60,11 +59,12 @@ def replaced(sentence: str, source: str) -> str:
     not after it ('Matthew Barrett becomes chairman' is faithful)."""
     if _REPLACED.search(sentence):
         return ""
-    said = terms(sentence) - terms(" ".join(names(sentence, first=True)))
+    named = names(sentence, first=True)
+    said = terms(sentence) - terms(" ".join(named))
     for m in _REPLACED.finditer(source):
         surname = m.group(1).split()[-1].lower()  # 'Barrett was named …' names him too
         rest = source[:m.start(1)] + source[m.end(1):]
-        if surname in names(sentence, first=True) and surname not in names(rest, first=True) and said and \
+        if surname in named and surname not in names(rest, first=True) and said and \
                 len(said & terms(source[:m.start()])) > len(said & terms(source[m.end():])):
             return f"in the source {m.group(1)} is the one replaced"
     return ""

@@ -184,7 +184,6 @@ _LAID_ON = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|
                       r"appeal(?:s|ed)?\s+to|challeng(?:e|es|ed)|encourag(?:e|es|ed)|invit(?:e|es|ed)|"
                       r"plead(?:s|ed)?\s+with)\s+(?!by\b|ahead\b)((?:(?!(?:he|she|they|we|it|I)\b)[\w'’.-]+\s+){1,4}?)"
                       r"to\s+[a-z]", re.I)
-_SAID_OF = re.compile(r"\b(?:says?|said|told|tells|thinks?|thought|believes?|argues?|argued|that)\b", re.I)
 
 
 def _who(run: str) -> set[str]:
