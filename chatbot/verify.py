@@ -31,6 +31,7 @@ from .embed import Embedder
 from .order import order_missing, rank_missing
 from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, replaced, same_person, titled
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
+from .rank import answer_type
 from .text import (
     by_acronym,
     clause_windows,
@@ -363,10 +364,15 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     # heading towards a deeper calculation' joins the question's words to a phrase about something else.
     said = forms(_HAPPENED.sub(" ", sentence))
     echoed = {t for t in said if t in question_terms or said[t] in question_bases} - terms(" ".join(names(question)))
-    if len(echoed) >= 2:
-        around = source_terms | terms(before)
-        if len(echoed & around) / len(echoed) < ANCHOR_MIN:
-            return f"the source does not say this about {', '.join(sorted(echoed - around))}"
+    around = source_terms | terms(before)
+    if len(echoed) >= 2 and len(echoed & around) / len(echoed) < ANCHOR_MIN:
+        return f"the source does not say this about {', '.join(sorted(echoed - around))}"
+    # One echoed word is enough when all the sentence adds is a name: 'Jim Callaghan took over from Lord
+    # Heseltine' is not said by '… Lord Heseltine said that … he and Lord Callaghan became friends' (what an
+    # acronym stands for is said by spelling it out: 'the Eastern Turkistan Islamic Movement (ETIM)')
+    if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence))) and not echoed & around \
+            and answer_type(question) != "expansion":
+        return f"the source does not say this about {', '.join(echoed)}"
     return ""
 
 

@@ -1833,3 +1833,19 @@ def test_a_quote_bolds_the_number_its_question_words_lead_to():
     assert "peaked at **14.2 million** in" in emphasise(
         line, "What was the peak audience when Dirty Den was killed off in EastEnders?")
     assert "averaged **13.7 million**" in emphasise(line, "What was the average audience for the special?")
+
+
+def test_a_name_alone_needs_the_questions_relation_in_its_line(real_embedder):
+    # calibration n045, recorded anew with the AVX-512 build: 'Jim Callaghan took over from Lord Heseltine' was
+    # shown as verified (similarity 0.73): the name is in the line, and 'took over' came from the question
+    question = "Who did Jim Callaghan take over from?"
+    sources, passages = _sources("Conservative peer Lord Heseltine said that despite their political differences, "
+                                 "he and Lord Callaghan became friends.")
+    v = attribute("Jim Callaghan took over from Lord Heseltine.", question, sources, passages, real_embedder)
+    assert v.reason == "the source does not say this about took", v
+    sources, passages = _sources("Mr Callaghan took over from Harold Wilson in 1976.")
+    assert attribute("Jim Callaghan took over from Harold Wilson.", question, sources, passages, real_embedder).ok
+    # a sentence that adds more than a name is judged by those words, as before
+    sources, passages = _sources("Lord Heseltine said he and Lord Callaghan became friends despite their differences.")
+    assert verify._words_missing("Lord Heseltine became friends with Jim Callaghan.", "Who did Jim Callaghan "
+                                 "befriend?", sources[0].text, "") == ""
