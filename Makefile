@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # llama.cpp's native build crashes on VMs that report AMX, so it is built portable (AVX2), adding the AVX-512
-# kernels when this CPU reports them (prompt reading 61 -> 79 tokens/s on an Intel Xeon with avx512_vnni). The
+# kernels when this CPU reports them (prompt reading 58 -> 75 tokens/s on an Intel Xeon with avx512_vnni). The
 # wheel is compiled once (~6 min on 2 cores) and kept outside the repo, one per version and set of flags.
 LLAMA := llama-cpp-python==0.3.36
 CPU_FLAGS := $(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
