@@ -1849,3 +1849,13 @@ def test_a_name_alone_needs_the_questions_relation_in_its_line(real_embedder):
     sources, passages = _sources("Lord Heseltine said he and Lord Callaghan became friends despite their differences.")
     assert verify._words_missing("Lord Heseltine became friends with Jim Callaghan.", "Who did Jim Callaghan "
                                  "befriend?", sources[0].text, "") == ""
+
+
+def test_the_us_is_a_name_not_the_word_us():
+    # found asking new questions: 'The US tops the supercomputing charts.' was refused as only repeating 'Which
+    # country tops …?' (lower-cased, 'US' was the stopword 'us'), and then as giving no name
+    question = "Which country tops the supercomputing charts?"
+    assert screen("The US tops the supercomputing charts.", question)[1] == ""
+    assert has_type("The US tops the supercomputing charts.", "place", question)
+    assert has_type("The US tops the supercomputing charts.", "name", question)
+    assert screen("Let us say it tops the supercomputing charts.", question)[1] == "it only repeats the question"
