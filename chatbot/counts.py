@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+import lemminflect
+
 from .text import (
     MONEY,
     MONTH_NAME,
@@ -52,11 +54,35 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     if not asked or (re.search(r"\bhow much\b", question, re.I) and MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
-    counted = [c for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
+    counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
                and (c := _counted(ws, i, names(question) if plain else set()))]
-    if counted and not any(_overlap(c, asked + words(question)) for c in counted):
-        return f"it counts '{' '.join(counted[0][:2])}', the question asks about '{' '.join(asked)}'"
+    said = asked + words(question)
+    if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
+        return f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
     return ""
+
+
+def counts_another_noun(phrase: str, question: str) -> bool:
+    """Does a count in the phrase share only a name with what the question counts? ('214 Afghan nationals', 'How
+    many Afghan refugees …?') -> True: a quote is not to bold it as the answer."""
+    asked = asked_count(own_question(question)) or asked_count(question)
+    ws = words(_NOT_COUNTS.sub(" ", phrase))
+    return any(t[0].isdigit() and (c := _counted(ws, i)) and _other_noun(ws, i, c, asked, question)
+               for i, t in enumerate(ws))
+
+
+def _other_noun(ws: list[str], i: int, counted: list[str], asked: list[str], question: str) -> bool:
+    """Does the number at ws[i] count another noun after the name it shares with the question? ('214 Afghan
+    nationals', 'How many Afghan refugees …?': the name says whose, the noun what; found asking new questions: the
+    line was shown, generated, as the answer). Not '172 Tashkeel of almost 4,000 militants' ('Tashkeel' is what
+    it counts), nor '3,000 Afghan refugees'."""
+    if len(counted) < 2 or len(asked) < 2 or ws[i + 2 : i + 3] != counted[1:2]:
+        return False
+    lemmas = lemminflect.getAllLemmas(counted[1])
+    noun = "NOUN" in lemmas and set(lemmas.get("VERB", ())) <= set(lemmas["NOUN"])  # 'soldiers', not 'died'
+    given = set(stems(" ".join(names(question))))
+    return noun and set(stems(counted[0])) <= given and stems(asked[0]) == stems(counted[0]) \
+        and not _overlap(counted[1:2], asked[1:] + words(question))
 
 
 def amount_of_other(line: str, question: str) -> str:

@@ -10,7 +10,15 @@ from typing import NamedTuple
 import lemminflect
 
 from .bounds import mentions
-from .counts import amount_of_other, counts_other, other_month, other_period, other_place, unbound_number
+from .counts import (
+    amount_of_other,
+    counts_another_noun,
+    counts_other,
+    other_month,
+    other_period,
+    other_place,
+    unbound_number,
+)
 from .persons import name_runs, someone_else
 from .polarity import change_ways
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, Candidate, answer_type, has_type, spelled_out
@@ -112,6 +120,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
         other_month(question, text) or other_period(question, text) or other_place(question, text)
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
+        or (counts_another_noun(text, question) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
         or elsewhere(at[text])), before=[c.before for c in context])
@@ -264,6 +273,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'
+        if kind == "number" and counts_another_noun(found, question):
+            continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?'
         rate = RATE.match(sentence, start) if kind == "number" and speed else None
         if rate:  # 'how fast' asks for a speed: '17m per second', not 'two lifts'
             found = rate.group(0)

@@ -1859,3 +1859,27 @@ def test_the_us_is_a_name_not_the_word_us():
     assert has_type("The US tops the supercomputing charts.", "place", question)
     assert has_type("The US tops the supercomputing charts.", "name", question)
     assert screen("Let us say it tops the supercomputing charts.", question)[1] == "it only repeats the question"
+
+
+def test_a_count_sharing_only_a_name_with_the_question_counts_something_else():
+    """Found asking new questions: 'How many Afghan refugees has Pakistan hosted?' (the seeds never say) was
+    answered, generated and verified, with '… 214 Afghan nationals engaged in fighting Pakistani forces …'."""
+    from chatbot.quote import Context, fallback
+
+    question = "How many Afghan refugees has Pakistan hosted?"
+    line = ("The fact they were supported by hard evidence: 172 Tashkeel of almost 4,000 militants infiltrating "
+            "Khyber Pakhtunkhwa; 83 Tashkeel into Balochistan; and the discovery of 214 Afghan nationals engaged in "
+            "fighting Pakistani forces in 2025 alone.")
+    reply = "214 Afghan nationals engaged in fighting Pakistani forces in 2025."
+    assert counts_other(reply, question, plain=True) == \
+        "it counts 'afghan nationals', the question asks about 'afghan refugees'"
+    assert counts_other("Pakistan hosts 3 million Afghan refugees.", question, plain=True) == ""
+    assert counts_other("172 Tashkeel of almost 4,000 militants crossed.", "How many Tashkeel crossed?") == ""
+    # the cost, as with 'formal demarches' for 'protest notes': another word for the same thing is refused too
+    assert counts_other("5,000 Afghan soldiers were sent.", "How many Afghan troops were sent?") != ""
+    # nor is the line quoted as the answer, with a count of it in bold
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
+    context = [Context("", f"Pakistan and the Taliban\n\n{line}")]
+    assert fallback(reply, candidates, [line], [0], question, 0.1, set(), set(), context) is None
+    assert "**" not in emphasise("It found 214 Afghan nationals.", question)
+    assert "**3 million**" in emphasise("It hosts 3 million Afghan refugees.", question)
