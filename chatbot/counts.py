@@ -59,6 +59,13 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     said = asked + words(question)
     if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
         return f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
+    # numbers that name nothing they count ('from 370 to 870') count what the question asks only if the
+    # sentence says it: 'Qantas increased the number of flight attendants … from 370 to 870' is no answer to
+    # 'How many Qantas pilots went on strike?' (found asking new questions: it was shown, generated)
+    nouns = [w for w in asked if not any(has_name(n, w) for n in names(question))]
+    if not counted and nouns and any(t[0].isdigit() and not YEAR.fullmatch(t) for t in ws) \
+            and not _overlap(nouns, ws):
+        return f"it does not say it counts '{' '.join(nouns)}'"
     return ""
 
 

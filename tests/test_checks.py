@@ -1883,3 +1883,16 @@ def test_a_count_sharing_only_a_name_with_the_question_counts_something_else():
     assert fallback(reply, candidates, [line], [0], question, 0.1, set(), set(), context) is None
     assert "**" not in emphasise("It found 214 Afghan nationals.", question)
     assert "**3 million**" in emphasise("It hosts 3 million Afghan refugees.", question)
+
+
+def test_numbers_that_name_nothing_they_count_must_stand_beside_what_is_asked():
+    """Found asking new questions: 'How many Qantas pilots went on strike?' (the articles never say) was answered,
+    generated and verified, with 'Qantas increased the number of flight attendants … from 370 to 870'."""
+    question = "How many Qantas pilots went on strike?"
+    reply = "Qantas increased the number of flight attendants based in London from 370 to 870."
+    assert counts_other(reply, question, plain=True) == "it does not say it counts 'pilots'"
+    assert counts_other("The number of pilots on strike rose from 370 to 870.", question, plain=True) == ""
+    assert counts_other("About 300 pilots struck.", question, plain=True) == ""
+    assert counts_other("Qantas pilots struck in 2004.", question, plain=True) == ""  # a year counts nothing
+    assert counts_other("Qantas has 3,000.", "How many Qantas staff?", plain=True) == \
+        "it does not say it counts 'staff'"
