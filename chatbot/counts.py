@@ -62,11 +62,18 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
     # numbers that name nothing they count ('from 370 to 870') count what the question asks only if the
     # sentence says it: 'Qantas increased the number of flight attendants … from 370 to 870' is no answer to
     # 'How many Qantas pilots went on strike?' (found asking new questions: it was shown, generated)
-    nouns = [w for w in asked if not any(has_name(n, w) for n in names(question))]
+    nouns = [w for w in asked if "NOUN" in lemminflect.getAllLemmas(w)  # not 'sold' of 'How many were sold?'
+             and not any(has_name(n, w) for n in names(question))]
     if not counted and nouns and any(t[0].isdigit() and not YEAR.fullmatch(t) for t in ws) \
-            and not _overlap(nouns, ws):
+            and not _as_nouns(nouns) & _as_nouns(ws):
         return f"it does not say it counts '{' '.join(nouns)}'"
     return ""
+
+
+def _as_nouns(ws: list[str]) -> set[str]:
+    """Each word as a noun's singular, if it can be one (not stemmed: 'text' is a stopword, 'texts' is not).
+    ['texts', 'sent'] -> {'text', 'sent'}"""
+    return {lemma for w in ws for lemma in (lemminflect.getAllLemmas(w).get("NOUN") or (w,))}
 
 
 def counts_another_noun(phrase: str, question: str) -> bool:

@@ -243,8 +243,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
-    if pattern is None:
-        return sentence
+    if pattern is None or (kind == "number" and counts_other(sentence, question)):
+        return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay|fine|salary|revenue|"

@@ -1896,3 +1896,16 @@ def test_numbers_that_name_nothing_they_count_must_stand_beside_what_is_asked():
     assert counts_other("Qantas pilots struck in 2004.", question, plain=True) == ""  # a year counts nothing
     assert counts_other("Qantas has 3,000.", "How many Qantas staff?", plain=True) == \
         "it does not say it counts 'staff'"
+
+
+def test_a_quote_bolds_no_count_of_other_things():
+    """Found asking new questions: 'How many Russian soldiers are stationed in Afghanistan?' (never said) got a
+    quote with '… in the **six provinces**' in bold, as if it were the answer; and the Qantas quote '**7,000 jobs
+    out**' for pilots. Bold says 'this is the answer': a line none of whose counts count what is asked gets none."""
+    line = ("Al-Qaeda has fighters and training stations in the six provinces: Ghazni, Helmand, Kandahar, Kunar, "
+            "Uruzgan, and Zabul.")
+    assert emphasise(line, "How many Russian soldiers are stationed in Afghanistan?") == line
+    line = "Last month, the company warned it may transfer as many as 7,000 jobs out Australia."
+    assert emphasise(line, "How many Qantas pilots went on strike?") == line
+    assert "**7,000 jobs" in emphasise(line, "How many jobs may Qantas transfer?")
+    assert "**4 million**" in emphasise("Sales hit 4 million in Dec 2004.", "How many were sold?")
