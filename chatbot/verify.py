@@ -29,7 +29,17 @@ from .counts import (
 )
 from .embed import Embedder
 from .order import order_missing, rank_missing
-from .persons import FULL_NAME, asked_name, full_names, name_runs, others_named, replaced, same_person, titled
+from .persons import (
+    FULL_NAME,
+    asked_name,
+    full_names,
+    name_runs,
+    others_named,
+    pronoun_swapped,
+    replaced,
+    same_person,
+    titled,
+)
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
 from .rank import answer_type
 from .text import (
@@ -222,7 +232,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it states as fact what the source only says could happen")
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
-    why = whose_duty(text, sentence) or replaced(sentence, text)
+    why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
@@ -367,13 +377,23 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     around = source_terms | terms(before)
     if len(echoed) >= 2 and len(echoed & around) / len(echoed) < ANCHOR_MIN:
         return f"the source does not say this about {', '.join(sorted(echoed - around))}"
-    # One echoed word is enough when all the sentence adds is a name: 'Jim Callaghan took over from Lord
-    # Heseltine' is not said by '… Lord Heseltine said that … he and Lord Callaghan became friends' (what an
-    # acronym stands for is said by spelling it out: 'the Eastern Turkistan Islamic Movement (ETIM)')
-    if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence))) and not echoed & around \
+    # One echoed word is enough when all the sentence adds is a name (its first word too: 'Barclays bought Absa'
+    # on '… its bid to acquire … Absa …'): 'Jim Callaghan took over from Lord Heseltine' is not said by '… Lord
+    # Heseltine said that … he and Lord Callaghan became friends'. The word may stand in another form ('wrote'
+    # for 'was written by', 'chairs' for 'chairman'); what an acronym stands for is said by spelling it out
+    # ('the Eastern Turkistan Islamic Movement (ETIM)')
+    bases = base_terms(f"{text} {before}")
+    if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence, first=True))) \
+            and not any(found_in(t, around) or said[t] in bases or _begins(t, around) for t in echoed) \
             and answer_type(question) != "expansion":
         return f"the source does not say this about {', '.join(echoed)}"
     return ""
+
+
+def _begins(term: str, pool: set[str]) -> bool:
+    """Does a word of the pool begin with the term, a noun made of it ('chair', 'chairman')? Not a short one:
+    'war' is not in 'ward'."""
+    return len(term) >= 5 and any(p.startswith(term) and len(p) <= len(term) + 3 for p in pool)
 
 
 def _unsaid(sentence: str, question: str, text: str) -> str:
