@@ -145,3 +145,16 @@ def name_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words, as names (common words left out). 'Mr Tony Blair met him' -> [['mr', 'tony',
     'blair']]"""
     return [[n for w in m.group(0).split() for n in names(w, first=True)] for m in FULL_NAME.finditer(text)]
+
+
+def lead_name(sentence: str, question: str) -> set[str]:
+    """The sentence's first word when it is a name the question used, which `names` leaves out of a
+    sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'}, and
+    so for 'Barclays Bank made £75m.'; not the first name of the question's person ('Malcolm Glazer owns …':
+    his surname, checked, follows it)."""
+    m = FULL_NAME.match(sentence.strip())
+    run = name_runs(m.group(0))[0] if m else []
+    asked = names(question)
+    if not run or run[0] not in asked or (len(run) > 1 and run[1] in asked):
+        return set()
+    return {run[0]}

@@ -30,10 +30,9 @@ from .counts import (
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .persons import (
-    FULL_NAME,
     asked_name,
     full_names,
-    name_runs,
+    lead_name,
     others_named,
     pronoun_swapped,
     replaced,
@@ -58,7 +57,7 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, forms, found_in, in_order, only_a_modifier, said_as_past
+from .wordforms import base_terms, begins_word, forms, found_in, in_order, only_a_modifier, said_as_past
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -251,7 +250,7 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     asked = names(question)
     if others_named(text, sentence, question):
         asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text) for n in run}
-    mine_names = names(sentence) | _lead_name(sentence, question)
+    mine_names = names(sentence) | lead_name(sentence, question)
     beside = text
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)
@@ -335,18 +334,6 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # point
 _STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before
 
 
-def _lead_name(sentence: str, question: str) -> set[str]:
-    """The sentence's first word when it is a name the question used, which `names` leaves out of a
-    sentence's start. ("Barclays' profits were £75m.", "What were Barclays' profits?") -> {'barclays'}, and
-    so for 'Barclays Bank made £75m.'; not the first name of the question's person ('Malcolm Glazer owns …':
-    his surname, checked, follows it)."""
-    m = FULL_NAME.match(sentence.strip())
-    run = name_runs(m.group(0))[0] if m else []
-    asked = names(question)
-    if not run or run[0] not in asked or (len(run) > 1 and run[1] in asked):
-        return set()
-    return {run[0]}
-
 
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
 
@@ -384,16 +371,11 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     # ('the Eastern Turkistan Islamic Movement (ETIM)')
     bases = base_terms(f"{text} {before}")
     if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence, first=True))) \
-            and not any(found_in(t, around) or said[t] in bases or _begins(t, around) for t in echoed) \
+            and not any(found_in(t, around) or said[t] in bases or begins_word(t, around) for t in echoed) \
             and answer_type(question) != "expansion":
         return f"the source does not say this about {', '.join(echoed)}"
     return ""
 
-
-def _begins(term: str, pool: set[str]) -> bool:
-    """Does a word of the pool begin with the term, a noun made of it ('chair', 'chairman')? Not a short one:
-    'war' is not in 'ward'."""
-    return len(term) >= 5 and any(p.startswith(term) and len(p) <= len(term) + 3 for p in pool)
 
 
 def _unsaid(sentence: str, question: str, text: str) -> str:

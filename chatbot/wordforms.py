@@ -101,3 +101,9 @@ def noun_only(word: str) -> bool:
     """Is the word a noun and no verb? 'framework' -> True; 'was', 'signed', 'talks' -> False"""
     lemmas = lemminflect.getAllLemmas(word)
     return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas)
+
+
+def begins_word(term: str, pool: set[str]) -> bool:
+    """Does a word of the pool begin with the term, a noun made of it ('chair', 'chairman')? Not a short one:
+    'war' is not in 'ward'."""
+    return len(term) >= 5 and any(p.startswith(term) and len(p) <= len(term) + 3 for p in pool)
