@@ -334,7 +334,6 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # point
 _STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before
 
 
-
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
 
 
@@ -375,7 +374,6 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
             and answer_type(question) != "expansion":
         return f"the source does not say this about {', '.join(echoed)}"
     return ""
-
 
 
 def _unsaid(sentence: str, question: str, text: str) -> str:
