@@ -16,6 +16,7 @@ from .text import (
     MONEY,
     MONTH_NAME,
     STOPWORDS,
+    as_word,
     by_acronym,
     months,
     numbers,
@@ -145,7 +146,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
             return True  # 'Who pays the rest?' -> 'The directors' insurers.': a group, not a name
         if _CALLED_Q.match(own_question(question)) and {w.lower() for w in _CALLED.findall(text)} - asked:
             return True  # 'What is the process called?' -> 'It is called photosynthesis.'; no name needed
-    found = {"usa" if w == "US" else re.sub(r"['’]s$", "", w.lower()) for w in _CAPITALIZED.findall(text)}
+    found = {re.sub(r"['’]s$", "", as_word(w)) for w in _CAPITALIZED.findall(text)}
     # UKIP: 'UK Independence Party' is asked (not two letters: 'Mark Pritchard' is no 'MP')
     acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question)}
     found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms

@@ -180,20 +180,23 @@ def spelled_in(acronym: str, text: str) -> bool:
 def words(text: str) -> list[str]:
     """Lower-case words in order, numbers as digits. 'Five Trips, 1,200 men' -> ['5', 'trips', '1200', 'men']
 
-    'US' is the country, not the stopword 'us': 'usa' (found asking new questions: 'The US tops the
+    'US' is the country, not the stopword 'us': 'usa' (`as_word`; found asking new questions: 'The US tops the
     supercomputing charts.' was refused as only repeating 'Which country tops …?'; of our corpora's
     acronyms it is the one that is also a stopword)."""
     out = []
     for m in re.finditer(r"\d+(?:[.,]\d+)*|" + _WORD.pattern, text):
-        w = m.group(0).lower().replace("’", "'")
+        w = as_word(m.group(0))
         if w[0].isdigit():
             w = norm_number(w)
         elif w in NUMBER_WORDS and w != "one":
             w = str(NUMBER_WORDS[w])
-        elif m.group(0) == "US":
-            w = "usa"
         out.append(w)
     return out
+
+
+def as_word(token: str) -> str:
+    """A word lower-cased, but 'US' (the country, not the stopword 'us') as 'usa'. 'Talks' -> 'talks'"""
+    return "usa" if token == "US" else token.lower().replace("’", "'")
 
 
 def stems(text: str) -> list[str]:

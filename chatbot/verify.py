@@ -368,11 +368,11 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     # Heseltine said that … he and Lord Callaghan became friends'. The word may stand in another form ('wrote'
     # for 'was written by', 'chairs' for 'chairman'); what an acronym stands for is said by spelling it out
     # ('the Eastern Turkistan Islamic Movement (ETIM)')
-    bases = base_terms(f"{text} {before}")
     if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence, first=True))) \
-            and not any(found_in(t, around) or said[t] in bases or begins_word(t, around) for t in echoed) \
             and answer_type(question) != "expansion":
-        return f"the source does not say this about {', '.join(echoed)}"
+        bases = base_terms(f"{text} {before}")
+        if not any(found_in(t, around) or said[t] in bases or begins_word(t, around) for t in echoed):
+            return f"the source does not say this about {', '.join(echoed)}"
     return ""
 
 
