@@ -19,7 +19,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .rank import answer_type, has_type
 from .text import mentioned, names, negated, numbers, own_question, presumed, sentence_spans, terms
+from .wordforms import base_terms, begins_word
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Words a question may use without the passages containing them.
@@ -65,7 +67,8 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
-                    not missing and _named(question, cased), not missing and _defined(question, passages))
+                    not missing and _named(question, cased),
+                    not missing and (_defined(question, passages) or _related(question, passages)))
 
 
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
@@ -133,6 +136,35 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
                for text, ss in spans for i, (s, e) in enumerate(ss)]
     return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
+
+
+def _related(question: str, passages: Sequence[str]) -> bool:
+    """Does a passage hold every name the question asks about, and a sentence of it one of them, the one word
+    the question asks of them in some form, and the kind of answer asked (a name for 'who')? A short question
+    is far in meaning from any passage, but such a sentence relates them. Found asking new questions, both
+    refused before: 'Who chairs the Public Accounts Committee?' (0.31): 'Committee chairman Edward Leigh said
+    …'; 'Where was The Libertine shot?' (0.29): '… shooting of The Libertine … was moved to the Isle of Man'.
+
+    'Who founded Barclays?' -> False: no sentence naming Barclays has 'founded'; 'Where was Ishaq Dar born?',
+    'Who killed Benazir Bhutto?' -> False for 'Ishaq Dar, born in 1950, …', 'Benazir Bhutto was killed in
+    Rawalpindi.': no place, no killer. 'Where is Kabul?' asks nothing of Kabul in a word.
+    """
+    asked = _names(question)
+    own = base_terms(question) - base_terms(" ".join(asked)) - _ASKING - _QUESTION_WORDS
+    if not asked or len(own) != 1:
+        return False
+    (word,) = own
+    kind = answer_type(question)
+    for text in passages:
+        if not all(mentioned(n, text) for n in asked):
+            continue
+        for s, e in sentence_spans(text):
+            line = text[s:e]
+            if any(mentioned(n, line) for n in asked):
+                pool = base_terms(line)
+                if (word in pool or begins_word(word, pool)) and has_type(line, kind, question):
+                    return True
+    return False
 
 
 def asked_names(question: str, first: bool = False) -> set[str]:

@@ -46,11 +46,16 @@ def _copied_negations(sentence: str, source: str) -> set[str]:
             if len(_squashed(m.group(0)).split()) >= 4 and f" {_squashed(m.group(0))} " in whole}
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
 def opposite(clause: str, sentence: str, source: str = "") -> bool:
     """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
     statements, each part that shares a word with the sentence is compared on its own. A negation the sentence
     copies from its `source` line with the words around it ('an attractive, "no fuss" computer') is the
-    source's own wording, left out of both.
+    source's own wording, left out of both; so is what someone is quoted saying, when the sentence has no word
+    of it ('"There isn't anything coming in," said The Libertine's executive producer Marc Samuelson.', 'Marc
+    Samuelson is the executive producer of The Libertine.': found asking new questions).
 
     ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
         -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
@@ -59,6 +64,7 @@ def opposite(clause: str, sentence: str, source: str = "") -> bool:
         sentence, clause = (re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", "", t, flags=re.I)
                             for t in (sentence, clause))
     mine = set(stems(sentence))
+    clause = _QUOTED.sub(lambda q: q.group() if mine & set(stems(q.group())) else " ", clause)
     parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
     return any(negated(p) != negated(sentence) for p in parts)
 

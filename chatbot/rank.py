@@ -25,6 +25,7 @@ from .text import (
     sentence_spans,
     terms,
 )
+from .wordforms import participles
 
 T = TypeVar("T", bound=tuple[str, Any])
 
@@ -141,6 +142,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     asked |= {"".join(w[0] for w in re.findall(r"[A-Z]\w*", question)[i:j]).lower()  # MDA for Mobile Data Association
               for i in range(len(question.split())) for j in range(i + 2, i + 6)}
     if kind == "name":
+        if done_by_nobody(text, question):
+            return False
         text = _without_restated_person(text, question)
         if _WHO_Q.match(own_question(question)) and {w.lower() for w in _GROUP.findall(text)} - asked:
             return True  # 'Who pays the rest?' -> 'The directors' insurers.': a group, not a name
@@ -153,6 +156,27 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
     return bool(new - _STARTERS - CALENDAR - STOPWORDS)
+
+
+WHO_DID_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who\s+(?!(?:is|are|was|were|has|have|had|will|would|can|"
+                        r"could|did|does|do|should|may|might|must)\b)([a-z]{3,})\b", re.I)
+
+
+def done_by_nobody(text: str, question: str) -> bool:
+    """Does the text say the question's deed was done without saying by whom? 'Who killed Dirty Den?': '… Dirty
+    Den Watts killed off on Friday, marking EastEnders' 20th anniversary' names a show, not who killed him (found
+    asking new questions: generated and shown, 'EastEnders' taken for the answer). A passive with 'by' names
+    the doer: 'Barclays was founded by …'."""
+    m = WHO_DID_Q.match(own_question(question))
+    if not m:
+        return False
+    done = participles(m.group(1))
+    said = [w for w in re.finditer(r"[\w'’-]+", text) if w.group().lower() in done
+            and _PASSIVE_BEFORE.search(text[:w.start()])]
+    return bool(said) and not any(re.match(r"(?:\s+\w+){0,2}?\s+by\b", text[w.end():]) for w in said)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)(?:\s+\w+ly)?\s+$", re.I)
 
 
 _CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'

@@ -104,11 +104,16 @@ def clause_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers in digits or words, normalized. 'five trips, 1,200 men' -> {'5', '1200'}"""
+    """Numbers in digits or words, normalized. 'five trips, 1,200 men, one percent' -> {'5', '1200', '1'}"""
     out = {norm_number(n) for n in _NUMBER.findall(text)}
     spelled = _SCALE.sub(r"\1", text.lower())
     out |= {str(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", spelled) if w in NUMBER_WORDS and w != "one"}
+    if _ONE_PERCENT.search(text):  # 'one' is no number ('one of them'), but 'one percent' is 1%
+        out.add("1")
     return out
+
+
+_ONE_PERCENT = re.compile(r"\bone\s+per\s?cent\b", re.I)
 
 
 def norm_number(n: str) -> str:

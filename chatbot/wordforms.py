@@ -45,6 +45,12 @@ def _base(word: str) -> str:
     return found[0] if found else ""
 
 
+def participles(verb: str) -> set[str]:
+    """The past participles of a verb in any form: 'killed', 'kills' -> {'killed'}; 'chairs' -> {'chaired'}"""
+    lemmas = lemminflect.getAllLemmas(verb.lower(), upos="VERB").get("VERB", ())
+    return {f.lower() for lemma in lemmas for f in lemminflect.getInflection(lemma, "VBN")}
+
+
 def past_forms(text: str) -> set[str]:
     """The irregular past forms of the text's verbs, which `forms` keeps as they are ('fell' may be a verb of its
     own); not of a verb in a choice ('rise or fall'). 'By how much did sales fall?' -> {'fell', 'fallen'}"""

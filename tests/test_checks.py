@@ -202,9 +202,16 @@ def test_a_question_asking_what_a_named_thing_is_passes_when_one_sentence_names_
     # … not what a mention of the thing may not say (found in review: the quote bolded **Rawalpindi**)
     passages.append("Ishaq Dar, born in 1950, is the old minister. Benazir Bhutto was killed in Rawalpindi.")
     for question in ("Who founded Barclays?", "Who is Imran Khan?", "What did Ishaq Dar say about trade and visas?",
-                     "Where was Ishaq Dar born?", "Who killed Benazir Bhutto?", "How old is Ishaq Dar?",
-                     "When did Ishaq Dar visit Kabul?"):
+                     "Where was Ishaq Dar born?", "Who killed Benazir Bhutto?", "When did Ishaq Dar visit Kabul?"):
         assert refused(question), question
+    # … but a sentence relating a name to the one word asked of it, with the kind of answer asked, does say it
+    # (found asking new questions: 'Who chairs the Public Accounts Committee?' 0.31, 'Where was The Libertine
+    # shot?' 0.29, both refused): 'born in 1950' answers 'How old …?'
+    passages.append("The Public Accounts Committee found so. Committee chairman Edward Leigh said no. Shooting of "
+                    "The Libertine was moved to the Isle of Man.")
+    for question in ("Who chairs the Public Accounts Committee?", "Where was The Libertine shot?",
+                     "How old is Ishaq Dar?"):
+        assert not refused(question), question
     assert gate.evidence("Who is Imran Khan?", passages, [0.2], [0.3]).missing == ("imran", "khan")
     # a question that names nothing, when a sentence (or it and the one before) holds all its words but those
     # naming the source itself (found asking new questions: 'dossiers' 0.27, 'regional stability' 0.39)
@@ -1941,3 +1948,34 @@ def test_what_they_did_is_not_what_he_did(real_embedder):
     assert attribute(sentence, question, sources, passages, real_embedder).reason == \
         "the source says 'they vowed', not 'he vowed'"
     assert pronoun_swapped("They vowed to fight on, and he said so.", "He said they vowed to fight on.") == ""
+
+
+def test_a_deed_said_done_by_nobody_names_no_doer():
+    """Found asking new questions: 'Who killed Dirty Den?' was answered, generated, with 'Dirty Den was killed off on
+    Friday, marking EastEnders' 20th anniversary', the show taken for the killer."""
+    question = "Who killed Dirty Den?"
+    assert not has_type("Dirty Den was killed off on Friday, marking EastEnders' 20th anniversary.", "name", question)
+    assert not has_type("Den was brutally killed in Walford.", "name", question)
+    assert has_type("Dirty Den was killed off by Sharon Watts.", "name", question)
+    assert has_type("Sharon killed Dirty Den.", "name", question)
+    assert has_type("Barclays was founded by John Smith.", "name", "Who founded Barclays?")
+    assert has_type("Den was killed in Walford.", "name", "Who was killed in Walford?")  # asks who it was done to
+
+
+def test_one_percent_is_a_number():
+    """Found asking new questions: the model's right 'The 500 patents represent approximately one percent of IBM's
+    worldwide patent portfolio.' was refused as giving no number, and the quote put '**12 years**' in bold."""
+    question = "What share of IBM's patent portfolio do the 500 patents represent?"
+    assert has_type("The 500 patents represent approximately one percent of IBM's patent portfolio.", "number",
+                    question)
+    assert numbers("one per cent, 1%") == {"1"} and numbers("one of them, someone") == set()
+
+
+def test_a_not_in_what_someone_is_quoted_saying_is_not_the_sentences():
+    """Found asking new questions: the model's right 'Marc Samuelson is the executive producer of The Libertine.'
+    was refused as the opposite of its line, whose quoted 'There isn't anything …' it never uses."""
+    line = "\"There isn't anything coming in to replace (the funds),\" said The Libertine's executive producer Marc " \
+           "Samuelson."
+    assert not opposite(line, "Marc Samuelson is the executive producer of The Libertine.")
+    assert opposite(line, "Marc Samuelson said something is coming in to replace the funds.")
+    assert opposite("\"We will not sell it,\" he said.", "He said they will sell it.")
