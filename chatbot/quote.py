@@ -142,7 +142,8 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     """
     kind = answer_type(question)
     reply = re.sub(r"\[[^\]]*\d[^\]]*\]", " ", reply)  # its citation marks ('[2]', '[2, 3]') are no numbers of its own
-    mine_numbers = numbers(reply) - numbers(question)
+    # not a number the reply gives as no answer ('50m taller than …' for 'How tall …?' pointed at '50 escalators')
+    mine_numbers = numbers(reply) - numbers(question) if kind != "number" or has_type(reply, kind, question) else set()
     # a reply to a yes/no question restates it: its words, and its 'not', say which line it was read from
     asks_yes_no = yes_no(question)
     mine_terms = terms(reply) - (set() if asks_yes_no else terms(question))

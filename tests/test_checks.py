@@ -1979,3 +1979,17 @@ def test_a_not_in_what_someone_is_quoted_saying_is_not_the_sentences():
     assert not opposite(line, "Marc Samuelson is the executive producer of The Libertine.")
     assert opposite(line, "Marc Samuelson said something is coming in to replace the funds.")
     assert opposite("\"We will not sell it,\" he said.", "He said they will sell it.")
+
+
+def test_how_tall_asks_a_height_not_how_much_taller():
+    """Found asking new questions: 'How tall is the TFC 101 Tower?' was answered, generated, with '… more than 50m
+    taller than the Petronas Towers'; refused, its 50 pointed the quote at '… and **50 escalators** …'."""
+    question = "How tall is the TFC 101 Tower?"
+    reply = "The TFC 101 Tower is more than 50m taller than the Petronas Towers in Kuala Lumpur, Malaysia."
+    assert not has_type(reply, "number", question)
+    lines = ["The lifts take 30 seconds to whisk passengers to the top of the 508m tall TFC 101 Tower in Taipei.",
+             "In total, the TFC Tower has 61 lifts and 50 escalators to shuttle people around its 106 floors.",
+             "Taipei's TFC 101 Tower is more than 50m taller than the Petronas Towers in Kuala Lumpur, Malaysia."]
+    assert has_type(lines[0], "number", question) and not has_type(lines[2], "number", question)
+    candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(3)]
+    assert pointed(reply, candidates, lines, [0, 1, 2], question, 0.2, 0.6) is None  # the ranker's line is quoted
