@@ -266,6 +266,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         lead = re.match(r"\w+-\w+\s+", found)  # 'Kabul-based Haqqani' for '… the network based in Kabul?'
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
+        opener = re.match(r"([A-Z][a-z]*)\s+(?=[A-Z])", found)  # 'If Afghanistan …', 'The Pakistani agencies'
+        if kind in ("name", "place") and opener and opener.group(1).lower() in STOPWORDS:
+            start, found = start + opener.end(), found[opener.end():]  # bold 'Afghanistan', not 'If Afghanistan'
         found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
         if kind in ("name", "place") and (_asked_name(found, found_words, question, asked_words) or (
                 start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))

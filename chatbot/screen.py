@@ -30,12 +30,21 @@ _META = re.compile(rf"\b(?:the|this|these|those|given|provided|above)\s+{_SOURCE
 _DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|an|and|or|but|that|than|its|their|"
                        r"his|her|our|your|my|this|these|those)\W*$", re.I)
 _COPULA = re.compile(r"\s+(?:is|are|was|were)\s+(?:called\s+|named\s+|known\s+as\s+)?", re.I)
+_BY_ITSELF = re.compile(r"\W*(?:(?:the|an?)\s+)?(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                        r"\w+\s+by\s+(.+)", re.I)
 _REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 
 
 def _circular(text: str) -> bool:
-    """Does the sentence say that a thing is itself? 'The Haqqani network based in Kabul is the Haqqani
-    network.' -> True; 'The network based in Kabul is the Haqqani network.' -> False"""
+    """Does the sentence say that a thing is itself, or is done by itself? 'The Haqqani network based in Kabul is
+    the Haqqani network.' -> True; 'The network based in Kabul is the Haqqani network.' -> False; 'The Haqqani
+    network is led by the Kabul-based Haqqani network.' -> True (found asking new questions: generated, shown, for
+    'Who leads the Haqqani network?')"""
+    by = _BY_ITSELF.match(text)
+    if by:
+        subject, agent = by.group(1).split(), re.findall(r"[\w'’-]+", by.group(2))
+        return bool(agent) and agent[-1].lower() == subject[-1].lower() and \
+            base_terms(" ".join(subject)) <= base_terms(" ".join(agent))
     parts = _COPULA.split(text, maxsplit=1)
     if len(parts) != 2:
         return False

@@ -247,8 +247,10 @@ def written_otherwise(name: str, text: str) -> bool:
 def mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it, or as another of its
     SAME_NAMES ('tory' in 'the Scottish Conservative Party')? An adjective of the question may be a noun of
-    the text ('asian' -> 'asia'), not the other way round ('india' is not found in 'indian ocean')."""
+    the text ('asian' -> 'asia', 'afghan' -> 'afghanistan'), not the other way round ('india' is not found in
+    'indian ocean')."""
     forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
+    forms |= {name + "istan", name + "stan"}  # 'afghan' in 'Afghanistan', 'kazakh' in 'Kazakhstan'
     if any(has_name(f, text) for f in forms):
         return True
     if written_otherwise(name, text):

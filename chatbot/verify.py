@@ -29,6 +29,7 @@ from .counts import (
 )
 from .embed import Embedder
 from .order import order_missing, rank_missing
+from .pairs import from_question, idle_pair, linked_pair, loose_pair
 from .persons import (
     asked_name,
     full_names,
@@ -57,7 +58,15 @@ from .text import (
     stems,
     terms,
 )
-from .wordforms import base_terms, begins_word, forms, found_in, in_order, only_a_modifier, said_as_past
+from .wordforms import (
+    base_terms,
+    begins_word,
+    forms,
+    found_in,
+    in_order,
+    only_a_modifier,
+    predicate_unsaid,
+)
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -202,9 +211,10 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
     why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article) \
-        or _loose_pair(sentence, question, chosen) or _idle_pair(sentence, question, chosen) \
+        or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
+        or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \
-        or only_a_modifier(sentence, text)
+        or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else
@@ -276,64 +286,6 @@ def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:
     return f"the source says it of its '{part}'" if part else ""
 
 
-def _from_question(mine: dict[str, str], sentence: str, question: str) -> set[str]:
-    """The sentence's terms (`mine`, as `forms` gives them) that the question gives: its words, in their base
-    forms too ('sold' for 'sell'), and its verbs' irregular past forms as written ('fell' for 'fall')."""
-    question_terms, question_bases, past = terms(question), base_terms(question), said_as_past(sentence, question)
-    return {t for t in mine if t in question_terms or mine[t] in question_bases or t in past}
-
-
-def _idle_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
-    """Why one of two neighbouring sentences holds nothing of the sentence that the other lacks, or '': no word or
-    number the sentence adds to the question, no name of the question. ('Global music sales fell by 1.3% in
-    2004.', 'The UK music industry recorded an overall 3% increase …' + '… world music sales declined by 1.3% …')
-    -> the first only lent its words to the pair (found in calibration n220: it was cited beside the second)."""
-    if len(chosen) < 2:
-        return ""
-    mine = forms(sentence)
-    echoed = _from_question(mine, sentence, question)
-    new_numbers, asked = numbers(sentence) - numbers(question), names(question)
-
-    def gives(text: str, echoes: bool = False) -> set[str]:
-        held = terms(text)
-        return ({t for t in mine if (echoes or t not in echoed) and found_in(t, held)} | (numbers(text) & new_numbers)
-                | {n for n in asked if has_name(n, text)})
-
-    # 'The bank said it would cut jobs.' + 'It expects 2,000 posts to go.': the line a pronoun points back to
-    # gives the question's words
-    earlier, later = sorted(chosen[:2], key=lambda c: c.start)
-    first, second = gives(earlier.text, bool(_STARTS_WITH_PRONOUN.match(later.text))), gives(later.text)
-    return "one of its two source sentences adds nothing to the other" if not first - second or not second - first \
-        else ""
-
-
-def _loose_pair(sentence: str, question: str, chosen: Sequence[Source]) -> str:
-    """Why two neighbouring sentences do not support the sentence together, or ''. The one that gives a name
-    or number the question did not must also hold a word of the sentence that is no name: 'Jim Callaghan took
-    over from Lord Hattersley' does not rest on '… brought Jim Callaghan into Parliament …' beside 'Former
-    cabinet colleague Lord Hattersley said …'. Or a pronoun ties it to the other sentence, which holds such a
-    word: 'Police named the victim.' + 'He was John Smith.'; 'Harold Wilson resigned.' + 'Callaghan replaced him.'
-    """
-    if len(chosen) < 2:
-        return ""
-    earlier, later = sorted(chosen[:2], key=lambda c: c.start)
-    new_names = names(sentence) - names(question, first=True)
-    new_numbers = numbers(sentence) - numbers(question)
-    words_of_it = base_terms(sentence) - base_terms(" ".join(names(sentence, first=True)))
-    for source, other in ((earlier, later), (later, earlier)):
-        gives = {n for n in new_names if has_name(n, source.text)} | (numbers(source.text) & new_numbers)
-        if not gives or words_of_it & base_terms(source.text):
-            continue
-        tied = _STARTS_WITH_PRONOUN.match(later.text) if source is later else _PERSON_PRONOUN.search(later.text)
-        if not (tied and words_of_it & base_terms(other.text)):
-            return f"'{sorted(gives)[0]}' stands in a sentence that says nothing else of it"
-    return ""
-
-
-_PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # pointing back at a name
-_STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before
-
-
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
 
 
@@ -346,7 +298,7 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     if re.search(r"\bage[ds]?\b", text, re.I):
         sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
     mine = forms(sentence)
-    question_terms, question_bases, given = terms(question), base_terms(question), _from_question(mine, sentence,
+    question_terms, question_bases, given = terms(question), base_terms(question), from_question(mine, sentence,
                                                                                                   question)
     source_terms = terms(text)
     added = set(mine) - given

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, verify
+from chatbot import followup, gate, pairs, verify
 from chatbot.bounds import bound_lost, with_bounds
 from chatbot.counts import (
     amount_of_other,
@@ -29,7 +29,7 @@ from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, heading, joined, named_elsewhere, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
-from chatbot.wordforms import past_forms, said_as_past
+from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -695,8 +695,8 @@ def _pair(earlier: str, later: str) -> list[Source]:
      "It was raining when police arrived.", False),
 ])
 def test_the_sentence_of_a_pair_that_gives_the_answer_must_say_more_of_it(sentence, question, earlier, later, ok):
-    assert (verify._loose_pair(sentence, question, _pair(earlier, later)) == "") == ok
-    assert (verify._loose_pair(sentence, question, _pair(earlier, later)[::-1]) == "") == ok  # in any order
+    assert (pairs.loose_pair(sentence, question, _pair(earlier, later)) == "") == ok
+    assert (pairs.loose_pair(sentence, question, _pair(earlier, later)[::-1]) == "") == ok  # in any order
 
 
 def test_the_questions_names_and_numbers_may_stand_anywhere_in_the_passage():
@@ -1797,11 +1797,11 @@ def test_a_pair_of_lines_needs_both_lines(real_embedder):
     v = attribute(sentence, question, sources, passages, real_embedder)
     assert v.ok and v.sources == (2,), v
     assert past_forms(question) == {"fell", "fallen"} and past_forms("Did Halo 2 sell well?") == {"sold"}
-    assert verify._idle_pair(sentence, question, sources[1:]) == \
+    assert pairs.idle_pair(sentence, question, sources[1:]) == \
         "one of its two source sentences adds nothing to the other"
     # two lines that each give a part of it are still a pair: the question's name, and the answer
     sources, passages = _sources("Harold Wilson resigned as prime minister in 1976.", "Callaghan replaced him.")
-    assert verify._idle_pair("Callaghan took over from Harold Wilson.", "Who did Callaghan take over from?",
+    assert pairs.idle_pair("Callaghan took over from Harold Wilson.", "Who did Callaghan take over from?",
                              sources) == ""
 
 
@@ -1830,7 +1830,7 @@ def test_a_line_a_pronoun_points_back_to_lends_the_question_its_words():
     # found in review: the first line gives only the question's words, the second ('It …') the answer
     sources, _ = _sources("The bank said on Tuesday it would cut jobs across its branch network.",
                           "It expects 2,000 posts to go by 2006.")
-    assert verify._idle_pair("The bank will cut 2,000 jobs by 2006.", "How many jobs will the bank cut?", sources) == ""
+    assert pairs.idle_pair("The bank will cut 2,000 jobs by 2006.", "How many jobs will the bank cut?", sources) == ""
 
 
 def test_a_quote_bolds_the_number_its_question_words_lead_to():
@@ -1993,3 +1993,59 @@ def test_how_tall_asks_a_height_not_how_much_taller():
     assert has_type(lines[0], "number", question) and not has_type(lines[2], "number", question)
     candidates = [Candidate(0, 0, 0, 1.0 - i / 10, 0.5, 0.5) for i in range(3)]
     assert pointed(reply, candidates, lines, [0, 1, 2], question, 0.2, 0.6) is None  # the ranker's line is quoted
+
+
+def test_two_lines_do_not_make_one_the_way_to_the_other():
+    """Found asking new questions: 'How does Moscow subsidize the Taliban without cash transfers?' was answered,
+    generated, by joining the line that says how (petroleum) to the next line's intelligence sharing."""
+    earlier = "Volume increases in these specific commodities serve as the primary mechanism for Moscow to subsidize " \
+              "the Taliban administration without direct cash transfers."
+    later = "The real health of the alliance is indicated by the volume of shared actionable intelligence that " \
+            "results in verifiable disruptions of northern Afghan insurgent cells."
+    sentence = "Moscow subsidizes the Taliban without cash transfers by increasing the volume of shared actionable " \
+               "intelligence that results in verifiable disruptions of northern Afghan insurgent cells."
+    assert "it links what two sentences say apart ('by increasing')" == pairs.linked_pair(sentence,
+                                                                                         _pair(earlier, later))
+    # two facts side by side are no link; nor a link one of the lines says itself
+    assert pairs.linked_pair("Moscow subsidizes the Taliban without cash transfers, and shares intelligence.",
+                               _pair(earlier, later)) == ""
+    assert pairs.linked_pair("Moscow subsidizes the Taliban by increasing the volume of these commodities.",
+                               _pair(earlier, later)) == ""
+
+
+def test_a_thing_done_by_itself_is_no_answer():
+    """Found asking new questions: 'Who leads the Haqqani network?' -> 'The Haqqani network is led by the
+    Kabul-based Haqqani network.', generated and shown."""
+    question = "Who leads the Haqqani network?"
+    assert screen("The Haqqani network is led by the Kabul-based Haqqani network.", question)[1] == \
+        "it says a thing is itself"
+    assert screen("The Haqqani network is led by Sirajuddin Haqqani.", question)[1] == ""
+    assert screen("Barclays is run by Barclays Capital chief Bob Diamond.", "Who runs Barclays?")[1] == ""
+
+
+def test_what_a_named_thing_is_said_to_be_must_be_in_its_source():
+    """Found asking new questions: 'What is the ISKP?' -> 'The Islamic State Khorasan Province (ISKP) is a
+    terrorist organization.', generated and shown on a line that only names it among security threats."""
+    line = "The primary driver of Moscow's engagement with Kabul is the mitigation of asymmetric security threats, " \
+           "specifically the Islamic State Khorasan Province (ISKP)."
+    sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
+    verdict = attribute("The Islamic State Khorasan Province (ISKP) is a terrorist organization.", "What is the ISKP?",
+                        sources, [line], HashEmbedder())
+    assert verdict.reason == "the source does not say it is a terrorist organization"
+    assert predicate_unsaid("The ISKP is an asymmetric security threat.", line) == ""
+
+
+def test_a_people_word_is_found_in_its_country():
+    """Found asking new questions: the right 'Security forces and civilians have borne the brunt …' was refused for
+    'Who has borne the brunt of the attacks from Afghan sanctuaries?': its article 'never mentions afghan'."""
+    assert gate.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?",
+                        "Sanctuaries that benefit from porous oversight in Afghanistan.") == []
+    assert gate.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?", "Pakistan.") == ["afghan"]
+
+
+def test_a_bold_name_leaves_out_the_word_before_it():
+    """Found asking new questions: '**If Afghanistan** continues …', '**The Pakistani** agencies …'."""
+    assert emphasise("If Afghanistan continues to shelter the TTP, the implications will reach beyond South Asia.",
+                     "Where could TTP spillover reach beyond South Asia?").startswith("If **Afghanistan** continues")
+    assert emphasise("The Pakistani agencies killed the cell.", "Who killed the cell?") == \
+        "The **Pakistani** agencies killed the cell."
