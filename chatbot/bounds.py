@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .text import NUMBER_WORDS, YEAR, norm_number, numbers, stems
+from .text import NUMBER_WORDS, STOPWORDS, YEAR, norm_number, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
     "more_than": r"no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|"
@@ -163,3 +163,45 @@ def other_size(sentence: str, source: str) -> str:
             given = sorted(theirs[n] - {""})
             return f"the source gives {n}{given[0] if given else ''}, not {n}{sorted(sizes)[0]}"
     return ""
+
+
+# 'The current minimum age for an MP is 18': what the sentence says the number is, its subject before 'is'
+_VALUE_IS = re.compile(r"([^,;:]+?)\s+(?:is|was|are|were|stands\s+at|stood\s+at)\s+(?:now\s+|currently\s+)?"
+                       r"[$£€]?(\d[\d,.]*)", re.I)
+_TOKEN = re.compile(r"[$£€]?\d[\d,.]*\w*|[^\W\d_][\w'’-]*")
+
+
+def described_otherwise(sentence: str, source: str) -> str:
+    """Why a number the sentence says something is stands in the source beside other words, while another
+    number stands beside them, or '': of the words (no names) of what the sentence says is that number, less
+    than half are next to it in the source and at least half next to another number (back to the number before,
+    on to the number after, ten words at most each way, in its sentence). Found asking new questions: 'The
+    current minimum age for an MP is 18.' on '… the current minimum age of 21 for an MP would be reduced to
+    18.' (its 18 is what the age will be)."""
+    for m in _VALUE_IS.finditer(sentence):
+        said = {s for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1)) if w.lower() not in STOPWORDS
+                and not w[0].isupper() for s in stems(w.lower())}
+        if len(said) < 2:
+            continue
+        number = norm_number(m.group(2))
+        near = _near_numbers(source)
+        mine = [words for n, words in near if n == number]
+        if mine and all(2 * len(said & words) < len(said) for words in mine) and any(
+                2 * len(said & words) >= len(said) for n, words in near if n != number and not YEAR.fullmatch(n)):
+            return f"in the source {number} is not what it says '{m.group(1).strip()}' is"
+    return ""
+
+
+def _near_numbers(source: str) -> list[tuple[str, set[str]]]:
+    """Each number of the source with the words (stemmed) next to it: back to the number before, on to the number
+    after, ten words at most each way, in its sentence."""
+    out = []
+    for line in re.split(r"(?<=[.!?])\s+", source):
+        tokens = _TOKEN.findall(line)
+        digits = [i for i, t in enumerate(tokens) if re.match(r"[$£€]?\d", t)]
+        for k, i in enumerate(digits):
+            a = max(i - 10, digits[k - 1] + 1 if k else 0)
+            b = min(i + 11, digits[k + 1] if k + 1 < len(digits) else len(tokens))
+            words = {s for w in tokens[a:i] + tokens[i + 1:b] for s in stems(w.lower())}
+            out.append((norm_number(re.sub(r"[^\d,.]", "", tokens[i])), words))
+    return out

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .rank import answer_type, has_type
-from .text import mentioned, names, negated, numbers, own_question, presumed, sentence_spans, terms
+from .text import mentioned, names, negated, numbers, own_question, presumed, sentence_spans, spelled_in, terms
 from .wordforms import base_terms, begins_word
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -63,7 +63,8 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     cased = " ".join(passages)
     text = cased.lower()
     found_numbers = numbers(text)
-    missing = [n for n in sorted(asked_names(question, first)) if not mentioned(n, cased)]
+    missing = [n for n in sorted(asked_names(question, first))
+               if not mentioned(n, cased) and not _spelled(n, question, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
@@ -167,6 +168,12 @@ def _related(question: str, passages: Sequence[str]) -> bool:
     return False
 
 
+def _spelled(name: str, question: str, cased: str) -> bool:
+    """Is the name an acronym of the question that the passages spell out? ('ft', 'How many reporters did the FT
+    offer …?', "Pearson's Financial Times said …") -> True (found asking new questions: refused, 'never mention')"""
+    return bool(re.search(rf"\b{re.escape(name.upper())}\b", question)) and spelled_in(name, cased, part=True)
+
+
 def asked_names(question: str, first: bool = False) -> set[str]:
     """Names the question uses (any capitalized word but its first, unless `first`), an acronym's plural as the
     acronym. 'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
@@ -178,7 +185,8 @@ def unnamed(question: str, article: str) -> list[str]:
     """The names the question itself asks about (not an earlier question's) that the article never mentions:
     a line of that article is about something else. ('What point did Trevor Phillips make about the NHS in
     the immigration debate?', the article about Lord Scarman that quotes Mr Phillips) -> ['nhs']"""
-    return sorted(n for n in asked_names(own_question(question)) if not mentioned(n, article))
+    own = own_question(question)
+    return sorted(n for n in asked_names(own) if not mentioned(n, article) and not _spelled(n, own, article))
 
 
 _ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word

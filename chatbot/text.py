@@ -176,10 +176,16 @@ def _initials(run: list[str]) -> str:
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
-def spelled_in(acronym: str, text: str) -> bool:
-    """Does the text spell out the acronym as a whole run of capitalised words? ('gm', 'General Motors, the world's
-    largest car maker') -> True (found asking new questions: 'GM' in an answer was 'not in the source')"""
-    return any(_initials(m.group(0).split()).lower() == acronym.lower() for m in _CAPITALIZED_RUN.finditer(text))
+def spelled_in(acronym: str, text: str, part: bool = False) -> bool:
+    """Does the text spell out the acronym as a whole run of capitalised words (or, with `part`, a part of one)?
+    ('gm', 'General Motors, the world's largest car maker') -> True (found asking new questions: 'GM' in an
+    answer was 'not in the source'); ('ft', "Pearson's Financial Times", part=True) -> True"""
+    for m in _CAPITALIZED_RUN.finditer(text):
+        run = m.group(0).split()
+        pieces = [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)] if part else [run]
+        if any(_initials(piece).lower() == acronym.lower() for piece in pieces):
+            return True
+    return False
 
 
 def words(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .bounds import bound_lost, other_size
+from .bounds import bound_lost, described_otherwise, other_size
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -203,6 +203,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
+        or described_otherwise(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
         or counts_other(sentence, question, plain=True) \
@@ -272,9 +273,11 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
     near = f"{heading(article or document)} {before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
+    # the question's 'FT' may be its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'
     missing = sorted(n for n in mine_names if not (
-        n in short or asked_name(n, near if n in own else document) if n in asked else has_name(n, beside)
-        or (n.upper() in sentence and spelled_in(n, beside))))  # 'GM' for 'General Motors'
+        n in short or asked_name(n, near if n in own else document)
+        or (n.upper() in question and spelled_in(n, document, part=True)) if n in asked else has_name(n, beside)
+        or (n.upper() in sentence and spelled_in(n, beside))))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 

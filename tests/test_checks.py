@@ -8,7 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, pairs, verify
-from chatbot.bounds import bound_lost, with_bounds
+from chatbot.bounds import bound_lost, described_otherwise, with_bounds
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -2049,3 +2049,36 @@ def test_a_bold_name_leaves_out_the_word_before_it():
                      "Where could TTP spillover reach beyond South Asia?").startswith("If **Afghanistan** continues")
     assert emphasise("The Pakistani agencies killed the cell.", "Who killed the cell?") == \
         "The **Pakistani** agencies killed the cell."
+
+
+def test_a_number_is_what_the_source_says_it_is_not_what_stands_near_other_words():
+    """Found asking new questions: 'What is the minimum age for an MP now?' was answered, generated, with 'The current
+    minimum age for an MP is 18.' on '… the current minimum age of 21 for an MP would be reduced to 18.'"""
+    line = "Constitutional Affairs Minister Christopher Leslie said the current minimum age of 21 for an MP would be " \
+           "reduced to 18."
+    other = "Currently candidates in both local and national votes must be 21 while the voting age is 18."
+    wrong = "The current minimum age for an MP is 18."
+    assert described_otherwise(wrong, line) == \
+        "in the source 18 is not what it says 'The current minimum age for an MP' is"
+    assert described_otherwise(wrong, other)
+    assert described_otherwise("The current minimum age for an MP is 21.", line) == ""
+    verdict = attribute(wrong, "What is the minimum age for an MP now?", [Source(0, 0, len(line), line, 0.5, 1.0)],
+                        [line], HashEmbedder())
+    assert not verdict.ok and "is not what it says" in verdict.reason
+    assert described_otherwise("The voting age is 18.", other) == ""
+    # a name is who it is said of, not how the number is described ('Debra Hill was 54 …' on '… aged 54')
+    assert described_otherwise("Debra Hill was 54 years old.", "Debra Hill, best known for Halloween, has died in "
+                               "Los Angeles aged 54, after a fall in 2004 that left 3 hurt.") == ""
+
+
+def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
+    """Found asking new questions: 'How many reporters did the FT offer voluntary redundancy to?' was refused: 'the
+    documents found never mention ft', though "Pearson's Financial Times said … about 30 reporters"."""
+    question = "How many reporters did the FT offer voluntary redundancy to?"
+    line = "Pearson's Financial Times said last week it was offering voluntary redundancy to about 30 reporters."
+    assert gate.evidence(question, [line], [0.5], [0.5]).missing == ()
+    assert gate.unnamed(question, line) == []
+    assert gate.evidence(question, ["The Times offered redundancy."], [0.5], [0.5]).missing == ("ft",)
+    sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
+    assert "'ft' is not in the source" not in attribute("The FT offered voluntary redundancy to about 30 reporters.",
+                                                        question, sources, [line], HashEmbedder()).reason
