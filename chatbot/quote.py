@@ -104,6 +104,9 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     Measured against the ranker's line alone: right 6 / wrong 0 on the calibration halves, 3 / 3 on the report
     halves and the dev set; pointing by words too: +2 / -0 and +1 / -1 (README, "Measured").
     """
+    asked = asked - HONORIFICS  # 'Mr Sigarchi' is not found in an article on Mr Ebbers by his 'Mr' (found asking
+    # new questions: '… a jail sentence of up to **85 years if convicted**' was quoted for how long Sigarchi was jailed)
+
     def elsewhere(i: int) -> bool:
         return bool(asked) and not any(mentioned(n, context[i].article) for n in asked)
 

@@ -41,7 +41,7 @@ from .persons import (
     titled,
 )
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
-from .rank import answer_type
+from .rank import WHO_DID_Q, answer_type
 from .text import (
     by_acronym,
     clause_windows,
@@ -323,11 +323,22 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     # Heseltine said that … he and Lord Callaghan became friends'. The word may stand in another form ('wrote'
     # for 'was written by', 'chairs' for 'chairman'); what an acronym stands for is said by spelling it out
     # ('the Eastern Turkistan Islamic Movement (ETIM)')
-    if len(echoed) == 1 and added and added <= terms(" ".join(names(sentence, first=True))) \
+    if echoed and added and added <= terms(" ".join(names(sentence, first=True))) \
             and answer_type(question) != "expansion":
         bases = base_terms(f"{text} {before}")
-        if not any(found_in(t, around) or said[t] in bases or begins_word(t, around) for t in echoed):
+
+        def held(t: str) -> bool:
+            return found_in(t, around) or said[t] in bases or begins_word(t, around)
+
+        if len(echoed) == 1 and not any(held(t) for t in echoed):
             return f"the source does not say this about {', '.join(echoed)}"
+        # nor, of more, the deed a 'who did' question asks the doer of: 'Damian Hockney replaced Kilroy-Silk as
+        # UKIP leader' on 'Damian Hockney said … Mr Kilroy-Silk would "deliver better" as the leader …' (found
+        # asking new questions)
+        who_did = WHO_DID_Q.match(own_question(question))
+        unsaid = sorted(t for t in echoed & set(stems(who_did.group(1).lower())) if not held(t)) if who_did else []
+        if len(echoed) > 1 and unsaid:
+            return f"the source does not say this about {', '.join(unsaid)}"
     return ""
 
 

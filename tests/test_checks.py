@@ -2082,3 +2082,34 @@ def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
     sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
     assert "'ft' is not in the source" not in attribute("The FT offered voluntary redundancy to about 30 reporters.",
                                                         question, sources, [line], HashEmbedder()).reason
+
+
+def test_a_quote_stands_in_an_article_naming_the_person_asked_about_not_only_his_mr():
+    """Found asking new questions: 'How long was he jailed for?' after 'Who is Arash Sigarchi?' quoted the Ebbers
+    article's '… a jail sentence of up to **85 years if convicted** …': its 'Mr Ebbers' had the question's 'Mr'."""
+    from chatbot.quote import Context, fallback
+
+    question = "How long was Mr Sigarchi jailed for?"
+    line = "Mr Ebbers could face a jail sentence of up to 85 years if convicted of all the charges he is facing."
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
+    context = [Context("", f"Ebbers denies WorldCom fraud\n\n{line}")]
+    asked = gate.asked_names(question)
+    assert "mr" in asked and fallback("", candidates, [line], [0], question, 0.1, set(), asked, context) is None
+    context = [Context("", f"Mr Sigarchi and Mr Ebbers\n\n{line}")]
+    assert fallback("", candidates, [line], [0], question, 0.1, set(), asked, context) == 0
+
+
+def test_a_name_alone_needs_the_deed_the_question_asks_the_doer_of():
+    """Found asking new questions: 'Who replaced Kilroy-Silk as UKIP leader?' (the articles never say) was answered,
+    generated, with 'Damian Hockney replaced Kilroy-Silk as UKIP leader.' on a line with no 'replaced'."""
+    line = "Damian Hockney said ex-chatshow host Mr Kilroy-Silk would \"deliver better\" as the leader of a " \
+           "eurosceptic party."
+    sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
+    question = "Who replaced Kilroy-Silk as UKIP leader?"
+    verdict = attribute("Damian Hockney replaced Kilroy-Silk as UKIP leader.", question, sources, [line],
+                        HashEmbedder(), documents=[f"Kilroy-Silk quits 'shameful' UKIP\n\n{line}"])
+    assert verdict.reason == "the source does not say this about replac"
+    said = "Damian Hockney replaced Mr Kilroy-Silk as the leader of a eurosceptic party, UKIP."
+    assert "replac" not in attribute("Damian Hockney replaced Kilroy-Silk as UKIP leader.", question,
+                                     [Source(0, 0, len(said), said, 0.5, 1.0)], [said], HashEmbedder(),
+                                     documents=[f"Kilroy-Silk quits 'shameful' UKIP\n\n{said}"]).reason
