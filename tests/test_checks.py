@@ -2113,3 +2113,16 @@ def test_a_name_alone_needs_the_deed_the_question_asks_the_doer_of():
     assert "replac" not in attribute("Damian Hockney replaced Kilroy-Silk as UKIP leader.", question,
                                      [Source(0, 0, len(said), said, 0.5, 1.0)], [said], HashEmbedder(),
                                      documents=[f"Kilroy-Silk quits 'shameful' UKIP\n\n{said}"]).reason
+
+
+def test_a_quote_bolds_no_name_on_a_line_without_the_deed_asked_about():
+    """Found in the browser: 'Who replaced Kilroy-Silk as UKIP leader?' (never said) quoted '**Damian Hockney** said
+    … Mr Kilroy-Silk would "deliver better" as the leader …', the bold telling the reader he is the answer."""
+    line = "Damian Hockney said ex-chatshow host Mr Kilroy-Silk would \"deliver better\" as the leader of a party."
+    assert emphasise(line, "Who replaced Kilroy-Silk as UKIP leader?") == line
+    assert emphasise("Barclays and California-based Wells Fargo may merge.", "Who founded Barclays?") == \
+        "Barclays and California-based Wells Fargo may merge."
+    assert "**Damian Hockney**" in emphasise("Damian Hockney replaced Mr Kilroy-Silk as leader.",
+                                             "Who replaced Kilroy-Silk as UKIP leader?")
+    assert "**Edward Leigh**" in emphasise("Committee chairman Edward Leigh said so.",
+                                           "Who chairs the Public Accounts Committee?")
