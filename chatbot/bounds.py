@@ -197,6 +197,8 @@ def _near_numbers(source: str) -> list[tuple[str, set[str]]]:
     after, ten words at most each way, in its sentence."""
     out = []
     for line in re.split(r"(?<=[.!?])\s+", source):
+        # an aside before 'is' keeps the subject beside its number: 'The minimum age, lowered from 25 in 2006, is 18'
+        line = _ASIDE.sub(r"\1", line)  # (found in review)
         tokens = _TOKEN.findall(line)
         digits = [i for i, t in enumerate(tokens) if re.match(r"[$£€]?\d", t)]
         for k, i in enumerate(digits):
@@ -205,3 +207,6 @@ def _near_numbers(source: str) -> list[tuple[str, set[str]]]:
             words = {s for w in tokens[a:i] + tokens[i + 1:b] for s in stems(w.lower())}
             out.append((norm_number(re.sub(r"[^\d,.]", "", tokens[i])), words))
     return out
+
+
+_ASIDE = re.compile(r",[^,;:]{1,80},(\s+(?:is|was|are|were)\s)", re.I)

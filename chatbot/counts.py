@@ -115,6 +115,27 @@ def amount_of_other(line: str, question: str) -> str:
         has_name(n, question) for n in subject) else ""
 
 
+def owned_by_other(line: str, question: str, article: str) -> str:
+    """Why a line gives how many another owner has, or '': the question asks how many its names have, the line
+    names none of them and opens on another, one its article names mid-sentence (a name, not 'Police').
+    ('Now Vodafone has 14m customers in the UK alone.', 'How many customers does O2 have?') -> "it is about
+    'Vodafone'" (found asking new questions: '**14m customers**' was quoted bold)."""
+    own = own_question(question)
+    asked = names(own)
+    m = _OPENS_ON.match(line)
+    if not m or not asked or not re.search(r"\bhow (?:many|much)\b", own, re.I) \
+            or any(mentioned(n, line) for n in asked):
+        return ""
+    owner = m.group(1)
+    first = owner.split()[0]
+    if first.lower() in STOPWORDS or terms(owner) & terms(question) \
+            or not re.search(rf"[a-z,]\s+{re.escape(first)}\b", article):
+        return ""
+    return f"it is about '{owner}'"
+
+
+_OPENS_ON = re.compile(r"\W*(?:(?:Now|But|And|So|Yet|Today|Currently|Meanwhile),?\s+)?"
+                       r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*?)(?:['’]s)?\s+[a-z]")
 _AMOUNT_Q = re.compile(r"\bhow (?:many|much)\b|\b(?:cost|costs|price|worth|pay|paid|earn|earned|charge)\b", re.I)
 _THING_OF = re.compile(r"\W*(?:The\s+|A\s+|An\s+)?([A-Za-z][a-z]+)\s+(for|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\b")

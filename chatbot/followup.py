@@ -35,7 +35,9 @@ def is_follow_up(question: str) -> bool:
     """Does the question lean on an earlier one? 'And why?' -> True; 'Who leads Pakistan?' -> False"""
     if _OPENERS.match(question) or any(_points_back(question, m) for m in _REFERENCES.finditer(question)):
         return True
-    return len(terms(question) - FOLLOW_UP_WORDS) <= 1
+    # a short question leans on the one before, unless it asks what a name is: 'What is the ISKP?' (seen in
+    # the browser, read as 'What is the ISKP? (after: Who has borne the brunt …?)')
+    return len(terms(question) - FOLLOW_UP_WORDS) <= 1 and not _WHAT_IS.match(question)
 
 
 def _points_back(question: str, reference: re.Match[str]) -> bool:
@@ -118,8 +120,10 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
     people = [m.group(0) for m in _NAMES.finditer(prev)
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
-    # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'
-    person = (WHO_Q.match(prev) and answered_person(answer)) or (people[0].strip() if people else "")
+    # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'; after
+    # 'Who is Arash Sigarchi?' the one asked about, not the answer's 'Mr Sigarchi' (which finds the wrong lines)
+    asked_who = WHO_Q.match(prev) and not (_WHAT_IS.match(prev) and people)
+    person = (asked_who and answered_person(answer)) or (people[0].strip() if people else "")
     if _PERSON.search(q) and person:
 
         def swap(w: re.Match[str]) -> str:

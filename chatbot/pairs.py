@@ -76,9 +76,11 @@ def loose_pair(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     return ""
 
 
-_LINK = re.compile(r"\b(?:by\s+(?:\w+ly\s+)?\w+ing|because(?:\s+of)?|due\s+to|thanks\s+to|as\s+a\s+result(?:\s+of)?|"
-                   r"through|so\s+that|in\s+order\s+to|(?:which|that)\s+(?:results?|leads?|led)|leading\s+to|"
-                   r"resulting\s+in)\b", re.I)
+# not 'through' (a place: 'passes through Afghanistan') nor 'by morning', 'by Beijing' (review)
+_LINK = re.compile(r"\b(?:(?-i:by\s+(?:[a-z]+ly\s+)?(?!(?:morning|evening|spring|nothing|something|anything|"
+                   r"everything|building|king|thing|wing|ring|string)\b)[a-z]+ing)|because(?:\s+of)?|due\s+to|"
+                   r"thanks\s+to|as\s+a\s+result(?:\s+of)?|so\s+that|in\s+order\s+to|(?:which|that)\s+"
+                   r"(?:results?|leads?|led)|leading\s+to|resulting\s+in)\b", re.I)
 
 
 def linked_pair(sentence: str, chosen: Sequence[Line]) -> str:

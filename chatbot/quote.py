@@ -17,6 +17,7 @@ from .counts import (
     other_month,
     other_period,
     other_place,
+    owned_by_other,
     unbound_number,
 )
 from .persons import name_runs, someone_else
@@ -136,6 +137,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
         other_month(question, text) or other_period(question, text) or other_place(question, text)
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
+        or owned_by_other(text, question, context[at[text]].article)
         or (counts_another_noun(text, question) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
@@ -205,7 +207,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     elsewhere = named_elsewhere(line, before, article, question)
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
     return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
-        or other_period(question, line) or other_place(question, line) or (
+        or other_period(question, line) or other_place(question, line) or owned_by_other(line, question, article) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
@@ -298,7 +300,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
         opener = re.match(r"([A-Z][a-z]*)\s+(?=[A-Z])", found)  # 'If Afghanistan …', 'The Pakistani agencies'
-        if kind in ("name", "place") and opener and opener.group(1).lower() in STOPWORDS:
+        if kind in ("name", "place") and opener and opener.group(1).lower() in STOPWORDS \
+                and not re.search(r"\w", sentence[:start]):  # opening the sentence: not 'Will Smith', 'The Hague'
             start, found = start + opener.end(), found[opener.end():]  # bold 'Afghanistan', not 'If Afghanistan'
         found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
         if kind in ("name", "place") and (_asked_name(found, found_words, question, asked_words) or (

@@ -178,11 +178,14 @@ def done_by_nobody(text: str, question: str) -> bool:
         return False
     done = participles(m.group(1))
     said = [w for w in re.finditer(r"[\w'’-]+", text) if w.group().lower() in done
-            and _PASSIVE_BEFORE.search(text[:w.start()])]
-    return bool(said) and not any(re.match(r"(?:\s+\w+){0,2}?\s+by\b", text[w.end():]) for w in said)
+            and (_PASSIVE_BEFORE.search(text[:w.start()]) or _SEEN_BEFORE.search(text[:w.start()]))]
+    # the doer may come later in the clause: 'Barclays was founded in London in 1690 by John Freame.' (review)
+    return bool(said) and not any(re.match(r"[^,;:.]*?\bby\b", text[w.end():]) for w in said)
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)(?:\s+\w+ly)?\s+$", re.I)
+# '… people saw "Dirty" Den Watts killed off': what was seen done is a passive too
+_SEEN_BEFORE = re.compile(r"\b(?:saw|see|sees|seen|watch|watched|watches|witnessed|heard)\s+[^.;:,]{1,40}?\s+$", re.I)
 
 
 _CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .text import negated, numbers, yes_no
+from .text import names, negated, numbers, yes_no
 from .wordforms import base_terms
 
 _CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -41,10 +41,12 @@ def _circular(text: str) -> bool:
     network is led by the Kabul-based Haqqani network.' -> True (found asking new questions: generated, shown, for
     'Who leads the Haqqani network?')"""
     by = _BY_ITSELF.match(text)
-    if by:
+    if by:  # the shared words must hold a name: 'The team was beaten by the home team.' is no circle (review)
         subject, agent = by.group(1).split(), re.findall(r"[\w'’-]+", by.group(2))
-        return bool(agent) and agent[-1].lower() == subject[-1].lower() and \
-            base_terms(" ".join(subject)) <= base_terms(" ".join(agent))
+        shared_name = names(by.group(1), first=True) & names(by.group(2))
+        if agent and agent[-1].lower() == subject[-1].lower() and shared_name and \
+                base_terms(" ".join(subject)) <= base_terms(" ".join(agent)):
+            return True
     parts = _COPULA.split(text, maxsplit=1)
     if len(parts) != 2:
         return False

@@ -113,7 +113,7 @@ def numbers(text: str) -> set[str]:
     return out
 
 
-_ONE_PERCENT = re.compile(r"\bone\s+per\s?cent\b", re.I)
+_ONE_PERCENT = re.compile(r"(?<![\w-])one\s+per(?:\s?cent|centage\s+points?)\b", re.I)
 
 
 def norm_number(n: str) -> str:
@@ -176,13 +176,21 @@ def _initials(run: list[str]) -> str:
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
+def as_acronym(name: str, text: str) -> bool:
+    """Does the text write the name as an acronym, a whole word? ('ft', 'Did the FT cut jobs?') -> True; ('ft',
+    'The SOFT drink') -> False"""
+    return bool(re.search(rf"\b{re.escape(name.upper())}\b", text))
+
+
 def spelled_in(acronym: str, text: str, part: bool = False) -> bool:
     """Does the text spell out the acronym as a whole run of capitalised words (or, with `part`, a part of one)?
     ('gm', 'General Motors, the world's largest car maker') -> True (found asking new questions: 'GM' in an
     answer was 'not in the source'); ('ft', "Pearson's Financial Times", part=True) -> True"""
     for m in _CAPITALIZED_RUN.finditer(text):
         run = m.group(0).split()
-        pieces = [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)] if part else [run]
+        # a part ends its run, and for two letters follows an owner: not 'FT' in 'Fernando Torres Smith' (review)
+        pieces = [run] + [run[i:] for i in range(1, len(run) - 1) if part and (
+            len(acronym) > 2 or re.search(r"['’]s$", run[i - 1]))]
         if any(_initials(piece).lower() == acronym.lower() for piece in pieces):
             return True
     return False
@@ -256,13 +264,17 @@ def mentioned(name: str, text: str) -> bool:
     the text ('asian' -> 'asia', 'afghan' -> 'afghanistan'), not the other way round ('india' is not found in
     'indian ocean')."""
     forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
-    forms |= {name + "istan", name + "stan"}  # 'afghan' in 'Afghanistan', 'kazakh' in 'Kazakhstan'
+    if name in _STAN_PEOPLE:  # 'afghan' in 'Afghanistan', 'kazakh' in 'Kazakhstan'; not 'hindu' in 'Hindustan'
+        forms |= {name + "istan", name + "stan"}
     if any(has_name(f, text) for f in forms):
         return True
     if written_otherwise(name, text):
         return True
     parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
+
+
+_STAN_PEOPLE = frozenset("afghan uzbek kazakh tajik turkmen kyrgyz baloch".split())
 
 
 # a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …', also behind who says

@@ -43,6 +43,7 @@ from .persons import (
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
 from .rank import WHO_DID_Q, answer_type
 from .text import (
+    as_acronym,
     by_acronym,
     clause_windows,
     earlier_question,
@@ -276,8 +277,8 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     # the question's 'FT' may be its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'
     missing = sorted(n for n in mine_names if not (
         n in short or asked_name(n, near if n in own else document)
-        or (n.upper() in question and spelled_in(n, document, part=True)) if n in asked else has_name(n, beside)
-        or (n.upper() in sentence and spelled_in(n, beside))))
+        or (as_acronym(n, question) and spelled_in(n, document, part=True)) if n in asked else has_name(n, beside)
+        or (as_acronym(n, sentence) and spelled_in(n, beside))))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
 
@@ -336,7 +337,8 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
         # UKIP leader' on 'Damian Hockney said … Mr Kilroy-Silk would "deliver better" as the leader …' (found
         # asking new questions)
         who_did = WHO_DID_Q.match(own_question(question))
-        unsaid = sorted(t for t in echoed & set(stems(who_did.group(1).lower())) if not held(t)) if who_did else []
+        deed = base_terms(who_did.group(1)) if who_did else set()  # 'written' for 'Who wrote …?' (review)
+        unsaid = sorted(t for t in echoed if said[t] in deed and not held(t))
         if len(echoed) > 1 and unsaid:
             return f"the source does not say this about {', '.join(unsaid)}"
     return ""

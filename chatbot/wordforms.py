@@ -121,8 +121,9 @@ def predicate_unsaid(sentence: str, text: str) -> str:
     return f"the source does not say it is {what}"
 
 
-# 'The Islamic State Khorasan Province (ISKP) is a …', 'ISKP was an …'
-_DEFINED = re.compile(r"\W*(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*(?:\s+\([A-Z][\w-]*\))?\s+"
+# 'The Islamic State Khorasan Province (ISKP) is a …', 'ISKP was an …'; not 'There was a …' (review)
+_DEFINED = re.compile(r"\W*(?!(?:There|It|This|That|These|Those|He|She|They|We|You|I)\b)"
+                      r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*(?:\s+\([A-Z][\w-]*\))?\s+"
                       r"(?:is|was|are|were)\s+(?=(?:a|an|the|one)\s)")
 
 
