@@ -115,27 +115,31 @@ def amount_of_other(line: str, question: str) -> str:
         has_name(n, question) for n in subject) else ""
 
 
-def owned_by_other(line: str, question: str, article: str) -> str:
+def owned_by_other(line: str, question: str, article: str, before: str = "") -> str:
     """Why a line gives how many another owner has, or '': the question asks how many its names have, the line
-    names none of them and opens on another, one its article names mid-sentence (a name, not 'Police').
-    ('Now Vodafone has 14m customers in the UK alone.', 'How many customers does O2 have?') -> "it is about
-    'Vodafone'" (found asking new questions: '**14m customers**' was quoted bold)."""
+    (and the sentence `before` it) names none of them, and names another before its first number, one its
+    article names mid-sentence (a name, not 'Police'). ('Now Vodafone has 14m customers in the UK alone.', 'How
+    many customers does O2 have?') -> "it is about 'Vodafone'" (found asking new questions: '**14m customers**'
+    was quoted bold, then '… it took Vodafone almost nine years to rack up its first **million customers** …')."""
     own = own_question(question)
     asked = names(own)
-    m = _OPENS_ON.match(line)
-    if not m or not asked or not re.search(r"\bhow (?:many|much)\b", own, re.I) \
-            or any(mentioned(n, line) for n in asked):
+    first_number = re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|million|billion)\b", line)
+    if not asked or not first_number or not re.search(r"\bhow (?:many|much)\b", own, re.I) \
+            or any(mentioned(n, f"{before} {line}") for n in asked):
         return ""
-    owner = m.group(1)
-    first = owner.split()[0]
-    if first.lower() in STOPWORDS or terms(owner) & terms(question) \
-            or not re.search(rf"[a-z,]\s+{re.escape(first)}\b", article):
-        return ""
-    return f"it is about '{owner}'"
+    for m in _NAME_RUN.finditer(line[:first_number.start()]):
+        run = m.group(1).split()
+        while run and run[0].lower() in STOPWORDS:  # 'Now Vodafone'
+            run.pop(0)
+        owner = " ".join(run)
+        if run and not terms(owner) & terms(question) and re.search(rf"[a-z,]\s+{re.escape(run[0])}\b", article):
+            return f"it is about '{owner}'"
+    return ""
 
 
-_OPENS_ON = re.compile(r"\W*(?:(?:Now|But|And|So|Yet|Today|Currently|Meanwhile),?\s+)?"
-                       r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*?)(?:['’]s)?\s+[a-z]")
+_NAME_RUN = re.compile(r"\b([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*?)(?:['’]s)?(?=\s+[a-z]|\W*$)")
+
+
 _AMOUNT_Q = re.compile(r"\bhow (?:many|much)\b|\b(?:cost|costs|price|worth|pay|paid|earn|earned|charge)\b", re.I)
 _THING_OF = re.compile(r"\W*(?:The\s+|A\s+|An\s+)?([A-Za-z][a-z]+)\s+(for|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\b")

@@ -95,9 +95,10 @@ _DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|coul
 _PRONOUN = re.compile(r"\s*(?:It|They|This|These|Such|He|She)\b")
 _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
-# stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?')
+# stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?'); a number may be part
+# of the name ('What is Section 48?', found asking new questions: refused)
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
-                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:['’]s)?(?:[\s-]+[^\W\d_]+){0,3}\s*\??\s*$")
+                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:['’]s)?(?:[\s-]+[^\W_]+){0,3}\s*\??\s*$")
 _BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
 
 
@@ -169,12 +170,12 @@ def _related(question: str, passages: Sequence[str]) -> bool:
         return False
     (word,) = own
     kind = answer_type(question)
-    for text in passages:
-        if not all(mentioned(n, text) for n in asked):
+    for text in passages:  # a name may be an acronym spelled out: 'the SNP' as "The Scottish National Party's"
+        if not all(mentioned(n, text) or _spelled(n, question, text) for n in asked):
             continue
         for s, e in sentence_spans(text):
             line = text[s:e]
-            if any(mentioned(n, line) for n in asked):
+            if any(mentioned(n, line) or _spelled(n, question, line) for n in asked):
                 pool = base_terms(line)
                 if (word in pool or begins_word(word, pool)) and has_type(line, kind, question) \
                         and (not WHO_Q.match(question) or _someone(line, question)):

@@ -50,9 +50,11 @@ _CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fel
                        r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
 # 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
 SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
-RATE = re.compile(r"\d[\d.,]*\s*(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)(?:second|sec|s|hour|hr|h|minute|min)\b|"
+# '17m per second', '42.7 trillion calculations per second', '80 megaflops' (found asking new questions: refused)
+RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)"
+                  r"(?:second|sec|s|hour|hr|h|minute|min)\b|"
                    r"\d[\d.,]*\s*(?:mph|kph|km/h|knots|[kmgt]?bps|(?:kilo|mega|giga|tera|peta)?(?:bits|bytes)\s+per|"
-                   r"(?:giga|tera|peta)?flops)\b", re.I)
+                   r"(?:kilo|mega|giga|tera|peta)?flops)\b", re.I)
 # 'How long …?' may be answered by a stretch of time said without a number: 'almost a whole minute', 'half an hour'
 _HOW_LONG_Q = re.compile(r"\bhow long\b", re.I)
 # 'How tall is the TFC 101 Tower?' asks its height, not by how much it beats another ('… more than 50m taller than

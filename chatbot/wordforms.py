@@ -134,6 +134,7 @@ def noun_only(word: str) -> bool:
 
 
 def begins_word(term: str, pool: set[str]) -> bool:
-    """Does a word of the pool begin with the term, a noun made of it ('chair', 'chairman')? Not a short one:
-    'war' is not in 'ward'."""
-    return len(term) >= 5 and any(p.startswith(term) and len(p) <= len(term) + 3 for p in pool)
+    """Does a word of the pool begin with the term, a noun made of it ('chair', 'chairman'; 'lead', 'leader')? Not
+    a short one but its doer: 'war' is not in 'ward'."""
+    return any(p.startswith(term) and len(p) <= len(term) + 3 and (len(term) >= 5 or p in (term + "er", term + "or"))
+               for p in pool)

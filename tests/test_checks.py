@@ -430,6 +430,15 @@ def test_a_count_is_of_what_the_question_asks_about_where_it_asks():
         ["andreas", "gta", "san"]
     assert named_elsewhere(HALO[2], HALO[1], f"{HALO[0]}\n\n…", "How many copies has Halo 2 sold?") == []
     assert named_elsewhere(HALO[4], "", f"{HALO[0]}\n\n…", "Which game knocked Halo off?") == []  # names its own
+    # a thing named by its kind goes on about the one the sentence before names, when that names none of the
+    # question's: the Columbia supercomputer, not the IBM machine the article's title is about (report n077)
+    article = "US top of supercomputing charts\n\nThe US has pushed Japan off the top with IBM's Blue Gene/L."
+    columbia = "In second place was Silicon Graphics' Columbia supercomputer based at Nasa's Ames Research Center."
+    line = "The Linux-based machine reached a top speed of 42.7 trillion calculations per second in October."
+    question = "What speed did IBM's Blue Gene/L prototype reach?"
+    assert named_elsewhere(line, columbia, article, question) == ["blue", "gene", "ibm"]
+    assert named_elsewhere(line, "IBM's Blue Gene/L beat Columbia.", article, question) == []
+    assert named_elsewhere(line, "", article, question) == []  # the title's machine
     assert misfit(HALO[2], "How many copies has GTA San Andreas sold?", set(), HALO[1], f"{HALO[0]}\n\n…")
     # copies are no members, though both lines are about Halo 2
     question = "How many Xbox Live members have played Halo 2?"
@@ -1076,7 +1085,9 @@ def test_how_fast_asks_for_a_speed():
     assert choose(candidates, lines, question, 0.2) == 1
     assert emphasise(lines[1], question) == "The Guinness Book of Records has declared the **17m per second** speed " \
         "of the two lifts the swiftest on Earth."
-    for speed in ("It reached 70.72 teraflops.", "It goes at 38mph.", "It ran at 1,000 metres a second.", "17m/s"):
+    for speed in ("It reached 70.72 teraflops.", "It goes at 38mph.", "It ran at 1,000 metres a second.", "17m/s",
+                  # found asking new questions: both refused as giving no speed
+                  "The Cray-1 was capable of 80 megaflops.", "It reached 42.7 trillion calculations per second."):
         assert has_type(speed, "number", "What speed did it reach?"), speed
     for other in ("It was 3 times as high.", "It opens at 5 a.m.", "It took 2 hours.", "It takes 10 seconds a lap."):
         assert not has_type(other, "number", "How fast is it?"), other
@@ -1468,6 +1479,10 @@ def test_a_count_of_another_owner_is_not_quoted():
     line = "Now Vodafone has 14m customers in the UK alone."
     assert misfit(line, "How many customers does O2 have?", set(), "", article) == "it is about 'Vodafone'"
     assert owned_by_other(line, "How many customers does Vodafone have?", article) == ""  # its own
+    # then the quote was '… it took Vodafone almost nine years to rack up its first **million customers** …'
+    took = "He said it took Vodafone almost nine years to rack up its first million customers."
+    assert owned_by_other(took, "How many customers does O2 have?", article) == "it is about 'Vodafone'"
+    assert owned_by_other(took, "How many customers does O2 have?", article, "O2 was Cellnet.") == ""  # said before
     assert owned_by_other(line, "How many customers are there in the UK?", article) == ""  # the UK is named
     # an opening word the article never names mid-sentence is no owner: 'Police said 10,000 people marched.'
     assert owned_by_other("Police said 10,000 people marched.", "How many people marched in Leeds?",
@@ -2124,6 +2139,14 @@ def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
     assert gate.unnamed(question, line) == []
     assert gate.evidence(question, ["The Times offered redundancy."], [0.5], [0.5]).missing == ("ft",)
     assert not gate._related("Who leads Hamas?", ["Hamas said it would lead the talks with Egypt."])  # review
+    # found asking new questions, refused (0.34): the acronym spelled out in the relating line, 'leads' a 'leader'
+    snp = "The Scottish National Party's Holyrood leader, Nicola Sturgeon, welcomed the move."
+    assert gate._related("Who leads the SNP at Holyrood?", [snp])
+    assert not gate._related("Who leads the SNP at Holyrood?", [snp.replace("leader", "member")])
+    # and a name with a number in it is asked about as any name (refused, 0.23)
+    section = "It is also due to announce a replacement for UK film tax relief scheme Section 48 in July."
+    assert gate.evidence("What is Section 48?", [section], [0.23], [0.5]).defined
+    assert gate.evidence("What is Section 49?", [section], [0.23], [0.5]).missing == ("49",)
     sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
     assert "'ft' is not in the source" not in attribute("The FT offered voluntary redundancy to about 30 reporters.",
                                                         question, sources, [line], HashEmbedder()).reason
