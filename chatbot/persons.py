@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import FULL_NAME, PEOPLE_ENDINGS, STOPWORDS, TITLES, has_name, names, terms, written_otherwise
+from .text import FULL_NAME, STOPWORDS, TITLES, mentioned, names, terms
 
 
 def titled(surname: str, text: str) -> bool:
@@ -29,9 +29,7 @@ def same_person(run: list[str], text: str) -> bool:
 def asked_name(name: str, document: str) -> bool:
     """Is a name the question used in the document, its people's word as their country's ('Which Pakistani
     minister…' where the article says 'Pakistan'), or written otherwise ('Tory' as 'Conservative')?"""
-    return has_name(name, document) or written_otherwise(name, document) or any(
-        name.endswith(end) and len(name) - len(end) >= 4 and has_name(name[: -len(end)], document)
-        for end in PEOPLE_ENDINGS)
+    return mentioned(name, document)
 
 
 def others_named(text: str, sentence: str, question: str) -> bool:

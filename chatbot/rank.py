@@ -80,7 +80,7 @@ _CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:what|which)\b[^?]*\
                        r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:full\s+|official\s+)?"
                        r"(?:name|title)s?\s+(?:of|for)\b(?![^?]*\b(?:about|after|for|from|with)\s*(?:\?|$)))", re.I)
 # ... or a word the answer gives as what it is called: 'The process is called photosynthesis.'
-_CALLED = re.compile(r"\b(?:called|named|titled|known as)\s+(?:an?\s+|the\s+)?[\"'‘“]?(\w[\w-]*)", re.I)
+_CALLED = re.compile(r"\b(?:called|named|titled|known as)\s+(?:an?\s+|the\s+)?[\"'‘“]?(\w[\w-]*(?:\s+\w[\w-]*)?)", re.I)
 # who did it may be a group named by what it does ('the directors' insurers', 'the police'), not a name
 _WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
 _GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ians)\b|\b(?:police|government|authorities|officials)\b", re.I)
@@ -155,8 +155,10 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         text = _without_restated_person(text, question)
         if _WHO_Q.match(own_question(question)) and {w.lower() for w in _GROUP.findall(text)} - asked:
             return True  # 'Who pays the rest?' -> 'The directors' insurers.': a group, not a name
-        if _CALLED_Q.match(own_question(question)) and {w.lower() for w in _CALLED.findall(text)} - asked:
-            return True  # 'What is the process called?' -> 'It is called photosynthesis.'; no name needed
+        if _CALLED_Q.match(own_question(question)) and {w.lower() for m in _CALLED.findall(text)
+                                                         for w in m.split()} - asked - STOPWORDS:
+            return True  # 'What is the process called?' -> 'It is called photosynthesis.'; no name needed; 'the
+            # new lira' for 'What is the new Turkish currency called?' (found asking new questions: refused)
     found = {re.sub(r"['’]s$", "", as_word(w)) for w in _CAPITALIZED.findall(text)}
     # UKIP: 'UK Independence Party' is asked (not two letters: 'Mark Pritchard' is no 'MP')
     acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question)}

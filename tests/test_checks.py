@@ -2201,3 +2201,19 @@ def test_a_quote_bolds_no_name_on_a_line_without_the_deed_asked_about():
                                              "Who replaced Kilroy-Silk as UKIP leader?")
     assert "**Edward Leigh**" in emphasise("Committee chairman Edward Leigh said so.",
                                            "Who chairs the Public Accounts Committee?")
+
+
+def test_a_thing_known_as_a_name_is_called_it():
+    """Found asking new questions: 'What is the new Turkish currency called?' -> the model's right 'The new Turkish
+    currency is called the new lira.' was refused two ways: 'turkish' was not found in an article on Turkey, and
+    'the new lira' gave no name the question did not ('new' is the question's)."""
+    article = "Turkey knocks six zeros off lira\n\nTurkey is to relaunch its currency on Saturday."
+    line = "The currency - officially to be known as the new lira - will be launched at midnight on 1 January."
+    question = "What is the new Turkish currency called?"
+    sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
+    verdict = attribute("The new Turkish currency is called the new lira.", question, sources, [line], HashEmbedder(),
+                        documents=[f"{article} {line}"])
+    assert verdict.ok, verdict.reason
+    assert has_type("It is called the new lira.", "name", question)
+    assert not has_type("It is called the new currency.", "name", question)
+    assert gate.unnamed("Which French minister resigned?", "France's minister resigned.") == []
