@@ -140,6 +140,26 @@ def owned_by_other(line: str, question: str, article: str, before: str = "") -> 
 _NAME_RUN = re.compile(r"\b([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*?)(?:['’]s)?(?=\s+[a-z]|\W*$)")
 
 
+def compared_otherwise(line: str, question: str) -> str:
+    """Why a line compares with another thing than the one the question names after 'than', or '': it names none
+    of those names. ('The Blue Gene/L machine … will be five million times faster.', 'How much faster is Blue
+    Gene/L than Japan's Earth Simulator?') -> "it compares with another thing than Japan's Earth Simulator" (found
+    asking new questions: quoted bold, though the line before says it compares with the Cray-1)."""
+    own = own_question(question)
+    m = re.search(r"\bthan\s+(.+?)\s*[?.!]*$", own, re.I)
+    other = names(m.group(1), first=True) if m else set()
+    if not m or not other:
+        return ""
+    if not any(mentioned(n, line) for n in other):
+        return f"it compares with another thing than {m.group(1)}"
+    how = re.search(r"\bhow\s+(?:much|many\s+times)\s+([a-z]+er|more|less)\b", own, re.I)  # 'How much faster …?'
+    if not how:
+        return ""
+    said = how.group(1).lower()
+    stem = said if said in ("more", "less") else said[:-3] if said[-3] == said[-4] else said[:-2]  # 'big', 'fast'
+    return "" if any(w.startswith(stem) for w in words(line)) else f"it says nothing is {said}"
+
+
 _AMOUNT_Q = re.compile(r"\bhow (?:many|much)\b|\b(?:cost|costs|price|worth|pay|paid|earn|earned|charge)\b", re.I)
 _THING_OF = re.compile(r"\W*(?:The\s+|A\s+|An\s+)?([A-Za-z][a-z]+)\s+(for|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\b")

@@ -12,6 +12,7 @@ import lemminflect
 from .bounds import mentions
 from .counts import (
     amount_of_other,
+    compared_otherwise,
     counts_another_noun,
     counts_other,
     other_month,
@@ -138,6 +139,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         other_month(question, text) or other_period(question, text) or other_place(question, text)
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
+        or compared_otherwise(text, question)
         or (counts_another_noun(text, question) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
@@ -208,7 +210,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
     return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
         or other_period(question, line) or other_place(question, line) \
-        or owned_by_other(line, question, article, before) or (
+        or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (

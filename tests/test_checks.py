@@ -2217,3 +2217,17 @@ def test_a_thing_known_as_a_name_is_called_it():
     assert has_type("It is called the new lira.", "name", question)
     assert not has_type("It is called the new currency.", "name", question)
     assert gate.unnamed("Which French minister resigned?", "France's minister resigned.") == []
+
+
+def test_a_comparison_is_quoted_only_with_what_the_question_compares_with():
+    """Found asking new questions: 'How much faster is Blue Gene/L than Japan's Earth Simulator?' (never said) quoted
+    '… will be **five million times faster**', a comparison with the Cray-1 named the sentence before; then the
+    Earth Simulator's '**35.86**', which says nothing is faster."""
+    question = "How much faster is Blue Gene/L than Japan's Earth Simulator?"
+    line = "The Blue Gene/L machine that will be completed next year will be five million times faster."
+    assert misfit(line, question, set()) == "it compares with another thing than Japan's Earth Simulator"
+    assert misfit("The previous top machine, Japan's NEC Earth Simulator, clocked up 35.86.", question, set()) == \
+        "it says nothing is faster"
+    assert misfit("Blue Gene/L is twice as fast as the Earth Simulator.", question, set()) == ""
+    assert misfit("It is 50m taller than the Petronas Towers.", "How much taller is it than the Petronas Towers?",
+                  set()) == ""
