@@ -132,7 +132,13 @@ _CHANGES = {way: frozenset(t for w in listed.split() for t in stems(w)) for way,
 def change_ways(text: str) -> set[str]:
     """Which ways the text says something changed: 'Sales fell while profits grew' -> {'fell', 'rose'}"""
     said = {t for w in re.findall(r"[^\W\d_]+", text.lower()) for t in stems(w)}
-    return {way for way, listed in _CHANGES.items() if said & listed}
+    ways = {way for way, listed in _CHANGES.items() if said & listed}
+    # 'exports are up 30%' (found asking new questions: 'Exports rose by 30%' was refused as saying the opposite
+    # of '… inflation fell below 10% … while exports are up 30% …')
+    return ways | {"rose" if m.group(1).lower() == "up" else "fell" for m in _UP_DOWN.finditer(text)}
+
+
+_UP_DOWN = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(up|down)\s+(?:by\s+)?[$£€]?\d", re.I)
 
 
 def reversed_change(source: str, sentence: str) -> str:

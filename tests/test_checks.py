@@ -2231,3 +2231,14 @@ def test_a_comparison_is_quoted_only_with_what_the_question_compares_with():
     assert misfit("Blue Gene/L is twice as fast as the Earth Simulator.", question, set()) == ""
     assert misfit("It is 50m taller than the Petronas Towers.", "How much taller is it than the Petronas Towers?",
                   set()) == ""
+
+
+def test_up_by_a_number_is_a_rise():
+    """Found asking new questions: the model's right 'Exports rose by 30% this year.' for 'How much did exports rise
+    in Turkey this year?' was refused, 'the source says it fell, not rose': '… inflation fell below 10% … while
+    exports are up 30% this year' (the 'up' was not read as a rise, so only the fall was)."""
+    source = "Inflation fell below 10% earlier this year for the first time in decades while exports are up 30% " \
+             "this year."
+    assert opposite_way(source, "Exports rose by 30% this year.") == ""
+    assert opposite_way("Shares were down 5% on Monday.", "Shares rose 5% on Monday.") == \
+        "the source says it fell, not rose"
