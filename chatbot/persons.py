@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import FULL_NAME, STOPWORDS, TITLES, mentioned, names, terms
+from .text import FULL_NAME, STOPWORDS, TITLES, names, terms
 
 
 def titled(surname: str, text: str) -> bool:
@@ -24,12 +24,6 @@ def same_person(run: list[str], text: str) -> bool:
         if not first[:1].isupper() or prev in TITLES or prev in run or prev in STOPWORDS:
             return True
     return False
-
-
-def asked_name(name: str, document: str) -> bool:
-    """Is a name the question used in the document, its people's word as their country's ('Which Pakistani
-    minister…' where the article says 'Pakistan'), or written otherwise ('Tory' as 'Conservative')?"""
-    return mentioned(name, document)
 
 
 def others_named(text: str, sentence: str, question: str) -> bool:

@@ -188,10 +188,11 @@ def spelled_in(acronym: str, text: str, part: bool = False) -> bool:
     answer was 'not in the source'); ('ft', "Pearson's Financial Times", part=True) -> True"""
     for m in _CAPITALIZED_RUN.finditer(text):
         run = m.group(0).split()
-        # two letters stand for a part only after an owner: not 'FT' in 'Fernando Torres Smith' (review)
-        owned = [run[i:] for i in range(1, len(run) - 1) if re.search(r"['’]s$", run[i - 1])]
-        pieces = [run] if not part else [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)] \
-            if len(acronym) > 2 else [run, *owned]
+        pieces = [run]
+        if part and len(acronym) > 2:
+            pieces = [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)]
+        elif part:  # two letters stand for a part only after an owner: not 'FT' in 'Fernando Torres Smith' (review)
+            pieces += [run[i:] for i in range(1, len(run) - 1) if re.search(r"['’]s$", run[i - 1])]
         if any(_initials(piece).lower() == acronym.lower() for piece in pieces):
             return True
     return False
@@ -265,9 +266,7 @@ def mentioned(name: str, text: str) -> bool:
     the text ('asian' -> 'asia', 'afghan' -> 'afghanistan'), not the other way round ('india' is not found in
     'indian ocean')."""
     forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
-    if name in _STAN_PEOPLE:  # 'afghan' in 'Afghanistan', 'kazakh' in 'Kazakhstan'; not 'hindu' in 'Hindustan'
-        forms |= {name + "istan", name + "stan"}
-    forms |= {_COUNTRY_OF[name]} if name in _COUNTRY_OF else set()  # 'turkish' in 'Turkey'
+    forms |= {_COUNTRY_OF[name]} if name in _COUNTRY_OF else set()  # 'afghan' in 'Afghanistan', 'turkish' in 'Turkey'
     if any(has_name(f, text) for f in forms):
         return True
     if written_otherwise(name, text):
@@ -276,10 +275,11 @@ def mentioned(name: str, text: str) -> bool:
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
 
 
-_STAN_PEOPLE = frozenset("afghan uzbek kazakh tajik turkmen kyrgyz baloch".split())
-# a people's word whose country the endings do not give (found asking new questions: 'What is the new Turkish
-# currency called?' refused, 'turkish' not found in an article on Turkey)
-_COUNTRY_OF = dict(pair.split(":") for pair in "turkish:turkey french:france spanish:spain dutch:netherlands "
+# a people's word whose country the endings do not give: not 'hindu' in 'Hindustan' (review); 'turkish' in 'Turkey'
+# (found asking new questions: 'What is the new Turkish currency called?' refused)
+_COUNTRY_OF = dict(pair.split(":") for pair in "afghan:afghanistan uzbek:uzbekistan kazakh:kazakhstan "
+                   "tajik:tajikistan turkmen:turkmenistan kyrgyz:kyrgyzstan baloch:balochistan "
+                   "turkish:turkey french:france spanish:spain dutch:netherlands "
                    "welsh:wales scottish:scotland irish:ireland swiss:switzerland danish:denmark swedish:sweden "
                    "polish:poland finnish:finland greek:greece norwegian:norway".split())
 
@@ -291,10 +291,9 @@ _GOES_ON = re.compile(r"\W*(?:(?:[A-Za-z]+\s+){1,3}(?:suggests?|shows?|says?|sai
                       r"(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|[Tt]heir)\b(?!\s+[A-Z])")
 
 
-def goes_on(line: str, kind: bool = False) -> bool:
-    """Does the line go on about a thing named before it? ('The game has sold five million copies.') -> True; with
-    `kind`, a thing named by its kind too: 'The Linux-based machine …'"""
-    return bool(_GOES_ON.match(line) or (kind and _GOES_ON.match(_NAMED_KIND.sub("", line, count=1))))
+def goes_on(line: str) -> bool:
+    """Does the line go on about a thing named before it? ('The game has sold five million copies.') -> True"""
+    return bool(_GOES_ON.match(line))
 
 
 _NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)[A-Z]\w*-[a-z]+\s+")  # 'The Linux-based machine': what kind, not which
@@ -306,8 +305,8 @@ def named_elsewhere(line: str, before: str, article: str, question: str) -> list
     sentence. ('The game has sold more than five million copies', 'Microsoft is celebrating bumper sales of …
     Halo 2.', 'Halo 2 sells five million copies\n\n…', 'How many copies has GTA San Andreas sold?') -> ['andreas',
     'gta', 'san']"""
-    bare = _NAMED_KIND.sub("", line, count=1)
-    if not goes_on(line, kind=True) or names(bare) - set(MONTHS):  # a line naming things of its own stands alone
+    bare = _NAMED_KIND.sub("", line, count=1)  # a thing named by its kind goes on too: 'The Linux-based machine …'
+    if not goes_on(bare) or names(bare) - set(MONTHS):  # a line naming things of its own stands alone
         return []
     asked = names(own_question(question))
     # after a sentence naming other things, and none of the question's, it goes on about those, not about what

@@ -31,7 +31,6 @@ from .embed import Embedder
 from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
 from .persons import (
-    asked_name,
     full_names,
     lead_name,
     others_named,
@@ -50,6 +49,7 @@ from .text import (
     goes_on,
     has_name,
     heading,
+    mentioned,
     names,
     numbers,
     own_question,
@@ -274,9 +274,10 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
     near = f"{heading(article or document)} {before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
-    # the question's 'FT' may be its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'
+    # a name of the question may be its people's word ('Pakistani' for 'Pakistan') or written otherwise ('Tory'
+    # as 'Conservative'); its 'FT' its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'
     missing = sorted(n for n in mine_names if not (
-        n in short or asked_name(n, near if n in own else document)
+        n in short or mentioned(n, near if n in own else document)
         or (as_acronym(n, question) and spelled_in(n, document, part=True)) if n in asked else has_name(n, beside)
         or (as_acronym(n, sentence) and spelled_in(n, beside))))
     return f"'{missing[0]}' is not in the source" if missing else ""
