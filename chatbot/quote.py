@@ -53,6 +53,7 @@ from .text import (
     yes_no,
 )
 from .wordforms import base_terms, begins_word
+from .years import other_year
 
 _MONTH = rf"{MONTH_NAME}\.?"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
@@ -137,6 +138,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     # the ranker's line: its counts are not checked, a list's first count often differs
     return choose(candidates, texts, question, min_coverage, fits=lambda text: not (
         other_month(question, text) or other_period(question, text) or other_place(question, text)
+        or other_year(question, text, *context[at[text]])
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
         or compared_otherwise(text, question)
@@ -209,7 +211,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     elsewhere = named_elsewhere(line, before, article, question)
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
     return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
-        or other_period(question, line) or other_place(question, line) \
+        or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (

@@ -68,6 +68,7 @@ from .wordforms import (
     only_a_modifier,
     predicate_unsaid,
 )
+from .years import other_year
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -216,7 +217,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \
-        or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text)
+        or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
+        or other_year(question, text, before, chosen[0].article or documents[chosen[0].passage])
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else

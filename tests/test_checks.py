@@ -25,12 +25,13 @@ from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, pronoun_swapped, replaced, someone_else
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import choose, deed_unsaid, emphasise, lacks, misfit, pointed
+from chatbot.quote import Context, choose, deed_unsaid, emphasise, fallback, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, heading, joined, named_elsewhere, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
+from chatbot.years import other_year
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -1665,7 +1666,6 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of
     """Calibration n069: the reply 'Trevor Phillips praised Lord Scarman's ability to listen' pointed at its line
     in the Lord Scarman article, which never mentions the NHS asked about; the best line of an article that
     does is quoted instead (with every name there the reply's line is quoted, as before)."""
-    from chatbot.quote import Context, fallback
 
     question = "What point did Trevor Phillips make about the NHS in the immigration debate?"
     texts = ["Trevor Phillips said the immigration debate had to remember the doctors.",
@@ -1906,7 +1906,6 @@ def test_the_us_is_a_name_not_the_word_us():
 def test_a_count_sharing_only_a_name_with_the_question_counts_something_else():
     """Found asking new questions: 'How many Afghan refugees has Pakistan hosted?' (the seeds never say) was
     answered, generated and verified, with '… 214 Afghan nationals engaged in fighting Pakistani forces …'."""
-    from chatbot.quote import Context, fallback
 
     question = "How many Afghan refugees has Pakistan hosted?"
     line = ("The fact they were supported by hard evidence: 172 Tashkeel of almost 4,000 militants infiltrating "
@@ -2157,7 +2156,6 @@ def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
 def test_a_quote_stands_in_an_article_naming_the_person_asked_about_not_only_his_mr():
     """Found asking new questions: 'How long was he jailed for?' after 'Who is Arash Sigarchi?' quoted the Ebbers
     article's '… a jail sentence of up to **85 years if convicted** …': its 'Mr Ebbers' had the question's 'Mr'."""
-    from chatbot.quote import Context, fallback
 
     question = "How long was Mr Sigarchi jailed for?"
     line = "Mr Ebbers could face a jail sentence of up to 85 years if convicted of all the charges he is facing."
@@ -2242,3 +2240,45 @@ def test_up_by_a_number_is_a_rise():
     assert opposite_way(source, "Exports rose by 30% this year.") == ""
     assert opposite_way("Shares were down 5% on Monday.", "Shares rose 5% on Monday.") == \
         "the source says it fell, not rose"
+
+
+def test_a_line_saying_last_year_answers_a_question_naming_a_year_only_when_that_year_is_said():
+    """Found asking new questions: 'How many films were made in the UK in 2005?' was answered, generated,
+    'Twenty-seven British films were made in the UK last year' (the article's 'last year' is 2004)."""
+    title = "Film production 'falls' 40% in UK"
+    first = "The number of British films produced in the UK fell 40% in 2004, Screen Daily has said."
+    line = "Twenty-seven British films were made in the UK last year following a drop in funding, compared with 45 " \
+           "in 2003, according to the trade weekly."
+    later = "It is too early to say whether the downward trend would continue throughout 2005."
+    article = f"{title}\n\n{first} {line} {later}"
+    assert other_year("How many films were made in the UK in 2005?", line, first, article) == \
+        "the question asks about 2005; the source says 'last year' and does not say it is 2005"
+    # its 'last year' is the asked one (named in the first sentence); 2003 is what it is compared with
+    assert other_year("How many films were made in the UK in 2004?", line, first, article) == ""
+    assert other_year("How many films were made in the UK in 2003?", line, first, article) == ""
+    # for a count, a line naming only other years (found asking: quoted, the year in bold)
+    shot = "A fall in the number of US films shot in the UK during 2004 is expected."
+    assert other_year("How many films were made in the UK in 2005?", shot, first, article) == \
+        "the question asks about 2005; the source speaks of 2004"
+    # a cause may name another year (report n125's 'The drop was put down to 2003 being an especially good year')
+    assert other_year("Why did film production fall in 2004?", "2003 was an especially good year.", "", article) == ""
+    # a count said for no year, in an article that never names the asked one
+    barclays = "Barclays profits hit record level\n\nProfits for the year to 31 December rose 20% to £4.6bn."
+    assert other_year("How much profit did Barclays make in 2003?", "Profits … rose 20% to £4.6bn.", "", barclays) == \
+        "the question asks about 2003; its article never names 2003"
+    assert other_year("How much profit did Barclays make?", "Profits … rose 20% to £4.6bn.", "", barclays) == ""
+    # the checks use it: a generated sentence, and the line to quote
+    sources = [Source(0, len(first) + 1, len(first) + 1 + len(line), line, 0.5, 1.0, article)]
+    verdict = attribute("Twenty-seven British films were made in the UK last year.",
+                        "How many films were made in the UK in 2005?", sources, [f"{first} {line}"], HashEmbedder())
+    assert not verdict.ok and "does not say it is 2005" in verdict.reason
+    assert "speaks of 2004" in misfit(shot, "How many films were made in the UK in 2005?", set(), first, article)
+    # … and the ranker's line, quoted when the reply points nowhere
+    counted = "Some 81 US films were shot in the UK during 2004."
+    shots = [Candidate(0, 0, len(counted), 0.6, 0.6, 0.5)]
+    for year, pick in (("2005", None), ("2004", 0)):
+        assert fallback("", shots, [counted], [0], f"How many US films were shot in the UK in {year}?", 0.1, set(),
+                        set(), [Context(first, article)]) == pick
+    # a year a count is compared with is not its year (found by an earlier test: Barclays' '… jump on 2003 figures')
+    assert other_year("How much did Barclays make in 2004?", "Its wing made £347m, an 82% jump on 2003 figures.", "",
+                      "Barclays 2004") == ""

@@ -1,0 +1,55 @@
+"""Which year a line speaks of, when it says 'last year' instead of naming it.
+
+An article says 'Twenty-seven British films were made in the UK last year'; its 'last year' is the year
+before it was written, which the product does not know. A question naming a year ('How many films were made
+in the UK in 2005?') is answered from such a line only when the line, the sentence before it or the article's
+title and first sentence name that year; else the line may be about another year (this one's is 2004, named
+in its first sentence; the article names 2005 only further on, for what may happen).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import YEAR, heading
+
+# a year said relative to when the article was written
+RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
+                           re.I)
+# a year a count is compared with is not the count's: '… an 82% jump on 2003 figures', '… from 102 in 2003'
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|from|on|since|over|against|versus|vs\.?)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:1[89]|20)\d\d\b", re.I)
+_COUNT_Q = re.compile(r"\bhow (?:many|much)\b", re.I)
+
+
+def other_year(question: str, line: str, before: str, article: str) -> str:
+    """Why a line may not be about the year the question names, or '': it says 'last year' (or 'this year')
+    and neither the line, the sentence `before` it nor its article's (`article`: title and text) title and
+    first sentence name that year; or, saying no such thing, for a 'how many' it names other years and not
+    that one, or names none in an article that never names that one.
+
+    ('How many films were made in the UK in 2005?', '… 27 British films were made in the UK last year …', '',
+    "Film production 'falls' 40% in UK\n\nThe number … fell 40% in 2004 …") -> "the question asks about 2005;
+    the source says 'last year' and does not say it is 2005"
+    """
+    asked = [y for y in re.findall(r"\b\d{4}\b", question) if YEAR.fullmatch(y)]
+    if not asked:
+        return ""
+    relative = RELATIVE_YEAR.search(line)
+    near = f"{heading(article)} {before} {line}"
+    unnamed = [y for y in asked if not re.search(rf"\b{y}\b", near)]
+    if relative:  # its other years are what it compares with ('… last year …, compared with 45 in 2003')
+        year = unnamed[0] if unnamed else ""
+        return f"the question asks about {year}; the source says '{relative.group(0)}' and does not say it is {year}" \
+            if year else ""
+    said = [y for y in re.findall(r"\b\d{4}\b", _COMPARED.sub(" ", line)) if YEAR.fullmatch(y)]
+    # a count's year ('… US films shot in the UK during 2004' for 'How many … in 2005?'), not a cause's ('The drop
+    # was put down to 2003 being an especially good year' for 'Why did production fall in 2004?')
+    if not _COUNT_Q.search(question):
+        return ""
+    if said and not set(asked) & set(said):
+        return f"the question asks about {asked[0]}; the source speaks of {said[0]}"
+    # a count said for no year, in an article that never names the asked one ('Profits for the year to 31
+    # December rose 20% to £4.6bn' for 'How much profit did Barclays make in 2005?': the article's are 2004's)
+    absent = [y for y in asked if article and not re.search(rf"\b{y}\b", article)]
+    return f"the question asks about {absent[0]}; its article never names {absent[0]}" if not said and absent else ""
