@@ -39,6 +39,7 @@ from .text import (
     HONORIFICS,
     MONTH_NAME,
     STOPWORDS,
+    YEAR,
     by_acronym,
     has_name,
     mentioned,
@@ -297,6 +298,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     counts = {m.number for m in mentions(reply) if m.noun or m.unit}  # not the 'Three' of 'Three were killed'
     replied = (set() if wrong else counts - numbers(question)) | (
         names(reply, first=True) - asked_words)
+    years = {n for n in numbers(question) if YEAR.fullmatch(n)}
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
@@ -339,6 +341,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             score += 6 if kind == "number" else 3
         if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
             score -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
+        if kind == "number" and years & numbers(sentence[start + len(found): start + len(found) + 25]):
+            score += 10  # the count of the asked year: '… compared with **45** in 2003' for '… in 2003?'
         if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
             score += 3  # 'how much' asks for an amount
         if change and ("%" in found or sentence[: m.start()].endswith("by ")):

@@ -2282,3 +2282,13 @@ def test_a_line_saying_last_year_answers_a_question_naming_a_year_only_when_that
     # a year a count is compared with is not its year (found by an earlier test: Barclays' '… jump on 2003 figures')
     assert other_year("How much did Barclays make in 2004?", "Its wing made £347m, an 82% jump on 2003 figures.", "",
                       "Barclays 2004") == ""
+
+
+def test_the_bold_count_is_the_asked_years():
+    """Found asking new questions: 'How many British films were made in the UK in 2003?' quoted the right line with
+    its 2004 count in bold."""
+    line = "Twenty-seven British films were made in the UK last year following a drop in funding, compared with 45 " \
+           "in 2003, according to the trade weekly."
+    assert "compared with **45** in 2003" in emphasise(line, "How many British films were made in the UK in 2003?")
+    assert emphasise(line, "How many British films were made in the UK last year?").startswith(
+        "**Twenty-seven British films**")
