@@ -36,6 +36,7 @@ from .persons import (
     others_named,
     pronoun_swapped,
     replaced,
+    said_of_other,
     same_person,
     titled,
 )
@@ -245,7 +246,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it states as fact what the source only says could happen")
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
-    why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text)
+    why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
+        or said_of_other(sentence, question, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

@@ -2292,3 +2292,18 @@ def test_the_bold_count_is_the_asked_years():
     assert "compared with **45** in 2003" in emphasise(line, "How many British films were made in the UK in 2003?")
     assert emphasise(line, "How many British films were made in the UK last year?").startswith(
         "**Twenty-seven British films**")
+
+
+def test_what_a_which_clause_says_of_one_name_is_not_said_of_another():
+    """Found asking new questions: 'What is the Kandahari faction focused on?' was answered, generated, 'The Kandahari
+    faction focuses on bureaucratic governance and security operations.': the source says it of the Haqqani network."""
+    line = "Internal friction between the Kandahari faction, centered around traditional ideological purity, and the " \
+           "Kabul-based Haqqani network, which focuses on bureaucratic governance and security operations, creates " \
+           "systemic unpredictability."
+    sources = [Source(0, 0, len(line), line, 0.5, 1.0)]
+    wrong = attribute("The Kandahari faction focuses on bureaucratic governance and security operations.",
+                      "What is the Kandahari faction focused on?", sources, [line], HashEmbedder())
+    assert not wrong.ok and wrong.reason == "in the source 'focuses on bureaucratic governance and security " \
+        "operations' is said of 'the Kabul-based Haqqani network'"
+    assert attribute("The Haqqani network focuses on bureaucratic governance and security operations.",
+                     "What does the Haqqani network focus on?", sources, [line], HashEmbedder()).ok
