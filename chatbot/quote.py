@@ -89,14 +89,19 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
 
 
 _LEANS = re.compile(r"\s*(?:They|He|She)\b")
+_THESE = re.compile(r"\W*(?:[\w'’-]+\s+){0,4}?(?:these|those|such)\s+(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
 
 
 def leans_back(line: str, before: str, question: str) -> bool:
     """Does the line say what is asked of someone it names only as 'They', 'He' or 'She', whom the sentence
-    before names? ('They may now have to face a larger proportion of GM's cuts.', '… may not be welcomed by the
-    group's Opel workers in Ruesselsheim, Germany.', 'Who may have to face …?') -> True: the two are quoted
-    together (found asking new questions: a line about something else was quoted, its 'Sweden' bold)."""
+    before names, or (for a why/how question) of things it calls 'these' or 'such' ('Volume increases in these
+    specific commodities …', calibration s107: which ones the sentence before says)? ('They may now have to face
+    a larger proportion of GM's cuts.', '… may not be welcomed by the group's Opel workers in Ruesselsheim,
+    Germany.', 'Who may have to face …?') -> True: the two are quoted together (found asking new questions: a
+    line about something else was quoted, its 'Sweden' bold)."""
     kind = answer_type(question)
+    if kind is None and _THESE.match(line):
+        return True
     return bool(_LEANS.match(line)) and not has_type(line, kind, question) and has_type(before, kind, question)
 
 

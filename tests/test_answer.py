@@ -480,3 +480,18 @@ def test_a_line_naming_its_subject_they_is_quoted_with_the_sentence_naming_them(
     assert "They may now have to face a larger proportion of GM's cuts" in result.answer
     assert result.citations[0].quote.startswith("But the commitment") and result.citations[0].quote.endswith("cuts.")
 
+
+
+def test_a_line_saying_these_things_is_quoted_with_the_sentence_naming_them(fake_settings):
+    """Calibration s107: 'How does Moscow subsidize the Taliban without cash transfers?' quoted 'Volume increases in
+    these specific commodities serve as the primary mechanism …' alone; which commodities the sentence before says."""
+    engine = _engine_over(fake_settings, "Moscow gives the Taliban gold [1].", {
+        "aid.txt": "Moscow and Kabul\n\nLook for formal agreements reducing tariffs on Russian petroleum products "
+                   "entering Afghanistan. Volume increases in these specific commodities serve as the primary "
+                   "mechanism for Moscow to subsidize the Taliban administration without direct cash transfers. "
+                   "Kabul agreed.\n"})
+    result = engine.ask("How does Moscow subsidize the Taliban without cash transfers?")
+    assert result.mode == "extractive", result.removed
+    assert result.answer.startswith("Look for formal agreements reducing tariffs on Russian petroleum products"), \
+        result.answer
+    assert "Volume increases in these specific commodities" in result.answer
