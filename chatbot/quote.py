@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
+from .about import named_elsewhere, part_named
 from .bounds import mentions
 from .counts import (
     amount_of_other,
@@ -43,13 +44,11 @@ from .text import (
     by_acronym,
     has_name,
     mentioned,
-    named_elsewhere,
     names,
     negated,
     numbers,
     own_question,
     own_terms,
-    part_named,
     terms,
     yes_no,
 )
@@ -235,12 +234,17 @@ def lacks(line: str, typed: set[str]) -> bool:
 def _dated(sentence: str, start: int, found: str) -> bool:
     """Is the number `found` at `start` part of a date or a name, which count nothing: a day before or after
     its month ('31 December', 'on November 11'), a year after one ('the March 2024 attack'), a name's number
-    ('the G-11 Judicial Complex')? '2000 troops in May', 'In March 12 people died', 'his mid-40s' count."""
+    ('the G-11 Judicial Complex', 'PlayStation 2')? '2000 troops in May', 'In March 12 people died', 'his
+    mid-40s' count."""
     number = re.match(r"\D?\d[\d,.]*", found)
     if number is None:
         return False
     before = sentence[:start]
-    return bool(re.match(rf"\s+{_MONTH}\b", sentence[start + number.end():]) or re.search(r"\b[A-Z][A-Za-z]*-$", before)
+    # a product's number: 'Sony PlayStation 2's slimmer shape' (found asking new questions: '2' was bold)
+    product = re.search(r"(?:^|[^.!?]\s)[A-Z][a-z]*[A-Z][A-Za-z]*\s$", before) and re.fullmatch(r"\d{1,3}",
+                                                                                           number.group(0))
+    return bool(product or re.match(rf"\s+{_MONTH}\b", sentence[start + number.end():])
+                or re.search(r"\b[A-Z][A-Za-z]*-$", before)
                 or re.search(rf"\b{_MONTH}\s+$", before) and not re.search(rf"\b(?:in|since|during)\s+{_MONTH}\s+$",
                                                                         before, re.I) and (
                     re.fullmatch(r"(?:19|20)\d\d|\d{1,2}", number.group(0))))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .about import goes_on, heading, part_named
 from .bounds import bound_lost, described_otherwise, other_size
 from .counts import (
     asked_elsewhere,
@@ -47,14 +48,11 @@ from .text import (
     by_acronym,
     clause_windows,
     earlier_question,
-    goes_on,
     has_name,
-    heading,
     mentioned,
     names,
     numbers,
     own_question,
-    part_named,
     sentence_before,
     spelled_in,
     stems,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .text import YEAR, heading
+from .about import heading
+from .text import YEAR
 
 # a year said relative to when the article was written
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",

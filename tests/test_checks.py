@@ -8,6 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, pairs, verify
+from chatbot.about import heading, named_elsewhere
 from chatbot.bounds import bound_lost, described_otherwise, with_bounds
 from chatbot.counts import (
     amount_of_other,
@@ -28,7 +29,7 @@ from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, deed_unsaid, emphasise, fallback, lacks, misfit, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
-from chatbot.text import by_acronym, has_name, heading, joined, named_elsewhere, names, numbers, own_terms
+from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
 from chatbot.years import other_year
@@ -2307,3 +2308,14 @@ def test_what_a_which_clause_says_of_one_name_is_not_said_of_another():
         "operations' is said of 'the Kabul-based Haqqani network'"
     assert attribute("The Haqqani network focuses on bureaucratic governance and security operations.",
                      "What does the Haqqani network focus on?", sources, [line], HashEmbedder()).ok
+
+
+def test_a_products_plural_is_its_name_and_its_number_is_not_a_count():
+    """Found asking new questions: 'How many slim PlayStations were sold in the first week?' was refused ('the
+    documents found never mention playstations'); 'How many PlayStations has Sony sold in the UK?' quoted the line
+    with the '2' of 'PlayStation 2' in bold."""
+    line = "Sony PlayStation 2's slimmer shape has proved popular with UK gamers, with 50,000 sold in its first week."
+    assert mentioned("playstations", line) and mentioned("ipods", "the iPod mini")
+    assert not mentioned("williams", "Prince William said") and not mentioned("barclays", "Mr Barclay")
+    assert emphasise(line, "How many PlayStations has Sony sold in the UK?") == line.replace("50,000 sold",
+                                                                                             "**50,000 sold**")
