@@ -80,11 +80,15 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
                if not mentioned(n, cased) and not _spelled(n, question, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
+    # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages
+    missing += [m.group(0) for m in _INITIAL.finditer(question)
+                if not re.search(rf"\b{m.group(1)}\.?\s+{re.escape(m.group(2))}\b", cased)]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
                     not missing and (_defined(question, passages) or _related(question, passages)))
 
 
+_INITIAL = re.compile(r"(?<=[a-z]\s)([A-Z])\.\s+([A-Z][\w'’-]+)")  # 'John F. Kennedy'; not 'Who is Dr. Kelly?'
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # the source itself, as a question may name it: 'What does regional stability require, according to the writer?'
@@ -96,9 +100,9 @@ _PRONOUN = re.compile(r"\s*(?:It|They|This|These|Such|He|She)\b")
 _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?'); a number may be part
-# of the name ('What is Section 48?', found asking new questions: refused)
+# of the name ('What is Section 48?', found asking new questions: refused), an initial too ('Who is John E. Kelly?')
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
-                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:['’]s)?(?:[\s-]+[^\W_]+){0,3}\s*\??\s*$")
+                    r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*\.?(?:['’]s)?(?:[\s-]+[^\W_]+\.?){0,3}\s*\??\s*$")
 _BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
 
 

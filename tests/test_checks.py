@@ -2319,3 +2319,17 @@ def test_a_products_plural_is_its_name_and_its_number_is_not_a_count():
     assert not mentioned("williams", "Prince William said") and not mentioned("barclays", "Mr Barclay")
     assert emphasise(line, "How many PlayStations has Sony sold in the UK?") == line.replace("50,000 sold",
                                                                                              "**50,000 sold**")
+
+
+def test_a_name_with_a_middle_initial_is_asked_about_and_the_initial_must_be_found():
+    """Found asking new questions: 'Who is John E. Kelly?' was refused (similarity 0.37): a name's initial was not
+    read as part of it. Once it was, 'Who is John F. Kennedy?' was answered from '… said John Kennedy, chief
+    executive of …': a question's middle initial must be in the passages too."""
+    kelly = "In a statement, Dr John E. Kelly, IBM senior vice president, Technology and Intellectual Property, " \
+            "said: \"True innovation leadership is about more than just the numbers of patents granted.\""
+    ev = gate.evidence("Who is John E. Kelly?", [kelly], [0.37], [0.6])
+    assert ev.defined and not ev.missing and not gate.refuse_before(ev, gate.Thresholds())
+    kennedy = "\"Digital sales are booming,\" said John Kennedy, chief executive of the IFPI."
+    ev = gate.evidence("Who is John F. Kennedy?", [kennedy], [0.45], [0.6])
+    assert ev.missing == ("F. Kennedy",) and "never mention 'F. Kennedy'" in gate.refuse_before(ev, gate.Thresholds())
+    assert not gate.evidence("Who is John Kennedy?", [kennedy], [0.45], [0.6]).missing
