@@ -155,11 +155,7 @@ class Engine:
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
             if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
                 return question
-        previous, answer = history[-1]
-        if len(history) > 1 and followup.is_follow_up(previous):
-            understood = followup.rewrite(previous, *history[-2])
-            previous = understood or previous
-        return followup.standalone(question, previous, answer)
+        return followup.standalone(question, followup.understood(history), history[-1][1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
         """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""

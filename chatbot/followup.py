@@ -10,6 +10,7 @@ asked to rewrite follow-ups mostly repeated one of the two questions, so the mod
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import lemminflect
 
@@ -184,6 +185,17 @@ def _sentence(text: str) -> str:
 def standalone(question: str, previous: str, answer: str = "") -> str:
     """The follow-up rewritten by rule, else joined to the question it follows (`answer`: what was answered)."""
     return rewrite(question, previous, answer) or joined(question, previous)
+
+
+def understood(history: Sequence[tuple[str, str]], depth: int = 4) -> str:
+    """The last question of the conversation as it was understood: a follow-up rewritten by rule after the one
+    before it, as that one was understood (`depth` questions back at most). [('What did Charlie Bell die of?',
+    …), ('How old was he?', …), ('When did he become chief operating officer?', …)] -> 'When did Charlie Bell
+    become chief operating officer?' (found asking new questions: the third 'he' was not read as Charlie Bell)"""
+    question = history[-1][0]
+    if len(history) < 2 or depth <= 0 or not is_follow_up(question):
+        return question
+    return rewrite(question, understood(history[:-1], depth - 1), history[-2][1]) or question
 
 
 def content_words(question: str) -> set[str]:

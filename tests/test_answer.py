@@ -211,6 +211,10 @@ def test_a_follow_up_to_a_follow_up_reads_the_earlier_one_as_it_was_understood(e
         "How many formal demarches has Pakistan held?"
     history = [("Where was Ossie Davis found dead?", "In Miami Beach [1]."), ("Was he ill?", "Yes [1].")]
     assert engine.standalone("Did his grandson find him?", history) == "Did Ossie Davis's grandson find Ossie Davis?"
+    # and each one before it, as it was understood (found asking new questions: the third 'he' found no one)
+    history = [("What did Charlie Bell die of?", "Cancer [1]."), ("How old was he?", "44 [1]."),
+               ("When did he become chief operating officer?", "In 2002 [1].")]
+    assert engine.standalone("Where did he start out?", history) == "Where did Charlie Bell start out?"
 
 
 def test_what_about_a_name_replaces_a_name_ending_in_s_whole():
