@@ -217,7 +217,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
-        or other_year(question, text, before, chosen[0].article or documents[chosen[0].passage])
+        or other_year(question, text, before, chosen[0].article)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else

@@ -27,7 +27,8 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     """Why a line may not be about the year the question names, or '': it says 'last year' (or 'this year')
     and neither the line, the sentence `before` it nor its article's (`article`: title and text) title and
     first sentence name that year; or, saying no such thing, for a 'how many' it names other years and not
-    that one, or names none in an article that never names that one.
+    that one, or names none in an article that never names that one. An article of '' is not known: only the
+    line's own years are checked.
 
     ('How many films were made in the UK in 2005?', '… 27 British films were made in the UK last year …', '',
     "Film production 'falls' 40% in UK\n\nThe number … fell 40% in 2004 …") -> "the question asks about 2005;
@@ -39,7 +40,7 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     relative = RELATIVE_YEAR.search(line)
     near = f"{heading(article)} {before} {line}"
     unnamed = [y for y in asked if not re.search(rf"\b{y}\b", near)]
-    if relative:  # its other years are what it compares with ('… last year …, compared with 45 in 2003')
+    if relative and article:  # its other years are what it compares with ('… last year …, compared with 45 in 2003')
         year = unnamed[0] if unnamed else ""
         return f"the question asks about {year}; the source says '{relative.group(0)}' and does not say it is {year}" \
             if year else ""
