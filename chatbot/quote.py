@@ -147,6 +147,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
         or compared_otherwise(text, question)
+        or topic_unsaid(text, question, context[at[text]].article)
         or (counts_another_noun(text, question) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
@@ -218,10 +219,22 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
         or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
+        "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
         f"it is about its '{part}'" if part else "")
+
+
+def topic_unsaid(line: str, question: str, article: str) -> bool:
+    """Does a line quoted for a count or an amount share none of the question's words but its names, in an
+    `article` that has none of them either? Its number is then another thing's (found asking new questions:
+    '… phones … cost about **£2,000** …' for 'How much did Vodafone pay for its licence?', never said). A line
+    may say it in other words ('trips' for 'visits'), which its article will use somewhere. An article of '' is
+    not known: nothing is checked."""
+    asked = base_terms(question) - base_terms(" ".join(names(question)))
+    return bool(article) and answer_type(question) == "number" and bool(asked) \
+        and not asked & base_terms(f"{line} {article}")
 
 
 def lacks(line: str, typed: set[str]) -> bool:
@@ -333,7 +346,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if rate:  # 'how fast' asks for a speed: '17m per second', not 'two lifts'
             found = rate.group(0)
         elif kind == "number":  # the count's own words: '£2,000', not '£2,000 and had a'; '10 years', not '… for the'
-            found = _AFTER_COUNT.split(found, maxsplit=1)[0]
+            found = re.split(r"(?<=\d)[,.;:]\s", _AFTER_COUNT.split(found, maxsplit=1)[0], maxsplit=1)[0]  # '57', not
+            # '57, said before' ("Mr Nogar's son Stephen, 57, said before the auction", found asking new questions)
         window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
             score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)

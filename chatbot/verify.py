@@ -304,6 +304,8 @@ def _words_missing(sentence: str, question: str, text: str, before: str, pair: b
     of cancer aged 44.', found asking new questions)."""
     if re.search(r"\bage[ds]?\b", text, re.I):
         sentence = _YEARS_OLD.sub(lambda m: f"aged {m.group(1) or m.group(2)}", sentence)
+    elif re.search(r"\bhow old\b", question, re.I):  # 'Stephen Nogar was 57 years old.' on '… son Stephen, 57, said …'
+        sentence = _YEARS_OLD.sub(lambda m: m.group(1) or m.group(2), sentence)
     mine = forms(sentence)
     question_terms, question_bases, given = terms(question), base_terms(question), from_question(mine, sentence,
                                                                                                   question)

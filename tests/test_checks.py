@@ -26,7 +26,7 @@ from chatbot.followup import answers_earlier
 from chatbot.persons import others_named, pronoun_swapped, replaced, someone_else
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import Context, choose, deed_unsaid, emphasise, fallback, lacks, misfit, pointed
+from chatbot.quote import Context, choose, deed_unsaid, emphasise, fallback, lacks, misfit, pointed, topic_unsaid
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
@@ -2333,3 +2333,33 @@ def test_a_name_with_a_middle_initial_is_asked_about_and_the_initial_must_be_fou
     ev = gate.evidence("Who is John F. Kennedy?", [kennedy], [0.45], [0.6])
     assert ev.missing == ("F. Kennedy",) and "never mention 'F. Kennedy'" in gate.refuse_before(ev, gate.Thresholds())
     assert not gate.evidence("Who is John Kennedy?", [kennedy], [0.45], [0.6]).missing
+
+
+def test_an_age_the_source_gives_in_commas_is_the_replys_years_old_and_only_the_age_is_bold(real_embedder):
+    """Found asking new questions: 'Stephen Nogar was 57 years old.' was refused ('most of what it adds is not in
+    the source (year)'); the quote shown instead had '**57, said before**' in bold."""
+    line = "And frankly, we could use the money,\" Mr Nogar's son Stephen, 57, said before the auction."
+    sources, passages = _sources(line)
+    question = "How old was Stephen Nogar?"
+    assert attribute("Stephen Nogar was 57 years old.", question, sources, passages, real_embedder).ok
+    assert not attribute("Stephen Nogar was 58 years old.", question, sources, passages, real_embedder).ok
+    sources, passages = _sources("Stephen Nogar bought 57 records before the auction.")
+    assert not attribute("Stephen Nogar was 57 years old.", question, sources, passages, real_embedder).ok
+    assert emphasise(line, question) == line.replace("57,", "**57**,")
+
+
+def test_a_count_is_not_quoted_from_an_article_without_a_word_of_the_question_but_its_names():
+    """Found asking new questions: 'How much did Vodafone pay for its licence?' (never said) quoted '… phones …
+    cost about **£2,000** …' from the article on mobiles, which never speaks of paying or a licence."""
+    line = "Mike Caudwell, spokesman for Vodafone, said that when phones were launched they were the size of a " \
+           "briefcase, cost about £2,000 and had a battery life of little more than 20 minutes."
+    article = f"Mobiles rack up 20 years of use\n\nBritain's first mobile phone call was made across the Vodafone " \
+              f"network on 1 January 1985. {line}"
+    question = "How much did Vodafone pay for its licence?"
+    assert topic_unsaid(line, question, article)
+    assert misfit(line, question, set(), "", article) == "it shares no word with the question but its names"
+    assert not topic_unsaid(line, "How much did the first Vodafone phones cost?", article)
+    # other words for the question's, which the article uses somewhere: 'spoke' is 'speak'
+    assert not topic_unsaid('"In a lot of weeks, we would speak ... three or four times," Mr Ebbers said.',
+                            "How often did Ebbers say he spoke with Scott Sullivan?", "Mr Sullivan spoke of it.")
+    assert not topic_unsaid(line, "Who is Mike Caudwell?", article)  # not a count
