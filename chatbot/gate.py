@@ -96,6 +96,11 @@ _SOURCE_WORDS = frozenset(terms("according writer author article piece op-ed ess
 # what something does or did, asked of a question that names nothing ('What did the dossiers contain?'); not why,
 # nor what it was about ('Why were there so many border flag meetings?': a line with the words gives no reason)
 _DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|could)\s", re.I)
+# which things did or are something, what a thing is ('Which regions could face spillover risks?', 'What are the
+# three strategic imperatives of the partnership?'), naming nothing; the thing asked for ('regions') is the answer's
+_WHICH_Q = re.compile(r"\s*(?:which|what)\s+(?:(?:is|are|was|were)\s|(?!(?:is|are|was|were|does|did|do|will|would|can|"
+                      r"could|has|have|had)\b)([a-z][\w-]*)\s)", re.I)
+_ABOUT_Q = re.compile(r"\b(?:about|for|like)\W*$", re.I)  # what it was about: 'What were the meetings about?'
 _PRONOUN = re.compile(r"\s*(?:It|They|This|These|Such|He|She)\b")
 _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # what is asked about a named thing: what it is ('Who is Ishaq Dar?', 'What is the Kandahari faction?'), what it
@@ -124,14 +129,15 @@ def _named(question: str, cased: str) -> bool:
 
 
 def _defined(question: str, passages: Sequence[str]) -> bool:
-    """Does one sentence of the passages hold all the question's words, when it asks about things it names in
-    one word of its own at most, or names nothing and asks how many of two words or more (a sentence with a
-    number), or names nothing and asks what something does or did (that sentence or it and the one before; the
-    words naming the source itself, 'according to the writer', left out)? A short question is far in meaning
+    """Does one sentence of the passages hold all the question's words, when it asks about things it names in one word
+    of its own at most, or names nothing and asks how many of two words or more (a sentence with a number), or names
+    nothing and asks what something does or did (that sentence or it and the one before; the words naming the source
+    itself, 'according to the writer', left out), or which things do something or what they are (the words but the
+    thing asked for: 'regions' of 'Which regions could face spillover risks?')? A short question is far in meaning
     from any passage ('Who is Ishaq Dar?' 0.35, 'What does CSTO stand for?' 0.18, 'How many border flag meetings
-    were there?' 0.38, 'What did the dossiers contain?' 0.27), but a sentence that has the question's words
-    says what it asks ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …',
-    '… 225 border flag meetings …', 'Such dossiers contained cross-border entry points …').
+    were there?' 0.38, 'What did the dossiers contain?' 0.27), but a sentence that has the question's words says
+    what it asks ('… Foreign Minister Ishaq Dar …', '… Collective Security Treaty Organization (CSTO) …', '… 225
+    border flag meetings …', 'Such dossiers contained cross-border entry points …').
 
     'Valdai?', 'What is the Kandahari faction?', 'What did the Valdai Club observe?' -> True when a sentence
     has them; 'Who founded Barclays?', 'Where is Kabul?', 'How old is Ishaq Dar?' -> False.
@@ -141,6 +147,13 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
     plain = not asked and not count and _DOES_Q.match(question) and not negated(question) and \
         len(words - _SOURCE_WORDS) >= 2
+    which = None if asked or count or plain or negated(question) or _ABOUT_Q.search(question) \
+        else _WHICH_Q.match(question)
+    if which:  # what it asks for need not be named: '… Central Asia … could face spillover risks …' (0.27)
+        words -= terms(which.group(1) or "") | _SOURCE_WORDS
+        plain = len(words) >= 2
+        if not plain:
+            return False
     if plain:  # 'What did the dossiers contain?' (0.27): '… Such dossiers contained cross-border entry points …'
         words -= _SOURCE_WORDS
     elif not count:

@@ -234,6 +234,17 @@ def test_a_question_asking_what_a_named_thing_is_passes_when_one_sentence_names_
                      # found in review: a negated question; words that only two unrelated sentences hold
                      "What did the dossiers not contain?", "What did the logic contain?"):
         assert refused(question), question
+    # … or asks which things do something, or what they are, and a sentence holds all its words but the thing asked
+    # for (found asking new questions of the seeds: 'Which regions could face spillover risks?' 0.27, 'What are
+    # the three strategic imperatives of the partnership?' 0.37, both refused)
+    passages.append("Central Asia could face spillover risks from the same networks. The partnership resolves into "
+                    "three distinct strategic imperatives: counter-terrorism and trade.")
+    for question in ("Which regions could face spillover risks?",
+                     "What are the three strategic imperatives of the partnership?"):
+        assert not refused(question), question
+    for question in ("Which regions could face sanctions?", "Which regions could not face spillover risks?",
+                     "What are the strategic deficits of the partnership?", "Which regions are risky?"):
+        assert refused(question), question
 
 
 def test_thresholds_are_stored_per_embedding_model(monkeypatch, tmp_path):
