@@ -13,6 +13,7 @@ from .about import named_elsewhere, part_named
 from .bounds import mentions
 from .counts import (
     amount_of_other,
+    asked_count,
     compared_otherwise,
     counts_another_noun,
     counts_other,
@@ -148,10 +149,17 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
         or compared_otherwise(text, question)
         or topic_unsaid(text, question, context[at[text]].article)
-        or (counts_another_noun(text, question) and counts_other(text, question))
+        or ((counts_another_noun(text, question) or _count_unnamed(text, question)) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
         or elsewhere(at[text])), before=[c.before for c in context])
+
+
+def _count_unnamed(line: str, question: str) -> bool:
+    """Does the line leave out a name the question counts by? ('… the 6,000-strong TTP presence …', 'How many
+    ISKP fighters are in Afghanistan?', never said; found asking new questions: quoted)"""
+    asked = asked_count(own_question(question)) or asked_count(question)
+    return any(w.lower() in names(question) and not mentioned(w, line) for w in asked)
 
 
 def deed_unsaid(line: str, question: str) -> bool:

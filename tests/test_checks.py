@@ -2374,3 +2374,16 @@ def test_a_count_is_not_quoted_from_an_article_without_a_word_of_the_question_bu
     assert not topic_unsaid('"In a lot of weeks, we would speak ... three or four times," Mr Ebbers said.',
                             "How often did Ebbers say he spoke with Scott Sullivan?", "Mr Sullivan spoke of it.")
     assert not topic_unsaid(line, "Who is Mike Caudwell?", article)  # not a count
+
+
+def test_a_count_is_not_quoted_from_a_line_without_the_name_the_question_counts_by():
+    """Found asking new questions of the seeds: 'How many ISKP fighters are in Afghanistan?' (never said) quoted
+    '… safe havens for the 6,000-strong TTP presence in Afghanistan …'."""
+    line = "The very Taliban officials support logistics, weapons, financing, and safe havens for the 6,000-strong " \
+           "TTP presence in Afghanistan, which is directly opposed by the official denials of Kabul."
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
+    context = [Context("", f"Pakistan, the TTP and ISKP\n\nFighters crossed. {line}")]
+    question = "How many ISKP fighters are in Afghanistan?"
+    assert fallback("", candidates, [line], [0], question, 0.1, set(), {"iskp"}, context) is None
+    assert fallback("", candidates, [line], [0], "How many TTP fighters are in Afghanistan?", 0.1, set(), {"ttp"},
+                    context) == 0
