@@ -23,6 +23,7 @@ from .persons import WHO_Q
 from .rank import answer_type, has_type
 from .text import (
     FULL_NAME,
+    MONTH_NAME,
     as_acronym,
     mentioned,
     names,
@@ -83,10 +84,17 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages
     missing += [m.group(0) for m in _INITIAL.finditer(question)
                 if not re.search(rf"\b{m.group(1)}\.?\s+{re.escape(m.group(2))}\b", cased)]
+    # a number may be part of a name: 'Halo 3' is not the 'Halo 2' of the passages, though some '3' is in them
+    missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing
+                and not re.search(rf"\b{re.escape(m.group(1))}\s+{m.group(2)}\b", cased)]
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
                     not missing and (_defined(question, passages) or _related(question, passages)))
 
+
+_NUMBERED = re.compile(rf"(?<=[\w,]\s)(?!{MONTH_NAME}\b)([A-Z][\w'’-]*[a-z][\w'’-]*)\s+(\d{{1,3}})\b(?![.,]?\d|\s*%|"
+                       r"\s*(?:m|bn|k|years?|months?|weeks?|days?|hours?|minutes?|times|people|per|million|billion|"
+                       r"thousand|hundred)\b)")  # 'Halo 3', 'Section 48'; not 'Britain 5 years ago'
 
 _INITIAL = re.compile(r"(?<=[a-z]\s)([A-Z])\.\s+([A-Z][\w'’-]+)")  # 'John F. Kennedy'; not 'Who is Dr. Kelly?'
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'

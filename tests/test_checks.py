@@ -2387,3 +2387,14 @@ def test_a_count_is_not_quoted_from_a_line_without_the_name_the_question_counts_
     assert fallback("", candidates, [line], [0], question, 0.1, set(), {"iskp"}, context) is None
     assert fallback("", candidates, [line], [0], "How many TTP fighters are in Afghanistan?", 0.1, set(), {"ttp"},
                     context) == 0
+
+
+def test_a_number_that_is_part_of_a_name_must_be_found_with_it():
+    """Found asking new questions: 'How many copies has Halo 3 sold?' (never said) quoted '… sold more than **five
+    million copies** …' of Halo 2: the passages had a '3' elsewhere, so nothing the question named was missing."""
+    passages = ["Halo 2 has sold more than five million copies, with 3 servers added."]
+    ev = gate.evidence("How many copies has Halo 3 sold?", passages, [0.6], [0.6])
+    assert ev.missing == ("Halo 3",) and "never mention 'Halo 3'" in gate.refuse_before(ev, gate.Thresholds())
+    for question in ("How many copies has Halo 2 sold?", "How many servers were added in Britain 3 years ago?",
+                     "What happened on 3 March?"):
+        assert "Halo 3" not in gate.evidence(question, passages, [0.6], [0.6]).missing, question
