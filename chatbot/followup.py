@@ -192,6 +192,8 @@ def understood(history: Sequence[tuple[str, str]], depth: int = 4) -> str:
     before it, as that one was understood (`depth` questions back at most). [('What did Charlie Bell die of?',
     …), ('How old was he?', …), ('When did he become chief operating officer?', …)] -> 'When did Charlie Bell
     become chief operating officer?' (found asking new questions: the third 'he' was not read as Charlie Bell)"""
+    if not history:
+        return ""
     question = history[-1][0]
     if len(history) < 2 or depth <= 0 or not is_follow_up(question):
         return question

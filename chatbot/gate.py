@@ -83,7 +83,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages
     missing += [m.group(0) for m in _INITIAL.finditer(question)
-                if not re.search(rf"\b{m.group(1)}\.?\s+{re.escape(m.group(2))}\b", cased)]
+                if not re.search(rf"\b{m.group(1)}\s+{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
     # a number may be part of a name: 'Halo 3' is not the 'Halo 2' of the passages, though some '3' is in them
     missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing
                 and not re.search(rf"\b{re.escape(m.group(1))}\s+{m.group(2)}\b", cased)]
@@ -96,7 +96,9 @@ _NUMBERED = re.compile(rf"(?<=[\w,]\s)(?!{MONTH_NAME}\b)([A-Z][\w'’-]*[a-z][\w
                        r"\s*(?:m|bn|k|years?|months?|weeks?|days?|hours?|minutes?|times|people|per|million|billion|"
                        r"thousand|hundred)\b)")  # 'Halo 3', 'Section 48'; not 'Britain 5 years ago'
 
-_INITIAL = re.compile(r"(?<=[a-z]\s)([A-Z])\.\s+([A-Z][\w'’-]+)")  # 'John F. Kennedy'; not 'Who is Dr. Kelly?'
+# 'John F. Kennedy', found whole ('… John Kennedy … Robert F. Kennedy' is not him); not 'Who is Dr. Kelly?', 'What is
+# vitamin D. Is it needed?' (review)
+_INITIAL = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z])\.\s+([A-Z][a-z][\w'’-]*)")
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # the source itself, as a question may name it: 'What does regional stability require, according to the writer?'

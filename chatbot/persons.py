@@ -80,12 +80,26 @@ def said_of_other(sentence: str, question: str, source: str) -> str:
     for m in _RELATIVE.finditer(source):
         ante, clause = m.group(1).strip(), m.group(2).strip()
         shared = added & terms(clause)
-        theirs = names(ante, first=True)
+        whom, theirs = _antecedent(ante, source[:m.start(1)])
         if len(shared) >= 2 and 2 * len(shared) >= len(added) and theirs and own and not theirs & own \
                 and not terms(ante) & terms(sentence) - terms(question):
-            whom = re.sub(r"^(?:and|or|but)\s+", "", ante)
             return f"in the source '{clause}' is said of '{whom}'"
     return ""
+
+
+_LAST_NAME_RUN = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)(?:\s+[a-z][\w'’-]*){0,3}\s*$")
+
+
+def _antecedent(ante: str, before: str) -> tuple[str, set[str]]:
+    """Whom a 'which'/'who' clause is said of, and their names: the last name before it ('Gordon Brown' of 'Tony
+    Blair met Gordon Brown, who …'), with the name an appositive describes ('Dr John Kelly, IBM's senior vice
+    president, who …'), review."""
+    last = _LAST_NAME_RUN.search(ante)
+    whom = last.group(0).strip() if last else re.sub(r"^(?:and|or|but)\s+", "", ante)
+    theirs = names(last.group(1), first=True) if last else names(ante, first=True)
+    if before.rstrip().endswith(","):  # 'IBM's senior vice president' describes the name before it
+        theirs |= names(re.split(r"[,;:()]", before.rstrip()[:-1])[-1], first=True)
+    return whom, theirs
 
 
 _PRONOUN_VERB = re.compile(r"\b(he|she|they|we)\s+([a-z]{3,})\b", re.I)

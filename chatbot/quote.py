@@ -89,7 +89,9 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
 
 
 _LEANS = re.compile(r"\s*(?:They|He|She)\b")
-_THESE = re.compile(r"\W*(?:[\w'’-]+\s+){0,4}?(?:these|those|such)\s+(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
+_THESE = re.compile(r"\W*(?:[\w'’-]+\s+){0,4}?(?:these|those|such)\s+(?!as\b|an?\b)(?:[\w'’-]+\s+)?[\w'’-]+",
+                    re.I)  # not 'such as Iran …', 'such a case' (review)
+_WHY_HOW = re.compile(r"\s*(?:why|how)\b(?!\s+(?:many|much|old|long|far|fast)\b)", re.I)
 
 
 def leans_back(line: str, before: str, question: str) -> bool:
@@ -100,7 +102,7 @@ def leans_back(line: str, before: str, question: str) -> bool:
     Germany.', 'Who may have to face …?') -> True: the two are quoted together (found asking new questions: a
     line about something else was quoted, its 'Sweden' bold)."""
     kind = answer_type(question)
-    if kind is None and _THESE.match(line):
+    if kind is None and _WHY_HOW.match(own_question(question)) and _THESE.match(line):
         return True
     return bool(_LEANS.match(line)) and not has_type(line, kind, question) and has_type(before, kind, question)
 
@@ -262,7 +264,7 @@ def _dated(sentence: str, start: int, found: str) -> bool:
         return False
     before = sentence[:start]
     # a product's number: 'Sony PlayStation 2's slimmer shape' (found asking new questions: '2' was bold)
-    product = re.search(r"(?:^|[^.!?]\s)[A-Z][a-z]*[A-Z][A-Za-z]*\s$", before) and re.fullmatch(r"\d{1,3}",
+    product = re.search(r"(?:^|[^.!?]\s)[A-Z][a-z]+[A-Z][A-Za-z]*\s$", before) and re.fullmatch(r"\d{1,3}",
                                                                                            number.group(0))
     return bool(product or re.match(rf"\s+{_MONTH}\b", sentence[start + number.end():])
                 or re.search(r"\b[A-Z][A-Za-z]*-$", before)
@@ -298,6 +300,23 @@ def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words:
         return False
     after = re.match(r"[\s,]*(?:and\s+)?((?:[A-Z][\w'’-]*\s*)+)", sentence[end:])
     return after is not None and bool({w.lower() for w in re.findall(r"\w+", after.group(1))} - OFFICES & asked_words)
+
+
+def _count_bonus(sentence: str, start: int, found: str, years: set[str], money: bool, change: bool) -> int:
+    """What more (or less) the count `found` at `start` is worth as the answer, beyond the question's words."""
+    bonus = 0
+    if re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
+        bonus -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
+    end = start + len(found)
+    after = re.split(r"\d", sentence[end: end + 25] + "0")[0]  # up to the next number
+    if any(re.match(rf"{y}\b", sentence[end + len(after):]) for y in years):
+        bonus += 10  # the count of the asked year: '… compared with **45** in 2003' for '… in 2003?'; not '**81**
+        # from 102 in 2003' (review)
+    if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
+        bonus += 3  # 'how much' asks for an amount
+    if change and ("%" in found or sentence[:start].endswith("by ")):
+        bonus += 4  # 'by how much did sales fall?' asks for the change, not the new level
+    return bonus
 
 
 def emphasise(sentence: str, question: str, reply: str = "") -> str:
@@ -370,14 +389,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             # the model read the line for this answer, though its own sentence failed the checks (a refused
             # reply's name is less often the one asked for than its count: review)
             score += 6 if kind == "number" else 3
-        if kind == "number" and re.match(r"(?:19|20)\d\d\b(?!\s*(?:%|m\b|bn\b|k\b))", found):
-            score -= 3  # a year counts nothing: 'at Christmas 1986, when more than 30 million tuned in'
-        if kind == "number" and years & numbers(sentence[start + len(found): start + len(found) + 25]):
-            score += 10  # the count of the asked year: '… compared with **45** in 2003' for '… in 2003?'
-        if money and re.search(r"[$£€]|\d\s?(?:m|bn|k)\b", found):
-            score += 3  # 'how much' asks for an amount
-        if change and ("%" in found or sentence[: m.start()].endswith("by ")):
-            score += 4  # 'by how much did sales fall?' asks for the change, not the new level
+        if kind == "number":
+            score += _count_bonus(sentence, start, found, years, money, bool(change))
         if score > best_score:
             best, best_score = (start, found), score
     if best is None:

@@ -268,9 +268,11 @@ def mentioned(name: str, text: str) -> bool:
     forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
     forms |= {_COUNTRY_OF[name]} if name in _COUNTRY_OF else set()  # 'afghan' in 'Afghanistan', 'turkish' in 'Turkey'
     # a product's plural as its name: 'How many slim PlayStations were sold?' (found asking new questions: refused);
-    # only a name written with a capital inside ('William' is no 'Williams')
-    if re.fullmatch(r"\w{3,}[^siu']s", name) and any(re.search(r"\w[A-Z]", m.group(0)) for m in re.finditer(
-            rf"(?<!\w){re.escape(name[:-1])}(?!\w)", text, re.I)):
+    # only a name written with a capital inside, after a small letter ('William' is no 'Williams', 'JEAN' no 'jeans',
+    # 'McWilliam' no 'McWilliams': review)
+    if re.fullmatch(r"\w{3,}[^siu']s", name) and any(
+            re.search(r"[a-z][A-Z]", m.group(0)) and not re.match(r"Ma?c[A-Z]", m.group(0))
+            for m in re.finditer(rf"(?<!\w){re.escape(name[:-1])}(?!\w)", text, re.I)):
         return True
     if any(has_name(f, text) for f in forms):
         return True

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
+
 from .about import heading
-from .text import YEAR
+from .text import MONTH_NAME, YEAR, numbers
 
 # a year said relative to when the article was written
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
@@ -21,6 +23,26 @@ RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|from|on|since|over|against|versus|vs\.?)\s+"
                        r"(?:[\w'’-]+\s+){0,3}?(?:1[89]|20)\d\d\b", re.I)
 _COUNT_Q = re.compile(r"\bhow (?:many|much)\b", re.I)
+_YEAR_THEN = re.compile(r"\b((?:1[89]|20)\d\d)\b(?:\s+([a-z][\w-]*))?")
+
+
+def _said_years(line: str) -> list[str]:
+    """The years a line names: not a count of four digits ('The US sent 2000 troops', review)."""
+    return [m.group(1) for m in _YEAR_THEN.finditer(line) if not (
+        m.group(2) and m.group(2).endswith("s") and "NOUN" in (lemmas := lemminflect.getAllLemmas(m.group(2)))
+        and any(lemma != m.group(2) for lemma in lemmas["NOUN"]))]
+
+
+def _compared(line: str) -> list[re.Match[str]]:
+    """The line's comparisons with a year ('… compared with 45 in 2003'), not a date's year ('… the year ending on 31
+    December 2004', review)."""
+    return [m for m in _COMPARED.finditer(line) if not re.search(rf"\b{MONTH_NAME}\b", m.group(0))]
+
+
+def _uncompared(line: str) -> str:
+    for m in reversed(_compared(line)):
+        line = f"{line[:m.start()]} {line[m.end():]}"
+    return line
 
 
 def other_year(question: str, line: str, before: str, article: str) -> str:
@@ -44,7 +66,7 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
         year = unnamed[0] if unnamed else ""
         return f"the question asks about {year}; the source says '{relative.group(0)}' and does not say it is {year}" \
             if year else ""
-    said = [y for y in re.findall(r"\b\d{4}\b", _COMPARED.sub(" ", line)) if YEAR.fullmatch(y)]
+    said = _said_years(_uncompared(line))
     # a count's year ('… US films shot in the UK during 2004' for 'How many … in 2005?'), not a cause's ('The drop
     # was put down to 2003 being an especially good year' for 'Why did production fall in 2004?')
     if not _COUNT_Q.search(question):
@@ -55,3 +77,21 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     # December rose 20% to £4.6bn' for 'How much profit did Barclays make in 2005?': the article's are 2004's)
     absent = [y for y in asked if article and not re.search(rf"\b{y}\b", article)]
     return f"the question asks about {absent[0]}; its article never names {absent[0]}" if not said and absent else ""
+
+
+def compared_count(sentence: str, question: str, line: str) -> str:
+    """Why a sentence gives the asked year a count its source `line` gives another year, or '': the line names that
+    year only to compare with it, and the sentence's counts are not the ones compared. ('Twenty-seven British films
+    were made in the UK in 2003.', '… 27 … were made in the UK last year, compared with 45 in 2003.') -> "the
+    source's count for 2003 is 45" (review: it was shown, generated)."""
+    asked = [y for y in re.findall(r"\b\d{4}\b", question) if YEAR.fullmatch(y)]
+    mine = numbers(sentence) - set(asked) - numbers(question)
+    for year in asked:
+        if not mine or re.search(rf"\b{year}\b", _uncompared(line)):
+            continue
+        theirs = [numbers(m.group(0)) - {year} for m in _compared(line) if re.search(rf"\b{year}\b", m.group(0))]
+        if theirs and not any(mine & counts for counts in theirs):
+            counts = sorted(set().union(*theirs))
+            return f"the source's count for {year} is {counts[0]}" if counts else \
+                f"the source names {year} only to compare with it"
+    return ""

@@ -22,17 +22,28 @@ from chatbot.counts import (
     unqualified,
 )
 from chatbot.embed import HashEmbedder
-from chatbot.followup import answers_earlier
-from chatbot.persons import others_named, pronoun_swapped, replaced, someone_else
+from chatbot.followup import answers_earlier, understood
+from chatbot.persons import others_named, pronoun_swapped, replaced, said_of_other, someone_else
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import Context, choose, deed_unsaid, emphasise, fallback, lacks, misfit, pointed, topic_unsaid
+from chatbot.quote import (
+    Context,
+    choose,
+    deed_unsaid,
+    emphasise,
+    fallback,
+    lacks,
+    leans_back,
+    misfit,
+    pointed,
+    topic_unsaid,
+)
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
-from chatbot.years import other_year
+from chatbot.years import compared_count, other_year
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -2342,7 +2353,8 @@ def test_a_name_with_a_middle_initial_is_asked_about_and_the_initial_must_be_fou
     assert ev.defined and not ev.missing and not gate.refuse_before(ev, gate.Thresholds())
     kennedy = "\"Digital sales are booming,\" said John Kennedy, chief executive of the IFPI."
     ev = gate.evidence("Who is John F. Kennedy?", [kennedy], [0.45], [0.6])
-    assert ev.missing == ("F. Kennedy",) and "never mention 'F. Kennedy'" in gate.refuse_before(ev, gate.Thresholds())
+    assert ev.missing == ("John F. Kennedy",)
+    assert "never mention 'John F. Kennedy'" in gate.refuse_before(ev, gate.Thresholds())
     assert not gate.evidence("Who is John Kennedy?", [kennedy], [0.45], [0.6]).missing
 
 
@@ -2398,3 +2410,58 @@ def test_a_number_that_is_part_of_a_name_must_be_found_with_it():
     for question in ("How many copies has Halo 2 sold?", "How many servers were added in Britain 3 years ago?",
                      "What happened on 3 March?"):
         assert "Halo 3" not in gate.evidence(question, passages, [0.6], [0.6]).missing, question
+
+
+def test_a_year_compared_with_has_its_own_count_and_a_four_digit_count_or_a_date_is_no_year():
+    """Found in review: 'Twenty-seven British films were made in the UK in 2003.' passed on '… 27 … last year …,
+    compared with 45 in 2003'; '… sent 2000 troops' was read as speaking of the year 2000; '… ending on 31 December
+    2004' lost its year as if compared with ('on 2004')."""
+    line = "Twenty-seven British films were made in the UK last year, compared with 45 in 2003."
+    question = "How many British films were made in the UK in 2003?"
+    assert compared_count("27 British films were made in the UK in 2003.", question, line) == \
+        "the source's count for 2003 is 45"
+    assert compared_count("45 British films were made in the UK in 2003.", question, line) == ""
+    assert compared_count("Global Investors made £347m in 2003.", "How much did Global Investors make in 2003?",
+                          "Its Global Investors wing made £347m, an 82% jump on 2003 figures.") == \
+        "the source names 2003 only to compare with it"
+    sources, passages = _sources(line.replace("Twenty-seven", "27"))
+    verdict = attribute("27 British films were made in the UK in 2003.", question, sources, passages, HashEmbedder())
+    assert not verdict.ok and verdict.reason == "the source's count for 2003 is 45"
+    assert other_year("How many troops did the US send to Falluja in 2005?", "The US sent 2000 troops to Falluja.",
+                      "", "") == ""
+    assert other_year("How much profit did Barclays make in 2005?",
+                      "Profits for the year ending on 31 December 2004 rose to £4.6bn.", "", "") == \
+        "the question asks about 2005; the source speaks of 2004"
+
+
+def test_review_of_the_twenty_eighth_stop_bold_plurals_these_and_an_empty_history():
+    """Found in review: 'US' was read as a product name, so '300 people' after it was no count; the asked year's
+    bonus went to '81' of '81 from 102 in 2003'; 'mcwilliams' was found in 'McWilliam', 'jeans' in 'JEAN'; a line
+    with 'such as' leaned back for any question with no kind of answer; an empty history raised IndexError."""
+    assert emphasise("In the US 300 people were killed in the storms.", "How many people were killed?") == \
+        "In the US **300 people** were killed in the storms."
+    assert emphasise("Co-productions fell to 81 from 102 in 2003.", "How many co-productions were there in 2003?") \
+        == "Co-productions fell to 81 from **102** in 2003."
+    assert not mentioned("mcwilliams", "Rob McWilliam said") and not mentioned("jeans", "JEAN")
+    assert mentioned("playstations", "PlayStation 2") and mentioned("ipods", "the iPod mini")
+    these = "Volume increases in these specific commodities serve as the primary mechanism."
+    assert leans_back(these, "Look for tariffs.", "How does Moscow subsidize the Taliban?")
+    assert not leans_back(these, "Look for tariffs.", "What is the Kandahari faction focused on?")
+    assert not leans_back("Countries such as Iran and China agreed.", "Look for tariffs.", "Why did they agree?")
+    assert understood([]) == ""
+    # found in review: another Kennedy's initial is not his; a sentence's capital after an initial is no name
+    kennedy = "\"Digital sales are booming,\" said John Kennedy, chief executive of the IFPI."
+    ev = gate.evidence("Who is John F. Kennedy?", [kennedy + " Robert F. Kennedy was shot."], [0.45], [0.6])
+    assert ev.missing == ("John F. Kennedy",)
+    assert gate.evidence("What is vitamin D. Is it needed?", ["Vitamin D is needed."], [0.45], [0.6]).missing == ()
+
+
+def test_a_which_clause_is_said_of_the_last_name_before_it_or_the_one_its_appositive_describes():
+    """Found in review: '… Dr John Kelly, IBM's senior vice president, who leads research …' refused 'John Kelly
+    leads research …' (said of 'IBM's senior vice president'); 'Tony Blair met Gordon Brown, who wants lower taxes'
+    let 'Tony Blair wants lower taxes for families.' through (the antecedent ran from the sentence's start)."""
+    kelly = "Dr John Kelly, IBM's senior vice president, who leads research on chips and patents, said so."
+    assert said_of_other("John Kelly leads research on chips and patents.", "What does John Kelly lead?", kelly) == ""
+    blair = "Tony Blair met Gordon Brown, who wants lower taxes for families, on Monday."
+    assert said_of_other("Tony Blair wants lower taxes for families.", "What does Tony Blair want?", blair) == \
+        "in the source 'wants lower taxes for families' is said of 'Gordon Brown'"
