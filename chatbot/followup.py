@@ -135,6 +135,9 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
     return ""
 
 
+_AGENT = re.compile(r"(?:er|or|ist|ian|ent|ant|man|woman)$")  # 'Producer', 'Chancellor', 'Economist', 'President'
+
+
 def answered_person(answer: str) -> str:
     """The person an answer gives: the name it opens with, or its bold words, without the titles before the
     name (a surname keeps its title); '' when it opens otherwise ('In Edinburgh, Tony Blair …', 'Police in
@@ -147,6 +150,8 @@ def answered_person(answer: str) -> str:
     titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLES]
     if titled:  # the name after its titles, or the surname with its title: 'Mr Raskin founded …'
         words = words[titled[-1] + 1:] if len(words) > titled[-1] + 2 else words[titled[-1]:]
+    if len(words) > 2 and _AGENT.search(words[0]) and "NOUN" in lemminflect.getAllLemmas(words[0].lower()):
+        words = words[1:]  # what the person does: 'Producer Judy Craymer' is Judy Craymer (found asking new questions)
     rest = head[m.end():].lstrip() if m and not bold else ""
     after = re.match(r"[\w'’-]+", rest)  # the name's verb, not 'Manchester United striker Wayne Rooney scored'
     if after and not (rest[:1] == "," or lemminflect.getAllLemmas(after.group(0), upos="VERB")):

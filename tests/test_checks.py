@@ -100,6 +100,9 @@ def test_he_after_a_who_question_is_the_person_the_answer_gave():
     assert sigarchi == "How long was Arash Sigarchi jailed for?"
     assert followup.answered_person("Former Defence Secretary Michael Portillo makes money [1].") == "Michael Portillo"
     assert followup.answered_person("The winner was **Susan Fletcher** [1].") == "Susan Fletcher"
+    # found asking new questions: 'How much is he worth?' was understood as '… is Producer Judy Craymer worth?'
+    assert followup.answered_person("Producer Judy Craymer is the highest new entry [1].") == "Judy Craymer"
+    assert followup.answered_person("Walter Cronkite said so [1].") == "Walter Cronkite"
     # found in the browser: an answer naming its person by title and surname ('When did Information Appliance die?')
     assert followup.standalone("When did he die?", "Who founded a company called Information Appliance?",
                                "Mr Raskin founded Information Appliance [1].") == "When did Mr Raskin die?"
