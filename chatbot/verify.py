@@ -67,7 +67,7 @@ from .wordforms import (
     only_a_modifier,
     predicate_unsaid,
 )
-from .years import compared_count, other_year
+from .years import compared_count, other_year, prior_year_count
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -217,7 +217,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
-        or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text)
+        or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
+        or prior_year_count(sentence, text)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else

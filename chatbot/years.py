@@ -95,3 +95,21 @@ def compared_count(sentence: str, question: str, line: str) -> str:
             return f"the source's count for {year} is {counts[0]}" if counts else \
                 f"the source names {year} only to compare with it"
     return ""
+
+
+# a count given for the year before the one the source names: '… halved in 2004 to $200m from $500m the previous year'
+_PRIOR_COUNT = re.compile(r"([$£€]?\d[\d,.]*\s?(?:m|bn|k|million|billion)?)\s+(?:[\w'’-]+\s+){0,3}?(?:the\s+)?"
+                          r"(?:(?:previous|prior|preceding)\s+year|year\s+before)\b|"
+                          r"([$£€]?\d[\d,.]*\s?(?:m|bn|k|million|billion)?)\s+a\s+year\s+(?:earlier|before)\b", re.I)
+
+
+def prior_year_count(sentence: str, line: str) -> str:
+    """Why a sentence gives a year a count its source gives the year before, or ''. ('Saab lost $500m in 2004.',
+    '… losses halved in 2004 to $200m (£104m; 151m euros) from $500m the previous year.') -> "in the source 500m is
+    the previous year's, not 2004's" (found asking new questions: shown, generated, for 'And the year before?')."""
+    if _PRIOR_COUNT.search(sentence) or RELATIVE_YEAR.search(sentence):
+        return ""
+    years = [y for y in _said_years(sentence) if re.search(rf"\b{y}\b", line)]
+    prior = {n for m in _PRIOR_COUNT.finditer(line) for n in numbers(m.group(1) or m.group(2))}
+    given = sorted(numbers(sentence) & prior - set(years))
+    return f"in the source {given[0]} is the previous year's, not {years[0]}'s" if years and given else ""

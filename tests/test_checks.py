@@ -43,7 +43,7 @@ from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
-from chatbot.years import compared_count, other_year
+from chatbot.years import compared_count, other_year, prior_year_count
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -2472,3 +2472,17 @@ def test_a_which_clause_is_said_of_the_last_name_before_it_or_the_one_its_apposi
     blair = "Tony Blair met Gordon Brown, who wants lower taxes for families, on Monday."
     assert said_of_other("Tony Blair wants lower taxes for families.", "What does Tony Blair want?", blair) == \
         "in the source 'wants lower taxes for families' is said of 'Gordon Brown'"
+
+
+def test_a_count_the_source_gives_the_year_before_is_not_the_named_years():
+    """Found asking new questions: 'And the year before?' after 'How much did Saab lose in 2004?' was answered,
+    generated, 'Saab lost $500m in 2004.' (the source: '… halved in 2004 to $200m … from $500m the previous
+    year')."""
+    line = "Saab is losing money fast - albeit with losses halved in 2004 to $200m (£104m; 151m euros) from $500m " \
+           "the previous year."
+    assert prior_year_count("Saab lost $500m in 2004.", line) == "in the source 500 is the previous year's, not 2004's"
+    assert prior_year_count("Saab lost $200m in 2004.", line) == ""
+    assert prior_year_count("Saab lost $500m the previous year.", line) == ""
+    sources, passages = _sources(line)
+    verdict = attribute("Saab lost $500m in 2004.", "And the year before?", sources, passages, HashEmbedder())
+    assert not verdict.ok and "previous year's" in verdict.reason
