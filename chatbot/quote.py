@@ -54,7 +54,7 @@ from .text import (
     yes_no,
 )
 from .wordforms import base_terms, begins_word
-from .years import other_year
+from .years import count_of_month, other_year
 
 _MONTH = rf"{MONTH_NAME}\.?"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
@@ -150,7 +150,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
         or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
         or compared_otherwise(text, question)
-        or topic_unsaid(text, question, context[at[text]].article)
+        or topic_unsaid(text, question, context[at[text]].article) or _month_other(text, question)
         or ((counts_another_noun(text, question) or _count_unnamed(text, question)) and counts_other(text, question))
         or someone_else(text, context[at[text]].before, question, context[at[text]].article)
         or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
@@ -229,7 +229,8 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
         or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
-        "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") or (
+        "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
+        or _month_other(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
@@ -245,6 +246,11 @@ def topic_unsaid(line: str, question: str, article: str) -> bool:
     asked = base_terms(question) - base_terms(" ".join(names(question)))
     return bool(article) and answer_type(question) == "number" and bool(asked) \
         and not asked & base_terms(f"{line} {article}")
+
+
+def _month_other(line: str, question: str) -> str:
+    """A count of another month than the one a how-many question names (years.count_of_month), or ''."""
+    return count_of_month(question, line) if answer_type(question) == "number" else ""
 
 
 def lacks(line: str, typed: set[str]) -> bool:

@@ -14,7 +14,7 @@ import re
 import lemminflect
 
 from .about import heading
-from .text import MONTH_NAME, YEAR, numbers
+from .text import MONTH_NAME, YEAR, months, numbers, own_question
 
 # a year said relative to when the article was written
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
@@ -113,3 +113,22 @@ def prior_year_count(sentence: str, line: str) -> str:
     prior = {n for m in _PRIOR_COUNT.finditer(line) for n in numbers(m.group(1) or m.group(2))}
     given = sorted(numbers(sentence) & prior - set(years))
     return f"in the source {given[0]} is the previous year's, not {years[0]}'s" if years and given else ""
+
+
+_MONTH_WORD = re.compile(rf"\b({MONTH_NAME})\b", re.I)
+_A_COUNT = re.compile(r"[$£€]?\b\d[\d,.]*\b(?!['’]s)")
+
+
+def count_of_month(question: str, line: str) -> str:
+    """Why the line's count is another month's than the one the question names, or '': the month nearest each of
+    its counts is another. ('How many texts were sent in December?', "Before December's bumper text record, the
+    previous highest monthly total was in October 2004, when 2.3 billion were sent.") -> "its count is October's"
+    (found asking new questions: quoted, '2.3 billion' in bold)."""
+    asked = months(own_question(question)) or months(question)
+    found = [(m.start(), m.group(1)) for m in _MONTH_WORD.finditer(line)]
+    counts = [m.start() for m in _A_COUNT.finditer(line) if not YEAR.fullmatch(m.group(0))
+              and not re.match(rf"\s*{MONTH_NAME}\b", line[m.end():], re.I)]  # not the day of '3 March'
+    if not asked or not found or not counts:
+        return ""
+    nearest = {min(found, key=lambda f: abs(f[0] - at))[1] for at in counts}
+    return "" if months(" ".join(nearest)) & asked else f"its count is {sorted(nearest)[0]}'s"

@@ -43,7 +43,7 @@ from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
-from chatbot.years import compared_count, other_year, prior_year_count
+from chatbot.years import compared_count, count_of_month, other_year, prior_year_count
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -2486,3 +2486,19 @@ def test_a_count_the_source_gives_the_year_before_is_not_the_named_years():
     sources, passages = _sources(line)
     verdict = attribute("Saab lost $500m in 2004.", "And the year before?", sources, passages, HashEmbedder())
     assert not verdict.ok and "previous year's" in verdict.reason
+
+
+def test_a_count_of_another_month_is_not_quoted_for_the_month_asked():
+    """Found asking new questions: 'How many texts were sent in December?' quoted "Before December's bumper text
+    record, the previous highest monthly total was in October 2004, when **2.3 billion** were sent."."""
+    question = "How many texts were sent in December?"
+    october = "Before December's bumper text record, the previous highest monthly total was in October 2004, when " \
+              "2.3 billion were sent."
+    december = "The figures showed that 2.4 billion were fired off in December alone, the highest monthly total ever."
+    assert misfit(october, question, set()) == "its count is October's"
+    assert count_of_month(question, december) == ""
+    assert count_of_month("How many texts were sent on 31 December?", "133 million text messages were sent between "
+                          "midnight on 31 December and 1 January.") == ""
+    candidates = [Candidate(0, 0, len(october), 0.7, 0.6, 0.5), Candidate(0, 0, len(december), 0.6, 0.6, 0.5)]
+    context = [Context("", f"Text message record smashed\n\n{december} {october}")] * 2
+    assert fallback("", candidates, [october, december], [0, 1], question, 0.1, set(), set(), context) == 1
