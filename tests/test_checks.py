@@ -22,22 +22,12 @@ from chatbot.counts import (
     unqualified,
 )
 from chatbot.embed import HashEmbedder
+from chatbot.fits import deed_unsaid, lacks, misfit, topic_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.persons import others_named, pronoun_swapped, replaced, said_of_other, someone_else
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import (
-    Context,
-    choose,
-    deed_unsaid,
-    emphasise,
-    fallback,
-    lacks,
-    leans_back,
-    misfit,
-    pointed,
-    topic_unsaid,
-)
+from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
@@ -2502,3 +2492,18 @@ def test_a_count_of_another_month_is_not_quoted_for_the_month_asked():
     candidates = [Candidate(0, 0, len(october), 0.7, 0.6, 0.5), Candidate(0, 0, len(december), 0.6, 0.6, 0.5)]
     context = [Context("", f"Text message record smashed\n\n{december} {october}")] * 2
     assert fallback("", candidates, [october, december], [0, 1], question, 0.1, set(), set(), context) == 1
+
+
+def test_a_who_did_quote_prefers_a_line_of_the_top_three_that_says_the_deed():
+    """Found asking new questions: 'Who tops the music rich list?' quoted the line the refused reply ('Judy Craymer
+    tops the music rich list.') pointed at, "Producer Judy Craymer is the highest new entry …", not '… taking the top
+    spot … is former record label boss Clive Calder …'."""
+    craymer = "Producer Judy Craymer is the highest new entry in the Sunday Times' music rich list, with a £67m fortune."
+    calder = "But taking the top spot for a second year is former record label boss Clive Calder, whose wealth has " \
+             "risen to £1.3bn."
+    candidates = [Candidate(0, 0, len(craymer), 0.64, 0.66, 0.6), Candidate(0, 0, len(calder), 0.55, 0.34, 0.4)]
+    context = [Context("", f"Abba queen enters music rich list\n\n{craymer} {calder}")] * 2
+    question = "Who tops the music rich list?"
+    assert fallback("Judy Craymer tops the music rich list.", candidates, [craymer, calder], [0, 1], question, 0.1,
+                    set(), set(), context) == 1
+    assert fallback("", candidates[:1], [craymer], [0], question, 0.1, set(), set(), context[:1]) == 0  # else itself

@@ -1,0 +1,85 @@
+"""Does a line to quote answer the question asked, or something else: another thing's count, another month's,
+another person's, a deed it does not say?"""
+
+from __future__ import annotations
+
+from .about import named_elsewhere, part_named
+from .counts import (
+    amount_of_other,
+    asked_count,
+    compared_otherwise,
+    counts_other,
+    other_month,
+    other_period,
+    other_place,
+    owned_by_other,
+)
+from .persons import someone_else
+from .rank import WHO_DID_Q, answer_type, done_by_nobody
+from .text import mentioned, names, own_question
+from .wordforms import base_terms, begins_word
+from .years import count_of_month, other_year
+
+
+def misfit(line: str, question: str, typed: set[str], before: str = "", article: str = "") -> str:
+    """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
+    for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
+    December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
+    another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
+    other = someone_else(line, before, question, article)
+    elsewhere = named_elsewhere(line, before, article, question)
+    part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
+    return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
+        or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
+        or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
+        "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
+        or month_other(line, question) or (
+        "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
+        f"it is about {other}" if other else "") or (
+        f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
+        f"it is about its '{part}'" if part else "")
+
+
+def topic_unsaid(line: str, question: str, article: str) -> bool:
+    """Does a line quoted for a count or an amount share none of the question's words but its names, in an
+    `article` that has none of them either? Its number is then another thing's (found asking new questions:
+    '… phones … cost about **£2,000** …' for 'How much did Vodafone pay for its licence?', never said). A line
+    may say it in other words ('trips' for 'visits'), which its article will use somewhere. An article of '' is
+    not known: nothing is checked."""
+    asked = base_terms(question) - base_terms(" ".join(names(question)))
+    return bool(article) and answer_type(question) == "number" and bool(asked) \
+        and not asked & base_terms(f"{line} {article}")
+
+
+def month_other(line: str, question: str) -> str:
+    """A count of another month than the one a how-many question names (years.count_of_month), or ''."""
+    return count_of_month(question, line) if answer_type(question) == "number" else ""
+
+
+def lacks(line: str, typed: set[str]) -> bool:
+    """Does the line leave out a name the follow-up itself gave? ('… Russia's soft southern flank' for 'What
+    about India?' after 'Which countries form Russia's soft southern flank?': it answers the earlier question;
+    'Pakistan's officials' do hold 'What about Pakistani officials?')"""
+    return any(not mentioned(n, line) for n in typed)
+
+
+def count_unnamed(line: str, question: str) -> bool:
+    """Does the line leave out a name the question counts by? ('… the 6,000-strong TTP presence …', 'How many
+    ISKP fighters are in Afghanistan?', never said; found asking new questions: quoted)"""
+    asked = asked_count(own_question(question)) or asked_count(question)
+    return any(w.lower() in names(question) and not mentioned(w, line) for w in asked)
+
+
+def deed_unsaid(line: str, question: str) -> bool:
+    """Does the line leave out the deed a 'who did' question asks the doer of, or say it was done by nobody named?
+    Then no name of it is bold: bold says 'this is the answer'. Found asking new questions: '**Damian Hockney**
+    said … Mr Kilroy-Silk would "deliver better" as the leader …' for 'Who replaced Kilroy-Silk as UKIP leader?'
+    (never said), '… a Barclays tie-up … **California-based Wells Fargo**' for 'Who founded Barclays?'. The cost:
+    a right name said with another verb loses its bold too ('told the Commons' for 'announced', calibration n044;
+    report n115). The line is still quoted: refusing it lost report n115's right answer."""
+    m = WHO_DID_Q.match(own_question(question))
+    deed = base_terms(m.group(1)) if m else set()  # none for a stopword: 'Who said so?'
+    if not deed:
+        return False
+    pool = base_terms(line)
+    return not any(v in pool or begins_word(v, pool) for v in deed) or done_by_nobody(line, question)
