@@ -200,6 +200,10 @@ def test_a_question_naming_something_new_stands_alone_even_when_nothing_close_is
         "What did Lavrov say about the railway?"
     assert engine.standalone("Why did it happen?", previous) == \
         "Why did it happen? (after: When did the concert hall attack in Moscow happen?)"
+    # nor one that a sentence found holds all the words of (found in the browser: 'What are the three strategic
+    # imperatives of the partnership?', 0.37, was read as a follow-up to the question before)
+    assert engine.standalone("How many border flag meetings?", previous) == \
+        "How many border flag meetings?"
 
 
 def test_a_follow_up_to_a_follow_up_reads_the_earlier_one_as_it_was_understood(engine_with):

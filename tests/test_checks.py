@@ -2498,7 +2498,8 @@ def test_a_who_did_quote_prefers_a_line_of_the_top_three_that_says_the_deed():
     """Found asking new questions: 'Who tops the music rich list?' quoted the line the refused reply ('Judy Craymer
     tops the music rich list.') pointed at, "Producer Judy Craymer is the highest new entry …", not '… taking the top
     spot … is former record label boss Clive Calder …'."""
-    craymer = "Producer Judy Craymer is the highest new entry in the Sunday Times' music rich list, with a £67m fortune."
+    craymer = "Producer Judy Craymer is the highest new entry in the Sunday Times' music rich list, with a £67m " \
+              "fortune."
     calder = "But taking the top spot for a second year is former record label boss Clive Calder, whose wealth has " \
              "risen to £1.3bn."
     candidates = [Candidate(0, 0, len(craymer), 0.64, 0.66, 0.6), Candidate(0, 0, len(calder), 0.55, 0.34, 0.4)]
