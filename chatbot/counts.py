@@ -328,7 +328,9 @@ def unbound_number(sentence: str, source: str) -> str:
         first = _stem(counted[0])
         if contexts and None not in contexts and first not in {_stem(c[0]) for c in contexts if c}:
             other = next((t for j, t in enumerate(theirs) if t[0].isdigit() and t != token and not YEAR.fullmatch(t)
-                          and (c := _counted(theirs, j)) and _stem(c[0]) == first), None)
+                          and (c := _counted(theirs, j)) and _stem(c[0]) == first), None) or next((
+                "1" for j, t in enumerate(theirs[:-1]) if t in ("a", "an", "one") and _stem(theirs[j + 1]) == first
+                and token != "1"), None)  # '… and an NSA trip' (found asking new questions: '4 NSA trips' shown)
             if other:
                 return f"in the source '{' '.join(counted[:2])}' are counted by {other}, not {token}"
     return ""

@@ -13,6 +13,7 @@ from .about import named_elsewhere, part_named
 from .bounds import mentions
 from .counts import (
     amount_of_other,
+    asked_count,
     compared_otherwise,
     counts_another_noun,
     counts_other,
@@ -250,6 +251,15 @@ def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words:
     return after is not None and bool({w.lower() for w in re.findall(r"\w+", after.group(1))} - OFFICES & asked_words)
 
 
+def _one_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """Where the sentence gives the thing a how-many question counts as one ('… and an NSA trip to Kabul' for 'How
+    many NSA trips …?'; found asking new questions: '**five secretary trips**' was bold), or None."""
+    asked = asked_count(own_question(question)) or asked_count(question)
+    rest = rf"\s+{re.escape(asked[1][:4])}\w*" if len(asked) > 1 else ""
+    m = re.search(rf"\b(?:an?|one)\s+{re.escape(asked[0])}{rest}\b", sentence, re.I) if asked else None
+    return (m.start(), m.end()) if m else None
+
+
 def _count_bonus(sentence: str, start: int, found: str, years: set[str], money: bool, change: bool) -> int:
     """What more (or less) the count `found` at `start` is worth as the answer, beyond the question's words."""
     bonus = 0
@@ -276,7 +286,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     reply '$18m') -> '… including **$18m** from …' (found asking new questions: '$54m' was bold)
     """
     kind = answer_type(question)
-    spelled = spelled_out(sentence, question) if kind == "expansion" else None
+    spelled = spelled_out(sentence, question) if kind == "expansion" else _one_asked(sentence, question) \
+        if kind == "number" else None  # 'an NSA trip' for 'How many NSA trips …?'
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")

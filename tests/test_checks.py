@@ -302,6 +302,15 @@ def test_a_number_must_count_the_same_thing_as_in_the_source():
     assert unbound_number("Five secretary trips were sent to Kabul.", TRIPS) == ""
     assert unbound_number("Four foreign minister trips have been sent to Kabul.", TRIPS) == ""
     assert unbound_number("Two high-ranking defense trips were made to Kabul.", TRIPS) == ""
+    # a thing the list gives as one ('… and an NSA trip'; found asking new questions: '4 NSA trips were sent to Kabul
+    # by Islamabad within four years.' was shown, generated)
+    assert unbound_number("4 NSA trips were sent to Kabul within four years.", TRIPS) == \
+        "in the source 'nsa trips' are counted by 1, not 4"
+    assert unbound_number("Islamabad sent an NSA trip to Kabul.", TRIPS) == ""
+    # … and the quote shown instead bolds it, not '**five secretary trips**'
+    assert emphasise(TRIPS, "How many NSA trips did Islamabad send to Kabul?") == \
+        TRIPS.replace("an NSA trip", "**an NSA trip**")
+    assert "**five secretary trips**" in emphasise(TRIPS, "How many secretary trips did Islamabad send?")
     tashkeel = ("172 Tashkeel of almost 4,000 militants infiltrating Khyber Pakhtunkhwa; 83 Tashkeel into "
                 "Balochistan.")  # words shared further on do not tell items apart
     assert unbound_number("172 Tashkeel infiltrated Khyber Pakhtunkhwa.", tashkeel) == ""
