@@ -135,7 +135,15 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
     return ""
 
 
-_AGENT = re.compile(r"(?:er|or|ist|ian|ent|ant|man|woman)$")  # 'Producer', 'Chancellor', 'Economist', 'President'
+# what a person does, said before the name: 'Producer Judy Craymer'; not a first name ('Hunter S Thompson', review)
+_AGENT = frozenset("""producer director actor actress singer writer author novelist poet composer designer architect
+founder boss manager coach striker midfielder defender goalkeeper captain player economist analyst scientist
+journalist reporter editor presenter broadcaster columnist spokesman spokeswoman spokesperson chairman chairwoman
+chief executive lawyer solicitor barrister campaigner activist entrepreneur tycoon billionaire millionaire
+musician guitarist drummer rapper dj comedian artist photographer model chef investor banker inventor engineer
+historian professor researcher official minister chancellor president governor ambassador envoy diplomat general
+commander lieutenant colonel major sergeant officer detective inspector constable judge senator mayor leader
+commentator critic pundit star veteran""".split())
 
 
 def answered_person(answer: str) -> str:
@@ -150,7 +158,7 @@ def answered_person(answer: str) -> str:
     titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLES]
     if titled:  # the name after its titles, or the surname with its title: 'Mr Raskin founded …'
         words = words[titled[-1] + 1:] if len(words) > titled[-1] + 2 else words[titled[-1]:]
-    if len(words) > 2 and _AGENT.search(words[0]) and "NOUN" in lemminflect.getAllLemmas(words[0].lower()):
+    if len(words) > 2 and words[0].lower() in _AGENT:
         words = words[1:]  # what the person does: 'Producer Judy Craymer' is Judy Craymer (found asking new questions)
     rest = head[m.end():].lstrip() if m and not bold else ""
     after = re.match(r"[\w'’-]+", rest)  # the name's verb, not 'Manchester United striker Wayne Rooney scored'

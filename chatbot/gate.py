@@ -19,11 +19,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import lemminflect
+
 from .persons import WHO_Q
 from .rank import answer_type, has_type
 from .text import (
     FULL_NAME,
+    HONORIFICS,
     MONTH_NAME,
+    NUMBER_WORDS,
+    TITLES,
     as_acronym,
     mentioned,
     names,
@@ -77,16 +82,18 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     cased = " ".join(passages)
     text = cased.lower()
     found_numbers = numbers(text)
-    missing = [n for n in sorted(asked_names(question, first))
+    # a title is not a name the passages must have: 'Mr Smith' is '… John Smith, the chairman …' (review)
+    missing = [n for n in sorted(asked_names(question, first) - HONORIFICS)
                if not mentioned(n, cased) and not _spelled(n, question, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages
-    missing += [m.group(0) for m in _INITIAL.finditer(question)
-                if not re.search(rf"\b{m.group(1)}\s+{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
+    missing += [m.group(0) for m in _INITIAL.finditer(question) if m.group(1).lower() not in TITLES | HONORIFICS
+                and not re.search(rf"\b{m.group(1)}\s+{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
     # a number may be part of a name: 'Halo 3' is not the 'Halo 2' of the passages, though some '3' is in them
-    missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing
-                and not re.search(rf"\b{re.escape(m.group(1))}\s+{m.group(2)}\b", cased)]
+    missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing and not re.search(
+        rf"\b{re.escape(m.group(1))}\s+(?:{m.group(2)}|{_WORD_OF.get(m.group(2), '')})\b", cased, re.I)]  # 'Terminal 5'
+    # is '… Terminal Five …' (review)
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
                     not missing and (_defined(question, passages) or _related(question, passages)))
@@ -95,6 +102,8 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
 _NUMBERED = re.compile(rf"(?<=[\w,]\s)(?!{MONTH_NAME}\b)([A-Z][\w'’-]*[a-z][\w'’-]*)\s+(\d{{1,3}})\b(?![.,]?\d|\s*%|"
                        r"\s*(?:m|bn|k|years?|months?|weeks?|days?|hours?|minutes?|times|people|per|million|billion|"
                        r"thousand|hundred)\b)")  # 'Halo 3', 'Section 48'; not 'Britain 5 years ago'
+
+_WORD_OF = {str(n): w for w, n in NUMBER_WORDS.items() if n < 100}
 
 # 'John F. Kennedy', found whole ('… John Kennedy … Robert F. Kennedy' is not him); not 'Who is Dr. Kelly?', 'What is
 # vitamin D. Is it needed?' (review)
@@ -159,6 +168,8 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
         len(words - _SOURCE_WORDS) >= 2
     which = None if asked or count or plain or negated(question) or _ABOUT_Q.search(question) \
         else _WHICH_Q.match(question)
+    if which and which.group(1) and _verb_form(which.group(1)):
+        return False  # not a thing asked for: 'What caused the plane crash?', 'What should the government do?' (review)
     if which:  # what it asks for need not be named: '… Central Asia … could face spillover risks …' (0.27)
         words -= terms(which.group(1) or "") | _SOURCE_WORDS
         plain = len(words) >= 2
@@ -178,6 +189,14 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
                for text, ss in spans for i, (s, e) in enumerate(ss)]
     return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
+
+
+def _verb_form(word: str) -> bool:
+    """A modal or a verb's inflected form ('should', 'caused', 'makes'), not a noun ('regions') nor an -ing form that
+    may stand before one ('spending pledges')."""
+    lemmas = lemminflect.getAllLemmas(word.lower())
+    return "AUX" in lemmas or ("VERB" in lemmas and "NOUN" not in lemmas and not word.lower().endswith("ing")
+                               and word.lower() not in lemmas["VERB"])
 
 
 def _related(question: str, passages: Sequence[str]) -> bool:

@@ -20,17 +20,30 @@ from .text import MONTH_NAME, YEAR, months, numbers, own_question
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
                            re.I)
 # a year a count is compared with is not the count's: '… an 82% jump on 2003 figures', '… from 102 in 2003'
+# (the filler may hold an amount: '… compared with £3.8bn in 2003', review)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|from|on|since|over|against|versus|vs\.?)\s+"
-                       r"(?:[\w'’-]+\s+){0,3}?(?:1[89]|20)\d\d\b", re.I)
+                       r"(?:[\w'’$£€.,%-]+\s+){0,3}?(?:1[89]|20)\d\d\b", re.I)
 _COUNT_Q = re.compile(r"\bhow (?:many|much)\b", re.I)
 _YEAR_THEN = re.compile(r"\b((?:1[89]|20)\d\d)\b(?:\s+([a-z][\w-]*))?")
+# what stands before a year ('Its 2003 sales', 'In 2004 profits rose'), not before a count ('sent 2000 troops')
+_BEFORE_YEAR = frozenset("the its his her their our in during for of since by until till before after to this that and "
+                         "or".split())
 
 
 def _said_years(line: str) -> list[str]:
-    """The years a line names: not a count of four digits ('The US sent 2000 troops', review)."""
-    return [m.group(1) for m in _YEAR_THEN.finditer(line) if not (
-        m.group(2) and m.group(2).endswith("s") and "NOUN" in (lemmas := lemminflect.getAllLemmas(m.group(2)))
-        and any(lemma != m.group(2) for lemma in lemmas["NOUN"]))]
+    """The years a line names: not a count of four digits ('The US sent 2000 troops', review), but a year before a
+    plural ('Its 2003 sales', review: it was taken for a count)."""
+    def count(m: re.Match[str]) -> bool:
+        before = re.findall(r"[\w'’]+", line[:m.start()])[-1:]
+        if not before or before[0].lower() in _BEFORE_YEAR or before[0].endswith(("'s", "’s")):
+            return False
+        return bool(m.group(2) and m.group(2).endswith("s") and "NOUN" in (lemmas := lemminflect.getAllLemmas(
+            m.group(2))) and any(lemma != m.group(2) for lemma in lemmas["NOUN"]))
+    return [m.group(1) for m in _YEAR_THEN.finditer(line) if not count(m)]
+
+
+def _asked_years(question: str) -> list[str]:
+    return [y for y in re.findall(r"\b\d{4}\b", question) if YEAR.fullmatch(y)]
 
 
 def _compared(line: str) -> list[re.Match[str]]:
@@ -56,7 +69,7 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     "Film production 'falls' 40% in UK\n\nThe number … fell 40% in 2004 …") -> "the question asks about 2005;
     the source says 'last year' and does not say it is 2005"
     """
-    asked = [y for y in re.findall(r"\b\d{4}\b", question) if YEAR.fullmatch(y)]
+    asked = _asked_years(question)
     if not asked:
         return ""
     relative = RELATIVE_YEAR.search(line)
@@ -84,21 +97,28 @@ def compared_count(sentence: str, question: str, line: str) -> str:
     year only to compare with it, and the sentence's counts are not the ones compared. ('Twenty-seven British films
     were made in the UK in 2003.', '… 27 … were made in the UK last year, compared with 45 in 2003.') -> "the
     source's count for 2003 is 45" (review: it was shown, generated)."""
-    asked = [y for y in re.findall(r"\b\d{4}\b", question) if YEAR.fullmatch(y)]
+    asked = _asked_years(question)
     mine = numbers(sentence) - set(asked) - numbers(question)
     for year in asked:
         if not mine or re.search(rf"\b{year}\b", _uncompared(line)):
             continue
         theirs = [numbers(m.group(0)) - {year} for m in _compared(line) if re.search(rf"\b{year}\b", m.group(0))]
         if theirs and not any(mine & counts for counts in theirs):
-            counts = sorted(set().union(*theirs))
+            counts = sorted(set().union(*theirs), key=_amount)
             return f"the source's count for {year} is {counts[0]}" if counts else \
                 f"the source names {year} only to compare with it"
     return ""
 
 
+def _amount(number: str) -> float:
+    try:
+        return float(number)
+    except ValueError:
+        return 0.0
+
+
 # a count given for the year before the one the source names: '… halved in 2004 to $200m from $500m the previous year'
-_PRIOR_COUNT = re.compile(r"([$£€]?\d[\d,.]*\s?(?:m|bn|k|million|billion)?)\s+(?:[\w'’-]+\s+){0,3}?(?:the\s+)?"
+_PRIOR_COUNT = re.compile(r"([$£€]?\d[\d,.]*\s?(?:m|bn|k|million|billion)?)\s+(?:[^\W\d][\w'’-]*\s+){0,3}?(?:the\s+)?"
                           r"(?:(?:previous|prior|preceding)\s+year|year\s+before)\b|"
                           r"([$£€]?\d[\d,.]*\s?(?:m|bn|k|million|billion)?)\s+a\s+year\s+(?:earlier|before)\b", re.I)
 
@@ -115,20 +135,31 @@ def prior_year_count(sentence: str, line: str) -> str:
     return f"in the source {given[0]} is the previous year's, not {years[0]}'s" if years and given else ""
 
 
-_MONTH_WORD = re.compile(rf"\b({MONTH_NAME})\b", re.I)
+_MONTH_WORD = re.compile(rf"\b({MONTH_NAME})\b")  # as prose writes it: not the verb 'may' (review)
 _A_COUNT = re.compile(r"[$£€]?\b\d[\d,.]*\b(?!['’]s)")
+
+
+def _day(line: str, m: re.Match[str]) -> bool:
+    """Is the number the day of a date: '3 March', 'March 3' (review); not 'in December 2.3 billion'."""
+    return bool(re.match(r"\d\d?$", m.group(0)) and (re.match(rf"\s*{MONTH_NAME}\b", line[m.end():]) or
+                                                      re.search(rf"\b{MONTH_NAME}\s+$", line[:m.start()])))
 
 
 def count_of_month(question: str, line: str) -> str:
     """Why the line's count is another month's than the one the question names, or '': the month nearest each of
-    its counts is another. ('How many texts were sent in December?', "Before December's bumper text record, the
-    previous highest monthly total was in October 2004, when 2.3 billion were sent.") -> "its count is October's"
-    (found asking new questions: quoted, '2.3 billion' in bold)."""
-    asked = months(own_question(question)) or months(question)
+    its counts is another, and the count's clause does not name the asked month. ('How many texts were sent in
+    December?', "Before December's bumper text record, the previous highest monthly total was in October 2004, when
+    2.3 billion were sent.") -> "its count is October's" (found asking new questions: quoted, '2.3 billion' in bold);
+    not for 'Figures released on March 3 show 2.3 billion texts were sent in December.' (review)."""
+    asked = months(" ".join(_MONTH_WORD.findall(own_question(question)) or _MONTH_WORD.findall(question)))
     found = [(m.start(), m.group(1)) for m in _MONTH_WORD.finditer(line)]
     counts = [m.start() for m in _A_COUNT.finditer(line) if not YEAR.fullmatch(m.group(0))
-              and not re.match(rf"\s*{MONTH_NAME}\b", line[m.end():], re.I)]  # not the day of '3 March'
+              and not _day(line, m)]
     if not asked or not found or not counts:
         return ""
+    clauses = [(c.start(), c.end()) for c in re.finditer(r"[^,;:()–—]+", line)]
+    if any(months(" ".join(_MONTH_WORD.findall(line[s:e]))) & asked for at in counts for s, e in clauses
+           if s <= at < e):
+        return ""  # 'show 2.3 billion texts were sent in December'
     nearest = {min(found, key=lambda f: abs(f[0] - at))[1] for at in counts}
     return "" if months(" ".join(nearest)) & asked else f"its count is {sorted(nearest)[0]}'s"

@@ -2517,3 +2517,54 @@ def test_a_who_did_quote_prefers_a_line_of_the_top_three_that_says_the_deed():
     assert fallback("Judy Craymer tops the music rich list.", candidates, [craymer, calder], [0, 1], question, 0.1,
                     set(), set(), context) == 1
     assert fallback("", candidates[:1], [craymer], [0], question, 0.1, set(), set(), context[:1]) == 0  # else itself
+
+
+def test_review_of_the_twenty_ninth_stop_years_months_and_prior_counts():
+    """Review: 'Its 2003 sales' was read as a count of sales, not the year 2003; 'may' (the verb) and 'March 3'
+    (a day) decided whose month a count was; the year-before rule spanned a year ('5 million in 2004 beat the
+    previous year's record'); a compared amount ('£3.8bn') was not seen as compared."""
+    question = "How many cars did Saab sell in 2004?"
+    assert other_year(question, "Its 2003 sales were 5 million cars.", "", "Saab 2003 2004") == \
+        "the question asks about 2004; the source speaks of 2003"
+    assert other_year(question, "In 2003 sales reached 5 million cars.", "", "Saab 2003 2004") != ""
+    assert other_year("How many troops were sent in 2004?", "The US sent 2000 troops.", "", "") == ""
+    texts = "How many texts were sent in December?"
+    assert count_of_month(texts, "Operators may have seen 2.3 billion texts sent over the whole of December.") == ""
+    assert count_of_month(texts, "Figures released on March 3 show 2.3 billion texts were sent in December.") == ""
+    assert count_of_month(texts, "In May, 1.9 billion texts were sent, and in December 2.3 billion.") == ""
+    assert count_of_month(texts, "In December, 1 billion were sent, and in May 2.3 billion.") == ""
+    assert count_of_month(texts, "In May, 2.3 billion texts were sent.") == "its count is May's"
+    assert prior_year_count("Sales were 5 million in 2004.", "Sales of 5 million in 2004 beat the previous year's "
+                            "record.") == ""
+    line = "Barclays made £4.6bn last year, compared with £3.8bn in 2003."
+    barclays = "How much profit did Barclays make in 2003?"
+    assert compared_count("Barclays made £4.6bn in 2003.", barclays, line) == "the source's count for 2003 is 3.8"
+    assert compared_count("Barclays made £3.8bn in 2003.", barclays, line) == ""
+    assert compared_count("It made £5m in 2003.", "How much in 2003?", "It made £5m last year, compared with £12m, £9m "
+                          "in 2003.") == "the source's count for 2003 is 9"  # in order of size, not of text
+
+
+def test_review_of_the_twenty_ninth_stop_bold_gate_and_followups():
+    """Review: 'an NSA trip' was bold where the line counts the NSA trips the question asks of ('four NSA trips');
+    'What caused the plane crash?' and 'What should the government do …?' were taken for which-questions naming the
+    thing asked for ('caused', 'should'); 'Terminal 5' was not found as 'Terminal Five'; 'Mr' was a missing name and
+    an initial's first name; 'Hunter S Thompson' was read as a hunter named S Thompson."""
+    trips = "How many NSA trips did Islamabad send to Kabul?"
+    assert emphasise("Islamabad sent four NSA trips to Kabul in 2023, after an NSA trip to Delhi in 2022.", trips) \
+        == "Islamabad sent **four NSA trips** to Kabul in 2023, after an NSA trip to Delhi in 2022."
+    assert emphasise(TRIPS, trips) == TRIPS.replace("an NSA trip", "**an NSA trip**")
+    passages = ["The plane crash killed 117 people on Saturday, officials said.",
+                "The government has been urged to act on pensions by the report.",
+                "Central Asia could face spillover risks from the conflict."]
+    for question in ("What caused the plane crash?", "What should the government do about pensions?",
+                     "What might the government do on pensions?"):
+        assert not gate.evidence(question, passages, [0.2] * 3, [0.3] * 3).defined, question
+    assert gate.evidence("Which regions could face spillover risks?", passages, [0.2] * 3, [0.3] * 3).defined
+    heathrow = ["Heathrow's Terminal Five will open in 2008."]
+    assert gate.evidence("When will Heathrow Terminal 5 open?", heathrow, [0.5], [0.5]).missing == ()
+    assert gate.evidence("When will Heathrow Terminal 3 open?", heathrow, [0.5], [0.5]).missing == ("3",)
+    assert gate.evidence("Why did Mr J. Smith resign?", ["J. Smith, the chairman, resigned on Monday."], [0.5],
+                         [0.5]).missing == ()
+    for name in ("Hunter S Thompson", "Victor Hugo Chavez", "Porter Goss Jr"):
+        assert followup.answered_person(f"{name} wrote the book [1].") == name
+    assert followup.answered_person("Spokesman John Smith said so [1].") == "John Smith"
