@@ -3,11 +3,14 @@ another person's, a deed it does not say?"""
 
 from __future__ import annotations
 
+import re
+
 from .about import named_elsewhere, part_named
 from .counts import (
     amount_of_other,
     asked_count,
     compared_otherwise,
+    counts_another_noun,
     counts_other,
     other_month,
     other_period,
@@ -21,23 +24,41 @@ from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year
 
 
-def misfit(line: str, question: str, typed: set[str], before: str = "", article: str = "") -> str:
+def misfit(line: str, question: str, typed: set[str], before: str = "", article: str = "",
+           every_count: bool = True) -> str:
     """Why a line to quote answers about something else, or '': it counts other things ('13 press briefings'
     for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
     December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
-    another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`)."""
+    another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`).
+    Not `every_count` (the ranker's line): its counts are checked only when it counts another noun or leaves out
+    the name the question counts by; a list's first count often differs."""
+    counted = counts_other(line, question)
+    if counted and not every_count and not (counts_another_noun(line, question) or count_unnamed(line, question)):
+        counted = ""
     other = someone_else(line, before, question, article)
     elsewhere = named_elsewhere(line, before, article, question)
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits
-    return counts_other(line, question) or amount_of_other(line, question) or other_month(question, line) \
+    return counted or amount_of_other(line, question) or other_month(question, line) \
         or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
-        or month_other(line, question) or (
+        or month_other(line, question) or origin_unsaid(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
         f"it is about its '{part}'" if part else "")
+
+
+_FROM_Q = re.compile(r"\s*where\b.*\bfrom\W*$", re.I)  # 'Where are the four detainees from?'
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]|\bborn\b|-born\b|\bnative\b|\bhails?\b|\bhailed\b")
+
+
+def origin_unsaid(line: str, question: str) -> str:
+    """Why a line quoted for where someone is from does not say where anyone is from, or ''. (found asking new
+    questions: '… the treatment of the detainees in **Cuba**' for 'Where are the four detainees from?'; the article
+    says '… Moazzam Begg, from Birmingham, …')"""
+    asks = _FROM_Q.match(own_question(question))
+    return "it does not say where anyone is from" if asks and not _ORIGIN.search(line) else ""
 
 
 def topic_unsaid(line: str, question: str, article: str) -> bool:

@@ -190,3 +190,43 @@ def lead_name(sentence: str, question: str) -> set[str]:
     if not run or run[0] not in asked or (len(run) > 1 and run[1] in asked):
         return set()
     return {run[0]}
+
+
+# a prize or rank said before a name, as what that person won or is: 'Booker winner Alan Hollinghurst'
+_TITLE_OF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)+)(?:prize\s+|award\s+)?(?:winner|winning|champion|holder|laureate)\s+"
+                       r"((?:[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\s+)*[A-Z][\w-]*(?:['’][A-Z][\w-]*)?)")
+
+
+def title_of_other(sentence: str, source: str) -> str:
+    """Why the sentence gives a person the prize the source names as another's, or ''. ('Andrea Levy won the Booker
+    Prize this year.', '… after beating Booker winner Alan Hollinghurst … Orange Prize winner Andrea Levy …') ->
+    "in the source 'Booker winner' is Alan Hollinghurst" (found asking new questions: shown, generated, for 'Who won
+    the Booker Prize this year?'). Only when the sentence names the prize but not its holder, and names another."""
+    mine = names(sentence, first=True)
+    for m in _TITLE_OF.finditer(source):
+        prize = names(m.group(1), first=True) - {"prize", "award", "the"}
+        holder = names(m.group(2), first=True)
+        if prize and prize <= mine and not holder & mine and mine - prize - {"prize", "award", "the"}:
+            return f"in the source '{m.group(0)[:-len(m.group(2))].strip()}' is {m.group(2)}"
+    return ""
+
+
+# where a person is from: 'The four detainees are from Cuba.'
+_FROM = re.compile(r"\b(?:is|are|was|were|come|comes|came|hails?|hailed)\s+(?:originally\s+)?from\s+(?:the\s+)?"
+                   r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def origin_unsaid(sentence: str, source: str) -> str:
+    """Why the sentence says someone is from a place the source only says they are in, or ''. ('The four detainees
+    are from Cuba.', '… the treatment of the detainees in Cuba.') -> "the source says 'in Cuba', not 'from Cuba'"
+    (found asking new questions: shown, generated, for 'Where are the four detainees from?'). A people's word
+    ('Cuban'), 'from Cuba', 'born in Cuba' or 'of Cuba' in the source are where one is from."""
+    for m in _FROM.finditer(sentence):
+        place = m.group(1)
+        stem = re.escape(place[:-1] if len(place) > 4 and place[-1] in "aeiouy" else place)
+        said = re.search(rf"\b(?:from|of|born\s+in|native\s+of)\s+(?:the\s+)?{re.escape(place)}\b|"
+                         rf"\b{re.escape(place)}-born\b|\b{stem}(?!{re.escape(place[len(stem):])}\b)[a-z]+\b", source)
+        where = re.search(rf"\b(?:in|at|to|into|inside|on)\s+(?:the\s+)?{re.escape(place)}\b", source)
+        if where and not said:
+            return f"the source says '{where.group(0)}', not 'from {place}'"
+    return ""

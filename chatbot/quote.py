@@ -9,22 +9,15 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .about import named_elsewhere, part_named
 from .bounds import mentions
 from .counts import (
-    amount_of_other,
     asked_count,
-    compared_otherwise,
     counts_another_noun,
     counts_other,
-    other_month,
-    other_period,
-    other_place,
-    owned_by_other,
     unbound_number,
 )
-from .fits import count_unnamed, deed_unsaid, lacks, misfit, month_other, topic_unsaid
-from .persons import name_runs, someone_else
+from .fits import deed_unsaid, misfit
+from .persons import name_runs
 from .polarity import change_ways
 from .rank import (
     CALENDAR,
@@ -53,7 +46,6 @@ from .text import (
     terms,
     yes_no,
 )
-from .years import other_year
 
 _MONTH = rf"{MONTH_NAME}\.?"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
@@ -144,16 +136,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs
-        return not (other_month(question, text) or other_period(question, text) or other_place(question, text)
-            or other_year(question, text, *context[at[text]])
-            or amount_of_other(text, question) or lacks(text, typed) or part_named(text, question)
-            or owned_by_other(text, question, context[at[text]].article, context[at[text]].before)
-            or compared_otherwise(text, question)
-            or topic_unsaid(text, question, context[at[text]].article) or month_other(text, question)
-            or ((counts_another_noun(text, question) or count_unnamed(text, question)) and counts_other(text, question))
-            or someone_else(text, context[at[text]].before, question, context[at[text]].article)
-            or named_elsewhere(text, context[at[text]].before, context[at[text]].article, question)
-            or elsewhere(at[text]))
+        return not (misfit(text, question, typed, *context[at[text]], every_count=False) or elsewhere(at[text]))
 
     before = [c.before for c in context]
     if pick is None:

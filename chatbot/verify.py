@@ -34,11 +34,13 @@ from .pairs import from_question, idle_pair, linked_pair, loose_pair
 from .persons import (
     full_names,
     lead_name,
+    origin_unsaid,
     others_named,
     pronoun_swapped,
     replaced,
     said_of_other,
     same_person,
+    title_of_other,
     titled,
 )
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
@@ -246,7 +248,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
-        or said_of_other(sentence, question, text)
+        or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

@@ -24,7 +24,15 @@ from chatbot.counts import (
 from chatbot.embed import HashEmbedder
 from chatbot.fits import deed_unsaid, lacks, misfit, topic_unsaid
 from chatbot.followup import answers_earlier, understood
-from chatbot.persons import others_named, pronoun_swapped, replaced, said_of_other, someone_else
+from chatbot.persons import (
+    origin_unsaid,
+    others_named,
+    pronoun_swapped,
+    replaced,
+    said_of_other,
+    someone_else,
+    title_of_other,
+)
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed
@@ -2568,3 +2576,39 @@ def test_review_of_the_twenty_ninth_stop_bold_gate_and_followups():
     for name in ("Hunter S Thompson", "Victor Hugo Chavez", "Porter Goss Jr"):
         assert followup.answered_person(f"{name} wrote the book [1].") == name
     assert followup.answered_person("Spokesman John Smith said so [1].") == "John Smith"
+
+
+def test_a_prize_said_before_a_name_is_that_persons():
+    """Found asking new questions: 'Who won the Booker Prize this year?' was answered, generated, 'Andrea Levy won
+    the Booker Prize this year.' from '… after beating Booker winner Alan Hollinghurst's The Line of Beauty.' and
+    'Orange Prize winner Andrea Levy has seen her book Small Island win …'."""
+    booker = "She is now favourite to win the overall prize after beating Booker winner Alan Hollinghurst's The " \
+             "Line of Beauty."
+    orange = "Orange Prize winner Andrea Levy has seen her book Small Island win the Whitbread Novel of the Year Award."
+    question = "Who won the Booker Prize this year?"
+    sources, passages = _sources(booker, orange)
+    verdict = attribute("Andrea Levy won the Booker Prize this year.", question, sources, passages, HashEmbedder())
+    assert not verdict.ok  # the pair of lines held every word
+    text = f"{booker} {orange}"
+    assert title_of_other("Andrea Levy won the Booker Prize this year.", text) == \
+        "in the source 'Booker winner' is Alan Hollinghurst"
+    for faithful in ("Alan Hollinghurst won the Booker Prize.", "Andrea Levy won the Orange Prize.",
+                     "Levy beat Booker winner Alan Hollinghurst.", "The Booker Prize went to a novel."):
+        assert title_of_other(faithful, text) == "", faithful
+
+
+def test_where_one_is_from_is_not_where_one_is_held():
+    """Found asking new questions: 'Where are the four detainees from?' was answered, generated, 'The four
+    detainees are from Cuba.' from '… the treatment of the detainees in Cuba.'; its quote then bolded 'Cuba'. The
+    article says 'Moazzam Begg, from Birmingham, …'."""
+    cuba = "Human rights campaigners have been outraged at the treatment of the detainees in Cuba."
+    question = "Where are the four detainees from?"
+    sources, passages = _sources(cuba)
+    verdict = attribute("The detainees are from Cuba.", question, sources, passages, HashEmbedder())
+    assert not verdict.ok and verdict.reason == "the source says 'in Cuba', not 'from Cuba'"
+    assert origin_unsaid("Moazzam Begg is from Birmingham.", "Moazzam Begg, from Birmingham, was held in Cuba.") == ""
+    assert origin_unsaid("Habib is from Australia.", "… Australian Mamdouh Habib, held in Australia …") == ""
+    assert origin_unsaid("He is from Cuba.", "He was born in Cuba and lives in Miami.") == ""
+    assert misfit(cuba, question, set()) == "it does not say where anyone is from"
+    assert misfit("Moazzam Begg, from Birmingham, was held in Cuba.", question, set()) == ""
+    assert misfit(cuba, "Where were the detainees held?", set()) == ""
