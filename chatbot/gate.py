@@ -127,6 +127,10 @@ _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # of the name ('What is Section 48?', found asking new questions: refused), an initial too ('Who is John E. Kelly?')
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
                     r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*\.?(?:['’]s)?(?:[\s-]+[^\W_]+\.?){0,3}\s*\??\s*$")
+# what a named person said of something: 'What did Menzies Campbell say about the four?' (found asking new questions:
+# 0.37, refused; '… spokesman Sir Menzies Campbell said the four had been rescued …')
+_SAID_ABOUT = re.compile(r"\s*(?i:what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*(?:[\s-]+[A-Z][^\W\d_]*){0,3}\s+"
+                         r"(?:say|think|tell|write)\s+about\s+[^?]+\??\s*$")
 _BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
 
 
@@ -178,7 +182,7 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     if plain:  # 'What did the dossiers contain?' (0.27): '… Such dossiers contained cross-border entry points …'
         words -= _SOURCE_WORDS
     elif not count:
-        if not (_ABOUT.match(question) or _BARE.match(question)):
+        if not (_ABOUT.match(question) or _BARE.match(question) or _SAID_ABOUT.match(question)):
             return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
         if not asked or len(words - terms(" ".join(asked))) > 1:
             return False
@@ -219,9 +223,11 @@ def _related(question: str, passages: Sequence[str]) -> bool:
     for text in passages:  # a name may be an acronym spelled out: 'the SNP' as "The Scottish National Party's"
         if not all(mentioned(n, text) or _spelled(n, question, text) for n in asked):
             continue
-        for s, e in sentence_spans(text):
-            line = text[s:e]
-            if any(mentioned(n, line) or _spelled(n, question, line) for n in asked):
+        spans = sentence_spans(text)
+        for i, (s, e) in enumerate(spans):
+            line = text[s:e]  # a line opening 'He' is about whom the one before names: 'Guy has published many
+            named = text[spans[i - 1][0]:e] if i and _PRONOUN.match(line) else line  # histories … He is a fellow at
+            if any(mentioned(n, named) or _spelled(n, question, named) for n in asked):  # Clare College' (found asking)
                 pool = base_terms(line)
                 if (word in pool or begins_word(word, pool)) and has_type(line, kind, question) \
                         and (not WHO_Q.match(question) or _someone(line, question)):

@@ -310,7 +310,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             start, found = start + opener.end(), found[opener.end():]  # bold 'Afghanistan', not 'If Afghanistan'
         found_words = {w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", found))}
         if kind in ("name", "place") and (_asked_name(found, found_words, question, asked_words) or (
-                start == 0 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
+                not re.search(r"\w", sentence[:start])  # '"Fresh out of …', found asking new questions
+                and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)

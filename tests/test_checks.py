@@ -2612,3 +2612,29 @@ def test_where_one_is_from_is_not_where_one_is_held():
     assert misfit(cuba, question, set()) == "it does not say where anyone is from"
     assert misfit("Moazzam Begg, from Birmingham, was held in Cuba.", question, set()) == ""
     assert misfit(cuba, "Where were the detainees held?", set()) == ""
+
+
+def test_a_named_persons_words_and_the_line_after_that_calls_them_he_pass_the_gate():
+    """Found asking new questions, both refused (similarity 0.37, 0.39): 'What did Menzies Campbell say about the
+    four?' ('… spokesman Sir Menzies Campbell said the four had been rescued …') and 'Where is John Guy a fellow?'
+    ('Guy has published many histories … He is a fellow at Clare College, Cambridge …')."""
+    campbell = ["Liberal Democrat foreign affairs spokesman Sir Menzies Campbell said the four had been rescued from "
+                "a \"legal no-man's land\"."]
+    assert gate.evidence("What did Menzies Campbell say about the four?", campbell, [0.37], [0.5]).defined
+    for question in ("What did Menzies Campbell say about pensions?",
+                     "What did Menzies Campbell say about the pension reform bill?"):
+        assert not gate.evidence(question, campbell, [0.37], [0.5]).defined, question
+    guy = ["Guy has published many histories, including Tudor England. He is a fellow at Clare College, Cambridge "
+           "and became a honorary research professor of the University of St Andrews in 2003."]
+    assert gate.evidence("Where is John Guy a fellow?", [f"John Guy's book won. {guy[0]}"], [0.39], [0.5]).defined
+    assert not gate.evidence("Where was John Guy born?", [f"John Guy's book won. {guy[0]}"], [0.39], [0.5]).defined
+    assert not gate.evidence("Where is John Guy a fellow?", [f"John Guy's book won. Smith left. {guy[0][58:]}"],
+                             [0.39], [0.5]).defined  # 'He' after a line naming someone else
+
+
+def test_a_quoted_lines_first_word_is_no_name():
+    """Found asking new questions: 'Who said Susan Fletcher is one to watch?' bolded '"**Fresh** out of university
+    she is certainly one to watch."'."""
+    line = "\"Fresh out of university she is certainly one to watch.\""
+    assert emphasise(line, "Who said Susan Fletcher is one to watch?") == line
+    assert emphasise("\"Within a year, Smith had won.\"", "Who had won?") == "\"Within a year, **Smith** had won.\""
