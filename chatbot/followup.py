@@ -142,8 +142,11 @@ journalist reporter editor presenter broadcaster columnist spokesman spokeswoman
 chief executive lawyer solicitor barrister campaigner activist entrepreneur tycoon billionaire millionaire
 musician guitarist drummer rapper dj comedian artist photographer model chef investor banker inventor engineer
 historian professor researcher official minister chancellor president governor ambassador envoy diplomat general
-commander lieutenant colonel major sergeant officer detective inspector constable judge senator mayor leader
-commentator critic pundit star veteran""".split())
+commander lieutenant colonel sergeant officer detective inspector constable judge senator mayor leader
+commentator critic pundit veteran skipper winger batsman bowler driver rider jockey golfer boxer sprinter swimmer
+athlete cyclist runner owner chairwoman songwriter frontman film-maker filmmaker playwright screenwriter commissioner
+prosecutor councillor adviser advisor consultant economist governor regulator surgeon doctor nurse teacher
+spokesperson""".split())
 
 
 def answered_person(answer: str) -> str:

@@ -87,16 +87,21 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
                if not mentioned(n, cased) and not _spelled(n, question, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
-    # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages
-    missing += [m.group(0) for m in _INITIAL.finditer(question) if m.group(1).lower() not in TITLES | HONORIFICS
-                and not re.search(rf"\b{m.group(1)}\s+{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
+    # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages; after a title
+    # ('Mr J. Smith'), the initial and the surname are (review)
+    missing += [m.group(0) for m in _INITIAL.finditer(question) if not re.search(
+        rf"\b{_first_of(m.group(1))}{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
     # a number may be part of a name: 'Halo 3' is not the 'Halo 2' of the passages, though some '3' is in them
     missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing and not re.search(
-        rf"\b{re.escape(m.group(1))}\s+(?:{m.group(2)}|{_WORD_OF.get(m.group(2), '')})\b", cased, re.I)]  # 'Terminal 5'
-    # is '… Terminal Five …' (review)
+        rf"\b{re.escape(m.group(1))}\s+(?:{m.group(2)}|{_WORD_OF.get(m.group(2), m.group(2))})\b", cased, re.I)]
+    # ('Terminal 5' is '… Terminal Five …', review)
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
                     not missing and (_defined(question, passages) or _related(question, passages)))
+
+
+def _first_of(word: str) -> str:
+    return "" if word.lower() in TITLES else rf"{word}\s+"
 
 
 _NUMBERED = re.compile(rf"(?<=[\w,]\s)(?!{MONTH_NAME}\b)([A-Z][\w'’-]*[a-z][\w'’-]*)\s+(\d{{1,3}})\b(?![.,]?\d|\s*%|"
@@ -172,7 +177,7 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
         len(words - _SOURCE_WORDS) >= 2
     which = None if asked or count or plain or negated(question) or _ABOUT_Q.search(question) \
         else _WHICH_Q.match(question)
-    if which and which.group(1) and _verb_form(which.group(1)):
+    if which and which.group(1) and _verb_form(which.group(1), question[which.end():]):
         return False  # not a thing asked for: 'What caused the plane crash?', 'What should the government do?' (review)
     if which:  # what it asks for need not be named: '… Central Asia … could face spillover risks …' (0.27)
         words -= terms(which.group(1) or "") | _SOURCE_WORDS
@@ -195,12 +200,19 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
 
 
-def _verb_form(word: str) -> bool:
-    """A modal or a verb's inflected form ('should', 'caused', 'makes'), not a noun ('regions') nor an -ing form that
-    may stand before one ('spending pledges')."""
+def _verb_form(word: str, rest: str) -> bool:
+    """A modal or a verb's inflected form before what it acts on (`rest`: 'should the', 'caused the', 'makes
+    Kabul'), not a noun ('regions') nor a verb's form that stands before a noun ('spending pledges', 'banned
+    substance', review)."""
     lemmas = lemminflect.getAllLemmas(word.lower())
-    return "AUX" in lemmas or ("VERB" in lemmas and "NOUN" not in lemmas and not word.lower().endswith("ing")
-                               and word.lower() not in lemmas["VERB"])
+    after = re.match(r"\s*([\w'’]+)", rest)
+    acts = not after or after.group(1)[:1].isupper() or after.group(1).lower() in _OBJECT_WORDS
+    inflected = "VERB" in lemmas and "NOUN" not in lemmas and word.lower() not in lemmas["VERB"]
+    return "AUX" in lemmas or (acts and inflected)
+
+
+_OBJECT_WORDS = frozenset("the a an this that these those his her its their our my your he she it they we you i him "
+                          "them us me to".split())
 
 
 def _related(question: str, passages: Sequence[str]) -> bool:

@@ -59,7 +59,8 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     r"(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
                     r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
-                    rf"\b(?i:{_SPELLED})(?:\s+[A-Z][\w-]*){{1,3}}\s+[a-z][\w-]*s\b|"  # 'four NSA trips' (review)
+                    rf"\b(?:{_SPELLED})(?:\s+[A-Z][\w-]*){{1,3}}\s+(?!(?:was|has|is|says|does|goes)\b)[a-z][\w-]*s\b|"
+                    # 'four NSA trips'; not 'Five Live listeners' (review)
                     rf"\b(?i:{_SPELLED}|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){{1,3}}")
 _AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|had|has|have|was|were|is|"
                           r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
@@ -245,9 +246,15 @@ def _one_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if not asked:
         return None
     thing = rf"\s+{re.escape(asked[0])}{rest}\b"
-    counted = re.search(rf"(?:\d|\b(?:{'|'.join(set(NUMBER_WORDS) - {'one'})}))\b[\d,.]*{thing}", sentence, re.I)
-    m = None if counted else re.search(rf"\b(?:an?|one){thing}", sentence, re.I)  # not '… four NSA trips to Kabul
-    return (m.start(), m.end()) if m else None  # in 2023, after an NSA trip to Delhi' (review)
+    ones = list(re.finditer(rf"\b(?:an?|one){thing}", sentence, re.I))
+    counted = list(re.finditer(rf"(?:\d|\b(?:{'|'.join(set(NUMBER_WORDS) - {'one'})}))\b[\d,.]*{thing}", sentence,
+                               re.I))
+    want = terms(question) - terms(" ".join(asked))
+
+    def said(m: re.Match[str]) -> int:  # the question's words its clause goes on with: '… to Kabul'
+        return len(want & terms(re.split(r"[,;:(]", sentence[m.end():])[0]))
+    best = max(ones, key=said, default=None)  # not '… four NSA trips to Kabul in 2023, after an NSA trip to Delhi'
+    return (best.start(), best.end()) if best and said(best) > max(map(said, counted), default=-1) else None  # (review)
 
 
 def _count_bonus(sentence: str, start: int, found: str, years: set[str], money: bool, change: bool) -> int:

@@ -9,25 +9,26 @@ in its first sentence; the article names 2005 only further on, for what may happ
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lemminflect
 
 from .about import heading
-from .text import MONTH_NAME, YEAR, months, numbers, own_question
+from .text import MONTH_NAME, MONTHS, YEAR, months, numbers, own_question
 
 # a year said relative to when the article was written
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
                            re.I)
 # a year a count is compared with is not the count's: '… an 82% jump on 2003 figures', '… from 102 in 2003'
 # (the filler may hold an amount: '… compared with £3.8bn in 2003', review)
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|from|on|since|over|against|versus|vs\.?)\s+"
-                       r"(?:[\w'’$£€.,%-]+\s+){0,3}?(?:1[89]|20)\d\d\b", re.I)
+_COMPARED = re.compile(r"\b(?:(?:compared\s+(?:with|to)|from|against|versus|vs\.?)\s+(?:[\w'’$£€.%-]*[\w%]\s+){0,4}?|"
+                       r"(?:than|on|since|over)\s+(?:[\w'’-]+\s+){0,3}?)(?:1[89]|20)\d\d\b", re.I)
 _COUNT_Q = re.compile(r"\bhow (?:many|much)\b", re.I)
 _YEAR_THEN = re.compile(r"\b((?:1[89]|20)\d\d)\b(?:\s+([a-z][\w-]*))?")
 # what stands before a year ('Its 2003 sales', 'In 2004 profits rose'), not before a count ('sent 2000 troops')
-_BEFORE_YEAR = frozenset("the its his her their our in during for of since by until till before after to this that and "
-                         "or".split())
+_BEFORE_YEAR = frozenset("the its his her their our in during for since by until till before after this that and "
+                         "or full-year fiscal financial calendar".split()) | frozenset(MONTHS)
 
 
 def _said_years(line: str) -> list[str]:
@@ -136,7 +137,13 @@ def prior_year_count(sentence: str, line: str) -> str:
 
 
 _MONTH_WORD = re.compile(rf"\b({MONTH_NAME})\b")  # as prose writes it: not the verb 'may' (review)
+# a question may be typed in lower case ('how many texts … in december?', review), but 'may', 'march' are verbs too
+_ANY_CASE = MONTH_NAME.replace("March|", "").replace("May|", "").replace("Mar|", "").replace("(?:", "(?i:", 1)
+_ASKED_MONTH = re.compile(rf"\b({_ANY_CASE}|March|May|Mar)\b")
 _A_COUNT = re.compile(r"[$£€]?\b\d[\d,.]*\b(?!['’]s)")
+
+
+_CLAUSE_END = re.compile(r"[;:()–—]|,(?!\d)|\b(?:that|when|while|after|before)\b", re.I)  # not '20,000'
 
 
 def _day(line: str, m: re.Match[str]) -> bool:
@@ -151,13 +158,14 @@ def count_of_month(question: str, line: str) -> str:
     December?', "Before December's bumper text record, the previous highest monthly total was in October 2004, when
     2.3 billion were sent.") -> "its count is October's" (found asking new questions: quoted, '2.3 billion' in bold);
     not for 'Figures released on March 3 show 2.3 billion texts were sent in December.' (review)."""
-    asked = months(" ".join(_MONTH_WORD.findall(own_question(question)) or _MONTH_WORD.findall(question)))
+    asked = months(" ".join(_ASKED_MONTH.findall(own_question(question)) or _ASKED_MONTH.findall(question)))
     found = [(m.start(), m.group(1)) for m in _MONTH_WORD.finditer(line)]
     counts = [m.start() for m in _A_COUNT.finditer(line) if not YEAR.fullmatch(m.group(0))
               and not _day(line, m)]
     if not asked or not found or not counts:
         return ""
-    clauses = [(c.start(), c.end()) for c in re.finditer(r"[^,;:()–—]+", line)]
+    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(line)), len(line) + 1]
+    clauses = list(itertools.pairwise(cuts))
     if any(months(" ".join(_MONTH_WORD.findall(line[s:e]))) & asked for at in counts for s, e in clauses
            if s <= at < e):
         return ""  # 'show 2.3 billion texts were sent in December'

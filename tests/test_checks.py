@@ -2548,7 +2548,7 @@ def test_review_of_the_twenty_ninth_stop_years_months_and_prior_counts():
     barclays = "How much profit did Barclays make in 2003?"
     assert compared_count("Barclays made £4.6bn in 2003.", barclays, line) == "the source's count for 2003 is 3.8"
     assert compared_count("Barclays made £3.8bn in 2003.", barclays, line) == ""
-    assert compared_count("It made £5m in 2003.", "How much in 2003?", "It made £5m last year, compared with £12m, £9m "
+    assert compared_count("It made £5m in 2003.", "How much in 2003?", "It made £5m last year, compared with £12m and £9m "
                           "in 2003.") == "the source's count for 2003 is 9"  # in order of size, not of text
 
 
@@ -2638,3 +2638,34 @@ def test_a_quoted_lines_first_word_is_no_name():
     line = "\"Fresh out of university she is certainly one to watch.\""
     assert emphasise(line, "Who said Susan Fletcher is one to watch?") == line
     assert emphasise("\"Within a year, Smith had won.\"", "Who had won?") == "\"Within a year, **Smith** had won.\""
+
+
+def test_review_of_the_fixes_lower_case_months_numbers_without_words_and_clauses():
+    """Third review: a question typed in lower case lost its month, and the October line was quoted again; 'Section
+    48' was found in any 'Section' (48 has no word); 'an NSA trip' lost to a count of NSA trips elsewhere; 'Five Live
+    listeners' was bold as a count; 'Bowler Steve Harmison' kept his job; 'more than 1,000 jobs in 2004, after 500 in
+    2003' was read as compared with 2003; 'What banned substance …?' was read as asking what a verb did; 'Mr J.
+    Smith' skipped the initial; 'a force of 2000 troops' named the year 2000; '20,000' split a clause."""
+    october = "Before December's bumper text record, the previous highest monthly total was in October 2004, when " \
+              "2.3 billion were sent."
+    for question in ("how many texts were sent in december?", "How many texts were sent in DECEMBER?"):
+        assert count_of_month(question, october) == "its count is October's", question
+    assert count_of_month("How many texts were sent in January?", "Figures published in January showed that during "
+                          "December some 2.3 billion texts were sent.") == "its count is December's"
+    assert count_of_month("How many fans came in December?", "Brian May said 20,000 fans attended the December "
+                          "concert.") == ""
+    section = ["Section 44 of the Terrorism Act allows police to stop and search. Some 48 people were held."]
+    assert gate.evidence("What does Section 48 allow?", section, [0.5], [0.5]).missing == ("Section 48",)
+    assert gate.evidence("Why did Mr J. Smith resign?", ["K. Smith resigned."], [0.5], [0.5]).missing == \
+        ("Mr J. Smith",)
+    banned = ["The banned substance nandrolone was found in the sample taken in March."]
+    assert gate.evidence("What banned substance was found in the sample?", banned, [0.2], [0.3]).defined
+    trips = "How many NSA trips did Islamabad send to Kabul?"
+    assert emphasise("Islamabad sent an NSA trip to Kabul in 2023, after four NSA trips to Delhi.", trips) == \
+        "Islamabad sent **an NSA trip** to Kabul in 2023, after four NSA trips to Delhi."
+    assert emphasise("Five Live listeners numbered 6 million for the final.", "How many listeners tuned in to the "
+                     "final?") == "Five Live listeners numbered **6 million** for the final."
+    assert followup.answered_person("Bowler Steve Harmison took five wickets [1].") == "Steve Harmison"
+    assert other_year("How many jobs did the firm cut in 2004?", "The firm cut more than 1,000 jobs in 2004, after "
+                      "500 in 2003.", "", "") == ""
+    assert other_year("How many troops were sent in 2004?", "Nato will send a force of 2000 troops.", "", "") == ""
