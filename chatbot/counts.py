@@ -387,8 +387,8 @@ def _counted(ws: list[str], i: int, apart: Collection[str] = ()) -> list[str] | 
     """The words that the number at ws[i] counts, or None when no noun follows it; not the names `apart` once a
     function word comes between ('5 copies of Halo 2' counts copies, not Halo; '172 Tashkeel …' counts Tashkeel)."""
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
-    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2:
-        return None
+    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2 or ws[i - 1:i] == ["aged"]:
+        return None  # an age counts nothing after it: "… who died in 1994 aged 72, always used to make …"
     after = ws[i + 1 : i + 6]
     cut = next((j for j, w in enumerate(after) if w in STOPWORDS), len(after))
     return [w for j, w in enumerate(after) if w not in STOPWORDS and not w[0].isdigit() and not (j > cut and w in apart)

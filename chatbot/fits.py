@@ -42,7 +42,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         or other_period(question, line) or other_place(question, line) or other_year(question, line, before, article) \
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
-        or month_other(line, question) or origin_unsaid(line, question) or (
+        or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
@@ -59,6 +59,18 @@ def origin_unsaid(line: str, question: str) -> str:
     says '… Moazzam Begg, from Birmingham, …')"""
     asks = _FROM_Q.match(own_question(question))
     return "it does not say where anyone is from" if asks and not _ORIGIN.search(line) else ""
+
+
+_SAY_Q = re.compile(r"\s*what\s+(?:did|does|do|will|would)\b.*\b(?:say|tell|write)\b", re.I)
+_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|wrote|writes|added|adds|stated|claimed|argued|warned|called|"
+                     r"described|according\s+to)\b", re.I)
+
+
+def speech_unsaid(line: str, question: str) -> str:
+    """Why a line quoted for what someone said says nothing anyone said, or ''. (found asking new questions: "What did
+    Ernie Wise say on the first call?", never said, quoted "Britain's first mobile phone call was made … by veteran
+    comedian Ernie Wise.")"""
+    return "it says nothing anyone said" if _SAY_Q.match(own_question(question)) and not _SPEECH.search(line) else ""
 
 
 def topic_unsaid(line: str, question: str, article: str) -> bool:

@@ -22,7 +22,7 @@ from chatbot.counts import (
     unqualified,
 )
 from chatbot.embed import HashEmbedder
-from chatbot.fits import deed_unsaid, lacks, misfit, topic_unsaid
+from chatbot.fits import deed_unsaid, lacks, misfit, speech_unsaid, topic_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.persons import (
     origin_unsaid,
@@ -2548,8 +2548,8 @@ def test_review_of_the_twenty_ninth_stop_years_months_and_prior_counts():
     barclays = "How much profit did Barclays make in 2003?"
     assert compared_count("Barclays made £4.6bn in 2003.", barclays, line) == "the source's count for 2003 is 3.8"
     assert compared_count("Barclays made £3.8bn in 2003.", barclays, line) == ""
-    assert compared_count("It made £5m in 2003.", "How much in 2003?", "It made £5m last year, compared with £12m and £9m "
-                          "in 2003.") == "the source's count for 2003 is 9"  # in order of size, not of text
+    assert compared_count("It made £5m in 2003.", "How much in 2003?", "It made £5m last year, compared with £12m "
+                          "and £9m in 2003.") == "the source's count for 2003 is 9"  # in order of size, not of text
 
 
 def test_review_of_the_twenty_ninth_stop_bold_gate_and_followups():
@@ -2669,3 +2669,25 @@ def test_review_of_the_fixes_lower_case_months_numbers_without_words_and_clauses
     assert other_year("How many jobs did the firm cut in 2004?", "The firm cut more than 1,000 jobs in 2004, after "
                       "500 in 2003.", "", "") == ""
     assert other_year("How many troops were sent in 2004?", "Nato will send a force of 2000 troops.", "", "") == ""
+
+
+def test_an_age_counts_nothing_after_it():
+    """Found asking new questions: 'How old was he?' after 'When did Thorne Nogar die?' was refused; the model's
+    'Thorne Nogar was 72 years old when he died in 1994.' was read as counting what 'aged 72, always used to make …'
+    goes on with."""
+    line = "Mr Nogar, who died in 1994 aged 72, always used to make two tapes of sessions as a back-up."
+    assert unbound_number("Thorne Nogar was 72 years old when he died in 1994.", line) == ""
+    assert unbound_number("Thorne Nogar made 72 tapes.", "Mr Nogar made 72 films and two tapes.") != ""
+
+
+def test_a_line_quoted_for_what_someone_said_says_something():
+    """Found asking new questions: 'What did Ernie Wise say on the first call?' (never said) quoted "Britain's first
+    mobile phone call was made … by veteran comedian Ernie Wise."."""
+    question = "What did Ernie Wise say on the first call?"
+    line = "Britain's first mobile phone call was made across the Vodafone network on 1 January 1985 by veteran " \
+           "comedian Ernie Wise."
+    assert speech_unsaid(line, question) == "it says nothing anyone said"
+    assert misfit(line, question, set()) == "it says nothing anyone said"
+    assert speech_unsaid("Mr Wise said it was a historic day.", question) == ""
+    assert speech_unsaid("\"It's a historic day,\" Ernie Wise joked.", question) == ""
+    assert speech_unsaid(line, "Who made Britain's first mobile phone call?") == ""
