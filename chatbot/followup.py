@@ -124,7 +124,7 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
     # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'; after
     # 'Who is Arash Sigarchi?' the one asked about, not the answer's 'Mr Sigarchi' (which finds the wrong lines)
     asked_who = WHO_Q.match(prev) and not (_WHAT_IS.match(prev) and people)
-    person = (asked_who and answered_person(answer)) or (people[0].strip() if people else "")
+    person = (asked_who and _new_person(answer, prev)) or (people[0].strip() if people else "")
     if _PERSON.search(q) and person:
 
         def swap(w: re.Match[str]) -> str:
@@ -147,6 +147,21 @@ commentator critic pundit veteran skipper winger batsman bowler driver rider joc
 athlete cyclist runner owner chairwoman songwriter frontman film-maker filmmaker playwright screenwriter commissioner
 prosecutor councillor adviser advisor consultant economist governor regulator surgeon doctor nurse teacher
 spokesperson""".split())
+
+
+def _new_person(answer: str, previous: str) -> str:
+    """The person a who-answer gives: the one it opens with, unless the question named them; then the first other
+    full name ('Mr Bell succeeded as chief executive after Jim Cantalupo died …' for 'Who did Bell succeed?' gives
+    Jim Cantalupo; found asking new questions: 'How did he die?' was read as asking of Mr Bell)."""
+    person = answered_person(answer)
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", previous)}
+    if not person or not {w.lower() for w in person.split()} & asked:
+        return person
+    for m in FULL_NAME.finditer(re.sub(r"\[\d+\]|\*\*", "", answer)):
+        words = [w for w in m.group(0).split() if w.lower().strip(".") not in TITLES]
+        if len(words) > 1 and words[0].lower() not in STOPWORDS and not {w.lower() for w in words} & asked:
+            return " ".join(words)
+    return person
 
 
 def answered_person(answer: str) -> str:

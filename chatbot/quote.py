@@ -85,6 +85,8 @@ def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str,
 _LEANS = re.compile(r"\s*(?:They|He|She)\b")
 _THESE = re.compile(r"\W*(?:[\w'’-]+\s+){0,4}?(?:these|those|such)\s+(?!as\b|an?\b)(?:[\w'’-]+\s+)?[\w'’-]+",
                     re.I)  # not 'such as Iran …', 'such a case' (review)
+_QUOTED = re.compile(r"\s*[\"“‘]")
+_WHO_SAID = re.compile(r"\s*who\s+(?:said|says|told|tells|called|calls|described|describes|warned|added)\b", re.I)
 _WHY_HOW = re.compile(r"\s*(?:why|how)\b(?!\s+(?:many|much|old|long|far|fast)\b)", re.I)
 
 
@@ -98,7 +100,9 @@ def leans_back(line: str, before: str, question: str) -> bool:
     kind = answer_type(question)
     if kind is None and _WHY_HOW.match(own_question(question)) and _THESE.match(line):
         return True
-    return bool(_LEANS.match(line)) and not has_type(line, kind, question) and has_type(before, kind, question)
+    leans = _LEANS.match(line) or (_QUOTED.match(line) and _WHO_SAID.match(own_question(question)))  # '"And remember
+    # that … Charlie lived life to the fullest."' for 'Who said …?': the speaker is named before (found asking)
+    return bool(leans) and not has_type(line, kind, question) and has_type(before, kind, question)
 
 
 class Context(NamedTuple):

@@ -2691,3 +2691,21 @@ def test_a_line_quoted_for_what_someone_said_says_something():
     assert speech_unsaid("Mr Wise said it was a historic day.", question) == ""
     assert speech_unsaid("\"It's a historic day,\" Ernie Wise joked.", question) == ""
     assert speech_unsaid(line, "Who made Britain's first mobile phone call?") == ""
+
+
+def test_a_who_said_quote_leans_back_to_its_speaker_and_he_is_the_one_the_answer_gave():
+    """Found asking new questions: 'Who said Charlie lived life to the fullest?' quoted a later line of the same
+    statement with '**McDonald's**' bold; the line that says it names its speaker in the sentence before. 'How did he
+    die?' after 'Who did Bell succeed as chief executive?' (answered 'Mr Bell succeeded as chief executive after Jim
+    Cantalupo died …') was read as asking how Mr Bell died."""
+    before = "\"As we mourn his passing, I ask you to keep Charlie's family in your hearts and prayers,\" chief " \
+             "executive James Skinner said in a statement."
+    line = "\"And remember that in his abbreviated time on this earth, Charlie lived life to the fullest.\""
+    assert leans_back(line, before, "Who said Charlie lived life to the fullest?")
+    assert not leans_back(line, before, "Who died of cancer?")
+    assert not leans_back(line, "The firm said so.", "Who said Charlie lived life to the fullest?")
+    answer = "Mr Bell succeeded as chief executive after Jim Cantalupo died suddenly of a heart attack in April [1]."
+    assert followup.rewrite("How did he die?", "Who did Bell succeed as chief executive?", answer) == \
+        "How did Jim Cantalupo die?"
+    assert followup.rewrite("And did he arrive unannounced?", "Who bought Band Aid 20?", "Tony Blair bought it.") == \
+        "Did Tony Blair arrive unannounced?"
