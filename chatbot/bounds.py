@@ -15,9 +15,11 @@ from typing import NamedTuple
 from .text import NUMBER_WORDS, STOPWORDS, YEAR, norm_number, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
-    "more_than": r"no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|"
+    "more_than": r"(?:a\s+)?minimum(?:\s+[a-z]+)?\s+of|"  # 'a minimum payment of'
+                 r"no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|"
                  r"exceeding|topped|passed|surpassed|exceeded",
-    "less_than": r"no\s+more\s+than|at\s+most|as\s+(?:many|much)\s+as|less\s+than|fewer\s+than|under|below|up\s+to|"
+    "less_than": r"(?:a\s+)?maximum(?:\s+[a-z]+)?\s+of|capped\s+at|"  # 'a maximum fine of £1,000' (found asking)
+                 r"no\s+more\s+than|at\s+most|as\s+(?:many|much)\s+as|less\s+than|fewer\s+than|under|below|up\s+to|"
                  r"nearly|almost|close\s+to|approaching",
     "about": r"about|around|roughly|approximately|some|an\s+estimated|estimated|circa|in\s+the\s+region\s+of",
 }

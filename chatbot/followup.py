@@ -114,6 +114,9 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         m = _PREV_HOW_MANY.match(prev)
         if m:
             return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
+        plural = _plurals(prev)  # 'And individuals?' after 'How much can employers be fined …?' (found asking)
+        if len(plural) == 1 and len(_plurals(topic)) == 1 and len(topic.split()) == 1:
+            return _sentence(re.sub(rf"\b{plural[0]}\b", topic, prev, count=1))
         return ""
     m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
     if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
@@ -197,6 +200,12 @@ def _says_what_happened(phrase: str) -> bool:
     """
     words = re.findall(r"[a-z]+(?:[-'’][a-z]+)*", phrase.lower())
     return any(_verb_form(w) for w in words[1:] if "-" not in w)
+
+
+def _plurals(text: str) -> list[str]:
+    """The plural nouns of a text, nothing else but nouns: 'How much can employers be fined?' -> ['employers']"""
+    return [w for w in re.findall(r"\b[a-z]+\b", text) if w not in STOPWORDS and set(
+        lemmas := lemminflect.getAllLemmas(w)) == {"NOUN"} and w not in lemmas["NOUN"]]
 
 
 def _verb_form(word: str) -> bool:

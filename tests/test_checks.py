@@ -2709,3 +2709,17 @@ def test_a_who_said_quote_leans_back_to_its_speaker_and_he_is_the_one_the_answer
         "How did Jim Cantalupo die?"
     assert followup.rewrite("And did he arrive unannounced?", "Who bought Band Aid 20?", "Tony Blair bought it.") == \
         "Did Tony Blair arrive unannounced?"
+
+
+def test_and_a_plural_after_a_question_with_one_plural_takes_its_place_and_a_maximum_is_a_bound():
+    """Found asking new questions: 'And individuals?' after 'How much can employers be fined under the Scottish
+    ban?' was read beside it, and the employers' line was quoted; once read as 'How much can individuals be fined
+    …?', the model's 'Individuals can be fined up to £1,000 …' was refused: the source says '… a maximum fine of
+    £1,000'."""
+    assert followup.rewrite("And individuals?", "How much can employers be fined under the Scottish ban?", "") == \
+        "How much can individuals be fined under the Scottish ban?"
+    assert followup.rewrite("And prices?", "Why did sales and profits fall?", "") == ""  # which one is meant?
+    line = "- Individuals who persistently break the law will face a maximum fine of £1,000."
+    question = "How much can individuals be fined under the Scottish ban?"
+    assert bound_lost("Individuals can be fined up to £1,000 under the Scottish ban.", question, line) == ""
+    assert bound_lost("Individuals can be fined more than £1,000.", question, line) != ""
