@@ -32,6 +32,7 @@ from .embed import Embedder
 from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
 from .persons import (
+    deed_of_other,
     full_names,
     lead_name,
     origin_unsaid,
@@ -248,7 +249,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
-        or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text)
+        or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
+        or deed_of_other(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

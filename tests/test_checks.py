@@ -25,6 +25,7 @@ from chatbot.embed import HashEmbedder
 from chatbot.fits import deed_unsaid, lacks, misfit, speech_unsaid, topic_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.persons import (
+    deed_of_other,
     origin_unsaid,
     others_named,
     pronoun_swapped,
@@ -2723,3 +2724,26 @@ def test_and_a_plural_after_a_question_with_one_plural_takes_its_place_and_a_max
     question = "How much can individuals be fined under the Scottish ban?"
     assert bound_lost("Individuals can be fined up to £1,000 under the Scottish ban.", question, line) == ""
     assert bound_lost("Individuals can be fined more than £1,000.", question, line) != ""
+
+
+def test_a_deed_the_source_gives_another_person_named_right_before_it_is_not_the_sentences():
+    """Found adding questions (n287): 'How did he die?' read beside 'Who did Bell succeed as chief executive?' was
+    answered, generated, 'Mr Bell died of a heart attack in April.' (Mr Bell died of cancer; the source: '… his
+    predecessor as CEO, Jim Cantalupo, died suddenly of a heart attack in April')."""
+    line = "Mr Bell took over as chief executive after his predecessor as CEO, Jim Cantalupo, died suddenly of a " \
+           "heart attack in April."
+    assert deed_of_other("Mr Bell died of a heart attack in April.", line) == \
+        "in the source 'died' is said of Jim Cantalupo"
+    sources, passages = _sources(line)
+    assert not attribute("Mr Bell died of a heart attack in April.", "How did he die? (after: Who did Bell succeed "
+                         "as chief executive?)", sources, passages, HashEmbedder()).ok
+    for sentence, source in (
+            ("Jim Cantalupo died of a heart attack in April.", line),
+            ("Mr Bell took over as chief executive.", line),
+            ("Florian Mueller dismissed IBM's move as insubstantial.", "Florian Mueller, campaign manager of a group "
+             "lobbying in the European Union, dismissed IBM's move as insubstantial."),  # his, after an appositive
+            ("Leslie Grantham played Den.", "… to see Den, played by Leslie Grantham, hand divorce papers …"),
+            ("Pakistan has made five secretary-level trips.", "Within four years, Islamabad has sent five secretary "
+             "trips."),
+            ("Charlie Bell died of cancer.", "Charlie Bell, the former head of McDonald's, has died of cancer.")):
+        assert deed_of_other(sentence, source) == "", sentence
