@@ -49,8 +49,10 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         f"it is about its '{part}'" if part else "")
 
 
-_FROM_Q = re.compile(r"\s*where\b.*\bfrom\W*$", re.I)  # 'Where are the four detainees from?'
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]|\bborn\b|-born\b|\bnative\b|\bhails?\b|\bhailed\b")
+# 'Where are the four detainees from?'; not 'Where will the money come from?' (review)
+_FROM_Q = re.compile(r"\s*where\s+(?:is|are|was|were)\b.*\bfrom\W*$", re.I)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]|\bof\s+(?:[A-Z][\w'’-]*,?\s+)*[A-Z]|(?i:\bborn\b|-born\b|\bnative\b|"
+                     r"\bhails?\b|\bhailed\b|\bgrew\s+up\b|\bformed\s+in\b)")  # '… of Hall Green, Birmingham' (review)
 
 
 def origin_unsaid(line: str, question: str) -> str:
@@ -61,9 +63,15 @@ def origin_unsaid(line: str, question: str) -> str:
     return "it does not say where anyone is from" if asks and not _ORIGIN.search(line) else ""
 
 
-_SAY_Q = re.compile(r"\s*what\s+(?:did|does|do|will|would)\b.*\b(?:say|tell|write)\b", re.I)
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|wrote|writes|added|adds|stated|claimed|argued|warned|called|"
-                     r"described|according\s+to)\b", re.I)
+_SAY_Q = re.compile(r"\s*what\s+(?:did|does|do)\b.*\b(?:say|tell)\b", re.I)
+# what someone said, in any reporting verb ('insisted', 'denied', 'ruled', 'apologised', review) or in quotes
+_SPEECH = re.compile(r"[\"“”]|\baccording\s+to\b|\b(?:say|says|said|tells?|told|wr(?:ote|ites)|add(?:s|ed)|stated?|"
+                     r"claim(?:s|ed)|argued?|warn(?:s|ed)|described?|insist(?:s|ed)|announced?|admit(?:s|ted)|"
+                     r"den(?:y|ies|ied)|urged?|confirm(?:s|ed)|reveal(?:s|ed)|ruled|apologi[sz]ed?|show(?:ed|n)|found|"
+                     r"finds|suggest(?:s|ed)|predict(?:s|ed)|believes?|accused?|critici[sz]ed?|welcomed?|dismiss(?:es|ed)|"
+                     r"defend(?:s|ed)|promised?|pledged?|vow(?:s|ed)|explain(?:s|ed)|ask(?:s|ed)|repl(?:y|ies|ied)|"
+                     r"reported|acknowledged?|conceded?|stress(?:es|ed)|questioned|threaten(?:s|ed)|hint(?:s|ed)|"
+                     r"recommend(?:s|ed))\b", re.I)
 
 
 def speech_unsaid(line: str, question: str) -> str:

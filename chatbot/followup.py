@@ -147,9 +147,8 @@ musician guitarist drummer rapper dj comedian artist photographer model chef inv
 historian professor researcher official minister chancellor president governor ambassador envoy diplomat general
 commander lieutenant colonel sergeant officer detective inspector constable judge senator mayor leader
 commentator critic pundit veteran skipper winger batsman bowler driver rider jockey golfer boxer sprinter swimmer
-athlete cyclist runner owner chairwoman songwriter frontman film-maker filmmaker playwright screenwriter commissioner
-prosecutor councillor adviser advisor consultant economist governor regulator surgeon doctor nurse teacher
-spokesperson""".split())
+athlete cyclist runner owner songwriter frontman film-maker filmmaker playwright screenwriter commissioner
+prosecutor councillor adviser advisor consultant regulator surgeon doctor nurse teacher""".split())
 
 
 def _new_person(answer: str, previous: str) -> str:

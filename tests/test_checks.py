@@ -2747,3 +2747,21 @@ def test_a_deed_the_source_gives_another_person_named_right_before_it_is_not_the
              "trips."),
             ("Charlie Bell died of cancer.", "Charlie Bell, the former head of McDonald's, has died of cancer.")):
         assert deed_of_other(sentence, source) == "", sentence
+
+
+def test_review_of_the_new_origin_and_speech_rules():
+    """Fourth review: reporting verbs ('insisted', 'denied', 'apologised') are speech; 'of Hall Green, Birmingham',
+    'Born in Belfast', 'grew up in' say where one is from; 'Where will the money come from?' asks no origin; 'came
+    from China' is no origin; 'British' is Britain's people's word; a 'phone call' is no speech."""
+    assert speech_unsaid("Mr Blair insisted that the five economic tests had not been met.",
+                         "What did Tony Blair say about the euro?") == ""
+    assert speech_unsaid("In a statement, the BBC apologised for the error.", "What did the BBC say?") == ""
+    assert speech_unsaid("The proposed railway links Kabul to Karachi.", "What did India say about the railway?") != ""
+    assert speech_unsaid("Britain's first mobile phone call was made by Ernie Wise.", "What did Ernie Wise say?") != ""
+    for line in ("Moazzam Begg, 36, of Hall Green, Birmingham, was released on Tuesday.",
+                 "Born in Belfast in 1945, Van Morrison left school at 15."):
+        assert misfit(line, "Where is Van Morrison from?", set()) == "", line
+    assert misfit("The £30m will come from the lottery.", "Where will the money come from?", set()) == ""
+    assert origin_unsaid("Most of the growth came from China.", "Sales in China rose 30%.") == ""
+    assert origin_unsaid("The detainees are from Britain.", "The British detainees were held in Britain.") == ""
+    assert origin_unsaid("The detainees are from Cuba.", "The detainees were held in Cuba.") != ""
