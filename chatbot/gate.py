@@ -28,6 +28,7 @@ from .text import (
     HONORIFICS,
     MONTH_NAME,
     NUMBER_WORDS,
+    SPEECH,
     TITLES,
     as_acronym,
     mentioned,
@@ -89,8 +90,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages; after a title
     # ('Mr J. Smith'), the initial and the surname are (review)
-    missing += [m.group(0) for m in _INITIAL.finditer(question) if not re.search(
-        rf"\b{_first_of(m.group(1))}{m.group(2)}\.?\s+{re.escape(m.group(3))}\b", cased)]
+    missing += [m.group(0) for m in _INITIAL.finditer(question) if not re.search(_initialled(m), cased)]
     # a number may be part of a name: 'Halo 3' is not the 'Halo 2' of the passages, though some '3' is in them
     missing += [m.group(0) for m in _NUMBERED.finditer(question) if m.group(2) not in missing and not re.search(
         rf"\b{re.escape(m.group(1))}\s+(?:{m.group(2)}|{_WORD_OF.get(m.group(2), m.group(2))})\b", cased, re.I)]
@@ -100,8 +100,12 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
                     not missing and (_defined(question, passages) or _related(question, passages)))
 
 
-def _first_of(word: str) -> str:
-    return "" if word.lower() in TITLES else rf"{word}\s+"
+def _initialled(m: re.Match[str]) -> str:
+    """The pattern of an initialled name's mention: 'John F. Kennedy' whole; after a title, a first name of that
+    initial ('Mr J. Smith' is '… John Smith …', review)."""
+    if m.group(1).lower() in TITLES:
+        return rf"\b{m.group(2)}(?:[a-z]+|\.)?\s+{re.escape(m.group(3))}\b"
+    return rf"\b{m.group(1)}\s+{m.group(2)}\.?\s+{re.escape(m.group(3))}\b"
 
 
 _NUMBERED = re.compile(rf"(?<=[\w,]\s)(?!{MONTH_NAME}\b)([A-Z][\w'’-]*[a-z][\w'’-]*)\s+(\d{{1,3}})\b(?![.,]?\d|\s*%|"
@@ -186,8 +190,9 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
             return False
     if plain:  # 'What did the dossiers contain?' (0.27): '… Such dossiers contained cross-border entry points …'
         words -= _SOURCE_WORDS
-    elif not count:
-        if not (_ABOUT.match(question) or _BARE.match(question) or _SAID_ABOUT.match(question)):
+    said = not count and not plain and _SAID_ABOUT.match(question) and not _ABOUT.match(question)
+    if not plain and not count:
+        if not (_ABOUT.match(question) or _BARE.match(question) or said):
             return False  # not 'Where is Kabul?', 'Who killed X?', 'How old is X?': they ask what a mention may not say
         if not asked or len(words - terms(" ".join(asked))) > 1:
             return False
@@ -197,7 +202,8 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     # pronoun: '… Regional stability cannot be built on fragmented counterterrorism logic. It requires …'
     windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
                for text, ss in spans for i, (s, e) in enumerate(ss)]
-    return any(words <= terms(w) and (not count or numbers(w)) for w in windows)
+    # what someone said about a thing is in a line that says something ('Tony Blair flew to Iraq' is not: review)
+    return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w)) for w in windows)
 
 
 def _verb_form(word: str, rest: str) -> bool:

@@ -195,21 +195,33 @@ def lead_name(sentence: str, question: str) -> set[str]:
     return {run[0]}
 
 
-# a prize or rank said before a name, as what that person won or is: 'Booker winner Alan Hollinghurst'
-_TITLE_OF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)+)(?:prize\s+|award\s+)?(?:winner|winning|champion|holder|laureate)\s+"
+# a prize or rank said before a name, as what that person won or is: 'Booker winner Alan Hollinghurst', 'Tour de
+# France winner Lance Armstrong'
+_TITLE_OF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+(?:(?:de|of|the)\s+)?)+)(?:prize\s+|award\s+)?"
+                       r"(?:winner|winning|champion|holder|laureate)\s+"
                        r"((?:[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\s+)*[A-Z][\w-]*(?:['’][A-Z][\w-]*)?)")
+_WON = re.compile(r"\b(?:won|wins?|winners?|winning|champions?|laureates?|awarded|holds?|held)\b", re.I)
 
 
 def title_of_other(sentence: str, source: str) -> str:
     """Why the sentence gives a person the prize the source names as another's, or ''. ('Andrea Levy won the Booker
     Prize this year.', '… after beating Booker winner Alan Hollinghurst … Orange Prize winner Andrea Levy …') ->
     "in the source 'Booker winner' is Alan Hollinghurst" (found asking new questions: shown, generated, for 'Who won
-    the Booker Prize this year?'). Only when the sentence names the prize but not its holder, and names another."""
+    the Booker Prize this year?'). Only when the sentence says someone won it, names the prize but not its holder
+    and names another, and the source names the prize nowhere else ('Kofi Annan, who won the Nobel Peace Prize …,
+    met Nobel Peace Prize laureate Wangari Maathai': review)."""
+    if not _WON.search(sentence):
+        return ""  # 'Roger Federer beat Andy Roddick in the Wimbledon final.' (review)
     mine = names(sentence, first=True)
-    for m in _TITLE_OF.finditer(source):
+    spans = list(_TITLE_OF.finditer(source))
+    rest = source
+    for m in reversed(spans):  # the source without its 'X winner Y' spans
+        rest = f"{rest[:m.start()]} . {rest[m.end():]}"
+    for m in spans:
         prize = names(m.group(1), first=True) - {"prize", "award", "the"}
         holder = names(m.group(2), first=True)
-        if prize and prize <= mine and not holder & mine and mine - prize - {"prize", "award", "the"}:
+        if prize and prize <= mine and not holder & mine and mine - prize - {"prize", "award", "the"} \
+                and not prize <= names(rest, first=True):
             return f"in the source '{m.group(0)[:-len(m.group(2))].strip()}' is {m.group(2)}"
     return ""
 
@@ -217,6 +229,13 @@ def title_of_other(sentence: str, source: str) -> str:
 # where a person is from: 'The four detainees are from Cuba.'
 _FROM = re.compile(r"\b(?:is|are|was|were|hails?|hailed)\s+(?:originally\s+)?from\s+(?:the\s+)?"
                    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+# a people's word not spelled from its place's first four letters ('Welsh', review); the others are: 'Scottish'
+_PEOPLE = {"Wales": "Welsh", "France": "French", "Netherlands": "Dutch", "Holland": "Dutch", "US": "American",
+           "USA": "American", "United States": "American", "UK": "British", "Ireland": "Irish", "Spain": "Spanish",
+           "Switzerland": "Swiss", "Denmark": "Danish", "Finland": "Finnish", "Poland": "Polish", "Thailand": "Thai",
+           "Turkey": "Turkish", "Philippines": "Filipino", "Britain": "British"}
 
 
 def origin_unsaid(sentence: str, source: str) -> str:
@@ -228,9 +247,9 @@ def origin_unsaid(sentence: str, source: str) -> str:
         place = m.group(1)
         # a people's word too: 'Cuban', 'British', 'Northern Irish' (review)
         said = re.search(rf"\b(?:from|of|born\s+in|native\s+of)\s+(?:the\s+)?{re.escape(place)}\b|"
-                         rf"\b{re.escape(place)}-born\b|\b{re.escape(place[:4])}(?!{re.escape(place[4:])}\b)\w+",
-                         source)
-        where = re.search(rf"\b(?:in|at|to|into|inside|on)\s+(?:the\s+)?{re.escape(place)}\b", source)
+                         rf"\b{re.escape(place)}-born\b|\b{re.escape(place[:4])}(?!{re.escape(place[4:])}\b)\w+|"
+                         rf"\b{_PEOPLE.get(place, '(?!)')}\b", source)
+        where = re.search(rf"\b(?:in|at|to|into|inside|on)\s+(?:the\s+)?{re.escape(place)}\b(?!['’])", source)
         if where and not said:
             return f"the source says '{where.group(0)}', not 'from {place}'"
     return ""

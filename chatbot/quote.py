@@ -17,7 +17,7 @@ from .counts import (
     unbound_number,
 )
 from .fits import deed_unsaid, misfit
-from .persons import name_runs
+from .persons import WHO_Q, name_runs
 from .polarity import change_ways
 from .rank import (
     CALENDAR,
@@ -59,8 +59,9 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     r"(?:\s?(?:m|bn|k)\b)?(?:\s+(?![A-Z])[a-z][\w-]*){0,3})|"
                     r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
                     r"seven|eight|nine))(?:\s+[A-Za-z][\w-]*){0,2}|"  # 'Twenty-seven British films'
-                    rf"\b(?:{_SPELLED})(?:\s+[A-Z][\w-]*){{1,3}}\s+(?!(?:was|has|is|says|does|goes)\b)[a-z][\w-]*s\b|"
-                    # 'four NSA trips'; not 'Five Live listeners' (review)
+                    rf"(?:\b(?:{_SPELLED})|(?:^|(?<=[.!?]\s)|(?<=[\"“‘(]))(?:{_SPELLED.title()}))"
+                    rf"(?:\s+[A-Z][\w-]*){{1,3}}\s+(?!(?:was|has|is|says|does|goes)\b)[a-z][\w-]*s\b|"
+                    # 'four NSA trips', 'Three UK soldiers' opening a sentence; not 'Five Live listeners' (review)
                     rf"\b(?i:{_SPELLED}|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){{1,3}}")
 _AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|had|has|have|was|were|is|"
                           r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
@@ -325,6 +326,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
+        if kind == "name" and re.search(r"['’]s$", found) and WHO_Q.match(question) \
+                and re.match(r"\s+[a-z][\w-]*\s+[A-Z]", sentence[start + len(found):]):
+            continue  # a who-question's person is 'Jane Smith' of "Waterstone's buyer Jane Smith" (review)
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'

@@ -29,6 +29,14 @@ MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|k|milli
                    r"rupees?|francs?|kronor|krona|kroner|rand|won|pesos?)\b", re.I)
 FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b[A-Z]{2,}\b|\b[a-z]+[A-Z][\w'’-]*")  # …and easyJet, iPod
+# what someone said, in any reporting verb ('insisted', 'denied', 'ruled', 'apologised', review) or in quotes
+SPEECH = re.compile(r"[\"“”]|\baccording\s+to\b|\b(?:say|says|said|tells?|told|wr(?:ote|ites)|add(?:s|ed)|stated?|"
+                    r"claim(?:s|ed)|argued?|warn(?:s|ed)|described?|insist(?:s|ed)|announced?|admit(?:s|ted)|"
+                    r"den(?:y|ies|ied)|urged?|confirm(?:s|ed)|reveal(?:s|ed)|ruled|apologi[sz]ed?|show(?:ed|n)|found|"
+                    r"finds|suggest(?:s|ed)|predict(?:s|ed)|believes?|accused?|critici[sz]ed?|welcomed?|dismiss(?:es|ed)|"
+                    r"defend(?:s|ed)|promised?|pledged?|vow(?:s|ed)|explain(?:s|ed)|ask(?:s|ed)|repl(?:y|ies|ied)|"
+                    r"reported|acknowledged?|conceded?|stress(?:es|ed)|questioned|threaten(?:s|ed)|hint(?:s|ed)|"
+                    r"recommend(?:s|ed))\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -147,9 +147,11 @@ _CLAUSE_END = re.compile(r"[;:()–—]|,(?!\d)|\b(?:that|when|while|after|befor
 
 
 def _day(line: str, m: re.Match[str]) -> bool:
-    """Is the number the day of a date: '3 March', 'March 3' (review); not 'in December 2.3 billion'."""
-    return bool(re.match(r"\d\d?$", m.group(0)) and (re.match(rf"\s*{MONTH_NAME}\b", line[m.end():]) or
-                                                      re.search(rf"\b{MONTH_NAME}\s+$", line[:m.start()])))
+    """Is the number the day of a date: '3 March', 'March 3' (review); not 'in December 2.3 billion', 'In December 3
+    billion …' (review)."""
+    amount = re.match(r"\s*(?:%|(?:billion|million|thousand|bn|m|k|per\s*cent)\b)", line[m.end():])
+    return bool(re.match(r"\d\d?$", m.group(0)) and not amount and (
+        re.match(rf"\s*{MONTH_NAME}\b", line[m.end():]) or re.search(rf"\b{MONTH_NAME}\s+$", line[:m.start()])))
 
 
 def count_of_month(question: str, line: str) -> str:
