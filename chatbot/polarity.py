@@ -83,7 +83,8 @@ def overstated(source: str, sentence: str, question: str) -> bool:
     verbs = [t for m in _HEDGED.finditer(source) if not _NOUN_HEDGE.match(m.group(0)) or is_verb(m.group(1))
              for t in base_terms(m.group(1)) if t in stated]
     everywhere = [t for w in re.findall(r"[\w'’-]+", source.lower()) for t in base_terms(w)]
-    return any(everywhere.count(t) == verbs.count(t) for t in verbs) or _foretold_number(source, sentence, question)
+    return any(everywhere.count(t) == verbs.count(t) for t in verbs) or _foretold_number(source, sentence, question) \
+        or _at_stake(source, sentence, question)
 
 
 def _foretold_number(source: str, sentence: str, question: str) -> bool:
@@ -98,6 +99,23 @@ def _foretold_number(source: str, sentence: str, question: str) -> bool:
         return bool(held) and all(_HEDGED.search(c[:_at(c, n)]) for c in held)
 
     return bool(stated) and all(foretold(n) for n in stated)
+
+
+_WON = re.compile(r"\b(?:won|wins|received|receives|got|gets|earned|earns|took\s+home|collected|pocketed)\b", re.I)
+_STAKE = re.compile(r"\b(?:compet(?:e|es|ing)|vie|vying|contend(?:s|ing)?|in\s+the\s+running|shortlisted|nominated|"
+                    r"favou?rite|up)\s+for\b", re.I)
+
+
+def _at_stake(source: str, sentence: str, question: str) -> bool:
+    """Does the sentence say someone won an amount the source gives only as what is competed for? ('Geraldine
+    McCaughrean won £25,000 for her children's fiction book.', '… All the category winners go through to compete for
+    the Whitbread Book of the Year title, which carries with it a £25,000 prize.') -> True (found asking new
+    questions: shown, generated, for 'How much money did Geraldine McCaughrean win?')."""
+    amounts = {n for m in re.finditer(r"[$£€]\s?\d[\d,.]*", sentence) for n in numbers(m.group(0))}
+    if not amounts - numbers(question) or not _WON.search(sentence):
+        return False
+    held = [s for s in re.split(r"(?<=[.!?])\s+", source) if amounts & numbers(s)]
+    return bool(held) and all(_STAKE.search(s[:_at(s, next(iter(amounts & numbers(s))))]) for s in held)
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)

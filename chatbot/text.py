@@ -121,7 +121,16 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+def times(text: str) -> set[str]:
+    """How many times the text says a thing happened by its ordinal: 'for the third time' -> {'3'} (found asking new
+    questions: '… has won … three times.' was refused beside it)."""
+    return {str(_ORDINALS.index(m.group(1).lower()) + 2) for m in _NTH_TIME.finditer(text)}
+
+
 _ONE_PERCENT = re.compile(r"(?<![\w-])one\s+per(?:\s?cent|centage\s+points?)\b", re.I)
+_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_NTH_TIME = re.compile(rf"\bfor\s+(?:the|a)\s+({'|'.join(_ORDINALS)})\s+(?:straight\s+|successive\s+|consecutive\s+)?"
+                       r"(?:time|year|season)\b", re.I)
 
 
 def norm_number(n: str) -> str:
@@ -240,8 +249,10 @@ def terms(text: str) -> set[str]:
 
 
 def negated(text: str) -> bool:
-    """Does the text deny something? 'It did not happen.' -> True"""
-    return bool(_NEGATION.search(text))
+    """Does the text deny something? 'It did not happen.' -> True; not a title's word: '… the award for Not the End of
+    the World.' (found asking new questions), 'No Doubt played.' is, as a sentence's first word may be."""
+    return any(not m.group(0).istitle() or not re.search(r"[\w,;]\s*$", text[:m.start()])
+               for m in _NEGATION.finditer(text))
 
 
 # Names news writes for the same thing ('Scottish Tory leader' for 'the Scottish Conservative Party leader'), as

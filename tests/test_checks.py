@@ -40,6 +40,7 @@ from chatbot.quote import Context, choose, emphasise, fallback, leans_back, poin
 from chatbot.rank import Candidate, answer_type, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
+from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
 from chatbot.years import compared_count, count_of_month, other_year, prior_year_count
@@ -2838,3 +2839,31 @@ def test_a_who_question_is_answered_by_the_person_not_their_employer():
     line = "\"Fresh out of university, Susan Fletcher is one to watch,\" said Waterstone's buyer Jane Smith."
     assert emphasise(line, "Who said Susan Fletcher is one to watch?") == \
         "\"Fresh out of university, Susan Fletcher is one to watch,\" said Waterstone's buyer **Jane Smith**."
+
+
+def test_for_the_third_time_is_three_times():
+    """Found asking new questions: 'Geraldine McCaughrean has won the Whitbread children's prize three times.' was
+    refused ('number 3 is not in the source') beside '… for the third time …'."""
+    line = "Geraldine McCaughrean has picked up the children's fiction award for the third time for Not the End of " \
+           "the World."
+    sources, passages = _sources(line)
+    assert attribute("Geraldine McCaughrean has won the children's fiction award three times.", "How many times has "
+                     "Geraldine McCaughrean won the children's fiction award?", sources, passages, HashEmbedder()).ok
+    assert not text_negated("She won for Not the End of the World.") and text_negated("No, she did NOT win.")
+
+
+def test_an_amount_competed_for_is_not_won():
+    """Found asking new questions (once '… for Not the End of the World.' was no longer read as a denial): 'Geraldine
+    McCaughrean won £25,000 for her children's fiction book.' was shown, generated, joining her line to the next one,
+    where £25,000 is what all category winners compete for."""
+    award = "Geraldine McCaughrean has picked up the children's fiction award for the third time for Not the End of " \
+            "the World."
+    stake = "All the category winners go through to compete for the Whitbread Book of the Year title, which carries " \
+            "with it a £25,000 prize."
+    sources, passages = _sources(award, stake)
+    question = "How much money did Geraldine McCaughrean win?"
+    assert not attribute("Geraldine McCaughrean won £25,000 for her children's fiction book.", question, sources,
+                         passages, HashEmbedder()).ok
+    assert overstated(stake, "Levy won £25,000.", "How much did Levy win?")
+    assert not overstated("Levy won the Whitbread Book of the Year, which carries a £25,000 prize.", "Levy won "
+                          "£25,000.", "How much did Levy win?")
