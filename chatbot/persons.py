@@ -8,7 +8,7 @@ import re
 
 import lemminflect
 
-from .text import FULL_NAME, STOPWORDS, TITLES, names, terms
+from .text import FULL_NAME, STOPWORDS, TITLES, as_acronym, mentioned, names, spelled_in, terms
 
 
 def titled(surname: str, text: str) -> bool:
@@ -120,6 +120,35 @@ def pronoun_swapped(sentence: str, source: str) -> str:
         if other and (p, v) not in said:
             return f"the source says '{other} {v}', not '{p} {v}'"
     return ""
+
+
+# a line's opening clause before its subject: 'As well as pledging £960m …, Britain urged …'
+_OPENING = re.compile(r"\W*(?:(?:As\s+well\s+as|After|While|Although|Though|Since|When|Before|Despite|"
+                      r"In\s+addition\s+to|Following|Besides|Having)\b[^,]{0,150},\s*)?")
+
+
+def subject_swapped(sentence: str, question: str, source: str) -> str:
+    """Why the sentence says of the question's name, as its subject, what its source line says of another, or ''.
+    ('France is putting £960m into the immunisation IFF.', 'How much is France putting into the immunisation IFF?',
+    'As well as pledging £960m over 15 years to the immunisation IFF, Britain urged other donors to contribute.') ->
+    "the source says it of Britain, not France" (found asking new questions: shown, generated; France is named in
+    the line before). Only when the line never names the sentence's subject and its own subject is named by neither
+    the sentence nor the question."""
+    mine = FULL_NAME.match(sentence.strip())
+    subject = names(mine.group(0), first=True) if mine else set()
+    if not subject or not subject & names(question, first=True) or any(
+            mentioned(n, source) or (as_acronym(n, sentence) and spelled_in(n, source, part=True)) for n in subject):
+        return ""
+    opening = _OPENING.match(source)
+    theirs = FULL_NAME.match(source, opening.end() if opening else 0)
+    other = names(theirs.group(0), first=True) if theirs else set()
+    if not theirs or not mine or not other or other & (names(question, first=True) | names(sentence, first=True)):
+        return ""
+    verb = re.match(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b", source[theirs.end():])  # 'Britain urged', not 'Access:'
+    lemmas = lemminflect.getAllLemmas(verb.group(1)) if verb else {}
+    if not verb or "NOUN" in lemmas or not {"VERB", "AUX"} & set(lemmas):
+        return ""
+    return f"the source says it of {theirs.group(0)}, not {mine.group(0)}"
 
 
 _LEADING_PRONOUN = re.compile(r"\W*(?:he|she|his|her)\b", re.I)  # 'He is to stand down …' is about whom it follows

@@ -17,7 +17,7 @@ from .counts import (
     unbound_number,
 )
 from .fits import deed_unsaid, misfit
-from .persons import WHO_Q, name_runs
+from .persons import WHO_Q, name_runs, subject_swapped
 from .polarity import change_ways
 from .rank import (
     CALENDAR,
@@ -63,7 +63,8 @@ _COUNT = re.compile(r"(?:[$£€]|[A-Z]{1,3}\$)?\d[\d,.]*(?:\s?%|(?<!\b1[89]\d\d
                     rf"(?:\s+[A-Z][\w-]*){{1,3}}\s+(?!(?:was|has|is|says|does|goes)\b)[a-z][\w-]*s\b|"
                     # 'four NSA trips', 'Three UK soldiers' opening a sentence; not 'Five Live listeners' (review)
                     rf"\b(?i:{_SPELLED}|hundred|thousand|million|billion)(?:\s+(?![A-Z])[a-z][\w-]*){{1,3}}")
-_AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|had|has|have|was|were|is|"
+_AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|from|over|into|during|since|until|"
+                          r"through|across|had|has|have|was|were|is|"
                           r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
 _TITLES = HONORIFICS | {"the"}
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
@@ -137,12 +138,14 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         return not all(mentioned(n, context[i].article) for n in asked)
 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
-    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)):
-        pick = None
+    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)
+                             or subject_swapped(reply, question, texts[pick])):
+        pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m)
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs
-        return not (misfit(text, question, typed, *context[at[text]], every_count=False) or elsewhere(at[text]))
+        return not (misfit(text, question, typed, *context[at[text]], every_count=False) or elsewhere(at[text])
+                    or subject_swapped(reply, question, text))
 
     before = [c.before for c in context]
     if pick is None:

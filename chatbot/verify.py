@@ -41,6 +41,7 @@ from .persons import (
     replaced,
     said_of_other,
     same_person,
+    subject_swapped,
     title_of_other,
     titled,
 )
@@ -251,7 +252,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it says what should be done; the source does not")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
-        or deed_of_other(sentence, text)
+        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

@@ -32,6 +32,7 @@ from chatbot.persons import (
     replaced,
     said_of_other,
     someone_else,
+    subject_swapped,
     title_of_other,
 )
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
@@ -2867,3 +2868,27 @@ def test_an_amount_competed_for_is_not_won():
     assert overstated(stake, "Levy won £25,000.", "How much did Levy win?")
     assert not overstated("Levy won the Whitbread Book of the Year, which carries a £25,000 prize.", "Levy won "
                           "£25,000.", "How much did Levy win?")
+
+
+def test_what_the_line_says_of_another_is_not_said_of_the_questions_subject():
+    """Found asking new questions: 'France is putting £960m into the immunisation IFF.' was shown, generated, for the
+    near-miss 'How much is France putting into the immunisation IFF?' (France is named the line before; the £960m is
+    Britain's); once refused, that line was quoted with '**£960m over**' in bold."""
+    question = "How much is France putting into the immunisation IFF?"
+    peers = "Britain, France, Gavi and the Gates Foundation have drawn up proposals to apply the principles of the " \
+            "International Finance Facility (IFF) to the area of immunisation."
+    line = "As well as pledging £960m over 15 years to the immunisation IFF, Britain urged other donors to contribute."
+    reply = "France is putting £960m into the immunisation IFF."
+    sources, passages = _sources(peers, line)
+    assert not attribute(reply, question, sources[1:], passages, HashEmbedder()).ok
+    assert subject_swapped(reply, question, line) == "the source says it of Britain, not France"
+    assert subject_swapped("Britain is putting £960m into the IFF.", "How much is Britain putting into the IFF?",
+                           line) == ""
+    assert subject_swapped("The FT offered voluntary redundancy to about 30 reporters.", "How many reporters did the "
+                           "FT offer voluntary redundancy to?", "Pearson's Financial Times said last week it was "
+                           "offering voluntary redundancy to about 30 reporters.") == ""
+    assert emphasise(line, "How much did Britain pledge to the immunisation IFF?") == \
+        "As well as pledging **£960m** over 15 years to the immunisation IFF, Britain urged other donors to contribute."
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
+    context = [Context(peers, f"UK pledges £1bn to vaccine effort\n\n{peers} {line}")]
+    assert fallback(reply, candidates, [line], [0], question, 0.1, set(), {"france", "iff"}, context) is None
