@@ -38,12 +38,13 @@ def asked_count(question: str) -> list[str]:
     return [w for w in words(m.group(1)) if w not in STOPWORDS][:2] if m else []
 
 
-def counts_other(sentence: str, question: str, plain: bool = False) -> str:
+def counts_other(sentence: str, question: str) -> str:
     """Why the sentence's numbers count something other than what the question asks about, or ''.
 
-    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'".
-    `plain`: the question's names do not say what is counted ('Five million copies of Halo 2' for 'How many Xbox
-    Live members have played Halo 2?' counts copies).
+    ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'". The
+    question's names after a function word do not say what is counted ('Five million copies of Halo 2' for 'How many
+    Xbox Live members have played Halo 2?' counts copies; 'About 130 games for the DS' for 'How many DS consoles were
+    sold …?' counts games: found asking new questions, quoted with '**130 games**' in bold).
     """
     own = own_question(question)  # a joined follow-up counts what it asks ('And how many fighters?'), if it says
     asked = asked_count(own)
@@ -55,7 +56,7 @@ def counts_other(sentence: str, question: str, plain: bool = False) -> str:
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
     counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
-               and (c := _counted(ws, i, names(question) if plain else set()))]
+               and (c := _counted(ws, i, names(question)))]
     said = asked + words(question)
     if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
         return f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
@@ -383,12 +384,18 @@ def _stem(word: str) -> str:
 _UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())
 
 
+_WHEN = [[when, span] for when in ("last", "this", "next") for span in ("year", "month", "week", "season", "summer",
+                                                                      "winter", "spring", "autumn", "weekend")]
+
+
 def _counted(ws: list[str], i: int, apart: Collection[str] = ()) -> list[str] | None:
     """The words that the number at ws[i] counts, or None when no noun follows it; not the names `apart` once a
     function word comes between ('5 copies of Halo 2' counts copies, not Halo; '172 Tashkeel …' counts Tashkeel)."""
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
-    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2 or ws[i - 1:i] == ["aged"]:
-        return None  # an age counts nothing after it: "… who died in 1994 aged 72, always used to make …"
+    if not nxt or nxt[0].isdigit() or nxt in STOPWORDS or nxt in _UNITS or len(nxt) < 2 or ws[i - 1:i] == ["aged"] \
+            or ws[i + 1:i + 3] in _WHEN:
+        return None  # an age counts nothing after it: "… who died in 1994 aged 72, always used to make …"; nor a
+    # time: '… fell from 102 in 2003 to 81 last year' (found asking new questions: '**81 last year**' was bold)
     after = ws[i + 1 : i + 6]
     cut = next((j for j, w in enumerate(after) if w in STOPWORDS), len(after))
     return [w for j, w in enumerate(after) if w not in STOPWORDS and not w[0].isdigit() and not (j > cut and w in apart)

@@ -212,7 +212,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or described_otherwise(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
-        or counts_other(sentence, question, plain=True) \
+        or counts_other(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)
     if why:
         return Verdict(False, why)

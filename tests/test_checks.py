@@ -484,11 +484,12 @@ def test_a_count_is_of_what_the_question_asks_about_where_it_asks():
     # copies are no members, though both lines are about Halo 2
     question = "How many Xbox Live members have played Halo 2?"
     assert not _halo("Five million copies of Halo 2 have been sold worldwide.", question).ok
-    assert counts_other("Five million copies of Halo 2 were sold.", question, plain=True)
-    assert counts_other("Five million copies of Halo 2 were sold.", question) == ""  # 'Halo' is the question's
-    assert counts_other("172 Tashkeel infiltrated KP.", "How many Tashkeel slipped into KP?", plain=True) == ""
-    assert counts_other("The plan has three distinct strategic imperatives.", "How many strategic imperatives?",
-                        plain=True) == ""
+    assert counts_other("Five million copies of Halo 2 were sold.", question)
+    assert counts_other("About 130 games for the DS are in development.", "How many DS consoles were sold in Europe "
+                        "on launch day?") == "it counts 'games', the question asks about 'ds consoles'"
+    assert "**" not in emphasise("About 130 games for the DS are in development.", "How many DS consoles were sold?")
+    assert counts_other("172 Tashkeel infiltrated KP.", "How many Tashkeel slipped into KP?") == ""
+    assert counts_other("The plan has three distinct strategic imperatives.", "How many strategic imperatives?") == ""
     assert _halo("Nine out of 10 Xbox Live members have played Halo 2.", question, hint=3).ok
     # nor is a worldwide count one of Japan (the article names Japan for another console)
     question = "How many copies did Halo 2 sell in Japan?"
@@ -1952,9 +1953,9 @@ def test_a_count_sharing_only_a_name_with_the_question_counts_something_else():
             "Khyber Pakhtunkhwa; 83 Tashkeel into Balochistan; and the discovery of 214 Afghan nationals engaged in "
             "fighting Pakistani forces in 2025 alone.")
     reply = "214 Afghan nationals engaged in fighting Pakistani forces in 2025."
-    assert counts_other(reply, question, plain=True) == \
+    assert counts_other(reply, question) == \
         "it counts 'afghan nationals', the question asks about 'afghan refugees'"
-    assert counts_other("Pakistan hosts 3 million Afghan refugees.", question, plain=True) == ""
+    assert counts_other("Pakistan hosts 3 million Afghan refugees.", question) == ""
     assert counts_other("172 Tashkeel of almost 4,000 militants crossed.", "How many Tashkeel crossed?") == ""
     # the cost, as with 'formal demarches' for 'protest notes': another word for the same thing is refused too
     assert counts_other("5,000 Afghan soldiers were sent.", "How many Afghan troops were sent?") != ""
@@ -1971,11 +1972,11 @@ def test_numbers_that_name_nothing_they_count_must_stand_beside_what_is_asked():
     generated and verified, with 'Qantas increased the number of flight attendants … from 370 to 870'."""
     question = "How many Qantas pilots went on strike?"
     reply = "Qantas increased the number of flight attendants based in London from 370 to 870."
-    assert counts_other(reply, question, plain=True) == "it does not say it counts 'pilots'"
-    assert counts_other("The number of pilots on strike rose from 370 to 870.", question, plain=True) == ""
-    assert counts_other("About 300 pilots struck.", question, plain=True) == ""
-    assert counts_other("Qantas pilots struck in 2004.", question, plain=True) == ""  # a year counts nothing
-    assert counts_other("Qantas has 3,000.", "How many Qantas staff?", plain=True) == \
+    assert counts_other(reply, question) == "it does not say it counts 'pilots'"
+    assert counts_other("The number of pilots on strike rose from 370 to 870.", question) == ""
+    assert counts_other("About 300 pilots struck.", question) == ""
+    assert counts_other("Qantas pilots struck in 2004.", question) == ""  # a year counts nothing
+    assert counts_other("Qantas has 3,000.", "How many Qantas staff?") == \
         "it does not say it counts 'staff'"
 
 
@@ -2892,3 +2893,13 @@ def test_what_the_line_says_of_another_is_not_said_of_the_questions_subject():
     candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
     context = [Context(peers, f"UK pledges £1bn to vaccine effort\n\n{peers} {line}")]
     assert fallback(reply, candidates, [line], [0], question, 0.1, set(), {"france", "iff"}, context) is None
+
+
+def test_a_number_before_last_year_counts_nothing_the_question_asks():
+    """Found asking new questions: the near-miss 'How many visa applications did the UK turn down last year?' quoted
+    a film line with '**81 last year**' in bold."""
+    line = "UK and US co-productions in Britain fell from 102 in 2003 to 81 last year."
+    assert counts_other(line, "How many visa applications did the UK turn down last year?") == \
+        "it does not say it counts 'visa applications'"
+    assert emphasise(line, "How many UK and US co-productions were made in Britain last year?") == \
+        "UK and US co-productions in Britain fell from 102 in 2003 to **81 last year**."
