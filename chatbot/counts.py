@@ -265,13 +265,18 @@ def other_place(question: str, line: str) -> str:
     ''. ('How many copies did Halo 2 sell in Japan?', 'The game has sold more than five million copies
     worldwide …') -> "the question asks about 'Japan', the source counts 'worldwide'". The place is the name
     after 'in' ('in Japan', 'in the UK'); the line may name it another way ('Britain' for 'the UK')."""
-    world = _WORLD.search(line)
-    if not world or not counts_given(line):
+    if not counts_given(line):
+        return ""
+    # or its count is another place's: '… sold almost 4m DS consoles' 'in Japan and the US' for '… in Europe …?'
+    # (found asking new questions: quoted, '**4m**' in bold)
+    where = _WORLD.search(line) or next((m for m in _IN_PLACE.finditer(line) if m.group(1).lower() not in MONTHS
+                                         and not mentioned(m.group(1).lower(), question)), None)
+    if not where:
         return ""
     for m in _IN_PLACE.finditer(own_question(question)):
         place = m.group(1)
         if place.lower() not in MONTHS and not mentioned(place.lower(), line):
-            return f"the question asks about '{place}', the source counts '{world.group(0)}'"
+            return f"the question asks about '{place}', the source counts '{where.group(0)}'"
     return ""
 
 

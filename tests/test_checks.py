@@ -2903,3 +2903,12 @@ def test_a_number_before_last_year_counts_nothing_the_question_asks():
         "it does not say it counts 'visa applications'"
     assert emphasise(line, "How many UK and US co-productions were made in Britain last year?") == \
         "UK and US co-productions in Britain fell from 102 in 2003 to **81 last year**."
+
+
+def test_a_count_in_another_place_is_no_count_of_the_asked_one():
+    """Found asking new questions: the near-miss 'How many DS consoles were sold in Europe on launch day?' quoted
+    '… at the end of 2004, Nintendo has sold almost **4m** DS consoles', a count 'in Japan and the US'."""
+    line = "Since going on sale in Japan and the US at the end of 2004, Nintendo has sold almost 4m DS consoles."
+    question = "How many DS consoles were sold in Europe on launch day?"
+    assert misfit(line, question, set()) == "the question asks about 'Europe', the source counts 'in Japan'"
+    assert misfit(line, "How many DS consoles were sold in Japan?", set()) == ""
