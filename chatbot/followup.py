@@ -114,6 +114,9 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         m = _PREV_HOW_MANY.match(prev)
         if m:
             return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
+        act = _TO_ACT.search(prev)  # 'And coming back down?' after 'How long do the lifts take to reach the top?'
+        if act and _ing_verb(topic.split()[0]):  # (found asking new questions: it was answered about the way up)
+            return _sentence(f"{prev[:act.start()]} {topic}")
         plural = _plurals(prev)  # 'And individuals?' after 'How much can employers be fined …?' (found asking)
         if len(plural) == 1 and len(_plurals(topic)) == 1 and len(topic.split()) == 1:
             return _sentence(re.sub(rf"\b{plural[0]}\b", topic, prev, count=1))
@@ -188,6 +191,14 @@ def answered_person(answer: str) -> str:
     if len(words) < 2 or first in STOPWORDS or first in MONTHS or any(w.isupper() and len(w) > 1 for w in words):
         return ""
     return " ".join(words)
+
+
+_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|be)\b)[a-z]+\b[^,;]*$")  # '… take to reach the top'
+
+
+def _ing_verb(word: str) -> bool:
+    """A verb's -ing form: 'coming' -> True; 'ceiling', 'things' -> False"""
+    return word.lower().endswith("ing") and "VERB" in lemminflect.getAllLemmas(word.lower())
 
 
 def _says_what_happened(phrase: str) -> bool:

@@ -77,6 +77,11 @@ TRIPS = ("Within four years, Islamabad has sent four foreign minister trips, two
     ("And what about the other meetings, what were they called?", "How many border flag meetings has Pakistan held?",
      "And what about the other meetings, what were they called? (after: How many border flag meetings has Pakistan "
      "held?)"),
+    # an act in place of the earlier one (found asking new questions: answered about the way up)
+    ("And coming back down?", "how long do the fast lifts take to reach the top?",
+     "How long do the fast lifts take coming back down?"),
+    ("And the ceiling?", "how long do the fast lifts take to reach the top?",
+     "And the ceiling? (after: how long do the fast lifts take to reach the top?)"),
 ])
 def test_follow_ups_are_made_to_stand_alone(question, previous, expected):
     assert followup.is_follow_up(question)
