@@ -26,6 +26,7 @@ from .rank import (
     SPEED_Q,
     Candidate,
     answer_type,
+    done_by_named,
     has_type,
     spelled_out,
 )
@@ -68,7 +69,11 @@ _AFTER_COUNT = re.compile(r"\s+(?=(?:and|but|the|an?|for|of|to|in|on|at|by|with|
                           r"are|be|been|that|which|who|as|than|it|its|their|his|her|this|these|those)\b)")
 _TITLES = HONORIFICS | {"the"}
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
-_NAME = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
+# a name, a body's name with 'for' ('the Department for International Development') too
+_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)*(?:Department|Ministry|Secretary|Office|Commission|Institute|Council|"
+                   r"Committee|Fund|Foundation|Agency|Association|Organi[sz]ation|Alliance|Campaign)\s+for\s+(?:the\s+)?"
+                   r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+                   r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 
 
 def choose(candidates: Sequence[Candidate], texts: Sequence[str], question: str, min_coverage: float,
@@ -150,6 +155,11 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     before = [c.before for c in context]
     if pick is None:
         pick = choose(candidates, texts, question, min_coverage, fits=fits, before=before)
+    if pick is None or not done_by_named(texts[pick], question):  # a shown line naming who did the deed asked about
+        # ('… an event jointly organised by the UK's Department for International Development …' for 'who organised
+        # the event …?', ranked fifth; found asking new questions: a line on Mr Brown was quoted)
+        pick = next((i for i in shown if done_by_named(texts[i], question) and candidates[i].coverage >= min_coverage
+                     and _is_sentence(texts[i]) and fits(texts[i])), pick)
     if pick is not None and deed_unsaid(texts[pick], question):  # a line of the top three that says the deed asked
         # about ('… taking the top spot … is … Clive Calder' for 'Who tops the music rich list?', not '… Judy
         # Craymer is the highest new entry …', which the refused reply pointed at; found asking new questions)
@@ -319,6 +329,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         lead = re.match(r"\w+-\w+\s+", found)  # 'Kabul-based Haqqani' for '… the network based in Kabul?'
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
+        owner = re.match(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])", found)  # "the UK's Department for …" is the Department
+        if kind in ("name", "place") and owner:
+            start, found = start + owner.end(), found[owner.end():]
         opener = re.match(r"([A-Z][a-z]*)\s+(?=[A-Z])", found)  # 'If Afghanistan …', 'The Pakistani agencies'
         if kind in ("name", "place") and opener and opener.group(1).lower() in STOPWORDS \
                 and not re.search(r"\w", sentence[:start]):  # opening the sentence: not 'Will Smith', 'The Hague'

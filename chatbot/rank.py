@@ -187,6 +187,15 @@ def done_by_nobody(text: str, question: str) -> bool:
     return bool(said) and not any(re.match(r"[^,;:.]*?\bby\b", text[w.end():]) for w in said)
 
 
+def done_by_named(text: str, question: str) -> bool:
+    """Does the text name, after 'by', who did the question's deed? ('The chancellor was speaking at an event jointly
+    organised by the UK's Department for International Development …', 'Who organised the event …?') -> True"""
+    m = WHO_DID_Q.match(own_question(question))
+    done = participles(m.group(1)) if m else set()
+    return any(w.group().lower() in done and re.match(r"\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w'’-]*\s+)*[A-Z]",
+                                                      text[w.end():]) for w in re.finditer(r"[\w'’-]+", text))
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)(?:\s+\w+ly)?\s+$", re.I)
 # '… people saw "Dirty" Den Watts killed off': what was seen done is a passive too
 _SEEN_BEFORE = re.compile(r"\b(?:saw|see|sees|seen|watch|watched|watches|witnessed|heard)\s+[^.;:,]{1,40}?\s+$", re.I)

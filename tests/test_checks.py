@@ -2917,3 +2917,20 @@ def test_a_count_in_another_place_is_no_count_of_the_asked_one():
     question = "How many DS consoles were sold in Europe on launch day?"
     assert misfit(line, question, set()) == "the question asks about 'Europe', the source counts 'in Japan'"
     assert misfit(line, "How many DS consoles were sold in Japan?", set()) == ""
+
+
+def test_a_shown_line_naming_who_did_the_deed_is_quoted_for_who_did_it():
+    """Found asking new questions: 'who organised the event where Brown made the vaccine pledge?' quoted a line on
+    Mr Brown's pledge; the fifth-ranked line says the event was 'jointly organised by the UK's Department for
+    International Development …', and bolded "UK's Department" once quoted."""
+    question = "who organised the event where Brown made the vaccine pledge?"
+    pledge = "UK Chancellor Gordon Brown has offered £960m ($1.8bn) over 15 years to an international scheme."
+    event = "The chancellor was speaking at an event jointly organised by the UK's Department for International " \
+            "Development and the UN Development Programme on Wednesday."
+    texts = [pledge, event]
+    candidates = [Candidate(0, 0, len(pledge), 0.6, 0.3, 0.5), Candidate(0, 0, len(event), 0.4, 0.4, 0.2)]
+    context = [Context("", f"UK pledges £1bn to vaccine effort\n\n{pledge} {event}")] * 2
+    reply = "The UK Chancellor Gordon Brown organised the event."
+    assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), {"brown"}, context) == 1
+    assert emphasise(event, question) == "The chancellor was speaking at an event jointly organised by the UK's " \
+        "**Department for International Development** and the UN Development Programme on Wednesday."
