@@ -348,6 +348,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'
+        if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
+            continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)
         if kind == "number" and counts_another_noun(found, question):
             continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?'
         rate = RATE.match(sentence, start) if kind == "number" and speed else None

@@ -250,9 +250,15 @@ def terms(text: str) -> set[str]:
 
 def negated(text: str) -> bool:
     """Does the text deny something? 'It did not happen.' -> True; not a title's word: '… the award for Not the End of
-    the World.' (found asking new questions), 'No Doubt played.' is, as a sentence's first word may be."""
-    return any(not m.group(0).istitle() or not re.search(r"[\w,;]\s*$", text[:m.start()])
-               for m in _NEGATION.finditer(text))
+    the World.' (found asking new questions), 'No Doubt played.' is, as a sentence's first word may be; nor 'not
+    merely', 'not only'."""
+    return any((not m.group(0).istitle() or not re.search(r"[\w,;]\s*$", text[:m.start()]))
+               and not _NOT_ONLY.match(text, m.end()) for m in _NEGATION.finditer(text))
+
+
+# 'not merely a diplomatic moment— it is a strategic inflection point' denies neither (found asking new questions:
+# 'It calls it a strategic inflection point.' was refused as saying the opposite)
+_NOT_ONLY = re.compile(r"\s+(?:only|merely|just|simply|solely)\b", re.I)
 
 
 # Names news writes for the same thing ('Scottish Tory leader' for 'the Scottish Conservative Party leader'), as

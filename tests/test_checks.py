@@ -2934,3 +2934,15 @@ def test_a_shown_line_naming_who_did_the_deed_is_quoted_for_who_did_it():
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), {"brown"}, context) == 1
     assert emphasise(event, question) == "The chancellor was speaking at an event jointly organised by the UK's " \
         "**Department for International Development** and the UN Development Programme on Wednesday."
+
+
+def test_an_ordinal_is_no_count_and_not_merely_denies_nothing():
+    """Found asking new questions: 'the **36**th UN … Report' was bold for 'How big is the TTP presence …?', and 'It
+    calls it a strategic inflection point.' was refused as the opposite of 'This is not merely a diplomatic moment— it
+    is a strategic inflection point.'."""
+    line = "Based on the 36th UN Analytical Support & Sanctions Monitoring Team Report (July 2025), it is evident " \
+           "that the Afghan Taliban administrations are still known to provide a free hand to various terrorist groups."
+    assert "**" not in emphasise(line, "How big is the TTP presence in Afghanistan according to the UN report?")
+    assert not opposite("This is not merely a diplomatic moment— it is a strategic inflection point.",
+                        "It calls it a strategic inflection point.")
+    assert opposite("This is not a strategic inflection point.", "It is a strategic inflection point.")
