@@ -22,7 +22,7 @@ from chatbot.counts import (
     unqualified,
 )
 from chatbot.embed import HashEmbedder
-from chatbot.fits import deed_unsaid, lacks, misfit, speech_unsaid, topic_unsaid
+from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.persons import (
     deed_of_other,
@@ -2946,3 +2946,14 @@ def test_an_ordinal_is_no_count_and_not_merely_denies_nothing():
     assert not opposite("This is not merely a diplomatic moment— it is a strategic inflection point.",
                         "It calls it a strategic inflection point.")
     assert opposite("This is not a strategic inflection point.", "It is a strategic inflection point.")
+
+
+def test_a_line_quoted_for_who_holds_an_office_names_the_office():
+    """Found asking new questions: the near-miss 'Who is Russia's special envoy handling the mediation between
+    Pakistan and the Taliban?' quoted '… it can only be successful upon the goodwill of **Kabul** …'."""
+    question = "Who is Russia's special envoy handling the mediation between Pakistan and the Taliban?"
+    line = "The mediation offer by Russia is diplomatic, but it can only be successful upon the goodwill of Kabul."
+    assert office_unsaid(line, question) == "it does not name the envoy"
+    assert misfit(line, question, set()) == "it does not name the envoy"
+    assert office_unsaid("Russia's special envoy Zamir Kabulov leads the talks.", question) == ""
+    assert office_unsaid(line, "Who is Ishaq Dar?") == ""
