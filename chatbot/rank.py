@@ -66,8 +66,8 @@ _WORDED_TIME = re.compile(r"\b(?:for|lasts?|lasted|lasting|takes?|took|taken|spe
                           r"around|over|within|only|just|given|gets?|got)\s+(?:an?|half\s+an?)\s+(?:(?:whole|full|"
                           r"entire|single)\s+)?(?:second|minute|hour|day|week|fortnight|month|year|decade|century|"
                           r"lifetime)s?\b(?!\s+(?:time|shop|store|ago|after|before|later)\b)", re.I)
-_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) "
-                     r"(?:year|date|day|month)\b)", re.I)
+_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) (?:exact |precise )?"
+                     r"(?:year|date|day|month)\b)", re.I)  # 'On what exact date …?' (found asking new questions)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
 _NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)"
                      rf"(?: (?!{_AUX}|the\b|an?\b)[\w'’-]+){{0,3}} "

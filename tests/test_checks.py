@@ -2957,3 +2957,11 @@ def test_a_line_quoted_for_who_holds_an_office_names_the_office():
     assert misfit(line, question, set()) == "it does not name the envoy"
     assert office_unsaid("Russia's special envoy Zamir Kabulov leads the talks.", question) == ""
     assert office_unsaid(line, "Who is Ishaq Dar?") == ""
+
+
+def test_what_exact_date_asks_for_a_date():
+    """Found asking new questions: the near-miss 'On what exact date did Russia take the Taliban off its terrorist
+    list?' quoted a line with no date in it."""
+    assert answer_type("On what exact date did Russia take the Taliban off its terrorist list?") == "date"
+    assert not has_type("Russia's recent decision to remove the Afghan Taliban from its terrorist list has sent "
+                        "ripples across the region.", "date")
