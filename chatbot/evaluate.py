@@ -186,8 +186,10 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
             continue
         text = " ".join(docs)
         shown = plain(r.answer)
+        # a number written as an ordinal is that number: 'three times' is '… for the third time …'
+        said = numbers(text) | {str(i + 2) for i, w in enumerate(_ORDINALS) if re.search(rf"\b{w}\b", text, re.I)}
         for n in sorted(numbers(shown) - numbers(q.question)):
-            if n not in numbers(text):
+            if n not in said:
                 unsupported.append(f"{q.id}: {n}")
             elif q.evidence and n not in numbers(q.evidence):
                 outside.append(f"{q.id}: {n}")
@@ -195,6 +197,9 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
         shown_names = {n for s, e in sentence_spans(shown) for n in names(shown[s:e])}
         unsupported += [f"{q.id}: {name}" for name in sorted(shown_names) if name not in low and name not in spelled]
     return unsupported, outside
+
+
+_ORDINALS = "second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 
 def _initials(text: str) -> set[str]:
