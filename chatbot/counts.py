@@ -55,8 +55,12 @@ def counts_other(sentence: str, question: str) -> str:
     if not asked or (re.search(r"\bhow much\b", question, re.I) and MONEY.search(sentence)):
         return ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
+    # a name the question counts by alone is what is counted: 'Twelve members of the Taliban' (review)
+    named = names(question)
+    apart = named if any(w not in named and "NOUN" in lemminflect.getAllLemmas(w) for w in asked) \
+        else named - set(asked)
     counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
-               and (c := _counted(ws, i, names(question)))]
+               and (c := _counted(ws, i, apart))]
     said = asked + words(question)
     if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
         return f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
@@ -65,8 +69,10 @@ def counts_other(sentence: str, question: str) -> str:
     # 'How many Qantas pilots went on strike?' (found asking new questions: it was shown, generated)
     nouns = [w for w in asked if "NOUN" in lemminflect.getAllLemmas(w)  # not 'sold' of 'How many were sold?'
              and not any(has_name(n, w) for n in names(question))]
+    acts = set(stems(" ".join(words(question)))) - set(stems(" ".join(asked))) - set(stems(" ".join(named))) \
+        - _TIME_WORDS  # 'scored' of 'Thierry Henry, who scored 30 last season' for '… goals …?' (review)
     if not counted and nouns and any(t[0].isdigit() and not YEAR.fullmatch(t) for t in ws) \
-            and not _as_nouns(nouns) & _as_nouns(ws):
+            and not _as_nouns(nouns) & _as_nouns(ws) and not (acts & set(stems(" ".join(ws)))):
         return f"it does not say it counts '{' '.join(nouns)}'"
     return ""
 
@@ -269,7 +275,7 @@ def other_place(question: str, line: str) -> str:
         return ""
     # or its count is another place's: '… sold almost 4m DS consoles' 'in Japan and the US' for '… in Europe …?'
     # (found asking new questions: quoted, '**4m**' in bold)
-    where = _WORLD.search(line) or next((m for m in _IN_PLACE.finditer(line) if m.group(1).lower() not in MONTHS
+    where = _WORLD.search(line) or next((m for m in _IN_PLACE.finditer(line) if _a_place(m, line)
                                          and not mentioned(m.group(1).lower(), question)), None)
     if not where:
         return ""
@@ -280,6 +286,16 @@ def other_place(question: str, line: str) -> str:
     return ""
 
 
+def _a_place(m: re.Match[str], line: str) -> bool:
+    """Is the name after 'in' a place? Not a month, a day ('in Monday's bombing'), an owner ('in Iraq's capital'), a
+    title ('in The Times') or a people's word ('in the Iraqi capital') (review)."""
+    name = m.group(1)
+    return name.lower() not in MONTHS and name.lower() not in CALENDAR_DAYS and not re.search(r"['’]", name) \
+        and not re.match(r"['’]", line[m.end():]) and not name.startswith("The ") \
+        and not (name.endswith(("i", "ian", "ish", "ese")) and re.match(r"\s+[a-z]", line[m.end():]))
+
+
+CALENDAR_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORLD = re.compile(r"\b(?:world-?wide|globally|(?:around|across|all\s+over)\s+the\s+(?:world|globe))\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
@@ -389,6 +405,7 @@ def _stem(word: str) -> str:
 _UNITS = frozenset("m bn k pm am per cent percent th st nd rd s x times".split())
 
 
+_TIME_WORDS = frozenset(stems("last this next year month week season summer winter spring autumn weekend day"))
 _WHEN = [[when, span] for when in ("last", "this", "next") for span in ("year", "month", "week", "season", "summer",
                                                                       "winter", "spring", "autumn", "weekend")]
 

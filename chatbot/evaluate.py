@@ -187,7 +187,8 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
         text = " ".join(docs)
         shown = plain(r.answer)
         # a number written as an ordinal is that number: 'three times' is '… for the third time …'
-        said = numbers(text) | {str(i + 2) for i, w in enumerate(_ORDINALS) if re.search(rf"\b{w}\b", text, re.I)}
+        said = numbers(text) | {str(i + 2) for i, w in enumerate(_ORDINALS)
+                                if re.search(rf"\b{w}\s+time\b", text, re.I)}
         for n in sorted(numbers(shown) - numbers(q.question)):
             if n not in said:
                 unsupported.append(f"{q.id}: {n}")

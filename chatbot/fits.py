@@ -63,7 +63,13 @@ def office_unsaid(line: str, question: str) -> str:
     m = _WHO_HOLDS_Q.match(own_question(question))
     asked = {w for w in re.findall(r"[a-z]+", m.group(1)) if w in _OFFICES} if m else set()
     said = set(re.findall(r"[a-z]+", line.lower()))
+    said |= {w for group in _SAME_OFFICE for w in group if group & said}  # 'England boss' for 'coach' (review)
     return f"it does not name the {sorted(asked)[0]}" if asked and not asked & said else ""
+
+
+_SAME_OFFICE = (frozenset("boss coach manager head chief executive director".split()),
+                frozenset("minister premier pm leader".split()), frozenset("chairman chairwoman chair".split()),
+                frozenset("owner bought owns".split()), frozenset("spokesman spokeswoman spokesperson".split()))
 
 
 # 'Where are the four detainees from?'; not 'Where will the money come from?' (review)

@@ -114,8 +114,9 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         m = _PREV_HOW_MANY.match(prev)
         if m:
             return _sentence(f"{m.group(1)} {topic} {m.group(3)}")
-        act = _TO_ACT.search(prev)  # 'And coming back down?' after 'How long do the lifts take to reach the top?'
-        if act and _ing_verb(topic.split()[0]):  # (found asking new questions: it was answered about the way up)
+        # 'And coming back down?' after 'How long do the lifts take to reach the top?' (found asking new questions:
+        act = _TO_ACT.search(prev)  # it was answered about the way up); not 'What about housing?' (review)
+        if act and len(topic.split()) > 1 and _ing_verb(topic.split()[0]):
             return _sentence(f"{prev[:act.start()]} {topic}")
         plural = _plurals(prev)  # 'And individuals?' after 'How much can employers be fined …?' (found asking)
         if len(plural) == 1 and len(_plurals(topic)) == 1 and len(topic.split()) == 1:

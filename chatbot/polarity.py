@@ -103,7 +103,7 @@ def _foretold_number(source: str, sentence: str, question: str) -> bool:
 
 _WON = re.compile(r"\b(?:won|wins|received|receives|got|gets|earned|earns|took\s+home|collected|pocketed)\b", re.I)
 _STAKE = re.compile(r"\b(?:compet(?:e|es|ing)|vie|vying|contend(?:s|ing)?|in\s+the\s+running|shortlisted|nominated|"
-                    r"favou?rite|up)\s+for\b", re.I)
+                    r"favou?rite)\s+for\b|\bup\s+for\s+grabs\b", re.I)  # not 'up for the third year' (review)
 
 
 def _at_stake(source: str, sentence: str, question: str) -> bool:
@@ -115,7 +115,13 @@ def _at_stake(source: str, sentence: str, question: str) -> bool:
     if not amounts - numbers(question) or not _WON.search(sentence):
         return False
     held = [s for s in re.split(r"(?<=[.!?])\s+", source) if amounts & numbers(s)]
-    return bool(held) and all(_STAKE.search(s[:_at(s, next(iter(amounts & numbers(s))))]) for s in held)
+
+    def staked(s: str) -> bool:  # competed for, and not won after that: '… shortlisted for the Booker last year, won
+        before = s[:_at(s, next(iter(amounts & numbers(s))))]  # the £30,000 Orange Prize' is won (review)
+        stakes = list(_STAKE.finditer(before))
+        return bool(stakes) and not _WON.search(before[stakes[-1].end():])
+
+    return bool(held) and all(staked(s) for s in held)
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)

@@ -17,7 +17,7 @@ from .counts import (
     unbound_number,
 )
 from .fits import deed_unsaid, misfit
-from .persons import WHO_Q, name_runs, subject_swapped
+from .persons import name_runs, subject_swapped
 from .polarity import change_ways
 from .rank import (
     CALENDAR,
@@ -329,8 +329,11 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         lead = re.match(r"\w+-\w+\s+", found)  # 'Kabul-based Haqqani' for '… the network based in Kabul?'
         if kind in ("name", "place") and lead and {w.lower() for w in re.findall(r"\w+", lead.group(0))} <= asked_words:
             start, found = start + lead.end(), found[lead.end():]  # the name is 'Haqqani'
-        owner = re.match(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])", found)  # "the UK's Department for …" is the Department
-        if kind in ("name", "place") and owner:
+        # "the UK's Department for …" is the Department; "Chelsea's Frank Lampard" keeps Chelsea (review)
+        owner = re.match(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])", found)
+        rest = found[owner.end():] if owner else ""
+        if kind in ("name", "place") and owner and not _asked_name(
+                rest, {w.lower() for w in re.findall(r"\w+", rest)}, question, asked_words):
             start, found = start + owner.end(), found[owner.end():]
         opener = re.match(r"([A-Z][a-z]*)\s+(?=[A-Z])", found)  # 'If Afghanistan …', 'The Pakistani agencies'
         if kind in ("name", "place") and opener and opener.group(1).lower() in STOPWORDS \
@@ -342,7 +345,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
-        if kind == "name" and re.search(r"['’]s$", found) and WHO_Q.match(question) \
+        if kind == "name" and re.search(r"['’]s$", found) and _WHO_SAID.match(own_question(question)) \
                 and re.match(r"\s+[a-z][\w-]*\s+[A-Z]", sentence[start + len(found):]):
             continue  # a who-question's person is 'Jane Smith' of "Waterstone's buyer Jane Smith" (review)
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)

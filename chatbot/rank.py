@@ -190,10 +190,18 @@ def done_by_nobody(text: str, question: str) -> bool:
 def done_by_named(text: str, question: str) -> bool:
     """Does the text name, after 'by', who did the question's deed? ('The chancellor was speaking at an event jointly
     organised by the UK's Department for International Development …', 'Who organised the event …?') -> True"""
-    m = WHO_DID_Q.match(own_question(question))
+    asked = own_question(question)
+    m = WHO_DID_Q.match(asked)
     done = participles(m.group(1)) if m else set()
-    return any(w.group().lower() in done and re.match(r"\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w'’-]*\s+)*[A-Z]",
-                                                      text[w.end():]) for w in re.finditer(r"[\w'’-]+", text))
+    # what was done, named right before it: 'an event jointly organised by …', not 'The September dossier, written
+    # by …' for 'Who wrote the report …?', nor 'completed by May 2006' (review)
+    what = {t for t in terms(asked[m.end():]) if t not in STOPWORDS} if m else set()
+    return any(w.group().lower() in done and what & terms(text[max(0, w.start() - 40):w.start()])
+               and _BY_DOER.match(text, w.end()) for w in re.finditer(r"[\w'’-]+", text))
+
+
+_BY_DOER = re.compile(rf"\s+by\s+(?:the\s+|an?\s+)?(?!(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+                      r"(?:[A-Z][\w'’-]*\s+)*[A-Z]")  # 'by the UK's Department …', not 'by May 2006' (review)
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)(?:\s+\w+ly)?\s+$", re.I)

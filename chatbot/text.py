@@ -36,7 +36,7 @@ SPEECH = re.compile(r"[\"“”]|\baccording\s+to\b|\b(?:say|says|said|tells?|to
                     r"finds|suggest(?:s|ed)|predict(?:s|ed)|believes?|accused?|critici[sz]ed?|welcomed?|dismiss(?:es|ed)|"
                     r"defend(?:s|ed)|promised?|pledged?|vow(?:s|ed)|explain(?:s|ed)|ask(?:s|ed)|repl(?:y|ies|ied)|"
                     r"reported|acknowledged?|conceded?|stress(?:es|ed)|questioned|threaten(?:s|ed)|hint(?:s|ed)|"
-                    r"recommend(?:s|ed))\b", re.I)
+                    r"recommend(?:s|ed)|called|hailed|praised|condemned|declared|branded|label+ed)\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -117,11 +117,11 @@ def test_metrics_count_what_users_feel():
         m = answer_metrics([Question("6", "How big was the loan?", ["$18bn"], ["b.txt"])], [imf], _Index())
         assert m["unsupported_facts"] == 2  # the WTO, and GB: 'Gordon Brown' is no acronym of three letters
         # a number written as an ordinal in the source is that number (calibration n298)
-        _Index.docs["b.txt"] = _Doc("She won the award for the third time.")
-        times = Result("q", answer="She has won it three times, or 4 [1].", mode="generated", done=True,
+        _Index.docs["b.txt"] = _Doc("She won the award for the third time, and a second prize.")
+        times = Result("q", answer="She has won it three times, or 4, or 2 [1].", mode="generated", done=True,
                        citations=[Citation(1, "b.txt", "B", "b.txt#0", 0, 10, "She")], timings={"first_token": 1.0})
         m = answer_metrics([Question("7", "How many times has she won?", ["three"], ["b.txt"])], [times], _Index())
-        assert m["unsupported_facts"] == 1  # 4
+        assert m["unsupported_facts"] == 2  # 4, and 2: 'a second prize' is no count
     finally:
         del _Index.docs["b.txt"]
 
