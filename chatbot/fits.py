@@ -14,10 +14,10 @@ from .counts import (
     counts_other,
     other_month,
     other_period,
-    other_place,
     owned_by_other,
 )
 from .persons import someone_else
+from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody
 from .text import SPEECH, mentioned, names, own_question
 from .wordforms import base_terms, begins_word

@@ -238,8 +238,8 @@ def title_of_other(sentence: str, source: str) -> str:
     Prize this year.', '… after beating Booker winner Alan Hollinghurst … Orange Prize winner Andrea Levy …') ->
     "in the source 'Booker winner' is Alan Hollinghurst" (found asking new questions: shown, generated, for 'Who won
     the Booker Prize this year?'). Only when the sentence says someone won it, names the prize but not its holder
-    and names another, and the source names the prize nowhere else ('Kofi Annan, who won the Nobel Peace Prize …,
-    met Nobel Peace Prize laureate Wangari Maathai': review)."""
+    and names another, and the source does not also say that one won it ('Kofi Annan, who won the Nobel Peace Prize
+    …, met Nobel Peace Prize laureate Wangari Maathai': review)."""
     if not _WON.search(sentence):
         return ""  # 'Roger Federer beat Andy Roddick in the Wimbledon final.' (review)
     mine = names(sentence, first=True)

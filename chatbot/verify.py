@@ -24,7 +24,6 @@ from .counts import (
     counts_other,
     other_month,
     other_period,
-    other_place,
     unbound_number,
     unqualified,
 )
@@ -45,6 +44,7 @@ from .persons import (
     title_of_other,
     titled,
 )
+from .places import other_place
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
 from .rank import WHO_DID_Q, answer_type
 from .text import (

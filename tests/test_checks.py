@@ -16,7 +16,6 @@ from chatbot.counts import (
     counts_other,
     other_month,
     other_period,
-    other_place,
     owned_by_other,
     unbound_number,
     unqualified,
@@ -35,6 +34,7 @@ from chatbot.persons import (
     subject_swapped,
     title_of_other,
 )
+from chatbot.places import other_place
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed

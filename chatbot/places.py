@@ -1,0 +1,43 @@
+"""Where a count is counted: a line's count of the whole world, or of another place, is no count of the place a
+question names ('How many copies did Halo 2 sell in Japan?': '… five million copies worldwide')."""
+
+from __future__ import annotations
+
+import re
+
+from .counts import counts_given
+from .text import MONTHS, mentioned, own_question
+
+
+def other_place(question: str, line: str) -> str:
+    """Why the line's count covers the whole world where the question asks about one place it does not name, or
+    ''. ('How many copies did Halo 2 sell in Japan?', 'The game has sold more than five million copies
+    worldwide …') -> "the question asks about 'Japan', the source counts 'worldwide'". The place is the name
+    after 'in' ('in Japan', 'in the UK'); the line may name it another way ('Britain' for 'the UK')."""
+    if not counts_given(line):
+        return ""
+    # or its count is another place's: '… sold almost 4m DS consoles' 'in Japan and the US' for '… in Europe …?'
+    # (found asking new questions: quoted, '**4m**' in bold)
+    where = _WORLD.search(line) or next((m for m in _IN_PLACE.finditer(line) if _a_place(m, line)
+                                         and not mentioned(m.group(1).lower(), question)), None)
+    if not where:
+        return ""
+    for m in _IN_PLACE.finditer(own_question(question)):
+        place = m.group(1)
+        if place.lower() not in MONTHS and not mentioned(place.lower(), line):
+            return f"the question asks about '{place}', the source counts '{where.group(0)}'"
+    return ""
+
+
+def _a_place(m: re.Match[str], line: str) -> bool:
+    """Is the name after 'in' a place? Not a month, a day ('in Monday's bombing'), an owner ('in Iraq's capital'), a
+    title ('in The Times') or a people's word ('in the Iraqi capital') (review)."""
+    name = m.group(1)
+    return name.lower() not in MONTHS and name.lower() not in CALENDAR_DAYS and not re.search(r"['’]", name) \
+        and not re.match(r"['’]", line[m.end():]) and not name.startswith("The ") \
+        and not (name.endswith(("i", "ian", "ish", "ese")) and re.match(r"\s+[a-z]", line[m.end():]))
+
+
+CALENDAR_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WORLD = re.compile(r"\b(?:world-?wide|globally|(?:around|across|all\s+over)\s+the\s+(?:world|globe))\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
