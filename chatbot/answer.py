@@ -253,7 +253,7 @@ class Engine:
             c, chunk, before = pool[pick], hits[pool[pick].passage].chunk.text, context[pick].before
             at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
             start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
-                not chunk[at + len(before):c.start].strip() else c.start
+                not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
             picked = [(quote.emphasise(chunk[start:c.end], standalone, reply),
                        [self._citation(1, hits[c.passage], start, c.end)])]
             (result.answer, result.citations), result.mode = _cited(picked), "extractive"

@@ -44,6 +44,7 @@ from .text import (
     numbers,
     own_question,
     own_terms,
+    sentence_spans,
     terms,
     yes_no,
 )
@@ -110,6 +111,21 @@ def leans_back(line: str, before: str, question: str) -> bool:
     leans = _LEANS.match(line) or (_QUOTED.match(line) and _WHO_SAID.match(own_question(question)))  # '"And remember
     # that … Charlie lived life to the fullest."' for 'Who said …?': the speaker is named before (found asking)
     return bool(leans) and not has_type(line, kind, question) and has_type(before, kind, question)
+
+
+_SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds)\b\s*:?\s*[\"“]")
+
+
+def speaker_start(chunk: str, start: int, question: str) -> int:
+    """Where the quotation that a line quoted for 'Who said …?' goes on opens, naming its speaker, up to two sentences
+    back ("Waterstone's fiction writer buyer Suzie Doore said: "It is great … Fresh out of university she is certainly
+    one to watch.", found adding questions: n290 quoted the last line alone); else `start`."""
+    end = next((e for s, e in sentence_spans(chunk) if s == start), len(chunk))
+    if not (_QUOTED.match(chunk, start) and _WHO_SAID.match(own_question(question))) \
+            or re.search(r"\b(?:said|says|told|added)\b", chunk[start:end]):
+        return start  # nor a line naming its speaker itself: '"…," Tony Blair said.'
+    spans = [s for s, _ in sentence_spans(chunk) if s < start][-2:]
+    return next((s for s in reversed(spans) if _SPEAKS.search(chunk[s:start])), start)
 
 
 class Context(NamedTuple):
@@ -346,7 +362,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "name" and re.search(r"['’]s$", found) and _WHO_SAID.match(own_question(question)) \
-                and re.match(r"\s+[a-z][\w-]*\s+[A-Z]", sentence[start + len(found):]):
+                and re.match(r"(?:\s+[a-z][\w-]*){1,3}\s+[A-Z]", sentence[start + len(found):]):
             continue  # a who-question's person is 'Jane Smith' of "Waterstone's buyer Jane Smith" (review)
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):

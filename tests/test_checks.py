@@ -37,7 +37,7 @@ from chatbot.persons import (
 from chatbot.places import other_place
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed
+from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import Candidate, answer_type, done_by_named, has_type, rank_sentences
 from chatbot.screen import screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
@@ -3008,3 +3008,19 @@ def test_sixth_review_of_this_stops_rules():
     assert office_unsaid("England boss Sven-Goran Eriksson named his squad.", "Who is the England coach?") == ""
     # 'What about housing?' is no act
     assert followup.rewrite("What about housing?", "How much does the government plan to spend on schools?") == ""
+
+
+def test_who_said_a_line_of_a_longer_quotation_is_quoted_from_its_speaker():
+    """Calibration n290: 'Who said Susan Fletcher is one to watch?' quoted the quotation's last line alone (its
+    speaker is two sentences back), and then bolded "Waterstone's" of "Waterstone's fiction writer buyer …"."""
+    chunk = "Fletcher graduated. Waterstone's fiction writer buyer Suzie Doore said: \"It is great to " \
+            "see Susan Fletcher win. As a relatively unknown author this award will give her exposure. \"Fresh " \
+            "out of university she is certainly one to watch.\""
+    question = "Who said Susan Fletcher is one to watch?"
+    line = chunk.index("\"Fresh")
+    start = speaker_start(chunk, line, question)
+    assert chunk[start:].startswith("Waterstone's fiction writer buyer Suzie Doore said")
+    assert "**Suzie Doore**" in emphasise(chunk[start:], question)
+    assert speaker_start(chunk, line, "What is Susan Fletcher?") == line  # only for 'Who said …?'
+    spoken = "Mr Brown said: \"We will win.\" \"Britain is great,\" Tony Blair said."
+    assert speaker_start(spoken, spoken.index("\"Britain"), "Who said Britain is great?") == spoken.index("\"Britain")
