@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .counts import counts_given
+from .rank import CALENDAR
 from .text import MONTHS, mentioned, own_question
 
 
@@ -33,11 +34,10 @@ def _a_place(m: re.Match[str], line: str) -> bool:
     """Is the name after 'in' a place? Not a month, a day ('in Monday's bombing'), an owner ('in Iraq's capital'), a
     title ('in The Times') or a people's word ('in the Iraqi capital') (review)."""
     name = m.group(1)
-    return name.lower() not in MONTHS and name.lower() not in CALENDAR_DAYS and not re.search(r"['’]", name) \
+    return name.lower() not in MONTHS and name.lower() not in CALENDAR and not re.search(r"['’]", name) \
         and not re.match(r"['’]", line[m.end():]) and not name.startswith("The ") \
         and not (name.endswith(("i", "ian", "ish", "ese")) and re.match(r"\s+[a-z]", line[m.end():]))
 
 
-CALENDAR_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORLD = re.compile(r"\b(?:world-?wide|globally|(?:around|across|all\s+over)\s+the\s+(?:world|globe))\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
