@@ -19,6 +19,18 @@ def goes_on(line: str) -> bool:
     return bool(_GOES_ON.match(line))
 
 
+def lead_in(passage: str, start: int) -> str:
+    """The sentence of the passage that ends before `start`, and the one before that when it goes on about a thing
+    named before it too: what a line going on about something may name it in. ('… the release of … Grand Theft
+    Auto: San Andreas. The title broke the UK sales record … Latest figures suggest it has sold more than 677,000
+    copies.', at 'Latest') -> 'the release … San Andreas. The title broke …' (found asking new questions)."""
+    spans = [sp for sp in sentence_spans(passage) if sp[1] <= start]
+    if not spans:
+        return ""
+    first = -2 if len(spans) > 1 and goes_on(passage[spans[-1][0]:spans[-1][1]]) else -1
+    return passage[spans[first][0]:spans[-1][1]]
+
+
 _NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)[A-Z]\w*-[a-z]+\s+")  # 'The Linux-based machine': what kind, not which
 
 

@@ -44,8 +44,9 @@ from .text import (
 from .wordforms import base_terms, begins_word
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
-# Words a question may use without the passages containing them.
-_GENERIC_NAMES = frozenset("i what which who whom whose when where why how and but so or according".split())
+# Words a question may use without the passages containing them; a common noun in capitals names nothing ('On which
+# TV show …?' of "Speaking on BBC One's Breakfast with Frost", found asking new questions)
+_GENERIC_NAMES = frozenset("i what which who whom whose when where why how and but so or according tv ceo".split())
 
 
 @dataclass(frozen=True)

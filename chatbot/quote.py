@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .bounds import mentions
+from .bounds import described_otherwise, mentions
 from .counts import (
     asked_count,
     counts_another_noun,
@@ -160,8 +160,11 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
     if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)
-                             or subject_swapped(reply, question, texts[pick])):
-        pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m)
+                             or subject_swapped(reply, question, texts[pick])
+                             or described_otherwise(reply, texts[pick])):
+        pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m),
+        # or whose number the reply took is what another thing costs ('The DS games will cost £99' from '… gadget costs
+        # £99 … and 15 games are available'; found asking new questions)
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs

@@ -98,9 +98,11 @@ _EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
-# ('Who is Prime Minister?' wants a name)
+# ('Who is Prime Minister?' wants a name); a role names no one: 'The Conservative Party Co-Chairman said …' is no answer
+# to 'Which Conservative said …?' (found asking new questions)
 OFFICES = frozenset("minister president prime chancellor secretary leader chief head governor chairman director king "
-                     "queen foreign general mayor speaker ambassador envoy deputy vice".split())
+                    "queen foreign general mayor speaker ambassador envoy deputy vice co-chairman chairwoman spokesman "
+                    "spokeswoman spokesperson party".split())
 
 
 def answer_type(question: str) -> str | None:
@@ -165,7 +167,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
-    return bool(new - _STARTERS - CALENDAR - STOPWORDS)
+    return bool(new - _STARTERS - CALENDAR - STOPWORDS - OFFICES)
 
 
 WHO_DID_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who\s+(?!(?:is|are|was|were|has|have|had|will|would|can|"

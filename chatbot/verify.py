@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .about import goes_on, heading, part_named
+from .about import goes_on, heading, lead_in, part_named
 from .bounds import bound_lost, described_otherwise, other_size
 from .counts import (
     asked_elsewhere,
@@ -219,7 +219,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
-    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article) \
+    lead = lead_in(passages[chosen[0].passage], chosen[0].start)  # the sentence before, or two going on about a thing
+    why = _names_missing(sentence, question, text, lead, documents[chosen[0].passage], chosen[0].article) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \

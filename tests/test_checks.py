@@ -8,7 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, pairs, verify
-from chatbot.about import heading, named_elsewhere
+from chatbot.about import heading, lead_in, named_elsewhere
 from chatbot.bounds import bound_lost, described_otherwise, with_bounds
 from chatbot.counts import (
     amount_of_other,
@@ -2173,6 +2173,12 @@ def test_a_number_is_what_the_source_says_it_is_not_what_stands_near_other_words
     # a name is who it is said of, not how the number is described ('Debra Hill was 54 …' on '… aged 54')
     assert described_otherwise("Debra Hill was 54 years old.", "Debra Hill, best known for Halloween, has died in "
                                "Los Angeles aged 54, after a fall in 2004 that left 3 hurt.") == ""
+    # calibration n090: two verbs of one subject, each with its number; the second number has the subject too
+    den = "The audience for BBC One's one-hour special averaged 13.7 million and peaked at 14.2 million in the last " \
+          "15 minutes, overnight figures showed."
+    assert described_otherwise("The peak audience when Dirty Den was killed off was 14.2 million.", den) == ""
+    assert described_otherwise("The average audience for the special was 14.2 million.", den)
+    assert described_otherwise("The average audience for the special was 13.7 million.", den) == ""
 
 
 def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
@@ -3024,3 +3030,64 @@ def test_who_said_a_line_of_a_longer_quotation_is_quoted_from_its_speaker():
     assert speaker_start(chunk, line, "What is Susan Fletcher?") == line  # only for 'Who said …?'
     spoken = "Mr Brown said: \"We will win.\" \"Britain is great,\" Tony Blair said."
     assert speaker_start(spoken, spoken.index("\"Britain"), "Who said Britain is great?") == spoken.index("\"Britain")
+
+
+def test_a_line_going_on_about_a_thing_named_two_sentences_back_through_another_such_line():
+    """Found asking new questions: '677,000 copies of GTA: San Andreas have been sold in the UK so far.' was refused
+    ("'andreas' is not in the source") on 'Latest figures suggest it has sold more than 677,000 copies.', whose 'it'
+    is the title named two sentences back, through 'The title broke …'."""
+    passage = ("Sales of the slimmer PS2 have tripled since launch. The numbers were also boosted by the release of "
+               "the PS2-only game Grand Theft Auto: San Andreas. The "
+               "title broke the UK sales record for video games in its first weekend of release. Latest figures "
+               "suggest it has sold more than 677,000 copies.")
+    line = "Latest figures suggest it has sold more than 677,000 copies."
+    at = passage.index(line)
+    assert lead_in(passage, at).startswith("The numbers were also boosted")
+    answer, question = "More than 677,000 copies of GTA: San Andreas have been sold.", \
+        "How many copies of GTA: San Andreas have been sold?"
+    source = Source(0, at, len(passage), line, 0.6, 1.0)
+    title = "Slim PlayStation triples sales\n\n"
+    assert attribute(answer, question, [source], [passage], HashEmbedder(), documents=[title + passage]).ok
+    # a line before that names things of its own ends the chain: the game named further back is another one
+    other = passage.replace("The title broke", "Halo 2 broke")
+    source = Source(0, other.index(line), len(other), line, 0.6, 1.0)
+    assert lead_in(other, source.start).startswith("Halo 2")
+    verdict = attribute(answer, question, [source], [other], HashEmbedder(), documents=[title + other])
+    assert not verdict.ok and "'andreas' is not in the source" in verdict.reason
+
+
+def test_what_costs_an_amount_is_what_the_source_says_costs_it():
+    """Found asking new questions: 'The DS games will cost £99 in the shops.' was shown, generated, for what DS
+    games cost, from 'The two-screen clamshell gadget costs £99 (149 euros) and 15 games are available …'."""
+    line = "The two-screen clamshell gadget costs £99 (149 euros) and 15 games are available for it at launch."
+    assert described_otherwise("The DS games will cost £99 in the shops.", line) == \
+        "in the source 99 is not what it says 'The DS games' is"
+    assert described_otherwise("The gadget costs £99.", line) == ""
+    assert described_otherwise("The DS will cost £99.", line) == ""
+
+
+def test_a_role_names_no_one_and_tv_is_no_name_a_document_must_mention():
+    """Found asking new questions: 'The Conservative Party Co-Chairman said his party was offering voters a "clear
+    choice" …' was shown, generated, for 'Which Conservative said …?' (the line before names him, Liam Fox); 'On
+    which TV show did Charles Clarke …?' was refused: no document says 'TV' ("on BBC One's Breakfast with Frost")."""
+    question = 'Which Conservative said his party was offering voters a "clear choice" on immigration?'
+    assert not has_type('The Conservative Party Co-Chairman said his party was offering voters a "clear choice".',
+                        answer_type(question), question)
+    assert has_type('Tory Liam Fox said his party offered a "clear choice" on the issue.', answer_type(question),
+                    question)
+    assert gate.asked_names("On which TV show did Charles Clarke talk up the value of economic migrants?") == \
+        {"charles", "clarke"}
+
+
+def test_a_refused_reply_does_not_point_at_a_line_whose_number_is_what_another_thing_costs():
+    """Found asking new questions: the refused reply 'The DS games will cost £99 in the shops.' pointed at '… gadget
+    costs £99 … and 15 games are available …', quoted with **£99** bold; the best-ranked line answers instead."""
+    question = "What will Nintendo DS games cost in the shops?"
+    texts = ["Games for the DS are expected to cost between £19 and £29.",
+             "The two-screen clamshell gadget costs £99 (149 euros) and 15 games are available for it at launch."]
+    candidates = [Candidate(0, 0, len(texts[0]), 0.75, 0.5, 0.75), Candidate(1, 0, len(texts[1]), 0.56, 0.4, 0.59)]
+    context = [Context("", "Nintendo DS makes its Euro debut\n\n" + t) for t in texts]
+    assert fallback("The DS games will cost £99 in the shops.", candidates, texts, [0, 1], question, 0.1, set(),
+                    gate.asked_names(question), context) == 0
+    assert fallback("The gadget will cost £99 in the shops.", candidates, texts, [0, 1], question, 0.1, set(),
+                    gate.asked_names(question), context) == 1
