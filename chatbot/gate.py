@@ -156,7 +156,7 @@ def _named(question: str, cased: str) -> bool:
     'How many Joint Coordination Committee meetings took place?' -> True ('meetings', 'took', 'place');
     'Where is Kabul?', 'Who founded Barclays?', 'Putin visited Kabul when?' (no Putin) -> False
     """
-    asked = _names(question)
+    asked = _names(question) | set(re.findall(r"\b(?:19|20)\d\d\b", question))  # a year names a time: 'the 1981 riots'
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
     return bool(asked) and all(mentioned(n, cased) for n in asked) and len(own) >= 2
 

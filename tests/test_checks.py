@@ -3091,3 +3091,16 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_number_is_what_another_t
                     gate.asked_names(question), context) == 0
     assert fallback("The gadget will cost £99 in the shops.", candidates, texts, [0, 1], question, 0.1, set(),
                     gate.asked_names(question), context) == 1
+
+
+def test_a_year_the_passages_have_is_named_like_a_name():
+    """Calibration n300: 'How many people were hurt in the 1981 riots?' (similarity 0.38, coverage 0.47) was refused;
+    a question naming a year the passages have, asking about it in words of its own, is answered as one naming a
+    name is; a year the passages lack is still refused."""
+    passages = ["Lord Scarman's report on the 1981 Brixton riots, in which nearly 400 people were injured, said …"]
+    question = "How many people were hurt in the 1981 riots?"
+    limits = gate.Thresholds(min_similarity=0.4)
+    assert gate.evidence(question, passages, [0.38], [0.47]).named
+    assert gate.refuse_before(gate.evidence(question, passages, [0.38], [0.47]), limits) == ""
+    assert gate.refuse_before(gate.evidence(question.replace("1981", "1985"), passages, [0.38], [0.47]), limits)
+    assert not gate.evidence("How many people were hurt in the riots?", passages, [0.38], [0.47]).named
