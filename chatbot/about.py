@@ -21,14 +21,21 @@ def goes_on(line: str) -> bool:
 
 def lead_in(passage: str, start: int) -> str:
     """The sentence of the passage that ends before `start`, and the one before that when it goes on about a thing
-    named before it too: what a line going on about something may name it in. ('… the release of … Grand Theft
+    named before it too (and names none itself: 'The rival shooter Halo 2 …'): what a line going on about something
+    may name it in. ('… the release of … Grand Theft
     Auto: San Andreas. The title broke the UK sales record … Latest figures suggest it has sold more than 677,000
     copies.', at 'Latest') -> 'the release … San Andreas. The title broke …' (found asking new questions)."""
     spans = [sp for sp in sentence_spans(passage) if sp[1] <= start]
     if not spans:
         return ""
-    first = -2 if len(spans) > 1 and goes_on(passage[spans[-1][0]:spans[-1][1]]) else -1
+    between = passage[spans[-1][0]:spans[-1][1]]
+    first = -2 if len(spans) > 1 and goes_on(between) and not _OWN_SUBJECT.match(between) else -1
     return passage[spans[first][0]:spans[-1][1]]
+
+
+# a line naming the thing it goes on about: 'The rival shooter Halo 2 also broke records …' (review)
+_OWN_SUBJECT = re.compile(r"\W*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+"
+                          r"(?:(?!(?:the|a|an|of|in|on|to)\s)[a-z][\w-]*\s+){0,2}[A-Z]")
 
 
 _NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)[A-Z]\w*-[a-z]+\s+")  # 'The Linux-based machine': what kind, not which

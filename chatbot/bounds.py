@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .text import NUMBER_WORDS, STOPWORDS, YEAR, norm_number, numbers, stems
+from .text import NUMBER_WORDS, STOPWORDS, YEAR, names, norm_number, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
     "more_than": r"(?:a\s+)?minimum(?:\s+[a-z]+)?\s+of|"  # 'a minimum payment of'
@@ -180,13 +180,18 @@ def described_otherwise(sentence: str, source: str) -> str:
     on to the number after, ten words at most each way, in its sentence). Found asking new questions: 'The
     current minimum age for an MP is 18.' on '… the current minimum age of 21 for an MP would be reduced to
     18.' (its 18 is what the age will be). A number joined to the one before by 'and' and a verb shares that one's
-    subject, not its verb (calibration n090: 'peaked at 14.2 million' is the audience's peak)."""
+    subject, not its verb (calibration n090: 'peaked at 14.2 million' is the audience's peak). What the sentence
+    says costs a sum is checked against what the source's other numbers count (`_cost_of_counted`)."""
     for m in _VALUE_IS.finditer(sentence):
         said = {s for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1)) if w.lower() not in STOPWORDS
                 and not w[0].isupper() for s in stems(w.lower())}
-        if len(said) < (1 if m.group(2) else 2):  # what costs it is one word: 'The games will cost £99.'
-            continue
         number = norm_number(m.group(3))
+        if m.group(2):  # what costs it: the thing another number counts ('15 games'), none next to its own
+            if said and (why := _cost_of_counted(said, number, m.group(1).strip(), source)):
+                return why
+            continue
+        if len(said) < 2:
+            continue
         near = _near_numbers(source)
         mine = [(words, shared) for n, words, shared in near if n == number]
         other = max((len(said & words) for n, words, _ in near if n != number and not YEAR.fullmatch(n)), default=0)
@@ -220,9 +225,64 @@ def _near_numbers(source: str) -> list[tuple[str, set[str], set[str]]]:
     return out
 
 
-# between two numbers, a second verb of the same subject: '13.7 million and peaked at 14.2', '5% and fell to 3%'
-_SAME_SUBJECT = re.compile(r"(?:\S+\s)?and\s(?!(?:is|was|are|were|the|a|an|its|his|her|their)\b)[a-z]+(?:\s(?:at|to|by|"
-                           r"of|on|in|around|about|nearly|almost|over|some))?", re.I)
+# between two numbers, a second verb of the same subject: '13.7 million and peaked at 14.2', '5% and fell to 3%'; not
+# a second subject: '… was £9.4bn and profit £1.2bn' (review)
+_SAME_SUBJECT = re.compile(r"(?:\S+\s)?and\s(?:[a-z]+ed|rose|fell|grew|hit|sank|won|lost|made|took|saw|had)"
+                           r"(?:\s(?:at|to|by|of|on|in|around|about|nearly|almost|over|some))?", re.I)
+
+
+def _cost_of_counted(said: set[str], number: str, subject: str, source: str) -> str:
+    """Why what the sentence says costs `number` is a thing another number of the source counts, none of its words
+    next to that number, or ''. ({'game'}, '99', 'The DS games', '… gadget costs £99 (149 euros) and 15 games are
+    available …') -> "in the source 99 is not what it says 'The DS games' is"; not a console sold 'on 11 March' that
+    'will cost £99' (review)."""
+    tokens = [t for line in re.split(r"(?<=[.!?])\s+", source) for t in _TOKEN.findall(line) + [""]]
+    at = [i for i, t in enumerate(tokens) if re.match(r"[$£€]?\d", t)]
+    counted = {s for i in at if norm_number(re.sub(r"[^\d,.]", "", tokens[i])) != number
+               for t in tokens[i + 1:i + 3] for s in stems(t.lower())}
+    mine = {s for i in at if norm_number(re.sub(r"[^\d,.]", "", tokens[i])) == number
+            for t in tokens[max(0, i - 6):i + 3] for s in stems(t.lower())}
+    return f"in the source {number} is not what it says '{subject}' is" \
+        if any(i for i in at if norm_number(re.sub(r"[^\d,.]", "", tokens[i])) == number) \
+        and said & counted and not said & mine else ""
 
 
 _ASIDE = re.compile(r",[^,;:]{1,80},(\s+(?:is|was|are|were)\s)", re.I)
+
+
+# where a sentence's clauses part: 'almost 60% … tuned into EastEnders …, leaving ITV1 with about 13%'
+CLAUSE = re.compile(r",(?!\d)|[;:()]|\s(?:while|whereas|leaving|but)\s", re.I)  # not the comma of '4,000'
+
+
+def named_otherwise(sentence: str, source: str) -> str:
+    """Why a number the sentence gives a name in one clause with stands in the source in another clause than that
+    name, which has a number of its own there, or ''. ('Almost 60% of the viewing public was watching ITV1.', '…
+    almost 60% of the viewing public tuned into EastEnders between 2000 and 2100 GMT, leaving ITV1 with about 13%.')
+    -> "in the source 60 is not said of 'itv1'" (found asking new questions: shown, generated). A name before the
+    source's first number is its subject, said of every number after it ('Tesco, whose sales were £3bn, made
+    £200m')."""
+    lines = [[(names(part, first=True), _figures(part)) for part in CLAUSE.split(line)]
+             for line in re.split(r"(?<=[.!?])\s+", source)]
+    for clause in CLAUSE.split(sentence):
+        figures = _figures(clause)
+        for name in sorted(names(clause, first=True)) if figures else []:
+            if any(name in named and figures & found for parts in lines for named, found in parts):
+                continue  # the source says it in one clause too
+            for parts in lines:
+                first = next((k for k, (_, found) in enumerate(parts) if found), len(parts))
+                theirs = {n for _, found in parts for n in found} & figures
+                if theirs and any(name in named and found and k > first for k, (named, found) in enumerate(parts)):
+                    return f"in the source {sorted(theirs)[0]} is not said of '{name}'"
+    return ""
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers of the text but years, clock times ('between 2000 and 2100 GMT') and names' ('ITV1')."""
+    return {n for n in numbers(re.sub(r"\b\d{4}\s+GMT\b|\b[^\W\d_]+\d\w*", " ", text)) if not YEAR.fullmatch(n)}
+
+
+def clause_at(sentence: str, start: int) -> str:
+    """The clause of the sentence holding position `start`, as `CLAUSE` parts them."""
+    ends = [m.start() for m in CLAUSE.finditer(sentence)]
+    return sentence[max([e for e in ends if e < start], default=0):min([e for e in ends if e > start],
+                                                                      default=len(sentence))]

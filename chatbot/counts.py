@@ -256,6 +256,10 @@ def unqualified(sentence: str, question: str, line: str) -> str:
     first = _SHORT.search(line)
     if not first or not counts_given(sentence) or not numbers(sentence) & numbers(line):
         return ""
+    own = [m.end() for m in re.finditer(r"\d[\d,.]*", line)
+           if numbers(m.group(0)) & numbers(sentence) and not YEAR.fullmatch(m.group(0))]
+    if all(re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s+{_LONGER.pattern}", line[end:], re.I) for end in own):
+        return ""  # its count has a stretch of its own: '… 750,000 copies in its first week and 3.5 million in total'
     said = set(words(f"{question} {sentence}"))
     span = first.group("span") or first.group("month")
     return "" if set(stems(span)) & set(stems(" ".join(said))) else f"the source counts it '{first.group(0)}'"

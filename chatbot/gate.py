@@ -156,9 +156,13 @@ def _named(question: str, cased: str) -> bool:
     'How many Joint Coordination Committee meetings took place?' -> True ('meetings', 'took', 'place');
     'Where is Kabul?', 'Who founded Barclays?', 'Putin visited Kabul when?' (no Putin) -> False
     """
-    asked = _names(question) | set(re.findall(r"\b(?:19|20)\d\d\b", question))  # a year names a time: 'the 1981 riots'
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    asked = _names(question) | years
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
-    return bool(asked) and all(mentioned(n, cased) for n in asked) and len(own) >= 2
+    # a year names a time where a sentence has it with a word of the question's: 'the 1981 riots' in '… the inquiry
+    # into the 1981 Brixton riots …'; not a year said of something else ('Lord Scarman died in 2004', review)
+    dated = all(any(year in cased[a:b] and own & terms(cased[a:b]) for a, b in sentence_spans(cased)) for year in years)
+    return bool(asked) and dated and all(mentioned(n, cased) for n in asked) and len(own) >= 2
 
 
 def _defined(question: str, passages: Sequence[str]) -> bool:

@@ -48,8 +48,9 @@ _PRICE_Q = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|pay|paid|ea
 # a change, a share or a stretch of time is no price: 'How much have house prices risen?' -> '12%'
 _CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fell|fallen|increase[ds]?|drop(?:ped)?|"
                        r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
-# 'How fast …?' asks for a speed: a number per stretch of time ('17m per second', '38mph', '70.72 teraflops')
-SPEED_Q = re.compile(r"\bhow fast\b|\bwhat speed\b", re.I)
+# 'How fast …?' asks for a speed ('17m per second', '38mph'), not how fast a thing grows ('7.9%': found asking)
+SPEED_Q = re.compile(r"\bhow fast\b(?![^?]*\b(?:gr[eo]wn?|growing|expand\w*|rise|rising|rose|increas\w*)\b)|"
+                     r"\bwhat speed\b", re.I)
 # '17m per second', '42.7 trillion calculations per second', '80 megaflops' (found asking new questions: refused)
 RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)"
                   r"(?:second|sec|s|hour|hr|h|minute|min)\b|"
@@ -98,11 +99,11 @@ _EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
-# ('Who is Prime Minister?' wants a name); a role names no one: 'The Conservative Party Co-Chairman said …' is no answer
-# to 'Which Conservative said …?' (found asking new questions)
+# ('Who is Prime Minister?' wants a name)
 OFFICES = frozenset("minister president prime chancellor secretary leader chief head governor chairman director king "
-                    "queen foreign general mayor speaker ambassador envoy deputy vice co-chairman chairwoman spokesman "
-                    "spokeswoman spokesperson party".split())
+                     "queen foreign general mayor speaker ambassador envoy deputy vice".split())
+# a role naming no one: 'The Conservative Party Co-Chairman said …' for 'Which Conservative said …?' (found asking)
+_ROLES = frozenset("co-chairman chairman chairwoman spokesman spokeswoman spokesperson party".split())
 
 
 def answer_type(question: str) -> str | None:
@@ -167,7 +168,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
     found -= {w.lower() for run in _RUN.findall(text) for part in _parts(run.split()) if _initials(part) in acronyms
               for w in part}
     new = {w for w in found if not set(re.split(r"[-/'’]", w)) <= asked}
-    return bool(new - _STARTERS - CALENDAR - STOPWORDS - OFFICES)
+    return bool(new - _STARTERS - CALENDAR - STOPWORDS - _ROLES)
 
 
 WHO_DID_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who\s+(?!(?:is|are|was|were|has|have|had|will|would|can|"

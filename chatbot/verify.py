@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, heading, lead_in, part_named
-from .bounds import bound_lost, described_otherwise, other_size
+from .bounds import bound_lost, described_otherwise, named_otherwise, other_size
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -32,6 +32,7 @@ from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
 from .persons import (
     deed_of_other,
+    deed_shared,
     full_names,
     lead_name,
     origin_unsaid,
@@ -211,7 +212,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
-        or described_otherwise(sentence, text) \
+        or described_otherwise(sentence, text) or named_otherwise(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
         or counts_other(sentence, question) \
@@ -219,8 +220,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
-    lead = lead_in(passages[chosen[0].passage], chosen[0].start)  # the sentence before, or two going on about a thing
-    why = _names_missing(sentence, question, text, lead, documents[chosen[0].passage], chosen[0].article) \
+    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article,
+                         lead_in(passages[chosen[0].passage], chosen[0].start)) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \
@@ -255,13 +256,14 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it says what should be done; the source does not")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
-        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text)
+        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
 
 
-def _names_missing(sentence: str, question: str, text: str, before: str, document: str, article: str = "") -> str:
+def _names_missing(sentence: str, question: str, text: str, before: str, document: str, article: str = "",
+                   lead: str = "") -> str:
     """Why a name of the sentence is not where it must be, or ''.
 
     A name the question used may be anywhere in the passage or the article's title (`document`: the heading
@@ -269,7 +271,8 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     sentence by surname when the sentence names another person that neither the answer nor the question
     names ('David Cameron replaced Iain Duncan Smith' is no support for '… replaced Michael Howard'; 'Auction
     spokesman Erik Simon said the Presley tapes …' is for 'the Elvis Presley tapes'). A name the answer adds
-    must be in the supporting sentence(s) `text` itself; in reported speech every name must be.
+    must be in the supporting sentence(s) `text` itself; in reported speech every name must be. `lead`: the
+    sentence(s) before a line going on about a thing that may name it (`about.lead_in`).
     """
     asked = names(question)
     if others_named(text, sentence, question):
@@ -284,7 +287,7 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
         mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}
         asked = set()
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
-    near = f"{heading(article or document)} {before} {text}" if goes_on(text) else document
+    near = f"{heading(article or document)} {lead or before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
     # a name of the question may be its people's word ('Pakistani' for 'Pakistan') or written otherwise ('Tory'
     # as 'Conservative'); its 'FT' its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'

@@ -23,7 +23,8 @@ RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|
 # a year a count is compared with is not the count's: '… an 82% jump on 2003 figures', '… from 102 in 2003'
 # (the filler may hold an amount: '… compared with £3.8bn in 2003', review)
 _COMPARED = re.compile(r"\b(?:(?:compared\s+(?:with|to)|from|against|versus|vs\.?)\s+(?:[\w'’$£€.%-]*[\w%]\s+){0,4}?|"
-                       r"(?:than|on|since|over)\s+(?:[\w'’-]+\s+){0,3}?)(?:1[89]|20)\d\d\b", re.I)
+                       r"(?:than|since|over|(?:%|\d|\b(?:jump|ris|increas|fall|drop|up|down|gain|declin|growth)\w*)\s+on)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?)(?:1[89]|20)\d\d\b", re.I)  # not 'a report on the 1981 riots' (review)
 _COUNT_Q = re.compile(r"\bhow (?:many|much)\b", re.I)
 _YEAR_THEN = re.compile(r"\b((?:1[89]|20)\d\d)\b(?:\s+([a-z][\w-]*))?")
 # what stands before a year ('Its 2003 sales', 'In 2004 profits rose'), not before a count ('sent 2000 troops')

@@ -9,7 +9,7 @@ import pytest
 
 from chatbot import followup, gate, pairs, verify
 from chatbot.about import heading, lead_in, named_elsewhere
-from chatbot.bounds import bound_lost, described_otherwise, with_bounds
+from chatbot.bounds import bound_lost, described_otherwise, named_otherwise, with_bounds
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -25,6 +25,7 @@ from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsai
 from chatbot.followup import answers_earlier, understood
 from chatbot.persons import (
     deed_of_other,
+    deed_shared,
     origin_unsaid,
     others_named,
     pronoun_swapped,
@@ -660,7 +661,7 @@ def test_what_a_thing_is_does_not_rest_on_a_line_naming_it_only_before_a_noun():
     reply = ("The Doha Agreement is a system of three dialogue rounds, including one within the framework and two "
              "within the Istanbul track, used to present hard intelligence of TTP, BLA, and AQ sanctuaries.")
     v = attribute(reply, "What is the Doha Agreement?", sources, passages, HashEmbedder())
-    assert not v.ok and "'Doha Agreement framework'" in v.reason
+    assert not v.ok and ("'Doha Agreement framework'" in v.reason or "3 is not said of 'agreement'" in v.reason)
     # found in review: nor a possessive, nor the noun the sentence says the thing is
     sources, passages = _sources("Manchester United striker Wayne Rooney's goal won it.")
     assert attribute("Wayne Rooney is a Manchester United striker.", "Who is Wayne Rooney?", sources, passages,
@@ -3104,3 +3105,95 @@ def test_a_year_the_passages_have_is_named_like_a_name():
     assert gate.refuse_before(gate.evidence(question, passages, [0.38], [0.47]), limits) == ""
     assert gate.refuse_before(gate.evidence(question.replace("1981", "1985"), passages, [0.38], [0.47]), limits)
     assert not gate.evidence("How many people were hurt in the riots?", passages, [0.38], [0.47]).named
+
+
+def test_a_number_said_of_one_name_is_not_given_to_a_name_of_another_clause():
+    """Found asking new questions: 'Almost 60% of the viewing public was watching ITV1 …' was shown, generated, for
+    'And ITV1?' from '… almost 60% of the viewing public tuned into EastEnders …, leaving ITV1 with about 13%.'; the
+    quote then put **60%** in bold, now **13%**, the number of the clause naming ITV1."""
+    line = ("The overnight figures showed almost 60% of the viewing public tuned into EastEnders between 2000 and 2100 "
+            "GMT, leaving ITV1 with about 13%.")
+    assert named_otherwise("Almost 60% of the viewing public was watching ITV1.", line) == \
+        "in the source 60 is not said of 'itv1'"
+    assert named_otherwise("About 13% of the viewing public was watching ITV1.", line) == ""
+    assert named_otherwise("EastEnders took almost 60% of viewers, leaving ITV1 with 13%.", line) == ""
+    # a name before the first number is said of them all; a thousands comma parts no clause (report s030, refused)
+    assert named_otherwise("Tesco made £200m.", "Tesco, whose sales were £3bn, made £200m.") == ""
+    assert named_otherwise("172 Tashkeel infiltrated Khyber Pakhtunkhwa.", "Evidence: 172 Tashkeel of almost 4,000 "
+                           "militants infiltrating Khyber Pakhtunkhwa; 83 Tashkeel into Balochistan.") == ""
+    question = "What share of the viewing public was watching ITV1 when Den was killed off?"
+    assert "about **13%**" in emphasise(line, question, "60% of the viewing public was watching ITV1.")
+
+
+def test_an_amount_two_named_doers_give_together_is_not_one_doers():
+    """Found asking new questions: 'Norway is contributing £0.53bn to Gavi by itself.' was shown, generated, from '…
+    the Bill Gates Foundation and Norway are joining up to put an extra £0.53bn …' (a question the article does not
+    answer)."""
+    line = ("Mr Brown welcomed news that the Bill Gates Foundation and Norway are joining up to put an extra £0.53bn "
+            "($1bn) into the Global Alliance for Vaccines and Immunisation (Gavi).")
+    assert deed_shared("Norway is contributing £0.53bn to Gavi by itself.", line) == \
+        "the source says it of 'Bill Gates Foundation and Norway'"
+    assert deed_shared("Norway and the Gates Foundation are putting £0.53bn into Gavi.", line) == ""
+    assert deed_shared("Mr Brown welcomed the news.", line) == ""
+    verdict = attribute("Norway is joining up to put an extra £0.53bn ($1bn) into the Global Alliance for Vaccines and "
+                        "Immunisation (Gavi).", "How much is Norway putting into Gavi?",
+                        [Source(0, 0, len(line), line, 0.6, 1.0)], [line], HashEmbedder())
+    assert not verdict.ok and "Bill Gates Foundation and Norway" in verdict.reason
+
+
+def test_how_fast_a_thing_grows_asks_a_rate_and_a_count_with_its_own_stretch_of_time():
+    """Found asking new questions: '7.9% growth expected in 2004.' for 'How fast was the Turkish economy expected to
+    grow in 2004?' was refused as no speed; 'The original 1984 Band Aid single sold 3.5 million copies in total.' was
+    refused as counted 'in its first week' ('… sold 750,000 copies in its first week and 3.5 million in total')."""
+    question = "How fast was the Turkish economy expected to grow in 2004?"
+    assert has_type("7.9% growth expected in 2004.", answer_type(question), question)
+    assert not has_type("The lift has 2 doors.", "number", "How fast does the lift go?")
+    line = "The original version sold 750,000 copies in its first week and 3.5 million in total."
+    asked = "How many copies did the original Band Aid single sell?"
+    assert unqualified("The original single sold 3.5 million copies in total.", asked, line) == ""
+    assert unqualified("The original single sold 750,000 copies.", asked, line) == \
+        "the source counts it 'in its first week'"
+
+
+def test_the_review_of_this_stops_rules():
+    """A helper's review of this stop's rules (7 findings, each an assertion that failed before its fix)."""
+    # 1. a line of reported speech finds its speaker in the sentence before it only, not two back through a
+    # sentence that goes on ('The shadow chancellor, Oliver Letwin, hit back …')
+    passage = ("Chancellor Gordon Brown said Labour would keep taxes low. The shadow chancellor, Oliver Letwin, hit "
+               "back at the claim on Sunday. He said Labour's plans would cost every family £1,000 a year.")
+    line = "He said Labour's plans would cost every family £1,000 a year."
+    at = passage.index(line)
+    verdict = attribute("Gordon Brown said Labour's plans would cost every family £1,000 a year.",
+                        "What did Gordon Brown say Labour's plans would cost?",
+                        [Source(0, at, at + len(line), line, 0.6, 1.0)], [passage], HashEmbedder(),
+                        documents=["Tax row dominates campaign\n\n" + passage])
+    assert not verdict.ok
+    # 2. the chain stops at a sentence naming the thing it goes on about itself
+    passage = ("Sales were boosted by the release of Grand Theft Auto: San Andreas. The rival shooter Halo 2 also "
+               "broke records in its first weekend on sale. Latest figures suggest it has sold 677,000 copies.")
+    assert lead_in(passage, passage.index("Latest")).startswith("The rival shooter")
+    # 3. a second number after 'and' and a new subject ('and profit £1.2bn') has that subject, not the first one's
+    assert described_otherwise("The firm's annual turnover was £1.2bn.",
+                               "Boots said the firm's annual turnover was £9.4bn and profit £1.2bn.")
+    assert described_otherwise("The UK unemployment rate is 1.2%.",
+                               "Figures showed the UK unemployment rate was 4.7% and inflation 1.2%.")
+    # 4 and 6. what costs a sum is refused only as what another number counts ('15 games'), not cut off from the sum
+    # by a date, a count or a step on the way
+    for right, source in [
+            ("The console will cost £99.", "The console goes on sale in Europe on 11 March and will cost £99."),
+            ("The handset will cost £99.", "The handset, which has 2 screens and a touch pad, will sell for £99."),
+            ("The licence fee will cost £131.50.", "The licence fee will rise by £5 in April to £131.50."),
+            ("The stadium costs £757m.", "The stadium will seat 90,000 fans and has cost £757m to build."),
+            ("A ticket will cost £50.", "A ticket to see the 2 bands play will set fans back £50.")]:
+        assert described_otherwise(right, source) == "", right
+    # 5. a year the passages say of something else names nothing; nor is a report 'on the 1981 riots' a comparison
+    riots = ("Lord Scarman's report on the 1981 Brixton riots, in which nearly 400 people were injured, said racial "
+             "disadvantage was a fact of British life. Further riots broke out on the Broadwater Farm estate in 1985.")
+    assert not gate.evidence("How many people were hurt in riots in 2004?", [riots + " Lord Scarman died in 2004."],
+                             [0.38], [0.47]).named
+    assert other_year("How many people were hurt in the 1985 riots?", riots.split(" Further")[0], "", "") == \
+        "the question asks about 1985; the source speaks of 1981"
+    # 7. the Queen and the Speaker answer who; a spokesman or a party's co-chairman does not
+    assert has_type("The Speaker suspended the Commons sitting.", "name", "Who suspended the Commons sitting?")
+    assert has_type("Queen will tour with Paul Rodgers.", "name", "Which band will tour with Paul Rodgers?")
+    assert not has_type("A Party Spokesman suspended the sitting.", "name", "Who suspended the Commons sitting?")
