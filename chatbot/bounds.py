@@ -250,19 +250,16 @@ def _cost_of_counted(said: set[str], number: str, subject: str, source: str) -> 
 _ASIDE = re.compile(r",[^,;:]{1,80},(\s+(?:is|was|are|were)\s)", re.I)
 
 
-# where a sentence's clauses part: 'almost 60% … tuned into EastEnders …, leaving ITV1 with about 13%'
-CLAUSE = re.compile(r",(?!\d)|[;:()]|\s(?:while|whereas|leaving|but)\s", re.I)  # not the comma of '4,000'
+# where a sentence's clauses part: 'almost 60% … tuned into EastEnders …, leaving ITV1 with about 13%'; not the comma
+# of '4,000', nor a bracket ('£100m ($190m)', review)
+CLAUSE = re.compile(r",(?!\d)|[;:]|\s(?:while|whereas|leaving|but)\s", re.I)
 
 
-def named_otherwise(sentence: str, source: str) -> str:
-    """Why a number the sentence gives a name in one clause with stands in the source in another clause than that
-    name, which has a number of its own there, or ''. ('Almost 60% of the viewing public was watching ITV1.', '…
-    almost 60% of the viewing public tuned into EastEnders between 2000 and 2100 GMT, leaving ITV1 with about 13%.')
-    -> "in the source 60 is not said of 'itv1'" (found asking new questions: shown, generated). A name before the
-    source's first number is its subject, said of every number after it ('Tesco, whose sales were £3bn, made
-    £200m')."""
-    lines = [[(names(part, first=True), _figures(part)) for part in CLAUSE.split(line)]
-             for line in re.split(r"(?<=[.!?])\s+", source)]
+def misnamed(sentence: str, source: str) -> tuple[str, str] | None:
+    """The number and name of `named_otherwise`, or None."""
+    said = names(sentence, first=True)
+    lines = [[(names(part, first=k > 0), _figures(part)) for k, part in enumerate(CLAUSE.split(line))]
+             for line in re.split(r"(?<=[.!?])\s+", source)]  # not a line's first word: 'Growth will be 3.5% …'
     for clause in CLAUSE.split(sentence):
         figures = _figures(clause)
         for name in sorted(names(clause, first=True)) if figures else []:
@@ -270,15 +267,31 @@ def named_otherwise(sentence: str, source: str) -> str:
                 continue  # the source says it in one clause too
             for parts in lines:
                 first = next((k for k, (_, found) in enumerate(parts) if found), len(parts))
-                theirs = {n for _, found in parts for n in found} & figures
+                # the number's own clause names another: '… 60% … tuned into EastEnders …', not 'Shares rose 3%'
+                theirs = {n for named, found in parts if named - said for n in found} & figures
                 if theirs and any(name in named and found and k > first for k, (named, found) in enumerate(parts)):
-                    return f"in the source {sorted(theirs)[0]} is not said of '{name}'"
-    return ""
+                    return sorted(theirs)[0], name
+    return None
+
+
+def named_otherwise(sentence: str, source: str) -> str:
+    """Why a number the sentence gives a name in one clause with stands in the source in another clause than that
+    name, which has a number of its own there, while the number's clause names another name, or ''. ('Almost 60% of
+    the viewing public was watching ITV1.', '… almost 60% of the viewing public tuned into EastEnders between 2000
+    and 2100 GMT, leaving ITV1 with about 13%.') -> "in the source 60 is not said of 'itv1'" (found asking new
+    questions: shown, generated). A name before the source's first number is its subject, said of every number
+    after it ('Tesco, whose sales were £3bn, made £200m')."""
+    found = misnamed(sentence, source)
+    return f"in the source {found[0]} is not said of '{found[1]}'" if found else ""
 
 
 def _figures(text: str) -> set[str]:
-    """The numbers of the text but years, clock times ('between 2000 and 2100 GMT') and names' ('ITV1')."""
-    return {n for n in numbers(re.sub(r"\b\d{4}\s+GMT\b|\b[^\W\d_]+\d\w*", " ", text)) if not YEAR.fullmatch(n)}
+    """The numbers of the text but years, clock times ('between 2000 and 2100 GMT'), names' ('ITV1'), days ('on 12
+    January') and spans of time ('for five years')."""
+    text = re.sub(r"\b\d{4}\s+GMT\b|\b[^\W\d_]+\d\w*|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+uary\b|"
+                  r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:March|April|May|June|July|August|September|October|November|December)\b|"
+                  r"\b(?:\w+)\s+(?:years?|months?|weeks?|days?|hours?)\b", " ", text)
+    return {n for n in numbers(text) if not YEAR.fullmatch(n)}
 
 
 def clause_at(sentence: str, start: int) -> str:

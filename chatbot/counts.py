@@ -236,8 +236,8 @@ _S = r"(?:['’]s)?"
 _A_DAY = re.compile(rf"\b(?:(?:New\s+Year{_S}|Christmas|Boxing|Valentine{_S}|Election|Independence|Polling|Budget|"
                     rf"Inauguration|Remembrance|St\.?\s+Patrick{_S}|Mother{_S}|Father{_S})\s+(?:Day|Eve)|Easter\s+"
                     rf"(?:Sunday|Monday)|Good\s+Friday|midnight|(?:in\s+)?(?:one|a\s+single)\s+day|"
-                    rf"(?:a|per|each|every)\s+day|daily|(?:in|within)\s+24\s+hours)\b", re.I)
-# one day: those, a date, a weekday, 'that day', 'today'
+                    rf"(?:a|per|each|every)\s+day|(?-i:daily)|(?:in|within)\s+24\s+hours)\b", re.I)
+# ('daily' in small letters: not 'Screen Daily'); one day: those, a date, a weekday, 'that day', 'today'
 _ONE_DAY = re.compile(rf"{_A_DAY.pattern}|\b(?:(?:on|last|that|this|next)\s+{_WEEKDAY}|(?:that|the\s+same|on\s+the)"
                       rf"\s+day|today|yesterday)\b|(?-i:{_DAY_OF_MONTH.pattern})", re.I)
 # a stretch longer than a day that a count is given for: 'in total in 2004', 'the annual total', 'in December
@@ -258,8 +258,11 @@ def unqualified(sentence: str, question: str, line: str) -> str:
         return ""
     own = [m.end() for m in re.finditer(r"\d[\d,.]*", line)
            if numbers(m.group(0)) & numbers(sentence) and not YEAR.fullmatch(m.group(0))]
-    if all(re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s+{_LONGER.pattern}", line[end:], re.I) for end in own):
-        return ""  # its count has a stretch of its own: '… 750,000 copies in its first week and 3.5 million in total'
+    # its count has a stretch of its own: '… 750,000 copies in its first week and 3.5 million in total'; not '… in
+    # total over its first week' (review)
+    if own and all(re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s+{_LONGER.pattern}", line[end:], re.I)
+                   and not _SHORT.search(re.split(r"\d", line[end:] + "0")[0]) for end in own):
+        return ""
     said = set(words(f"{question} {sentence}"))
     span = first.group("span") or first.group("month")
     return "" if set(stems(span)) & set(stems(" ".join(said))) else f"the source counts it '{first.group(0)}'"

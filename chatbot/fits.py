@@ -19,7 +19,7 @@ from .counts import (
 from .persons import someone_else
 from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody
-from .text import SPEECH, mentioned, names, own_question
+from .text import SPEECH, mentioned, names, numbers, own_question
 from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year
 
@@ -33,8 +33,10 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     Not `every_count` (the ranker's line): its counts are checked only when it counts another noun or leaves out
     the name the question counts by; a list's first count often differs."""
     counted = counts_other(line, question)
-    if counted and not every_count and not (counts_another_noun(line, question) or count_unnamed(line, question)):
-        counted = ""
+    if counted and not every_count and not (counts_another_noun(line, question) or count_unnamed(line, question)
+                                            or len(numbers(line)) == 1 and counted.startswith("it counts '")):
+        counted = ""  # a lone count of another noun is no list's first ('… fewer than 130,000 cars per year' for
+        # how many people work there: found asking new questions)
     other = someone_else(line, before, question, article)
     elsewhere = named_elsewhere(line, before, article, question)
     part = part_named(line, question)  # 'Its Global Investors wing made £347m' for Barclays' profits

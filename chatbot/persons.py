@@ -337,7 +337,9 @@ def deed_shared(sentence: str, source: str) -> str:
     for m in _JOINT.finditer(source):
         sides = [names(m.group(k), first=True) - STOPWORDS for k in (1, 2)]
         rest = re.split(r"(?<=[.!?])\s", source[m.end():], maxsplit=1)[0]
-        if all(sides) and any(a in rest for a in amounts) and any(
-                side <= said and not other & said for side, other in (sides, sides[::-1])):
+        # not an amount given by each, or said of one side after naming it again ('… with France's deficit at 4.1%')
+        shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*each\b", rest[rest.index(a) + len(a):])
+                  and not names(rest[:rest.index(a)], first=True) & (sides[0] | sides[1])]
+        if all(sides) and shared and any(side <= said and not other & said for side, other in (sides, sides[::-1])):
             return f"the source says it of '{m.group(1)} and {m.group(2)}'"
     return ""

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .bounds import clause_at, described_otherwise, mentions, named_otherwise
+from .bounds import clause_at, described_otherwise, mentions, misnamed
 from .counts import (
     asked_count,
     counts_another_noun,
@@ -336,14 +336,13 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     asks_much = re.search(r"\bby how much\b|\bhow much did\b", question, re.I)
     # the reply's numbers, unless they count something else ('172 Tashkeel' for 'How many fighters?', '13 protest
     # notes' where the line's 13 counts formal demarches)
-    misnamed = named_otherwise(reply, sentence)  # the reply gave a name another clause's number
-    wrong = counts_other(reply, question) or unbound_number(reply, sentence) or misnamed
+    swapped = misnamed(reply, sentence)  # the reply gave a name another clause's number: (number, name)
+    wrong = counts_other(reply, question) or unbound_number(reply, sentence) or swapped
     counts = {m.number for m in mentions(reply) if m.noun or m.unit}  # not the 'Three' of 'Three were killed'
     replied = (set() if wrong else counts - numbers(question)) | (
         names(reply, first=True) - asked_words)
     years = {n for n in numbers(question) if YEAR.fullmatch(n)}
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
-    named = names(own_question(question), first=True) - STOPWORDS  # what the question names
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
         start, found = m.start(), m.group(0).strip()
@@ -398,9 +397,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             score += 6 if kind == "number" else 3
         if kind == "number":
             score += _count_bonus(sentence, start, found, years, money, bool(change))
-            # after such a reply, the count in the clause naming what the question names: '…, leaving ITV1 with about
-            # **13%**' (found asking new questions: **60%** was bold, the reply's)
-            score += 3 if misnamed and named & names(clause_at(sentence, start), first=True) else 0
+            # after such a reply, the count in the clause naming the name it gave another's number: '…, leaving ITV1
+            # with about **13%**' (found asking new questions: **60%** was bold, the reply's)
+            score += 3 if swapped and swapped[1] in names(clause_at(sentence, start), first=True) else 0
         if score > best_score:
             best, best_score = (start, found), score
     if best is None:

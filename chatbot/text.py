@@ -289,8 +289,11 @@ def mentioned(name: str, text: str) -> bool:
     """Is the name in the text, whole or (for 'moscow-kabul-islamabad') every part of it, or as another of its
     SAME_NAMES ('tory' in 'the Scottish Conservative Party')? An adjective of the question may be a noun of
     the text ('asian' -> 'asia', 'afghan' -> 'afghanistan'), not the other way round ('india' is not found in
-    'indian ocean'); a product's plural as its name ('playstations' in 'PlayStation 2')."""
-    forms = {name} | {name[: -len(end)] for end in PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 3}
+    'indian ocean'), a people's plural too ('europeans': found asking new questions); a product's plural as its
+    name ('playstations' in 'PlayStation 2')."""
+    words = {name, name[:-1]} if re.fullmatch(r"\w{3,}(?:an|ani|qi|eli)s", name) else {name}  # 'europeans', 'iraqis'
+    forms = words | {w[: -len(end)] for w in words for end in PEOPLE_ENDINGS
+                     if w.endswith(end) and len(w) - len(end) >= 3}
     forms |= {_COUNTRY_OF[name]} if name in _COUNTRY_OF else set()  # 'afghan' in 'Afghanistan', 'turkish' in 'Turkey'
     # a product's plural as its name: 'How many slim PlayStations were sold?' (found asking new questions: refused);
     # only a name written with a capital inside, after a small letter ('William' is no 'Williams', 'JEAN' no 'jeans',

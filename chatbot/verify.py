@@ -73,7 +73,7 @@ from .wordforms import (
     only_a_modifier,
     predicate_unsaid,
 )
-from .years import compared_count, other_year, prior_year_count
+from .years import compared_count, compared_year, other_year, prior_year_count
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
 # ... two neighbouring sentences together: more, having twice the words to match by chance ('… due to mounting
@@ -227,7 +227,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
-        or prior_year_count(sentence, text)
+        or prior_year_count(sentence, text) or compared_year(sentence, text)
     if why:
         return Verdict(False, why)
     why = (_unsaid(sentence, question, text) if strict else
