@@ -22,9 +22,9 @@ def goes_on(line: str) -> bool:
 def lead_in(passage: str, start: int) -> str:
     """The sentence of the passage that ends before `start`, and the one before that when it goes on about a thing
     named before it too (and names none itself: 'The rival shooter Halo 2 …'): what a line going on about something
-    may name it in. ('… the release of … Grand Theft
-    Auto: San Andreas. The title broke the UK sales record … Latest figures suggest it has sold more than 677,000
-    copies.', at 'Latest') -> 'the release … San Andreas. The title broke …' (found asking new questions)."""
+    may name it in. ('… the release of … Grand Theft Auto: San Andreas. The title broke the UK sales record …
+    Latest figures suggest it has sold more than 677,000 copies.', at 'Latest') -> 'the release … San Andreas. The
+    title broke …' (found asking new questions)."""
     spans = [sp for sp in sentence_spans(passage) if sp[1] <= start]
     if not spans:
         return ""

@@ -30,8 +30,8 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     for 'How many protest notes?'), gives the question's year to another month ('October 2004' for '… in
     December 2004?'), leaves out a name the follow-up itself gave (`typed`) or, starting 'He', is about
     another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`).
-    Not `every_count` (the ranker's line): its counts are checked only when it counts another noun or leaves out
-    the name the question counts by; a list's first count often differs."""
+    Not `every_count` (the ranker's line): its counts are checked only when it counts another noun, leaves out
+    the name the question counts by or is the line's only number; a list's first count often differs."""
     counted = counts_other(line, question)
     if counted and not every_count and not (counts_another_noun(line, question) or count_unnamed(line, question)
                                             or len(numbers(line)) == 1 and counted.startswith("it counts '")):

@@ -163,8 +163,8 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
                              or subject_swapped(reply, question, texts[pick])
                              or described_otherwise(reply, texts[pick])):
         pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m),
-        # or whose number the reply took is what another thing costs ('The DS games will cost £99' from '… gadget costs
-        # £99 … and 15 games are available'; found asking new questions)
+        # or whose number the reply took is what another thing is or costs ('The DS games will cost £99' from '…
+        # gadget costs £99 … and 15 games are available'; found asking new questions)
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs
