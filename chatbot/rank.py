@@ -144,7 +144,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
             text = _DIFFERENCE.sub(" ", text)
         if _HOW_LONG_Q.search(own) and _WORDED_TIME.search(text):
             return True  # 'The lifts take almost a whole minute to come down.'
-        return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)))
+        return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)) or bool(
+            re.search(r"\b\d+\.\d+\b(?!\s*(?:%|per\s*cent))", text)))  # a measure: 'clocked up 35.86' (found asking)
     if kind == "date":
         return bool({n for n in numbers(text) if len(n) == 4} | months(text)) or bool(
             re.search(r"\b(?:yesterday|today|last (?:week|month|year)|this (?:week|month|year)|monday|tuesday|"

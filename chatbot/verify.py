@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, heading, lead_in, part_named
-from .bounds import bound_lost, described_otherwise, named_otherwise, other_size
+from .bounds import bound_lost, dated_otherwise, described_otherwise, named_otherwise, other_size, total_of_list
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -212,7 +212,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
-        or described_otherwise(sentence, text) or named_otherwise(sentence, text) \
+        or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
+        or total_of_list(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
         or counts_other(sentence, question) \

@@ -9,7 +9,7 @@ import pytest
 
 from chatbot import followup, gate, pairs, verify
 from chatbot.about import heading, lead_in, named_elsewhere
-from chatbot.bounds import bound_lost, described_otherwise, named_otherwise, with_bounds
+from chatbot.bounds import bound_lost, dated_otherwise, described_otherwise, named_otherwise, total_of_list, with_bounds
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -3259,3 +3259,25 @@ def test_the_second_review_of_this_stops_rules():
                                         "60% of the viewing public was watching ITV1.")
     # how fast a lift rises asks a speed
     assert not has_type("The TFC Tower has 61 lifts.", "number", "How fast do the TFC 101 lifts rise?")
+
+
+def test_a_year_or_an_amount_said_of_another_thing_than_in_the_source():
+    """Found asking a fourth batch of new questions: shown, generated, 'Geraldine McCaughrean won the Whitbread
+    children's category with A Little Lower than Angels in 1994.' (1987's book; 1994's was Gold Dust) and 'His
+    speeches earned up to £85,000.' (for speeches, articles and advice)."""
+    line = ("Children's winner McCaughrean, who went into magazine publishing after studying teaching, previously won "
+            "the Whitbread Prize in 1987 with A Little Lower than Angels and in 1994 with Gold Dust.")
+    assert dated_otherwise("McCaughrean won the Whitbread children's category with A Little Lower than Angels in "
+                           "1994.", line) == "in the source 1994 is not said of 'angels'"
+    assert dated_otherwise("McCaughrean won the Whitbread children's category with Gold Dust in 1994.", line) == ""
+    assert dated_otherwise("McCaughrean won with A Little Lower than Angels in 1987.", line) == ""
+    assert dated_otherwise("Tesco made £2bn in 2004.", "Tesco, founded in 1919, made £2bn in 2004.") == ""
+    earned = "Ex-health secretary Alan Milburn earned up to £85,000 from speeches, articles and advice."
+    assert total_of_list("His speeches earned up to £85,000.", earned) == \
+        "in the source 85000 is for 'speeches, articles and advice'"
+    assert total_of_list("Alan Milburn earned up to £85,000 from speeches, articles and advice.", earned) == ""
+    assert total_of_list("Alan Milburn earned up to £85,000.", earned) == ""
+    # 'what speed did japan's earth simulator clock up' is answered by the article's bare '… clocked up 35.86.'
+    question = "what speed did japan's earth simulator clock up"
+    assert has_type("The Earth Simulator clocked up 35.86.", answer_type(question), question)
+    assert not has_type("The Earth Simulator has 5,120 processors.", answer_type(question), question)
