@@ -221,8 +221,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
-    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article,
-                         lead_in(passages[chosen[0].passage], chosen[0].start)) \
+    lead = lead_in(passages[chosen[0].passage], chosen[0].start) if goes_on(text) else before  # only read then
+    why = _names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article, lead) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) \
         or _part_left_out(sentence, chosen) \

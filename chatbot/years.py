@@ -140,14 +140,14 @@ def compared_year(sentence: str, line: str) -> str:
     """Why a sentence gives another time a count its source gives only as what it compares with in a year, or ''.
     ('45 British films were made in the UK last year.', 'Twenty-seven British films were made in the UK last year …,
     compared with 45 in 2003 …') -> "in the source 45 is 2003's" (found asking new questions: shown, generated)."""
-    for m in _compared(line):
+    said = set(_said_years(sentence)) | ({"relative"} if RELATIVE_YEAR.search(sentence) else set())
+    mine = numbers(_uncompared(re.sub(r"\b(?:from|compared\s+(?:with|to)|against|than|versus)\s+[$£€]?\d[\d,.]*\w*",
+                                      " ", sentence, flags=re.I)))  # not '… from £4bn' (its own comparison)
+    uncompared = numbers(_uncompared(line))
+    for m in _compared(line) if said else []:
         year = re.findall(r"(?:1[89]|20)\d\d", m.group(0))[-1]
-        theirs = numbers(m.group(0)) - {year}
-        said = set(_said_years(sentence)) | ({"relative"} if RELATIVE_YEAR.search(sentence) else set())
-        mine = numbers(_uncompared(re.sub(r"\b(?:from|compared\s+(?:with|to)|against|than|versus)\s+[$£€]?\d[\d,.]*\w*",
-                                          " ", sentence, flags=re.I)))  # not '… from £4bn' (its own comparison)
-        given = sorted(mine & theirs - numbers(_uncompared(line)))
-        if given and said and year not in said:
+        given = sorted(mine & (numbers(m.group(0)) - {year}) - uncompared)
+        if given and year not in said:
             return f"in the source {given[0]} is {year}'s"
     return ""
 
