@@ -341,3 +341,25 @@ def total_of_list(sentence: str, source: str) -> str:
         if numbers(m.group(1)) & numbers(sentence) and any(named) and not all(named):
             return f"in the source {norm_number(m.group(1).lstrip('$£€'))} is for '{m.group(2)}'"
     return ""
+
+
+_HEDGE = r"(?:(?:about|around|almost|nearly|some|roughly|over|under|(?:more|less)\s+than|just\s+(?:over|under))\s+)?"
+_NUM = r"([$£€]?\d[\d,.]*)"
+# a number said as a change: 'up by 20%', 'By 30 billion, texts were up', 'rose 5%', 'an increase of 20%'
+_AS_CHANGE = re.compile(r"\b(?:by|up|down|rose|rise[sn]?|rising|fell|fall(?:en|s|ing)?|increased?|decreased?|dropped|"
+                        r"grew|grown|jumped|climbed|(?:an?\s+)?(?:increase|rise|fall|drop|jump|decline)\s+of)\s+"
+                        + _HEDGE + _NUM, re.I)
+# a number said as a total: 'a total of 30 billion', 'totalling £3m', '3.5 million in total'
+_AS_TOTAL = re.compile(r"\btotal(?:l?ing|l?ed)?\s+(?:of\s+)?" + _HEDGE + _NUM + r"|" + _NUM +
+                       r"\s*(?:m|bn|k|million|billion|thousand)?\s+[a-z]*\s*in\s+total\b", re.I)
+
+
+def change_of_total(sentence: str, source: str) -> str:
+    """Why the sentence gives as a change a number the source gives only as a total, or ''. ('By 30 billion, texts
+    were up on the year before.', '… with forecasts suggesting a total of 30 billion for 2005.') -> "in the source 30
+    is a total, not a change" (found asking new questions: shown, generated, for how much texts were up)."""
+    changes = {n for m in _AS_CHANGE.finditer(sentence) for n in numbers(m.group(1))}
+    totals = {n for m in _AS_TOTAL.finditer(source) for n in numbers(m.group(1) or m.group(2))}
+    source_changes = {n for m in _AS_CHANGE.finditer(source) for n in numbers(m.group(1))}
+    both = sorted(changes & totals - source_changes)
+    return f"in the source {both[0]} is a total, not a change" if both else ""

@@ -39,7 +39,13 @@ def asked_count(question: str) -> list[str]:
 
 
 def counts_other(sentence: str, question: str) -> str:
-    """Why the sentence's numbers count something other than what the question asks about, or ''.
+    """Why the sentence's numbers count something other than what the question asks about, or ''."""
+    return count_mismatch(sentence, question)[1]
+
+
+def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
+    """What kind of count mismatch the sentence has, and why: ("other", …) when its numbers count another
+    thing, ("unsaid", …) when they name nothing the question counts, or ("", "").
 
     ('13 formal demarches.', 'How many protest notes?') -> "it counts 'formal demarches', not 'protest notes'". The
     question's names after a function word do not say what is counted ('Five million copies of Halo 2' for 'How many
@@ -53,7 +59,7 @@ def counts_other(sentence: str, question: str) -> str:
     else:
         asked = asked_count(question)
     if not asked or (re.search(r"\bhow much\b", question, re.I) and MONEY.search(sentence)):
-        return ""  # 'how much' asks for an amount: a line with one does not count something else
+        return "", ""  # 'how much' asks for an amount: a line with one does not count something else
     ws = words(_NOT_COUNTS.sub(" ", sentence))  # '£10 one-way' is a price, '31 December' a date
     # a name the question counts by alone is what is counted: 'Twelve members of the Taliban' (review)
     named = names(question)
@@ -63,7 +69,7 @@ def counts_other(sentence: str, question: str) -> str:
                and (c := _counted(ws, i, apart))]
     said = asked + words(question)
     if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
-        return f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
+        return "other", f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
     # numbers that name nothing they count ('from 370 to 870') count what the question asks only if the
     # sentence says it: 'Qantas increased the number of flight attendants … from 370 to 870' is no answer to
     # 'How many Qantas pilots went on strike?' (found asking new questions: it was shown, generated)
@@ -73,8 +79,8 @@ def counts_other(sentence: str, question: str) -> str:
         - _TIME_WORDS  # 'scored' of 'Thierry Henry, who scored 30 last season' for '… goals …?' (review)
     if not counted and nouns and any(t[0].isdigit() and not YEAR.fullmatch(t) for t in ws) \
             and not _as_nouns(nouns) & _as_nouns(ws) and not (acts & set(stems(" ".join(ws)))):
-        return f"it does not say it counts '{' '.join(nouns)}'"
-    return ""
+        return "unsaid", f"it does not say it counts '{' '.join(nouns)}'"
+    return "", ""
 
 
 def _as_nouns(ws: list[str]) -> set[str]:

@@ -10,8 +10,8 @@ from .counts import (
     amount_of_other,
     asked_count,
     compared_otherwise,
+    count_mismatch,
     counts_another_noun,
-    counts_other,
     other_month,
     other_period,
     owned_by_other,
@@ -32,9 +32,9 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
     another person than the question's, whom the sentence `before` it names (`someone_else`, in `article`).
     Not `every_count` (the ranker's line): its counts are checked only when it counts another noun, leaves out
     the name the question counts by or is the line's only number; a list's first count often differs."""
-    counted = counts_other(line, question)
+    kind, counted = count_mismatch(line, question)
     if counted and not every_count and not (counts_another_noun(line, question) or count_unnamed(line, question)
-                                            or len(numbers(line)) == 1 and counted.startswith("it counts '")):
+                                            or len(numbers(line)) == 1 and kind == "other"):
         counted = ""  # a lone count of another noun is no list's first ('… fewer than 130,000 cars per year' for
         # how many people work there: found asking new questions)
     other = someone_else(line, before, question, article)

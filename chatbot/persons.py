@@ -323,7 +323,8 @@ def deed_of_other(sentence: str, source: str) -> str:
 
 
 # two named doers of one deed: 'the Bill Gates Foundation and Norway are joining up to put an extra £0.53bn …'
-_JOINT = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+and\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+"
+_NAME = r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*"
+_JOINT = re.compile(rf"\b((?:{_NAME},\s+(?:the\s+)?)*{_NAME}),?\s+and\s+(?:the\s+)?({_NAME})\s+"
                     r"(?:are|were|have|has|had|will|would|is|was|jointly|together|[a-z]+ed)\b")
 
 
@@ -331,15 +332,16 @@ def deed_shared(sentence: str, source: str) -> str:
     """Why the sentence gives one doer an amount the source says two named doers give together, or ''. ('Norway
     is contributing £0.53bn to Gavi.', '… the Bill Gates Foundation and Norway are joining up to put an extra
     £0.53bn …') -> "the source says it of 'Bill Gates Foundation and Norway'" (found asking new questions:
-    shown, generated, for how much Norway gives by itself)."""
+    shown, generated, for how much Norway gives by itself). Three or more doers too ('Britain, France and Germany
+    have pledged £100m'), one of whom the sentence leaves out."""
     said = names(sentence, first=True)
     amounts = {m.group(0) for m in re.finditer(r"\d[\d,.]*", sentence)}
     for m in _JOINT.finditer(source):
-        sides = [names(m.group(k), first=True) - STOPWORDS for k in (1, 2)]
+        sides = [names(side, first=True) - STOPWORDS for side in re.split(r",\s+", m.group(1)) + [m.group(2)]]
         rest = re.split(r"(?<=[.!?])\s", source[m.end():], maxsplit=1)[0]
         # not an amount given by each, or said of one side after naming it again ('… with France's deficit at 4.1%')
         shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*each\b", rest[rest.index(a) + len(a):])
-                  and not names(rest[:rest.index(a)], first=True) & (sides[0] | sides[1])]
-        if all(sides) and shared and any(side <= said and not other & said for side, other in (sides, sides[::-1])):
+                  and not names(rest[:rest.index(a)], first=True) & set().union(*sides)]
+        if all(sides) and shared and any(side <= said for side in sides) and any(not side & said for side in sides):
             return f"the source says it of '{m.group(1)} and {m.group(2)}'"
     return ""

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
-from .bounds import clause_at, described_otherwise, mentions, misnamed
+from .bounds import change_of_total, clause_at, described_otherwise, mentions, misnamed
 from .counts import (
     asked_count,
     counts_another_noun,
@@ -161,10 +161,11 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
     if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)
                              or subject_swapped(reply, question, texts[pick])
-                             or described_otherwise(reply, texts[pick])):
+                             or described_otherwise(reply, texts[pick]) or change_of_total(reply, texts[pick])):
         pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m),
         # or whose number the reply took is what another thing is or costs ('The DS games will cost £99' from '…
-        # gadget costs £99 … and 15 games are available'; found asking new questions)
+        # gadget costs £99 … and 15 games are available'; found asking new questions), or that gives as a total the
+        # number the reply says is a change ('By 30 billion, texts were up' from '… a total of 30 billion for 2005')
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs

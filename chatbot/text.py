@@ -67,7 +67,7 @@ might more most much must my myself no nor not now of off on once only or other 
 per please same say says said shall she should so some such than that the their theirs them themselves then there
 these they this those through thus to too under until up upon us very was we were what when where whether which
 while who whom whose why will with within without would yet you your yours yourself
-tell explain describe according article articles text passage passages source sources sentence document
+tell explain describe according article articles passage passages source sources sentence document
 """.split())
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without)\b|n['’]t\b", re.I)
 

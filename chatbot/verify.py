@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, heading, lead_in, part_named
-from .bounds import bound_lost, dated_otherwise, described_otherwise, named_otherwise, other_size, total_of_list
+from .bounds import (
+    bound_lost,
+    change_of_total,
+    dated_otherwise,
+    described_otherwise,
+    named_otherwise,
+    other_size,
+    total_of_list,
+)
 from .counts import (
     asked_elsewhere,
     counts_given,
@@ -213,7 +221,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
-        or total_of_list(sentence, text) \
+        or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
         or counts_other(sentence, question) \
@@ -279,6 +287,9 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     if others_named(text, sentence, question):
         asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text) for n in run}
     mine_names = names(sentence) | lead_name(sentence, question)
+    # a name the question typed in small letters is the question's too ('which month held the uk record …?')
+    asked |= {n for n in mine_names if any(m.group(0).islower() for m in re.finditer(
+        rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", question, re.I))}
     beside = text
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)

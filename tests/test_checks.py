@@ -9,7 +9,15 @@ import pytest
 
 from chatbot import followup, gate, pairs, verify
 from chatbot.about import heading, lead_in, named_elsewhere
-from chatbot.bounds import bound_lost, dated_otherwise, described_otherwise, named_otherwise, total_of_list, with_bounds
+from chatbot.bounds import (
+    bound_lost,
+    change_of_total,
+    dated_otherwise,
+    described_otherwise,
+    named_otherwise,
+    total_of_list,
+    with_bounds,
+)
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
@@ -39,9 +47,9 @@ from chatbot.places import other_place
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed, speaker_start
-from chatbot.rank import Candidate, answer_type, done_by_named, has_type, rank_sentences
+from chatbot.rank import SPEED_Q, Candidate, answer_type, done_by_named, has_type, rank_sentences
 from chatbot.screen import screen
-from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms
+from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms
 from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
@@ -1139,6 +1147,11 @@ def test_how_fast_asks_for_a_speed():
         assert has_type(speed, "number", "What speed did it reach?"), speed
     for other in ("It was 3 times as high.", "It opens at 5 a.m.", "It took 2 hours.", "It takes 10 seconds a lap."):
         assert not has_type(other, "number", "How fast is it?"), other
+    # a review: how fast a thing grows or falls is a rate of change, not a speed
+    for change in ("How fast are house prices falling?", "How fast did sales rise?", "How fast is the economy growing?",
+                   "How fast did exports decline?"):
+        assert not SPEED_Q.search(change), change
+    assert SPEED_Q.search("How fast do the lifts go?") and SPEED_Q.search("How fast do the lifts rise?")
 
 
 def test_how_fast_ranks_the_lines_that_give_the_speed_among_those_quoted(real_embedder):
@@ -3135,6 +3148,12 @@ def test_an_amount_two_named_doers_give_together_is_not_one_doers():
         "the source says it of 'Bill Gates Foundation and Norway'"
     assert deed_shared("Norway and the Gates Foundation are putting £0.53bn into Gavi.", line) == ""
     assert deed_shared("Mr Brown welcomed the news.", line) == ""
+    # three doers (a review): a sentence giving the amount to one or two of them leaves out the rest
+    three = "Britain, France and Germany have pledged £100m to the fund."
+    assert deed_shared("Britain has pledged £100m to the fund.", three) == \
+        "the source says it of 'Britain, France and Germany'"
+    assert deed_shared("Britain and France have pledged £100m.", three)
+    assert deed_shared("Britain, France and Germany pledged £100m.", three) == ""
     verdict = attribute("Norway is joining up to put an extra £0.53bn ($1bn) into the Global Alliance for Vaccines and "
                         "Immunisation (Gavi).", "How much is Norway putting into Gavi?",
                         [Source(0, 0, len(line), line, 0.6, 1.0)], [line], HashEmbedder())
@@ -3281,3 +3300,36 @@ def test_a_year_or_an_amount_said_of_another_thing_than_in_the_source():
     question = "what speed did japan's earth simulator clock up"
     assert has_type("The Earth Simulator clocked up 35.86.", answer_type(question), question)
     assert not has_type("The Earth Simulator has 5,120 processors.", answer_type(question), question)
+
+
+def test_a_name_typed_in_small_letters_and_text_as_a_word():
+    """Calibration n318: 'October 2004 held the UK record for texting.' was refused twice over: the question typed
+    'uk' in small letters, so 'UK' was a name the answer added; and 'text' was a stop word (for 'the text says'),
+    so the source's 'bumper text record' did not hold the 'texting' the question echoed."""
+    question = "before december 2004, which month held the uk record for texting?"
+    uk = "UK mobile owners continue to break records with their text messaging."
+    line = ("Before December's bumper text record, the previous highest monthly total was in October 2004, when 2.3 "
+            "billion were sent.")
+    sources, passages = _sources(uk, line)
+    verdict = attribute("October 2004 held the UK record for texting.", question, sources[1:], passages,
+                        HashEmbedder())
+    assert verdict.ok, verdict.reason
+    assert "text" in terms("a bumper text record")
+    # a name the question did not type is still one the answer adds
+    assert _reason("October 2004 held the UK record for texting.", "which month held the record for texting?",
+                   line) == "'uk' is not in the source"
+
+
+def test_a_total_is_not_a_change():
+    """Found replaying calibration n316 ('by how much were new year texts up on the year before'): 'By 30 billion,
+    texts were up on the year before.' was shown, generated, from '… forecasts suggesting a total of 30 billion …'."""
+    line = ("Text messaging is set to smash more records in 2005 too, said the MDA, with forecasts suggesting a total "
+            "of 30 billion for the year.")
+    assert _reason("By 30 billion, texts were up on the year before.", "by how much were new year texts up on the "
+                   "year before", line) == "in the source 30 is a total, not a change"
+    assert change_of_total("Texts were up by 30 billion.", line)
+    assert change_of_total("Sales rose by 3.5 million.", "The single sold 3.5 million copies in total.")
+    assert change_of_total("A total of 30 billion texts are forecast.", line) == ""
+    assert change_of_total("Sales rose 5% to 30 billion.", line) == ""  # the change is 5%, 30 billion the level
+    assert change_of_total("Profits rose by 5% to £801m.", "Profits rose by 5% to a total of £801m.") == ""
+    assert change_of_total("Texts were up by 30 billion.", "Texts were up by 30 billion, a total of 30 billion.") == ""
