@@ -13,9 +13,9 @@ from .counts import (
     count_mismatch,
     counts_another_noun,
     other_month,
-    other_period,
     owned_by_other,
 )
+from .periods import other_period
 from .persons import someone_else
 from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import counts_given
+from .periods import counts_given
 from .rank import CALENDAR
 from .text import MONTHS, mentioned, own_question
 

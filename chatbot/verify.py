@@ -28,16 +28,15 @@ from .bounds import (
 )
 from .counts import (
     asked_elsewhere,
-    counts_given,
     counts_other,
     other_month,
-    other_period,
     unbound_number,
     unqualified,
 )
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
+from .periods import counts_given, period_of_count
 from .persons import (
     deed_of_other,
     deed_shared,
@@ -199,15 +198,6 @@ def _close(a: Source, b: Source, passage: str) -> bool:
     return not passage[first.end:second.start].strip()
 
 
-def _other_period(sentence: str, question: str, chosen: Sequence[Source]) -> str:
-    """Why a source line the sentence takes its count from counts over another stretch of time than the question's
-    ('26 billion.' for '… on New Year's Day?' from '… 26 billion texts were sent in total in 2004'), or ''."""
-    if not counts_given(sentence):
-        return ""
-    asked, mine = f"{question} {sentence}", numbers(sentence)
-    return next((why for s in chosen if mine & numbers(s.text) and (why := other_period(asked, s.text))), "")
-
-
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
     text = " ".join(s.text for s in chosen)
@@ -223,7 +213,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
-        or asked_elsewhere(sentence, question, text) or _other_period(sentence, question, chosen) \
+        or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, [c.text for c in chosen]) \
         or counts_other(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)
     if why:

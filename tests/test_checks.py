@@ -23,7 +23,6 @@ from chatbot.counts import (
     asked_elsewhere,
     counts_other,
     other_month,
-    other_period,
     owned_by_other,
     unbound_number,
     unqualified,
@@ -31,6 +30,7 @@ from chatbot.counts import (
 from chatbot.embed import HashEmbedder
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid
 from chatbot.followup import answers_earlier, understood
+from chatbot.periods import other_period
 from chatbot.persons import (
     deed_of_other,
     deed_shared,
@@ -3333,3 +3333,20 @@ def test_a_total_is_not_a_change():
     assert change_of_total("Sales rose 5% to 30 billion.", line) == ""  # the change is 5%, 30 billion the level
     assert change_of_total("Profits rose by 5% to £801m.", "Profits rose by 5% to a total of £801m.") == ""
     assert change_of_total("Texts were up by 30 billion.", "Texts were up by 30 billion, a total of 30 billion.") == ""
+
+
+def test_one_month_asked_is_not_a_years_count():
+    """Calibration n319: 'How many texts were sent that month?' (after which month held the texting record) was
+    answered, generated, '26 billion texts were sent in total in 2004' from '… 26 billion were sent in total in
+    2004'."""
+    year = "UK mobile owners continue to break records, with latest figures showing that 26 billion were sent in " \
+           "total in 2004."
+    assert other_period("How many texts were sent that month? 26 billion texts were sent in total in 2004.", year) \
+        == "the question asks about one month ('that month'), the source counts 'in total'"
+    assert _reason("26 billion texts were sent in total in 2004.", "How many texts were sent that month?", year) == \
+        "the question asks about one month ('that month'), the source counts 'in total'"
+    assert other_period("How many texts were sent in October?", year)
+    october = "The previous highest monthly total was in October 2004, when 2.3 billion were sent."
+    assert other_period("How many texts were sent that month? 2.3 billion.", october) == ""
+    assert other_period("How many texts were sent in 2004?", year) == ""
+    assert "one day ('3 October')" in other_period("How many texts were sent on 3 October?", year)  # a day's check

@@ -1,0 +1,74 @@
+"""Over which stretch of time a count is given: one day ('on New Year's Day', 'every day'), one month, a year
+('in total in 2004'), and whether a source's count covers the stretch a question asks about."""
+
+from __future__ import annotations
+
+import re
+
+from .text import MONTH_NAME, YEAR, numbers
+
+
+def counts_given(sentence: str) -> bool:
+    """Does the sentence give a number that is not a year or a day of a month? ('26 billion.' -> True)"""
+    return any(not YEAR.fullmatch(n) for n in numbers(_DAY_OF_MONTH.sub(" ", sentence)))
+
+
+def period_of_count(sentence: str, question: str, lines: list[str]) -> str:
+    """Why a source line the sentence takes its count from counts over another stretch of time than the question's
+    ('26 billion.' for '… on New Year's Day?' from '… 26 billion texts were sent in total in 2004'), or ''."""
+    if not counts_given(sentence):
+        return ""
+    asked, mine = f"{question} {sentence}", numbers(sentence)
+    return next((why for line in lines if mine & numbers(line) and (why := other_period(asked, line))), "")
+
+
+def other_period(asked: str, source: str) -> str:
+    """Why the source's count covers another stretch of time than the one `asked` (a question, and the answer
+    given to it) names, or '': one day asked, a year's or a month's total given, or the other way round.
+
+    ("How many texts were sent on New Year's Day? 26 billion.", '… 26 billion texts were sent in total in 2004.')
+    -> "the question asks about one day ('New Year's Day'), the source counts 'in total'"; ('How many texts were
+    sent in 2004?', 'Every day 78 million messages are sent …') -> "the question asks about 'in 2004', the source
+    counts 'Every day'"; ('How many texts were sent that month? 26 billion.', '… in total in 2004') -> one month
+    asked, a year counted.
+    Only when the source gives a count (not a year) and names its stretch of time, not a day of its own ('Between
+    midnight on 31 December and midnight on 1 January, 133m text messages were sent')."""
+    if not counts_given(source):
+        return ""
+    day, theirs = _ONE_DAY.search(asked), _ONE_DAY.search(source)
+    if day and not theirs and (longer := LONGER.search(source) or _IN_YEAR.search(source)):
+        return f"the question asks about one day ('{day.group(0)}'), the source counts '{longer.group(0)}'"
+    longer = LONGER.search(asked) or _IN_YEAR.search(asked)
+    rate = _A_DAY.search(source)
+    if longer and not day and rate and not (LONGER.search(source) or _IN_YEAR.search(source)):
+        return f"the question asks about '{longer.group(0)}', the source counts '{rate.group(0)}'"
+    month, year = _ONE_MONTH.search(asked), _A_YEAR.search(source)
+    if month and year and not theirs and not re.search(rf"\bmonth|{MONTH_NAME}", source, re.I):
+        return f"the question asks about one month ('{month.group(0)}'), the source counts '{year.group(0)}'"
+    return ""
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\b|"
+                           rf"\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
+_IN_YEAR = re.compile(rf"\b(?:in|during|for|throughout)\s+(?:(?:1[89]|20)\d\d|{MONTH_NAME}(?!\s+\d{{1,2}}\b))\b", re.I)
+_S = r"(?:['’]s)?"
+# one month asked ('How many texts were sent that month?'), a year's count given ('… 26 billion … in total in 2004')
+_ONE_MONTH = re.compile(rf"\b(?:(?:that|the\s+same|this|one|a\s+single)\s+month|in\s+{MONTH_NAME}(?!\s+\d{{1,2}}\b))\b",
+                        re.I)
+_A_YEAR = re.compile(r"\b(?:in\s+total|annual(?:\s+total)?|yearly|(?:a|per|each|every|this|last|the\s+whole|the\s+full)"
+                     r"\s+year|for\s+the\s+year|(?:in|during|for|throughout)\s+(?:1[89]|20)\d\d)\b", re.I)
+# a count's day (named, midnight to midnight, or every day), not the day a thing was said on ('on Monday')
+_A_DAY = re.compile(rf"\b(?:(?:New\s+Year{_S}|Christmas|Boxing|Valentine{_S}|Election|Independence|Polling|Budget|"
+                    rf"Inauguration|Remembrance|St\.?\s+Patrick{_S}|Mother{_S}|Father{_S})\s+(?:Day|Eve)|Easter\s+"
+                    rf"(?:Sunday|Monday)|Good\s+Friday|midnight|(?:in\s+)?(?:one|a\s+single)\s+day|"
+                    rf"(?:a|per|each|every)\s+day|(?-i:daily)|(?:in|within)\s+24\s+hours)\b", re.I)
+# ('daily' in small letters: not 'Screen Daily'); one day: those, a date, a weekday, 'that day', 'today'
+_ONE_DAY = re.compile(rf"{_A_DAY.pattern}|\b(?:(?:on|last|that|this|next)\s+{_WEEKDAY}|(?:that|the\s+same|on\s+the)"
+                      rf"\s+day|today|yesterday)\b|(?-i:{_DAY_OF_MONTH.pattern})", re.I)
+# a stretch longer than a day that a count is given for: 'in total in 2004', 'the annual total', 'in December
+# alone', 'a week', 'in the third quarter'
+LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterly)(?:\s+total)?|"
+                     rf"(?:a|per|each|every|this|last|next|the\s+whole|the\s+full)\s+(?:year|month|week)|"
+                     rf"for\s+the\s+(?:year|month|week)|year-on-year|(?:first|second|third|fourth|last|final)\s+"
+                     rf"(?:quarter|half)|in\s+{MONTH_NAME}\s+alone)\b", re.I)
