@@ -32,6 +32,12 @@ _DANGLING = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|of|the|a|
 _COPULA = re.compile(r"\s+(?:is|are|was|were)\s+(?:called\s+|named\s+|known\s+as\s+)?", re.I)
 _BY_ITSELF = re.compile(r"\W*(?:(?:the|an?)\s+)?(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                         r"\w+\s+by\s+(.+)", re.I)
+# the question's own frame said again ('… 6,000-strong, according to the 36th UN … Monitoring Team Report.' for '…
+# according to the UN monitoring report?'): cut when it names a document, not a speaker, whose word must be checked
+_FRAME = re.compile(r",?\s+according\s+to\s+(?P<end>[^,;.!?]+?)\s*(?=[.!?]?\s*$)|^according\s+to\s+(?P<start>[^,;]+?),"
+                    r"\s*", re.I)
+_DOCUMENT = re.compile(r"\b(?:reports?|surveys?|study|studies|figures|data|statistics|estimates?|analysis|research|"
+                       r"polls?|census|index|review|op-ed|editorial|article|paper)\b", re.I)
 _REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 
 
@@ -76,6 +82,10 @@ def screen(text: str, question: str) -> tuple[str, str]:
     if m and (yes_no(question) or not m.group(1)):
         rest = text[m.end():]
         text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
+    frame = _FRAME.search(text) if re.search(r"\baccording\s+to\b", question, re.I) else None
+    if frame and _DOCUMENT.search(frame.group("end") or frame.group("start")):
+        text = text[:frame.start()] + text[frame.end():]
+        text = text[0].upper() + text[1:]
     cut = _META_SUFFIX.sub("", text, count=1)
     if negated(cut) or _UNKNOWN.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing
         cut = text

@@ -3350,3 +3350,22 @@ def test_one_month_asked_is_not_a_years_count():
     assert other_period("How many texts were sent that month? 2.3 billion.", october) == ""
     assert other_period("How many texts were sent in 2004?", year) == ""
     assert "one day ('3 October')" in other_period("How many texts were sent on 3 October?", year)  # a day's check
+
+
+def test_the_questions_own_frame_said_again_is_cut():
+    """Calibration s122: '… is estimated to be 6,000-strong according to the 36th UN Analytical Support & Sanctions
+    Monitoring Team Report.' was refused for its '36th', which only the line before the answer's gives; the question
+    had asked '… according to the UN monitoring report?'. A frame naming a document is cut; a speaker's is kept,
+    since who said it is checked."""
+    question = "How big is the TTP presence in Afghanistan according to the UN monitoring report?"
+    reply = ("The TTP presence in Afghanistan is estimated to be 6,000-strong according to the 36th UN Analytical "
+             "Support & Sanctions Monitoring Team Report.")
+    assert screen(reply, question) == ("The TTP presence in Afghanistan is estimated to be 6,000-strong.", "")
+    line = "Taliban officials support logistics and safe havens for the 6,000-strong TTP presence in Afghanistan."
+    assert _reason(screen(reply, question)[0], question, line) == "ok"
+    assert screen("According to the op-ed, stability cannot be built on fragmented logic.",
+                  "According to the op-ed, what can stability not be built on?")[0] == \
+        "Stability cannot be built on fragmented logic."
+    said = "According to Jack McConnell, volume sales fell by 1.3%."
+    assert screen(said, "According to Jack McConnell, how much did volume sales fall?")[0] == said
+    assert screen(reply, "How big is the TTP presence in Afghanistan?")[0] == reply  # no frame asked: kept, checked
