@@ -45,12 +45,16 @@ def _circular(text: str) -> bool:
     """Does the sentence say that a thing is itself, or is done by itself? 'The Haqqani network based in Kabul is
     the Haqqani network.' -> True; 'The network based in Kabul is the Haqqani network.' -> False; 'The Haqqani
     network is led by the Kabul-based Haqqani network.' -> True (found asking new questions: generated, shown, for
-    'Who leads the Haqqani network?')"""
+    'Who leads the Haqqani network?'); 'The Beatles' suits were bought by four suits worn by the Beatles …' -> True
+    (found asking new questions)"""
     by = _BY_ITSELF.match(text)
     if by:  # the shared words must hold a name: 'The team was beaten by the home team.' is no circle (review)
         subject, agent = by.group(1).split(), re.findall(r"[\w'’-]+", by.group(2))
         shared_name = names(by.group(1), first=True) & names(by.group(2))
-        if agent and agent[-1].lower() == subject[-1].lower() and shared_name and \
+        # the agent's own noun ends it or its first phrase: '… were bought by four suits worn by the Beatles on …'
+        head = re.findall(r"[\w'’-]+", re.split(r",|\s(?:who|which|that|worn|[a-z]+ed|on|in|at|of|for|with|from)\s",
+                                                 by.group(2))[0])
+        if agent and subject[-1].lower() in {agent[-1].lower(), (head or agent)[-1].lower()} and shared_name and \
                 base_terms(" ".join(subject)) <= base_terms(" ".join(agent)):
             return True
     parts = _COPULA.split(text, maxsplit=1)
