@@ -46,24 +46,42 @@ def _copied_negations(sentence: str, source: str) -> set[str]:
             if len(_squashed(m.group(0)).split()) >= 4 and f" {_squashed(m.group(0))} " in whole}
 
 
+def _asked_negations(sentence: str, question: str) -> set[str]:
+    """The negations the sentence copies from the question with the word before them: the question's premise, not
+    the answer's claim ('… is not enough because it is too little time …' for 'Why does Edward Leigh think 11
+    minutes per visa application is not enough?': found asking new questions, refused as the source's opposite), in
+    the part before the reason ('because', 'since', 'due to')."""
+    premise = re.split(r"\b(?:because|since|due\s+to)\b", sentence, maxsplit=1)
+    if len(premise) < 2:  # only a premise said before the reason given: not '… without cash transfers by …' (s107)
+        return set()
+    asked = f" {_squashed(question)} "
+    return {_squashed(m.group(1)) for m in _ASKED_RUN.finditer(premise[0]) if f" {_squashed(m.group(0))} " in asked}
+
+
+_ASKED_RUN = re.compile(rf"\b\w+\W+({_NEGATION_CORE})", re.I)
+# 'no longer symbolic but rapidly materializing into …' denies only what stands between (found asking new questions)
+_NOT_BUT = re.compile(r"\b(?:not|no\s+longer|never)\s+(?:just\s+|merely\s+|simply\s+)?([^,;.]{1,60}?)\s+but\s+", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
-def opposite(clause: str, sentence: str, source: str = "") -> bool:
+def opposite(clause: str, sentence: str, source: str = "", question: str = "") -> bool:
     """Does the sentence deny what the clause says, or the reverse? When 'and there …'/'but it …' joins two
     statements, each part that shares a word with the sentence is compared on its own. A negation the sentence
     copies from its `source` line with the words around it ('an attractive, "no fuss" computer') is the
     source's own wording, left out of both; so is what someone is quoted saying, when the sentence has no word
     of it ('"There isn't anything coming in," said The Libertine's executive producer Marc Samuelson.', 'Marc
-    Samuelson is the executive producer of The Libertine.': found asking new questions).
+    Samuelson is the executive producer of The Libertine.': found asking new questions). A negation the sentence
+    takes from the `question` is its premise, left out too; 'no longer A but B' denies A only, left out when the
+    sentence says nothing of A.
 
     ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
         -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
     """
-    for phrase in _copied_negations(sentence, source):
+    for phrase in _copied_negations(sentence, source) | _asked_negations(sentence, question):
         sentence, clause = (re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", "", t, flags=re.I)
                             for t in (sentence, clause))
     mine = set(stems(sentence))
+    clause = _NOT_BUT.sub(lambda m: m.group(0) if mine & set(stems(m.group(1))) else " ", clause)
     clause = _QUOTED.sub(lambda q: q.group() if mine & set(stems(q.group())) else " ", clause)
     parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
     return any(negated(p) != negated(sentence) for p in parts)

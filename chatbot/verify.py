@@ -244,7 +244,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     # polarity is compared with the closest single clause: 'Peace cannot be negotiated; it must be built on…'
     clauses = [i for i, w in enumerate(windows) if not any(_inside(o, w) for o in windows if o != w)]
     closest = max(clauses, key=lambda i: sims[i]) if clauses else best
-    if opposite(texts[closest], sentence, text):
+    if opposite(texts[closest], sentence, text, "" if strict else own_question(question)):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
     why = reversed_change(text, sentence)  # 'rise or fall?', or a question's premise, leaves the way to the source
     if why:

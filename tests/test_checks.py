@@ -3386,3 +3386,23 @@ def test_a_name_typed_in_small_letters_is_named_for_the_gate():
     # a word the passages also write in small letters is no name
     assert not gate.evidence("which election did the tory win", ["The Tory party won the election. A tory said so."],
                              [0.38], [0.6]).named
+
+
+def test_a_premise_the_question_denies_and_a_denial_of_another_thing_are_no_opposite():
+    """Found asking new questions (calibration n341, s140): both generated replies were right and refused as saying
+    the source's opposite."""
+    question = "Why does Edward Leigh think 11 minutes per visa application is not enough?"
+    line = ('"Entry clearance staff are expected to deal with a visa application in about 11 minutes which is surely '
+            'too little time to look closely at the supporting documents."')
+    reply = ("Edward Leigh thinks 11 minutes per visa application is not enough because it is too little time to look "
+             "closely at the supporting documents.")
+    assert opposite(line, reply, line, question) is False
+    assert opposite(line, reply, line) is True  # the 'not' is the question's, so only read with it
+    # only the premise before the reason: 'Moscow subsidizes the Taliban without cash transfers by …' (s107) is not
+    subsidy = "Moscow subsidizes the Taliban without cash transfers by demanding more shared intelligence."
+    assert opposite("Moscow demands more shared intelligence.", subsidy, "",
+                    "How does Moscow subsidize the Taliban without cash transfers?") is True
+    corridor = ("Russia and Pakistan have agreed to bolster ties, suggesting that the corridor from Moscow to Kabul "
+                "via Islamabad is no longer symbolic but rapidly materializing into a functional axis.")
+    assert opposite(corridor, "The corridor is rapidly materializing into a functional axis.", corridor) is False
+    assert opposite(corridor, "The corridor is symbolic.", corridor) is True
