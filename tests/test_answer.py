@@ -204,6 +204,9 @@ def test_a_question_naming_something_new_stands_alone_even_when_nothing_close_is
     # imperatives of the partnership?', 0.37, was read as a follow-up to the question before)
     assert engine.standalone("How many border flag meetings?", previous) == \
         "How many border flag meetings?"
+    # nor one typed in small letters naming what the passages write as names (found in the browser: 'which
+    # by-election did turnour win', 0.38, was read as a follow-up to a question about texting)
+    assert engine.standalone("how many trips did dar make to kabul", previous) == "how many trips did dar make to kabul"
 
 
 def test_a_follow_up_to_a_follow_up_reads_the_earlier_one_as_it_was_understood(engine_with):
