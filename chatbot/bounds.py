@@ -346,9 +346,9 @@ def total_of_list(sentence: str, source: str) -> str:
 _HEDGE = r"(?:(?:about|around|almost|nearly|some|roughly|over|under|(?:more|less)\s+than|just\s+(?:over|under))\s+)?"
 _NUM = r"([$£€]?\d[\d,.]*)"
 # a number said as a change: 'up by 20%', 'By 30 billion, texts were up', 'rose 5%', 'an increase of 20%'
-_AS_CHANGE = re.compile(r"\b(?:by|up|down|rose|rise[sn]?|rising|fell|fall(?:en|s|ing)?|increased?|decreased?|dropped|"
-                        r"grew|grown|jumped|climbed|(?:an?\s+)?(?:increase|rise|fall|drop|jump|decline)\s+of)\s+"
-                        + _HEDGE + _NUM, re.I)
+_AS_CHANGE = re.compile(r"(?:\b(?:up|down|rose|rise[sn]?|rising|fell|fall(?:en|s|ing)?|increased?|decreased?|dropped|"
+                        r"grew|grown|jumped|climbed)(?:\s+by)?|^\W*by|(?:an?\s+)?\b(?:increase|rise|fall|drop|jump|decline)"
+                        r"\s+of)\s+" + _HEDGE + _NUM, re.I)  # not the doer of 'signed by 50,000 people' (review)
 # a number said as a total: 'a total of 30 billion', 'totalling £3m', '3.5 million in total'
 _AS_TOTAL = re.compile(r"\btotal(?:l?ing|l?ed)?\s+(?:of\s+)?" + _HEDGE + _NUM + r"|" + _NUM +
                        r"\s*(?:m|bn|k|million|billion|thousand)?\s+[a-z]*\s*in\s+total\b", re.I)

@@ -122,7 +122,7 @@ _INITIAL = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z])\.\s+([A-Z][a-z][\w'’-]*)")
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # the source itself, as a question may name it: 'What does regional stability require, according to the writer?'
-_SOURCE_WORDS = frozenset(terms("according writer author article piece op-ed essay passage sources"))
+_SOURCE_WORDS = frozenset(terms("according writer author article piece op-ed essay passage sources text"))
 # what something does or did, asked of a question that names nothing ('What did the dossiers contain?'); not why,
 # nor what it was about ('Why were there so many border flag meetings?': a line with the words gives no reason)
 _DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|could)\s", re.I)
@@ -170,7 +170,10 @@ def _named(question: str, cased: str) -> bool:
 def _typed_small(question: str, cased: str) -> set[str]:
     """The question's words typed in small letters that the passages write only as names, within a sentence:
     'which by-election did turnour win' -> {'turnour'} ('… Tory Edward Turnour, who won …': found asking new
-    questions, refused at 0.38)."""
+    questions, refused at 0.38). Only in a question typed all in small letters: BBC style capitalises 'the Cabinet'
+    (review)."""
+    if question != question.lower():
+        return set()
     return {w for w in re.findall(r"\b[a-z][a-z'’-]{3,}\b", question) if w not in STOPWORDS
             and re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(w.capitalize())}\b", cased)
             and not re.search(rf"\b{re.escape(w)}\b", cased)}

@@ -43,7 +43,7 @@ def other_period(asked: str, source: str) -> str:
     if longer and not day and rate and not (LONGER.search(source) or _IN_YEAR.search(source)):
         return f"the question asks about '{longer.group(0)}', the source counts '{rate.group(0)}'"
     month, year = _ONE_MONTH.search(asked), _A_YEAR.search(source)
-    if month and year and not theirs and not re.search(rf"\bmonth|{MONTH_NAME}", source, re.I):
+    if month and year and not theirs and not re.search(rf"\bmonths?\b|(?-i:\b{MONTH_NAME}\b)", source, re.I):
         return f"the question asks about one month ('{month.group(0)}'), the source counts '{year.group(0)}'"
     return ""
 
@@ -56,8 +56,9 @@ _S = r"(?:['’]s)?"
 # one month asked ('How many texts were sent that month?'), a year's count given ('… 26 billion … in total in 2004')
 _ONE_MONTH = re.compile(rf"\b(?:(?:that|the\s+same|this|one|a\s+single)\s+month|in\s+{MONTH_NAME}(?!\s+\d{{1,2}}\b))\b",
                         re.I)
-_A_YEAR = re.compile(r"\b(?:in\s+total|annual(?:\s+total)?|yearly|(?:a|per|each|every|this|last|the\s+whole|the\s+full)"
-                     r"\s+year|for\s+the\s+year|(?:in|during|for|throughout)\s+(?:1[89]|20)\d\d)\b", re.I)
+_A_YEAR = re.compile(r"\b(?:in\s+total|annual(?:\s+total)?|yearly|(?:per|each|every|the\s+whole|the\s+full)\s+year|"
+                     r"(?<!on\s)a\s+year(?!\s+(?:earlier|ago|before))|for\s+the\s+year|"
+                     r"(?:in|during|for|throughout)\s+(?:1[89]|20)\d\d)\b", re.I)  # review: not 'on a year earlier'
 # a count's day (named, midnight to midnight, or every day), not the day a thing was said on ('on Monday')
 _A_DAY = re.compile(rf"\b(?:(?:New\s+Year{_S}|Christmas|Boxing|Valentine{_S}|Election|Independence|Polling|Budget|"
                     rf"Inauguration|Remembrance|St\.?\s+Patrick{_S}|Mother{_S}|Father{_S})\s+(?:Day|Eve)|Easter\s+"

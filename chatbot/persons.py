@@ -328,6 +328,10 @@ _JOINT = re.compile(rf"\b((?:{_NAME},\s+(?:the\s+)?)*{_NAME}),?\s+and\s+(?:the\s
                     r"(?:are|were|have|has|had|will|would|is|was|jointly|together|[a-z]+ed)\b")
 
 
+_AFTER_WORD = re.compile(r"\b(?:according\s+to|on|in|at|by|from|for|with)\s+$", re.I)
+_LEADING = frozenset("on in at after before during last meanwhile however earlier later yesterday today".split())
+
+
 def deed_shared(sentence: str, source: str) -> str:
     """Why the sentence gives one doer an amount the source says two named doers give together, or ''. ('Norway
     is contributing £0.53bn to Gavi.', '… the Bill Gates Foundation and Norway are joining up to put an extra
@@ -337,7 +341,11 @@ def deed_shared(sentence: str, source: str) -> str:
     said = names(sentence, first=True)
     amounts = {m.group(0) for m in re.finditer(r"\d[\d,.]*", sentence)}
     for m in _JOINT.finditer(source):
-        sides = [names(side, first=True) - STOPWORDS for side in re.split(r",\s+", m.group(1)) + [m.group(2)]]
+        listed = re.split(r",\s+", m.group(1)) + [m.group(2)]
+        if len(listed) > 2 and _AFTER_WORD.search(source[:m.start()]):
+            listed = listed[1:]  # 'According to Reuters, Britain and France …' (review)
+        sides = [names(side, first=True) - STOPWORDS for side in listed
+                 if side.split()[0].lower() not in STOPWORDS | _LEADING]  # not 'On Monday,' (review)
         rest = re.split(r"(?<=[.!?])\s", source[m.end():], maxsplit=1)[0]
         # not an amount given by each, or said of one side after naming it again ('… with France's deficit at 4.1%')
         shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*each\b", rest[rest.index(a) + len(a):])

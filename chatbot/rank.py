@@ -50,9 +50,10 @@ _CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fel
                        r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
 # 'How fast …?' asks for a speed ('17m per second', '38mph'), not how fast a thing grows ('7.9%': found asking) or
 # how fast a quantity falls ('How fast are house prices falling?': found by a review); a lift rising is a speed
-SPEED_Q = re.compile(r"\bhow fast\b(?![^?]*\b(?:gr[eo]wn?|growing|expand\w*|increas\w*|declin\w*|shrink\w*|shrank|"
-                     r"prices?|sales|profits?|shares|costs?|interest|inflation|unemployment|economy|population|demand|"
-                     r"exports|imports|spending|debts?|deficits?|earnings|revenues?|incomes?|wages|values?)\b)|"
+SPEED_Q = re.compile(r"\bhow fast\b(?![^?]*\b(?:gr[eo]wn?|growing|expand\w*|increas\w*|declin\w*|shrink\w*|shrank)\b)"
+                     r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:prices?|sales|profits?|shares|costs?|interest|inflation|unemployment|"
+                     r"economy|population|demand|exports|imports|spending|debts?|deficits?|earnings|revenues?|incomes?|"
+                     r"wages|values?)\b)|"
                      r"\bwhat speed\b", re.I)
 # '17m per second', '42.7 trillion calculations per second', '80 megaflops' (found asking new questions: refused)
 RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .text import names, negated, numbers, yes_no
+from .text import names, negated, numbers, terms, yes_no
 from .wordforms import base_terms
 
 _CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -38,6 +38,8 @@ _FRAME = re.compile(r",?\s+according\s+to\s+(?P<end>[^,;.!?]+?)\s*(?=[.!?]?\s*$)
                     r"\s*", re.I)
 _DOCUMENT = re.compile(r"\b(?:reports?|surveys?|study|studies|figures|data|statistics|estimates?|analysis|research|"
                        r"polls?|census|index|review|op-ed|editorial|article|paper)\b", re.I)
+_DOCUMENT_TERMS = frozenset(terms("reports surveys study studies figures data statistics estimates analysis research "
+                                  "polls census index review op-ed editorial article paper"))
 _REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 
 
@@ -52,8 +54,7 @@ def _circular(text: str) -> bool:
         subject, agent = by.group(1).split(), re.findall(r"[\w'’-]+", by.group(2))
         shared_name = names(by.group(1), first=True) & names(by.group(2))
         # the agent's own noun ends it or its first phrase: '… were bought by four suits worn by the Beatles on …'
-        head = re.findall(r"[\w'’-]+", re.split(r",|\s(?:who|which|that|worn|[a-z]+ed|on|in|at|of|for|with|from)\s",
-                                                 by.group(2))[0])
+        head = re.findall(r"[\w'’-]+", re.split(r",|\s(?:who|which|that|worn|[a-z]+ed)\s", by.group(2))[0])
         if agent and subject[-1].lower() in {agent[-1].lower(), (head or agent)[-1].lower()} and shared_name and \
                 base_terms(" ".join(subject)) <= base_terms(" ".join(agent)):
             return True
@@ -64,6 +65,24 @@ def _circular(text: str) -> bool:
         return False
     said = base_terms(parts[1])
     return bool(said) and said <= base_terms(parts[0]) and not numbers(parts[1]) - numbers(parts[0])
+
+
+def _own_frame_cut(text: str, question: str) -> str:
+    """The sentence without the question's own frame said again, when the frame ends in a document word and shares
+    a word with the question's ('the 36th UN … Monitoring Team Report' for 'the UN monitoring report'), or neither
+    names more than the document ('the op-ed'); kept when what is left only repeats the question ('allocated
+    according to census data') or is empty. Not another source ('estimates by the Liberal Democrats', 'a Ministry
+    of Defence report' for Tony Blair's word) nor a speaker: both are checked (review)."""
+    frame, asked = _FRAME.search(text), re.search(r"\baccording\s+to\s+([^,?]+)", question, re.I)
+    if not frame or not asked:
+        return text
+    said = frame.group("end") or frame.group("start")
+    mine, theirs = terms(said) - _DOCUMENT_TERMS, terms(asked.group(1)) - _DOCUMENT_TERMS
+    cut = (text[:frame.start()] + text[frame.end():]).strip()
+    if not _DOCUMENT.fullmatch(said.split()[-1]) or not (mine & theirs or not mine and not theirs) or not cut or not (
+            base_terms(cut) - base_terms(question) or numbers(cut) - numbers(question)):
+        return text
+    return cut[0].upper() + cut[1:]
 
 
 def citations(sentence: str) -> tuple[str, list[int]]:
@@ -86,10 +105,7 @@ def screen(text: str, question: str) -> tuple[str, str]:
     if m and (yes_no(question) or not m.group(1)):
         rest = text[m.end():]
         text = rest[0].upper() + rest[1:] if re.match(r"[a-z]+\b", rest) else rest
-    frame = _FRAME.search(text) if re.search(r"\baccording\s+to\b", question, re.I) else None
-    if frame and _DOCUMENT.search(frame.group("end") or frame.group("start")):
-        text = text[:frame.start()] + text[frame.end():]
-        text = text[0].upper() + text[1:]
+    text = _own_frame_cut(text, question)
     cut = _META_SUFFIX.sub("", text, count=1)
     if negated(cut) or _UNKNOWN.search(cut):  # 'The price is not (explicitly) stated in the passage.' says nothing
         cut = text

@@ -277,9 +277,10 @@ def _names_missing(sentence: str, question: str, text: str, before: str, documen
     if others_named(text, sentence, question):
         asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text) for n in run}
     mine_names = names(sentence) | lead_name(sentence, question)
-    # a name the question typed in small letters is the question's too ('which month held the uk record …?')
-    asked |= {n for n in mine_names if any(m.group(0).islower() for m in re.finditer(
-        rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", question, re.I))}
+    # a name the question typed in small letters is the question's too ('which month held the uk record …?'), in a
+    # question typed all so: 'next' of '… next year?' is no retailer Next (review)
+    asked |= {n for n in mine_names if question == question.lower()
+              and re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", question)}
     beside = text
     if _SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)
