@@ -70,6 +70,6 @@ _ONE_DAY = re.compile(rf"{_A_DAY.pattern}|\b(?:(?:on|last|that|this|next)\s+{_WE
 # a stretch longer than a day that a count is given for: 'in total in 2004', 'the annual total', 'in December
 # alone', 'a week', 'in the third quarter'
 LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterly)(?:\s+total)?|"
-                     rf"(?:a|per|each|every|this|last|next|the\s+whole|the\s+full)\s+(?:year|month|week)|"
-                     rf"for\s+the\s+(?:year|month|week)|year-on-year|(?:first|second|third|fourth|last|final)\s+"
-                     rf"(?:quarter|half)|in\s+{MONTH_NAME}\s+alone)\b", re.I)
+                    rf"(?:a|per|each|every|this|last|next|the\s+whole|the\s+full)\s+(?:year|month|week)|"
+                    rf"for\s+the\s+(?:year|month|week)|year-on-year|(?:first|second|third|fourth|last|final)\s+"
+                    rf"(?:quarter|half)|in\s+{MONTH_NAME}\s+alone)\b", re.I)
