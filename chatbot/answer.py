@@ -153,12 +153,13 @@ class Engine:
             return question
         if not followup.is_follow_up(question):
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
+            if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
+                return question
             ev = gate.evidence(question, [h.chunk.text for h in hits], [h.similarity for h in hits], [])
-            if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity or ev.defined \
-                    or ev.named:
-                return question  # close, one sentence holds its words, or it names what they have: 'What are the
-                # three strategic imperatives of the partnership?' (0.37), 'which by-election did turnour win'
-                # (0.38) were read as follow-ups (found in the browser)
+            if ev.defined or ev.named:
+                return question  # not close, but one sentence holds its words, or it names what they have: 'What
+                # are the three strategic imperatives of the partnership?' (0.37), 'which by-election did turnour
+                # win' (0.38) were read as follow-ups (found in the browser)
         return followup.standalone(question, followup.understood(history), history[-1][1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:

@@ -329,7 +329,9 @@ _JOINT = re.compile(rf"\b((?:{_NAME},\s+(?:the\s+)?)*{_NAME}),?\s+and\s+(?:the\s
 
 
 _AFTER_WORD = re.compile(r"\b(?:according\s+to|on|in|at|by|from|for|with)\s+$", re.I)
-_LEADING = frozenset("on in at after before during last meanwhile however earlier later yesterday today".split())
+# a side's first word that makes it no doer: 'On Monday, Britain and France …'
+_NO_DOER = STOPWORDS | frozenset("on in at after before during last meanwhile however earlier later yesterday today"
+                                  .split())
 
 
 def deed_shared(sentence: str, source: str) -> str:
@@ -345,7 +347,7 @@ def deed_shared(sentence: str, source: str) -> str:
         if len(listed) > 2 and _AFTER_WORD.search(source[:m.start()]):
             listed = listed[1:]  # 'According to Reuters, Britain and France …' (review)
         sides = [names(side, first=True) - STOPWORDS for side in listed
-                 if side.split()[0].lower() not in STOPWORDS | _LEADING]  # not 'On Monday,' (review)
+                 if side.split()[0].lower() not in _NO_DOER]  # not 'On Monday,' (review)
         rest = re.split(r"(?<=[.!?])\s", source[m.end():], maxsplit=1)[0]
         # not an amount given by each, or said of one side after naming it again ('… with France's deficit at 4.1%')
         shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*each\b", rest[rest.index(a) + len(a):])

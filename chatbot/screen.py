@@ -36,10 +36,10 @@ _BY_ITSELF = re.compile(r"\W*(?:(?:the|an?)\s+)?(.+?)\s+(?:is|are|was|were|has\s
 # according to the UN monitoring report?'): cut when it names a document, not a speaker, whose word must be checked
 _FRAME = re.compile(r",?\s+according\s+to\s+(?P<end>[^,;.!?]+?)\s*(?=[.!?]?\s*$)|^according\s+to\s+(?P<start>[^,;]+?),"
                     r"\s*", re.I)
-_DOCUMENT = re.compile(r"\b(?:reports?|surveys?|study|studies|figures|data|statistics|estimates?|analysis|research|"
-                       r"polls?|census|index|review|op-ed|editorial|article|paper)\b", re.I)
-_DOCUMENT_TERMS = frozenset(terms("reports surveys study studies figures data statistics estimates analysis research "
-                                  "polls census index review op-ed editorial article paper"))
+_DOCUMENT_WORDS = ("report reports survey surveys study studies figures data statistics estimate estimates analysis "
+                   "research poll polls census index review op-ed editorial article paper")
+_DOCUMENT = re.compile(rf"\b(?:{'|'.join(map(re.escape, _DOCUMENT_WORDS.split()))})\b", re.I)
+_DOCUMENT_TERMS = frozenset(terms(_DOCUMENT_WORDS))
 _REPEAT = re.compile(r"\b(\w[^.;:!?]{6,}?)(?:,? and |, )\1\b")  # a phrase said twice in a row
 
 
