@@ -142,24 +142,26 @@ class Engine:
 
     def standalone(self, question: str, history: Sequence[tuple[str, str]], index: store.Index | None = None) -> str:
         """The question in a form that stands on its own. A follow-up ("And how many protest notes?", or a
-        question that finds nothing close on its own) is rewritten with the previous question's words, or
-        else joined to it; an unrelated question ("What is the capital of France?", or one naming something
-        the previous question did not) is left alone. The previous question is read as it was understood
-        when it was a follow-up rewritten by rule ('Did his grandson find the body?' after 'Was he suffering
-        from heart disease?', understood as 'Was Ossie Davis suffering …?')."""
+        question that finds nothing close on its own) is rewritten with the previous question's words, or else
+        joined to it; an unrelated question ("What is the capital of France?", or one naming something new) is
+        left alone. The previous question is read as it was understood when it was itself a follow-up."""
         if not history:
             return question
         if followup.new_subject(question, history[-1][0]):
             return question
-        if not followup.is_follow_up(question):
+        follows = followup.is_follow_up(question)
+        if not follows or question == question.lower():  # 'russia' before 'its' may be a name the documents write
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
+            follows = follows and followup.is_follow_up(
+                question, gate.typed_small(question, " ".join(h.chunk.text for h in hits)))
+        if not follows:
             if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
                 return question
             ev = gate.evidence(question, [h.chunk.text for h in hits], [h.similarity for h in hits], [])
             if ev.defined or ev.named:
-                return question  # not close, but one sentence holds its words, or it names what they have: 'What
-                # are the three strategic imperatives of the partnership?' (0.37), 'which by-election did turnour
-                # win' (0.38) were read as follow-ups (found in the browser)
+                return question  # not close, but a sentence holds its words or it names what they have: read as
+                # follow-ups in the browser, 'What are the three strategic imperatives …?' (0.37), 'which by-election
+                # did turnour win' (0.38)
         return followup.standalone(question, followup.understood(history), history[-1][1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:

@@ -10,7 +10,7 @@ asked to rewrite follow-ups mostly repeated one of the two questions, so the mod
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import lemminflect
 
@@ -32,25 +32,28 @@ FOLLOW_UP_WORDS = frozenset(terms(
     "happen happened again please else other same instead then"))
 
 
-def is_follow_up(question: str) -> bool:
-    """Does the question lean on an earlier one? 'And why?' -> True; 'Who leads Pakistan?' -> False"""
-    if _OPENERS.match(question) or any(_points_back(question, m) for m in _REFERENCES.finditer(question)):
+def is_follow_up(question: str, named: Collection[str] = ()) -> bool:
+    """Does the question lean on an earlier one? 'And why?' -> True; 'Who leads Pakistan?' -> False. `named`: the
+    question's words typed in small letters that the documents write as names ('russia')."""
+    if _OPENERS.match(question) or any(_points_back(question, m, named) for m in _REFERENCES.finditer(question)):
         return True
     # a short question leans on the one before, unless it asks what a name is: 'What is the ISKP?' (seen in
     # the browser, read as 'What is the ISKP? (after: Who has borne the brunt …?)')
     return len(terms(question) - FOLLOW_UP_WORDS) <= 1 and not _WHAT_IS.match(question)
 
 
-def _points_back(question: str, reference: re.Match[str]) -> bool:
+def _points_back(question: str, reference: re.Match[str], named: Collection[str] = ()) -> bool:
     """Does the reference point to an earlier question? Not a possessive after a name of the same question:
-    'Why did Russia remove the Taliban from its list?' ('its' is Russia's)."""
+    'Why did Russia remove the Taliban from its list?' ('its' is Russia's), nor after a name typed in small letters
+    ('why did russia take the taliban off its terrorist list', found in the browser, read as a follow-up)."""
     word, before = reference.group(0).lower(), question[: reference.start()]
     # 'her' may be an object ('Did the BBC interview her?'): hers only after a person's full name
     possessive = word in ("its", "their", "his") or (word == "her" and bool(_PERSON_NAME.search(before)))
     if word in ("he", "she") and (_SAYS.search(before) and names(before) or _PERSON_NAME.search(before)
                                   or _TITLED.search(before)):
         return False  # 'Did Kilroy-Silk confirm he is …?', 'How old was Lord Callaghan when he died?': he is named
-    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and names(before))
+    named_before = names(before) or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in named)
+    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and named_before)
 
 
 # what a person says of themselves: 'Did X confirm (that) he …', 'Does Ms X think she …'

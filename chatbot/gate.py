@@ -161,13 +161,13 @@ def _named(question: str, cased: str) -> bool:
     # Brixton riots …'; not 'in 2004' ('How many people died in 2004?'), nor 'the 1985 riots' as '… riots broke out
     # … in 1985' (review)
     events = re.findall(r"\b((?:19|20)\d\d)\s+([a-z]{3,})\b", question)
-    asked = _names(question) | {year for year, _ in events} | _typed_small(question, cased)
+    asked = _names(question) | {year for year, _ in events} | typed_small(question, cased)
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
     named = all(re.search(rf"\b{year}\s+(?:[A-Z]\w*\s+)?{re.escape(noun[:4])}", cased) for year, noun in events)
     return bool(asked) and named and all(mentioned(n, cased) for n in asked) and len(own) >= 2
 
 
-def _typed_small(question: str, cased: str) -> set[str]:
+def typed_small(question: str, cased: str) -> set[str]:
     """The question's words typed in small letters that the passages write only as names, within a sentence:
     'which by-election did turnour win' -> {'turnour'} ('… Tory Edward Turnour, who won …': found asking new
     questions, refused at 0.38). Only in a question typed all in small letters: BBC style capitalises 'the Cabinet'

@@ -207,6 +207,12 @@ def test_a_question_naming_something_new_stands_alone_even_when_nothing_close_is
     # nor one typed in small letters naming what the passages write as names (found in the browser: 'which
     # by-election did turnour win', 0.38, was read as a follow-up to a question about texting)
     assert engine.standalone("how many trips did dar make to kabul", previous) == "how many trips did dar make to kabul"
+    # and its 'its' is theirs (found in the browser: read as a follow-up to a question about trips), but a follow-up
+    # typed so still leans on the question before
+    assert engine.standalone("why did russia take the taliban off its terrorist list", previous) == \
+        "why did russia take the taliban off its terrorist list"
+    assert engine.standalone("why did it take so long", previous) == \
+        "why did it take so long (after: When did the concert hall attack in Moscow happen?)"
 
 
 def test_a_follow_up_to_a_follow_up_reads_the_earlier_one_as_it_was_understood(engine_with):

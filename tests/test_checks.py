@@ -152,6 +152,16 @@ def test_her_may_point_back_after_a_name():
     assert followup.is_follow_up("Why was Russia angry when he left?")  # a country is no person
 
 
+def test_its_after_a_name_typed_in_small_letters_is_the_names():
+    """Found in the browser: 'why did russia take the taliban off its terrorist list' was read as a follow-up."""
+    question = "why did russia take the taliban off its terrorist list"
+    assert followup.is_follow_up(question)  # nothing says 'russia' is a name
+    assert not followup.is_follow_up(question, named={"russia", "taliban"})  # the documents write them as names
+    assert followup.is_follow_up("how many people work at its factory", named={"russia"})
+    passages = "In April Russia removed the Taliban from its list of terrorist organisations. Russia said so."
+    assert gate.typed_small(question, passages) == {"russia", "taliban"}
+
+
 @pytest.mark.parametrize("question, previous, new", [
     ("What did Lavrov say about the railway?", "When did the concert hall attack in Moscow happen?", True),
     ("Did Moscow sign it?", "When did the concert hall attack in Moscow happen?", False),  # leans back: 'it'
