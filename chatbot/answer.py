@@ -210,6 +210,9 @@ class Engine:
         if scope and not scope.subject:
             yield self._overview(result, index, scope, hits, t0)
             return
+        recased = gate.recased(standalone, " ".join(h.chunk.text for h in hits))  # 'what does csto stand for' asks of
+        standalone = recased if answer_type(recased) == "expansion" else standalone  # 'CSTO' (recasing every question
+        # typed small, its names became ones the source must have: 'uk' cost calibration n318 its right answer)
         candidates = rank_sentences(standalone, [h.chunk.text for h in hits], self.embedder,
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()

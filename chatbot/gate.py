@@ -83,6 +83,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     """What the passages found show of the question; `first`: its first word may be a name too (a subject,
     'Putin's visit to Kabul', not a question)."""
     cased = " ".join(passages)
+    question = recased(question, cased)
     text = cased.lower()
     found_numbers = numbers(text)
     # a title is not a name the passages must have: 'Mr Smith' is '… John Smith, the chairman …' (review)
@@ -161,22 +162,36 @@ def _named(question: str, cased: str) -> bool:
     # Brixton riots …'; not 'in 2004' ('How many people died in 2004?'), nor 'the 1985 riots' as '… riots broke out
     # … in 1985' (review)
     events = re.findall(r"\b((?:19|20)\d\d)\s+([a-z]{3,})\b", question)
-    asked = _names(question) | {year for year, _ in events} | typed_small(question, cased)
+    asked = _names(question) | {year for year, _ in events}
     own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
     named = all(re.search(rf"\b{year}\s+(?:[A-Z]\w*\s+)?{re.escape(noun[:4])}", cased) for year, noun in events)
     return bool(asked) and named and all(mentioned(n, cased) for n in asked) and len(own) >= 2
 
 
-def typed_small(question: str, cased: str) -> set[str]:
-    """The question's words typed in small letters that the passages write only as names, within a sentence:
-    'which by-election did turnour win' -> {'turnour'} ('… Tory Edward Turnour, who won …': found asking new
-    questions, refused at 0.38). Only in a question typed all in small letters: BBC style capitalises 'the Cabinet'
-    (review)."""
+def recased(question: str, cased: str) -> str:
+    """A question typed all in small letters, its words that the passages write only as names or acronyms within a
+    sentence written so: 'which by-election did turnour win' -> 'which by-election did Turnour win' ('… Tory Edward
+    Turnour, who won …': found asking new questions, refused at 0.38), 'what does csto stand for' -> 'what does CSTO
+    stand for' (refused at 0.17). Only in a question typed all in small letters: BBC style capitalises 'the
+    Cabinet' (review)."""
+    typed = typed_small(question, cased)
+    return re.sub(r"\b[a-z][a-z'’-]{2,}\b", lambda m: typed.get(m.group(0), m.group(0)), question)
+
+
+def typed_small(question: str, cased: str) -> dict[str, str]:
+    """The words of a question typed all in small letters that the passages write only as names or acronyms, each
+    with its form there: 'why did russia take the taliban off …' -> {'russia': 'Russia', 'taliban': 'Taliban'}."""
     if question != question.lower():
-        return set()
-    return {w for w in re.findall(r"\b[a-z][a-z'’-]{3,}\b", question) if w not in STOPWORDS
-            and re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(w.capitalize())}\b", cased)
-            and not re.search(rf"\b{re.escape(w)}\b", cased)}
+        return {}
+    typed = {}
+    for w in set(re.findall(r"\b[a-z][a-z'’-]{2,}\b", question)) - STOPWORDS:
+        if re.search(rf"\b{re.escape(w)}\b", cased):
+            continue  # written in small letters too
+        if re.search(rf"\b{re.escape(w.upper())}\b", cased):
+            typed[w] = w.upper()
+        elif len(w) > 3 and re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(w.capitalize())}\b", cased):
+            typed[w] = w.capitalize()
+    return typed
 
 
 def _defined(question: str, passages: Sequence[str]) -> bool:

@@ -99,7 +99,9 @@ OWN_WORDS_WEIGHT = 3.0
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
 # 'What does CSTO stand for?': the words its letters begin
 _EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|is)\s+(?:the\s+)?)"
-                          r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stand\s+for|mean|short\s+for)\s*\??\s*$")
+                          r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stand\s+for|mean|short\s+for)(?i:,?\s+(?:in|according\s+to)\s+(?:the|"
+                          r"this)\s+(?:article|piece|op-ed|analysis|story|report|text)\b[^?]*)?\s*\??\s*$")
+# ('… stand for in the article on Russia's mediation offer?', found asking new questions: quoted another line)
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")

@@ -378,6 +378,13 @@ def test_what_an_acronym_stands_for_is_quoted_from_the_line_that_spells_it_out(e
     engine, _ = engine_with("ETIM stands for Eastern Turkistan Islamic Movement.")
     result = engine.ask("What does ETIM stand for?")
     assert result.mode == "generated" and "Eastern Turkistan Islamic Movement" in result.answer
+    # asked with the article it is in, or typed in small letters (found asking new questions: another line quoted;
+    # refused at similarity 0.17)
+    result = engine.ask("What does ETIM stand for in the article on Russia's mediation offer?")
+    assert result.mode == "generated" and "Eastern Turkistan Islamic Movement" in result.answer
+    engine, _ = engine_with("The CSTO is a military alliance.")
+    result = engine.ask("what does csto stand for")
+    assert result.mode == "extractive" and "**Collective Security Treaty Organization**" in result.answer
 
 
 def test_a_follow_up_naming_something_new_is_not_answered_with_the_earlier_questions_line(engine_with):
