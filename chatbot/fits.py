@@ -141,3 +141,20 @@ def deed_unsaid(line: str, question: str) -> bool:
         return False
     pool = base_terms(line)
     return not any(v in pool or begins_word(v, pool) for v in deed) or done_by_nobody(line, question)
+
+
+_WHEN_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?when\s+(?:did|does|do|will|was|were|is|are|has|have|had|would|"
+                     r"could|can)\s+(.+?)\s*[?.!]*$", re.I)  # (not 'In what year …?': 'In what year did Jim Callaghan
+# become prime minister?' lost the bold of its right '… entered Downing Street in 1976 …', calibration n038)
+_ANY_TIME = base_terms("happen take place occur first last time year month day date")  # in any dated line
+
+
+def when_unsaid(line: str, question: str) -> bool:
+    """Does the line leave out every word of what a 'when' question asks the date of, the question's names aside?
+    Then its date is not bold. Found asking new questions: 'When will Ossie Davis's last film, Retirement, be
+    released?' (never said) quoted '… received Kennedy Center honours in **2004** …', the line the refused reply
+    ('… was released in 2004') was read from."""
+    m = _WHEN_Q.match(own_question(question))
+    event = base_terms(m.group(1)) - base_terms(" ".join(names(m.group(1), first=True))) - _ANY_TIME if m else set()
+    pool = base_terms(line)
+    return bool(event) and not any(v in pool or begins_word(v, pool) for v in event)

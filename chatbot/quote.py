@@ -16,7 +16,7 @@ from .counts import (
     counts_other,
     unbound_number,
 )
-from .fits import deed_unsaid, misfit
+from .fits import deed_unsaid, misfit, when_unsaid
 from .persons import name_runs, subject_swapped
 from .polarity import change_ways
 from .rank import (
@@ -326,7 +326,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
-    if pattern is None or (kind == "number" and counts_other(sentence, question)) or deed_unsaid(sentence, question):
+    if pattern is None or (kind == "number" and counts_other(sentence, question)) or deed_unsaid(sentence, question) \
+            or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
