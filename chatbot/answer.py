@@ -18,12 +18,13 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import followup, gate, overview, prompt, quote, store
+from .acronyms import spelled_out
 from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
 from .prompt import NOT_FOUND
-from .rank import answer_type, answering_first, answers_asked, rank_sentences, spelled_out
+from .rank import answer_type, answering_first, answers_asked, rank_sentences
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
 from .settings import Settings
@@ -145,9 +146,7 @@ class Engine:
         question that finds nothing close on its own) is rewritten with the previous question's words, or else
         joined to it; an unrelated question ("What is the capital of France?", or one naming something new) is
         left alone. The previous question is read as it was understood when it was itself a follow-up."""
-        if not history:
-            return question
-        if followup.new_subject(question, history[-1][0]):
+        if not history or followup.new_subject(question, history[-1][0]):
             return question
         follows = followup.is_follow_up(question)
         if not follows or question == question.lower():  # 'russia' before 'its' may be a name the documents write
@@ -210,9 +209,7 @@ class Engine:
         if scope and not scope.subject:
             yield self._overview(result, index, scope, hits, t0)
             return
-        recased = gate.recased(standalone, " ".join(h.chunk.text for h in hits))  # 'what does csto stand for' asks of
-        standalone = recased if answer_type(recased) == "expansion" else standalone  # 'CSTO' (recasing every question
-        # typed small, its names became ones the source must have: 'uk' cost calibration n318 its right answer)
+        standalone = gate.acronym_recased(standalone, " ".join(h.chunk.text for h in hits))  # 'csto' as 'CSTO'
         candidates = rank_sentences(standalone, [h.chunk.text for h in hits], self.embedder,
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import lemminflect
 
+from .acronyms import spelled_out
 from .bounds import change_of_total, clause_at, described_otherwise, mentions, misnamed
 from .counts import (
     asked_count,
@@ -28,7 +29,6 @@ from .rank import (
     answer_type,
     done_by_named,
     has_type,
-    spelled_out,
 )
 from .text import (
     HONORIFICS,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .acronyms import EXPANSION_Q, spelled_out
 from .embed import Embedder
 from .text import (
     MONEY,
@@ -49,11 +50,12 @@ _PRICE_Q = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|pay|paid|ea
 _CHANGE_Q = re.compile(r"\bhow (?:many|long|old)\b|\b(?:rise|rose|risen|fall|fell|fallen|increase[ds]?|drop(?:ped)?|"
                        r"grow|grew|grown|percentage|per ?cent|proportion|share)\b", re.I)
 # 'How fast …?' asks for a speed ('17m per second', '38mph'), not how fast a thing grows ('7.9%': found asking) or
-# how fast a quantity falls ('How fast are house prices falling?': found by a review); a lift rising is a speed
+# how fast a quantity or a currency falls ('How fast are house prices falling?', 'How fast is the pound falling?':
+# found by reviews); a lift rising is a speed
 SPEED_Q = re.compile(r"\bhow fast\b(?![^?]*\b(?:gr[eo]wn?|growing|expand\w*|increas\w*|declin\w*|shrink\w*|shrank)\b)"
                      r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:prices?|sales|profits?|shares|costs?|interest|inflation|unemployment|"
                      r"economy|population|demand|exports|imports|spending|debts?|deficits?|earnings|revenues?|incomes?|"
-                     r"wages|values?)\b)|"
+                     r"wages|values?|pound|dollar|euro|yen|lira|rouble|currency|sterling)\b)|"
                      r"\bwhat speed\b", re.I)
 # '17m per second', '42.7 trillion calculations per second', '80 megaflops' (found asking new questions: refused)
 RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:[a-z]+\s*)?(?:(?:per|an|a)\s+|/\s*)"
@@ -97,11 +99,6 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\
 # 10, and was read for 1 more.
 OWN_WORDS_WEIGHT = 3.0
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
-# 'What does CSTO stand for?': the words its letters begin
-_EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|is)\s+(?:the\s+)?)"
-                          r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stand\s+for|mean|short\s+for)(?i:,?\s+(?:in|according\s+to)\s+(?:the|"
-                          r"this)\s+(?:article|piece|op-ed|analysis|story|report|text)\b[^?]*)?\s*\??\s*$")
-# ('… stand for in the article on Russia's mediation offer?', found asking new questions: quoted another line)
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
@@ -118,7 +115,7 @@ def answer_type(question: str) -> str | None:
     A clause before the question is not asked: 'When she started out, what did people assume?' -> None
     """
     question = _LEADING_CLAUSE.sub("", question)
-    if _EXPANSION_Q.match(question):
+    if EXPANSION_Q.match(question):
         return "expansion"
     who = _WHO_IS_Q.match(question)
     if who and not {w.lower() for w in who.group(1).split()} & OFFICES:
@@ -219,7 +216,6 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)(
 _SEEN_BEFORE = re.compile(r"\b(?:saw|see|sees|seen|watch|watched|watches|witnessed|heard)\s+[^.;:,]{1,40}?\s+$", re.I)
 
 
-_CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'
 
 
 def answers_asked(kept: Sequence[tuple[str, Any]], kind: str | None, question: str) -> bool:
@@ -233,41 +229,6 @@ def answering_first(kept: list[T], kind: str | None, question: str) -> list[T]:
         return []
     first = next((i for i, (text, _) in enumerate(kept) if has_type(text, kind, question)), 0)
     return [kept[first]] + kept[:first] + kept[first + 1:]
-
-
-def spelled_out(text: str, question: str) -> tuple[int, int] | None:
-    """Where the text spells out the acronym the question asks about ('What does CSTO stand for?'), if it does."""
-    m = _EXPANSION_Q.match(own_question(question))
-    return expansion(text, m.group(1)) if m else None
-
-
-def expansion(text: str, acronym: str) -> tuple[int, int] | None:
-    """Where the text spells the acronym out: the first letters of its words, in order, are the acronym (of
-    capitalized words, or of lower-case ones; 'of', 'and', '-e-' may come between; a word in capitals gives
-    all its letters).
-
-    ('… the Collective Security Treaty Organization (CSTO) …', 'CSTO') -> the span of 'Collective … Organization';
-    ('the UK Independence Party', 'UKIP'), ('its chief executive officer', 'CEO') -> their spans
-    """
-    words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
-    for i, first in enumerate(words):
-        if first.group(0).lower() in _CONNECTORS:
-            continue
-        capitals, letters, end = first.group(0)[0].isupper(), "", first.start()
-        for w in words[i:]:
-            word, gap, end = w.group(0), text[end:w.start()], w.end()
-            if gap.strip(" -"):  # 'Nawaz Sharif, Pakistan' is no one name
-                break
-            if word.lower() in _CONNECTORS and w is not first:
-                continue
-            if word[0].isupper() != capitals:
-                break
-            letters += word if word.isupper() and len(word) > 1 else word[0]
-            if letters.upper() == acronym.upper() and w is not first:  # (the acronym alone spells nothing out)
-                return first.start(), w.end()
-            if len(letters) >= len(acronym) or not acronym.upper().startswith(letters.upper()):
-                break
-    return None
 
 
 def _initials(run: Sequence[str]) -> str:

@@ -3596,4 +3596,5 @@ def test_a_quantity_word_elsewhere_in_a_speed_question_keeps_it_a_speed_question
     (answers_asked, the last check of a generated answer)."""
     q = "How fast can the Toyota Prius go in economy mode?"
     assert SPEED_Q.search(q)
+    assert not SPEED_Q.search("How fast is the pound falling?")  # a currency's fall is no speed (review, stop 33)
     assert not answers_asked([("The Toyota Prius costs £17,000.", [])], answer_type(q), q)
