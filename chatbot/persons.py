@@ -349,8 +349,11 @@ def deed_shared(sentence: str, source: str) -> str:
         sides = [names(side, first=True) - STOPWORDS for side in listed
                  if side.split()[0].lower() not in _NO_DOER]  # not 'On Monday,' (review)
         rest = re.split(r"(?<=[.!?])\s", source[m.end():], maxsplit=1)[0]
-        # not an amount given by each, or said of one side after naming it again ('… with France's deficit at 4.1%')
-        shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*each\b", rest[rest.index(a) + len(a):])
+        # not an amount given by each ('… £100m each', '… have each pledged £100m', review), or said of one side
+        # after naming it again ('… with France's deficit at 4.1%')
+        shared = [a for a in amounts if a in rest and not re.match(r"\W*\w*\W*(?:each|apiece)\b",
+                                                                   rest[rest.index(a) + len(a):])
+                  and not re.search(r"\beach\b", rest[:rest.index(a)])
                   and not names(rest[:rest.index(a)], first=True) & set().union(*sides)]
         if all(sides) and shared and any(side <= said for side in sides) and any(not side & said for side in sides):
             return f"the source says it of '{m.group(1)} and {m.group(2)}'"

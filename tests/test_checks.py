@@ -3190,6 +3190,9 @@ def test_an_amount_two_named_doers_give_together_is_not_one_doers():
         "the source says it of 'Britain, France and Germany'"
     assert deed_shared("Britain and France have pledged £100m.", three)
     assert deed_shared("Britain, France and Germany pledged £100m.", three) == ""
+    # an amount each of them gives is not shared (the last stop's review)
+    assert deed_shared("Britain has pledged £100m.", "Britain, France and Germany have each pledged £100m.") == ""
+    assert deed_shared("Britain has pledged £100m.", "Britain and France have pledged £100m apiece.") == ""
     verdict = attribute("Norway is joining up to put an extra £0.53bn ($1bn) into the Global Alliance for Vaccines and "
                         "Immunisation (Gavi).", "How much is Norway putting into Gavi?",
                         [Source(0, 0, len(line), line, 0.6, 1.0)], [line], HashEmbedder())
