@@ -4,10 +4,11 @@ question names ('How many copies did Halo 2 sell in Japan?': '… five million c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .periods import counts_given
 from .rank import CALENDAR
-from .text import MONTHS, mentioned, own_question
+from .text import MONTHS, mentioned, names, numbers, own_question
 
 
 def other_place(question: str, line: str) -> str:
@@ -41,3 +42,20 @@ def _a_place(m: re.Match[str], line: str) -> bool:
 
 _WORLD = re.compile(r"\b(?:world-?wide|globally|(?:around|across|all\s+over)\s+the\s+(?:world|globe))\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def world_for_place(sentence: str, question: str, lines: Sequence[str]) -> str:
+    """Why the sentence puts a name of the question where a line giving its number says 'world' or 'global', before
+    the same word, or ''. ('The UK music market was worth £17.7 billion …', 'What was the UK music market worth …?',
+    ['… world music sales declined … to $33.6 billion (£17.7 billion).']) -> "the source says 'world music', not 'UK
+    music'" (found asking new questions: shown, generated, from that line and one on the UK beside it)."""
+    for line in (line for line in lines if numbers(sentence) & numbers(line)):
+        for world in _WORLD_OF.finditer(line):
+            for name in names(own_question(question), first=True):
+                said = re.search(rf"\b({re.escape(name)})\s+{re.escape(world.group(1))}\b", sentence, re.I)
+                if said and not mentioned(name, line):
+                    return f"the source says '{world.group(0)}', not '{said.group(0)}'"
+    return ""
+
+
+_WORLD_OF = re.compile(r"\b(?:world|global)\s+([a-z]+)\b", re.I)

@@ -52,7 +52,7 @@ from .persons import (
     title_of_other,
     titled,
 )
-from .places import other_place
+from .places import other_place, world_for_place
 from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
 from .rank import WHO_DID_Q, answer_type
 from .text import (
@@ -215,7 +215,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, [c.text for c in chosen]) \
         or counts_other(sentence, question) \
-        or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text)
+        or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
+        or world_for_place(sentence, question, [c.text for c in chosen])
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)

@@ -43,7 +43,7 @@ from chatbot.persons import (
     subject_swapped,
     title_of_other,
 )
-from chatbot.places import other_place
+from chatbot.places import other_place, world_for_place
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed, speaker_start
@@ -3601,3 +3601,21 @@ def test_a_quantity_word_elsewhere_in_a_speed_question_keeps_it_a_speed_question
     assert SPEED_Q.search(q)
     assert not SPEED_Q.search("How fast is the pound falling?")  # a currency's fall is no speed (review, stop 33)
     assert not answers_asked([("The Toyota Prius costs £17,000.", [])], answer_type(q), q)
+
+
+def test_what_the_source_says_of_the_world_is_not_said_of_a_place():
+    """Found asking new questions: 'The UK music market was worth £17.7 billion in pounds in 2004.' was shown,
+    generated, from '… world music sales declined by 1.3% to $33.6 billion (£17.7 billion).' and a line on the UK."""
+    question = "What was the UK music market worth in pounds in 2004?"
+    line = "However, world music sales declined by 1.3% to $33.6 billion (£17.7 billion)."
+    uk = "The UK music industry recorded an overall 3% increase in volume sales."
+    sentence = "The UK music market was worth £17.7 billion in pounds in 2004."
+    assert world_for_place(sentence, question, [uk, line]) == "the source says 'world music', not 'UK music'"
+    assert world_for_place("World music sales fell to £17.7 billion.", question, [line]) == ""
+    record = "The UK market was worth £2bn, a world record."
+    assert world_for_place("The UK market was worth £2bn.", question, [record]) == ""  # the line names the place
+    # only a name said before the word 'world' or 'global' goes with: not 'Scotland' for '… international marketing
+    # campaign …' nor 'Gordon Brown' anywhere (replayed: a first version cost n184 its generated answer)
+    assert world_for_place("By 2012, Gordon Brown thinks an Aids vaccine could be found.",
+                           "By what year does Gordon Brown think an Aids vaccine could be found?",
+                           ["Mr Brown said a global Aids vaccine could be found by 2012."]) == ""
