@@ -49,7 +49,8 @@ def world_for_place(sentence: str, question: str, lines: Sequence[str]) -> str:
     the same word, or ''. ('The UK music market was worth £17.7 billion …', 'What was the UK music market worth …?',
     ['… world music sales declined … to $33.6 billion (£17.7 billion).']) -> "the source says 'world music', not 'UK
     music'" (found asking new questions: shown, generated, from that line and one on the UK beside it)."""
-    for line in (line for line in lines if numbers(sentence) & numbers(line)):
+    mine = numbers(sentence)  # (read on every source line of every generated sentence: most say no 'world')
+    for line in (line for line in lines if _WORLD_OF.search(line) and mine & numbers(line)):
         for world in _WORLD_OF.finditer(line):
             for name in names(own_question(question), first=True):
                 said = re.search(rf"\b({re.escape(name)})\s+{re.escape(world.group(1))}\b", sentence, re.I)

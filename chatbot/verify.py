@@ -200,7 +200,8 @@ def _close(a: Source, b: Source, passage: str) -> bool:
 
 def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Sequence[str], documents: Sequence[str],
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
-    text = " ".join(s.text for s in chosen)
+    lines = [s.text for s in chosen]
+    text = " ".join(lines)
     # a number the question used may stand anywhere in the article, as its names may ('Band Aid 20' in the
     # heading 'Band Aid 20 single storms to No 1', or lines before the passage)
     given = set() if strict else numbers(question) & numbers(f"{documents[chosen[0].passage]} {chosen[0].article}")
@@ -213,10 +214,10 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
-        or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, [c.text for c in chosen]) \
+        or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
         or counts_other(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
-        or world_for_place(sentence, question, [c.text for c in chosen])
+        or world_for_place(sentence, question, lines)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
