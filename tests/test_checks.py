@@ -28,6 +28,7 @@ from chatbot.counts import (
     unqualified,
 )
 from chatbot.embed import HashEmbedder
+from chatbot.emphasis import emphasise
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.periods import other_period
@@ -46,7 +47,7 @@ from chatbot.persons import (
 from chatbot.places import other_place, world_for_place
 from chatbot.polarity import opposite, overstated, prescribed, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
-from chatbot.quote import Context, choose, emphasise, fallback, leans_back, pointed, speaker_start
+from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
 from chatbot.screen import _circular, screen
 from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms
