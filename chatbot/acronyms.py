@@ -6,9 +6,10 @@ import re
 
 from .text import own_question
 
-# 'What does CSTO stand for?': the words its letters begin
-EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?what\s+(?:does|did|do|is)\s+(?:the\s+)?)"
-                         r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stand\s+for|mean|short\s+for)(?i:,?\s+(?:in|according\s+to)\s+(?:the|"
+# 'What does CSTO stand for?', typed short too ('BLA stands for?', "what's TTP short for": found asking new
+# questions, refused): the words its letters begin
+EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?(?:what(?:'s|’s|\s+(?:does|did|do|is))\s+(?:the\s+)?)?)"
+                         r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stands?\s+for|means?|(?:is\s+)?short\s+for)(?i:,?\s+(?:in|according\s+to)\s+(?:the|"
                          r"this)\s+(?:article|piece|op-ed|analysis|story|report|text)\b[^?]*)?\s*\??\s*$")
 # ('… stand for in the article on Russia's mediation offer?', found asking new questions: quoted another line)
 

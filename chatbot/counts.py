@@ -69,6 +69,10 @@ def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
     counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
                and (c := _counted(ws, i, apart))]
     said = asked + words(question)
+    if re.search(rf"\b{re.escape(asked[0].capitalize())}\b", question) and asked[0].endswith("s") and not any(
+            "NOUN" in lemminflect.getAllLemmas(w) for w in asked[1:]):
+        said = said + ["people"]  # a people counted: 'How many Turks were put out of work …?' -> 'two million people
+        # lost their jobs' (found asking new questions: refused); not 'How many Qantas jobs …?'
     if counted and not any(_overlap(c, said) and not _other_noun(ws, i, c, asked, question) for i, c in counted):
         return "other", f"it counts '{' '.join(counted[0][1][:2])}', the question asks about '{' '.join(asked)}'"
     # numbers that name nothing they count ('from 370 to 870') count what the question asks only if the

@@ -137,6 +137,18 @@ def _count_bonus(sentence: str, start: int, found: str, years: set[str], money: 
     return bonus
 
 
+_UNDISCLOSED = re.compile(r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|unrevealed|secret)\s+(?:amount|sum|fee|"
+                          r"price|figure|number)s?\b([^,;:]*)", re.I)
+
+
+def _undisclosed(sentence: str, question: str) -> bool:
+    """Does the sentence say the amount the question asks about was not disclosed? ('Mr Hague was also paid an
+    undisclosed amount for the newspaper serialisation … and up to £135,00 for work as an adviser …', 'How much did
+    William Hague get for the newspaper serialisation …?': found asking new questions, **£135,00** was bold)"""
+    asked = terms(question) - {t for n in names(question) for t in terms(n)}
+    return any(asked & terms(re.split(r"\s+and\s+", m.group(1))[0]) for m in _UNDISCLOSED.finditer(sentence))
+
+
 def emphasise(sentence: str, question: str, reply: str = "") -> str:
     """The sentence with its answering words in **bold**, chosen by the question's kind, by the model's refused
     `reply` (its number or name, when the sentence has it) and by how many of the question's words surround them.
@@ -151,8 +163,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
-    if pattern is None or (kind == "number" and counts_other(sentence, question)) or deed_unsaid(sentence, question) \
-            or when_unsaid(sentence, question):
+    number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question))
+    if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more

@@ -52,18 +52,21 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         f"it is about its '{part}'" if part else "")
 
 
-# 'Who is Russia's special envoy …?' asks who holds an office: a line to quote names it
-_WHO_HOLDS_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+(.+)", re.I)
+# 'Who is Russia's special envoy …?' asks who holds an office: a line to quote names it; so do "And who's their
+# chairman?" and "What was Charlie Bell's wife called?" (found asking new questions: '**Rod Eddington**, BA's chief
+# executive, …' and '… chief executive **James Skinner** said' were quoted)
+_WHO_HOLDS_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who(?:'s|’s|\s+(?:is|was|are|were))\s+(.+)|"
+                          r"what(?:'s|’s|\s+(?:is|was))\s+(.+?)\s+(?:called|named)\s*\??\s*$)", re.I)
 _OFFICES = frozenset("""envoy ambassador spokesman spokeswoman spokesperson chairman chairwoman boss director manager
 editor founder leader minister secretary president chancellor governor commander coach captain owner judge mayor
-executive""".split())
+executive wife husband widow""".split())
 
 
 def office_unsaid(line: str, question: str) -> str:
     """Why a line quoted for who holds an office does not name the office, or ''. (found asking new questions: the
     near-miss 'Who is Russia's special envoy handling the mediation …?' quoted '… the goodwill of **Kabul** …')"""
     m = _WHO_HOLDS_Q.match(own_question(question))
-    asked = {w for w in re.findall(r"[a-z]+", m.group(1)) if w in _OFFICES} if m else set()
+    asked = {w for w in re.findall(r"[a-z]+", m.group(1) or m.group(2)) if w in _OFFICES} if m else set()
     said = set(re.findall(r"[a-z]+", line.lower()))
     said |= {w for group in _SAME_OFFICE for w in group if group & said}  # 'England boss' for 'coach' (review)
     return f"it does not name the {sorted(asked)[0]}" if asked and not asked & said else ""
@@ -71,7 +74,8 @@ def office_unsaid(line: str, question: str) -> str:
 
 _SAME_OFFICE = (frozenset("boss coach manager head chief executive director".split()),
                 frozenset("minister premier pm leader".split()), frozenset("chairman chairwoman chair".split()),
-                frozenset("owner bought owns".split()), frozenset("spokesman spokeswoman spokesperson".split()))
+                frozenset("owner bought owns".split()), frozenset("spokesman spokeswoman spokesperson".split()),
+                frozenset("wife husband widow married spouse".split()))
 
 
 # 'Where are the four detainees from?'; not 'Where will the money come from?' (review)

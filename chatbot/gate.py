@@ -21,6 +21,7 @@ from typing import Any
 
 import lemminflect
 
+from .acronyms import spelled_out
 from .persons import WHO_Q
 from .rank import answer_type, has_type
 from .text import (
@@ -32,6 +33,7 @@ from .text import (
     STOPWORDS,
     TITLES,
     as_acronym,
+    as_people,
     mentioned,
     names,
     negated,
@@ -73,6 +75,7 @@ class Evidence:
     missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
     named: bool = False  # the question names something (and nothing it names or counts is missing)
     defined: bool = False  # one sentence holds all its words (a named thing's, or a count's: two words or more)
+    # (or a passage spells out the acronym it asks about: "BLA stands for?")
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "missing": list(self.missing)}
@@ -88,7 +91,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     found_numbers = numbers(text)
     # a title is not a name the passages must have: 'Mr Smith' is '… John Smith, the chairman …' (review)
     missing = [n for n in sorted(asked_names(question, first) - HONORIFICS)
-               if not mentioned(n, cased) and not _spelled(n, question, cased)]
+               if not mentioned(n, cased) and not _spelled(n, question, cased) and not as_people(n, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages; after a title
@@ -100,7 +103,8 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     # ('Terminal 5' is '… Terminal Five …', review)
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
-                    not missing and (_defined(question, passages) or _related(question, passages)))
+                    not missing and (_defined(question, passages) or _related(question, passages)
+                                     or any(spelled_out(p, question) for p in passages)))
 
 
 def _initialled(m: re.Match[str]) -> str:

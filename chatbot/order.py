@@ -24,9 +24,24 @@ def rank_missing(sentence: str, question: str, text: str, before: str, bare: boo
     mine = terms(sentence) | (terms(" ".join(ranks)) if bare else set())
     pool = terms(text) | terms(before)
     alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
-    missing = sorted(w for w in ranks if terms(w) <= mine and not any(
-        all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w})))
+    missing = sorted(w for w in ranks if terms(w) <= mine and (not any(
+        all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w}))
+        or _other_ordinal(w, sentence, text)))
     return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+_NTH = "first second third fourth fifth sixth seventh eighth ninth tenth last latest".split()
+
+
+def _other_ordinal(word: str, sentence: str, text: str) -> bool:
+    """Does the supporting sentence give the thing the sentence calls `word` ('first novel') another rank ("Small
+    Island, Levy's fourth novel, …", found asking new questions: 'The title of Andrea Levy's first novel was "Small
+    Island".' was shown, its 'first' from the sentence before: '… categories - first novel, novel, …')?"""
+    m = re.search(rf"\b{re.escape(word)}\s+([a-z]+)", sentence, re.I)
+    if m is None or re.search(rf"\b{re.escape(word)}\s+{m.group(1)}\b", text, re.I):
+        return False
+    others = "|".join(w for w in _NTH if w != word)
+    return bool(re.search(rf"\b(?:{others})\s+{re.escape(m.group(1))}\b", text, re.I))
 
 
 # 'biggest ever audience' is 'The show's highest audience', not 'its highest audience for a year'

@@ -30,7 +30,9 @@ from .wordforms import participles
 
 T = TypeVar("T", bound=tuple[str, Any])
 
-_NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:roughly\s+|approximately\s+|about\s+)?"
+# ('Over how long a period …?', 'In how many countries …?': found asking new questions, quoted another line)
+_NUMBER_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:over|for|in|within|after|across)\s+)?"
+                       r"(?:roughly\s+|approximately\s+|about\s+)?"
                        r"(?:how (?:many|much|long|old|far|big|large|often|high|tall|fast)\b|(?:at\s+)?what "
                        r"(?:percentage|proportion|share|number|amount|sum|fee|price|figure|speed)\b|by how much\b)",
                        re.I)
@@ -73,8 +75,9 @@ _WORDED_TIME = re.compile(r"\b(?:for|lasts?|lasted|lasting|takes?|took|taken|spe
                           r"around|over|within|only|just|given|gets?|got)\s+(?:an?|half\s+an?)\s+(?:(?:whole|full|"
                           r"entire|single)\s+)?(?:second|minute|hour|day|week|fortnight|month|year|decade|century|"
                           r"lifetime)s?\b(?!\s+(?:time|shop|store|ago|after|before|later)\b)", re.I)
-_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when\b|(?:in |on |by )?(?:what|which) (?:exact |precise )?"
-                     r"(?:year|date|day|month)\b)", re.I)  # 'On what exact date …?' (found asking new questions)
+# ('On what exact date …?', 'since when …?': found asking new questions)
+_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:since\s+|until\s+|till\s+|from\s+)?when\b|"
+                     r"(?:in |on |by )?(?:what|which) (?:exact |precise )?(?:year|date|day|month)\b)", re.I)
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
 _NAME_Q = re.compile(rf"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom|whose|(?:which|what)"
                      rf"(?: (?!{_AUX}|the\b|an?\b)[\w'’-]+){{0,3}} "

@@ -310,6 +310,18 @@ def mentioned(name: str, text: str) -> bool:
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
 
 
+def as_people(name: str, text: str) -> bool:
+    """Is the place named by its people's word, not within a name? ('kenya', 'the Kenyan capital Nairobi') -> True
+    (found asking new questions: refused); ('india', 'the Indian Ocean') -> False. Enough for the gate to ask the
+    model, not for a sentence to rest on: 'five million times faster than Japan's Earth Simulator' on '… the
+    Japanese contender, the Earth Simulator …' (replayed: calibration n268 was shown, generated)."""
+    if not re.fullmatch(r"[a-z]{4,}", name):
+        return False
+    bases = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    forms = {b + end for b in bases for end in PEOPLE_ENDINGS} | {k for k, v in _COUNTRY_OF.items() if v == name}
+    return any(re.search(rf"(?<!\w){f}(?!\w)(?!\s+(?-i:[A-Z]))", text, re.I) for f in forms)
+
+
 # a people's word whose country the endings do not give: not 'hindu' in 'Hindustan' (review); 'turkish' in 'Turkey'
 # (found asking new questions: 'What is the new Turkish currency called?' refused)
 _COUNTRY_OF = dict(pair.split(":") for pair in "afghan:afghanistan uzbek:uzbekistan kazakh:kazakhstan "
