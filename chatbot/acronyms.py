@@ -9,8 +9,9 @@ from .text import own_question
 # 'What does CSTO stand for?', typed short too ('BLA stands for?', "what's TTP short for": found asking new
 # questions, refused): the words its letters begin
 EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?(?:what(?:'s|’s|\s+(?:does|did|do|is))\s+(?:the\s+)?)?)"
-                         r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stands?\s+for|means?|(?:is\s+)?short\s+for)(?i:,?\s+(?:in|according\s+to)\s+(?:the|"
-                         r"this)\s+(?:article|piece|op-ed|analysis|story|report|text)\b[^?]*)?\s*\??\s*$")
+                         r"([A-Z][A-Z0-9]{2,})s?\s+(?i:stands?\s+for|means?|(?:is\s+)?short\s+for)"
+                         r"(?i:,?\s+(?:in|according\s+to)\s+(?:the|this)\s+(?:article|piece|op-ed|analysis|story|report|"
+                         r"text)\b[^?]*)?\s*\??\s*$")
 # ('… stand for in the article on Russia's mediation offer?', found asking new questions: quoted another line)
 
 _CONNECTORS = frozenset("of and for the e i ul al de".split())  # 'Tehrik-i-Taliban Pakistan', 'Bank of England'

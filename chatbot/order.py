@@ -20,24 +20,38 @@ def rank_missing(sentence: str, question: str, text: str, before: str, bare: boo
     Ossie Davis's last film?' on '… best known roles included The Joe Louis Story' (found asking new questions).
     A period is no rank: 'A$458.4m' for 'How much did it make in the first half?'.
     """
+    missing = _missing_ranks(sentence, question, text, before, bare)
+    return f"the source does not say '{missing[0]}'" if missing else ""
+
+
+def ordinal_unsaid(line: str, question: str, before: str) -> bool:
+    """Does a line quoted for the question's 'first', 'second', 'third' or 'last' not give it, or give the thing
+    another? ('… Andrea Levy is favourite to win …, after winning novel of the year' for 'Who won the first novel
+    award?', "Small Island, Levy's fourth novel, …" for 'What was the title of Levy's first novel?': found asking
+    new questions, quoted with a name in bold). Not a superlative: 'our elevators as world record-holders' says
+    which lifts are the fastest (calibration n163)."""
+    return bool(set(_missing_ranks(line, question, line, before, bare=True)) & _ORDINALS)
+
+
+def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: bool) -> list[str]:
     ranks = _ranks(question)
     mine = terms(sentence) | (terms(" ".join(ranks)) if bare else set())
     pool = terms(text) | terms(before)
     alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
-    missing = sorted(w for w in ranks if terms(w) <= mine and (not any(
+    return sorted(w for w in ranks if terms(w) <= mine and (not any(
         all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w}))
-        or _other_ordinal(w, sentence, text)))
-    return f"the source does not say '{missing[0]}'" if missing else ""
+        or _other_ordinal(w, sentence, question, text)))
 
 
 _NTH = "first second third fourth fifth sixth seventh eighth ninth tenth last latest".split()
 
 
-def _other_ordinal(word: str, sentence: str, text: str) -> bool:
+def _other_ordinal(word: str, sentence: str, question: str, text: str) -> bool:
     """Does the supporting sentence give the thing the sentence calls `word` ('first novel') another rank ("Small
     Island, Levy's fourth novel, …", found asking new questions: 'The title of Andrea Levy's first novel was "Small
     Island".' was shown, its 'first' from the sentence before: '… categories - first novel, novel, …')?"""
-    m = re.search(rf"\b{re.escape(word)}\s+([a-z]+)", sentence, re.I)
+    m = re.search(rf"\b{re.escape(word)}\s+([a-z]+)", sentence, re.I) or re.search(  # a `bare` answer: the question's
+        rf"\b{re.escape(word)}\s+([a-z]+)", question, re.I)
     if m is None or re.search(rf"\b{re.escape(word)}\s+{m.group(1)}\b", text, re.I):
         return False
     others = "|".join(w for w in _NTH if w != word)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from .bounds import change_of_total, described_otherwise, mentions
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
+from .order import ordinal_unsaid
 from .persons import subject_swapped
 from .rank import (
     Candidate,
@@ -110,11 +111,14 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     def elsewhere(i: int) -> bool:
         return bool(asked) and not any(mentioned(n, context[i].article) for n in asked)
 
+    def unranked(i: int) -> bool:  # 'Who won the first novel award?': not a line on her novel of the year
+        return answer_type(question) in ("name", "date") and ordinal_unsaid(texts[i], question, context[i].before)
+
     def unnamed(i: int) -> bool:  # the reply's own line must stand with every name of the question
         return not all(mentioned(n, context[i].article) for n in asked)
 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
-    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick)
+    if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick) or unranked(pick)
                              or subject_swapped(reply, question, texts[pick])
                              or described_otherwise(reply, texts[pick]) or change_of_total(reply, texts[pick])):
         pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m),
@@ -125,7 +129,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs
         return not (misfit(text, question, typed, *context[at[text]], every_count=False) or elsewhere(at[text])
-                    or subject_swapped(reply, question, text))
+                    or subject_swapped(reply, question, text) or unranked(at[text]))
 
     before = [c.before for c in context]
     if pick is None:

@@ -31,7 +31,7 @@ from chatbot.embed import HashEmbedder
 from chatbot.emphasis import emphasise
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
 from chatbot.followup import answers_earlier, understood
-from chatbot.order import rank_missing
+from chatbot.order import ordinal_unsaid, rank_missing
 from chatbot.periods import other_period
 from chatbot.persons import (
     deed_of_other,
@@ -3706,3 +3706,25 @@ def test_a_refused_reply_points_at_the_line_with_its_count_of_the_thing_asked():
     assert pointed(reply, candidates, lines, [0, 1], question, 0.0, 0.6) == 1
     assert pointed(reply, candidates, lines, [0, 1], question, 0.2, 0.6) == 1  # its count, though it covers little
     assert pointed("Den's death came 16 years after he was shot.", candidates, lines, [0, 1], question, 0.0, 0.6) == 0
+
+
+def test_a_line_quoted_for_a_rank_gives_it():
+    """Found asking new questions: the near-miss 'What was the title of Andrea Levy's first novel?', once its
+    generated answer was refused, quoted '… her book **Small Island** win the Whitbread Novel of the Year Award',
+    then "**Small Island**, Levy's fourth novel, …"; 'Who won the Whitbread first novel award?' (report n173) quoted
+    '**Novelist Andrea Levy** is favourite to win …'. A line quoted for 'first' says it, and gives no other rank."""
+    question = "What was the title of Andrea Levy's first novel?"
+    texts = ["Orange Prize winner Andrea Levy has seen her book Small Island win the Whitbread Novel of the Year.",
+             "Small Island, Levy's fourth novel, is set in post-war London and centres on a landlady and her lodgers."]
+    candidates = [Candidate(0, 0, len(texts[0]), 0.6, 0.6, 0.5), Candidate(1, 0, len(texts[1]), 0.5, 0.5, 0.5)]
+    before = "The five writers won their respective categories - first novel, novel, biography - on 6 January."
+    context = [Context("", "Levy takes Whitbread novel prize"), Context(before, "Levy tipped for Whitbread prize")]
+    reply = "The title of Andrea Levy's first novel was \"Small Island\"."
+    asked = gate.asked_names(question)
+    assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, context) is None
+    assert fallback(reply, candidates, texts, [0, 1], "What was the title of Andrea Levy's novel?", 0.1, set(), asked,
+                    context) == 0
+    # not a superlative: the lifts' maker says its lifts are the record-holders (calibration n163)
+    line = "\"The certification of our elevators as world record-holders is a great honour,\" said Toshiba's president."
+    assert not ordinal_unsaid(line, "Which company installed the world's fastest lifts in Taipei?", "")
+    assert ordinal_unsaid(texts[0], "Who won the first novel award?", "")
