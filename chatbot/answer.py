@@ -17,12 +17,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from . import followup, gate, overview, prompt, quote, store
+from . import emphasis, followup, gate, overview, prompt, quote, store
 from .acronyms import spelled_out
 from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
-from .emphasis import emphasise
 from .generate import Generator, OpenAIGenerator, load_generator
 from .prompt import NOT_FOUND
 from .rank import answer_type, answering_first, answers_asked, rank_sentences
@@ -260,7 +259,7 @@ class Engine:
             at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
             start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
                 not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
-            picked = [(emphasise(chunk[start:c.end], standalone, reply),
+            picked = [(emphasis.emphasise(chunk[start:c.end], standalone, reply),
                        [self._citation(1, hits[c.passage], start, c.end)])]
             (result.answer, result.citations), result.mode = _cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0

@@ -142,11 +142,18 @@ _UNDISCLOSED = re.compile(r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|unre
 
 
 def _undisclosed(sentence: str, question: str) -> bool:
-    """Does the sentence say the amount the question asks about was not disclosed? ('Mr Hague was also paid an
-    undisclosed amount for the newspaper serialisation … and up to £135,00 for work as an adviser …', 'How much did
-    William Hague get for the newspaper serialisation …?': found asking new questions, **£135,00** was bold)"""
+    """Does the sentence say the amount the question asks about was not disclosed: does the clause after its
+    'undisclosed amount' hold more of the question's words than the clause after any of its numbers? ('Mr Hague was
+    also paid an undisclosed amount for the newspaper serialisation … and up to £135,00 for work as an adviser …',
+    'How much did William Hague get for the newspaper serialisation …?': found asking new questions, the adviser's
+    fee was bold); not '£790m for the club, and an undisclosed sum for the club shop' for the club (review)"""
     asked = terms(question) - {t for n in names(question) for t in terms(n)}
-    return any(asked & terms(re.split(r"\s+and\s+", m.group(1))[0]) for m in _UNDISCLOSED.finditer(sentence))
+
+    def said(clause: str) -> int:
+        return len(asked & terms(re.split(r"\s+and\s+|[,;:]", clause)[0]))
+    unsaid = max((said(m.group(1)) for m in _UNDISCLOSED.finditer(sentence)), default=0)
+    return unsaid > max((said(sentence[m.end():]) for m in re.finditer(r"\d[\d,.]*\s*(?:m|bn|k)?\b", sentence)),
+                        default=0)
 
 
 def emphasise(sentence: str, question: str, reply: str = "") -> str:

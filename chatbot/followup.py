@@ -129,7 +129,7 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
     if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
             and not _says_what_happened(m.group(2)):
         return _sentence(f"{m.group(1)} {m.group(2)} {p.group(3)}")
-    people = [re.sub(r"['’]s$", "", m.group(0).strip()) for m in _NAMES.finditer(prev)  # "Sigarchi's" is Sigarchi
+    people = [re.split(r"['’]s?(?=\s|$)", m.group(0).strip())[0] for m in _NAMES.finditer(prev)  # "Sigarchi's" is him
               if " " in m.group(0).strip() and not any(w.isupper() and len(w) > 1 for w in m.group(0).split())]
     # after 'Who bought …?' the person is the one the answer gave: 'And did he arrive unannounced?'; after
     # 'Who is Arash Sigarchi?' the one asked about, not the answer's 'Mr Sigarchi' (which finds the wrong lines)

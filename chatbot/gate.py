@@ -75,7 +75,7 @@ class Evidence:
     missing: tuple[str, ...]  # names and numbers of the question found in no retrieved passage
     named: bool = False  # the question names something (and nothing it names or counts is missing)
     defined: bool = False  # one sentence holds all its words (a named thing's, or a count's: two words or more)
-    # (or a passage spells out the acronym it asks about: "BLA stands for?")
+    # (or a passage spells out, in capitals, the acronym it asks about: "BLA stands for?")
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "missing": list(self.missing)}
@@ -104,7 +104,15 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     return Evidence(max(similarities, default=0.0), max(coverages, default=0.0), tuple(missing),
                     not missing and _named(question, cased),
                     not missing and (_defined(question, passages) or _related(question, passages)
-                                     or any(spelled_out(p, question) for p in passages)))
+                                     or any(_spelled_out(p, question) for p in passages)))
+
+
+def _spelled_out(passage: str, question: str) -> bool:
+    """Does the passage spell out, in capitals, the acronym the question asks about? ('BLA stands for?', '… the
+    Balochistan Liberation Army (BLA) …') -> True; not in small words ('The BLA said …, but later apologised.',
+    review)"""
+    span = spelled_out(passage, question)
+    return span is not None and passage[span[0]].isupper()
 
 
 def _initialled(m: re.Match[str]) -> str:

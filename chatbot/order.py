@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import own_question, terms
+from .text import STOPWORDS, own_question, terms
 from .wordforms import found_in
 
 
@@ -18,7 +18,8 @@ def rank_missing(sentence: str, question: str, text: str, before: str, bare: boo
 
     A `bare` answer claims the question's rank without repeating it: 'The Joe Louis Story.' for 'What was
     Ossie Davis's last film?' on '… best known roles included The Joe Louis Story' (found asking new questions).
-    A period is no rank: 'A$458.4m' for 'How much did it make in the first half?'.
+    A period is no rank: 'A$458.4m' for 'How much did it make in the first half?'. Nor is a rank from the sentence
+    before, where the supporting sentence gives the thing another: "Levy's fourth novel" (`_other_ordinal`).
     """
     missing = _missing_ranks(sentence, question, text, before, bare)
     return f"the source does not say '{missing[0]}'" if missing else ""
@@ -30,7 +31,14 @@ def ordinal_unsaid(line: str, question: str, before: str) -> bool:
     award?', "Small Island, Levy's fourth novel, …" for 'What was the title of Levy's first novel?': found asking
     new questions, quoted with a name in bold). Not a superlative: 'our elevators as world record-holders' says
     which lifts are the fastest (calibration n163)."""
-    return bool(set(_missing_ranks(line, question, line, before, bare=True)) & _ORDINALS)
+    asked = {m.group(1).lower() for m in _ORDINAL_OF_THING.finditer(own_question(question))}
+    return bool(set(_missing_ranks(line, question, line, before, bare=True)) & asked)
+
+
+# an ordinal of a thing: 'the first novel', "Levy's first novel", not 'When did England last win …?', 'Who first
+# proposed it?' (review)
+_ORDINAL_OF_THING = re.compile(r"\b(?i:the|its|his|her|their|[\w-]+['’]s)\s+(?:[A-Z][\w-]*\s+){0,3}"
+                               r"(?i:(first|second|third|last))\s+[a-z]")  # 'the Whitbread first novel award'
 
 
 def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: bool) -> list[str]:
@@ -43,7 +51,7 @@ def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: b
         or _other_ordinal(w, sentence, question, text)))
 
 
-_NTH = "first second third fourth fifth sixth seventh eighth ninth tenth last latest".split()
+_NTH = "first second third fourth fifth sixth seventh eighth ninth tenth last".split()
 
 
 def _other_ordinal(word: str, sentence: str, question: str, text: str) -> bool:
@@ -52,8 +60,9 @@ def _other_ordinal(word: str, sentence: str, question: str, text: str) -> bool:
     Island".' was shown, its 'first' from the sentence before: '… categories - first novel, novel, …')?"""
     m = re.search(rf"\b{re.escape(word)}\s+([a-z]+)", sentence, re.I) or re.search(  # a `bare` answer: the question's
         rf"\b{re.escape(word)}\s+([a-z]+)", question, re.I)
-    if m is None or re.search(rf"\b{re.escape(word)}\s+{m.group(1)}\b", text, re.I):
-        return False
+    if m is None or m.group(1).lower() in STOPWORDS or re.search(rf"\b{re.escape(word)}\s+{re.escape(m.group(1))}\b",
+                                                                  text, re.I):
+        return False  # not 'first, ahead of …' / '… who was second to cross the line' (review)
     others = "|".join(w for w in _NTH if w != word)
     return bool(re.search(rf"\b(?:{others})\s+{re.escape(m.group(1))}\b", text, re.I))
 

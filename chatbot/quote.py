@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .bounds import change_of_total, described_otherwise, mentions
+from .bounds import change_of_total, described_otherwise
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
 from .order import ordinal_unsaid
@@ -98,7 +98,8 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     (`pointed`), else the best-ranked line that answers (`choose`); None when none does. Neither may be about
     something else: count other things, date another month, leave out the name a follow-up typed (`typed`),
     be about another person than the question's ('He …', `someone_else`) or stand in an article that names
-    none of the question's names (`asked`: '… the airline made a pre-tax profit of £75m' for Barclays' profits);
+    none of the question's names (`asked`: '… the airline made a pre-tax profit of £75m' for Barclays' profits),
+    or leave out the 'first' or 'last' of the thing a who/when question asks about (`order.ordinal_unsaid`);
     the line the reply points at must stand in one that names all of them (n069: not Lord Scarman's article,
     which never mentions the NHS, for 'What point did Trevor Phillips make about the NHS …?').
 
@@ -171,22 +172,15 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     mine_terms = terms(reply) - (set() if asks_yes_no else terms(question))
     denies = asks_yes_no and negated(re.sub(r"^\W*(?:yes|no)\b\W*", "", reply, flags=re.I))  # 'not', no 'No,'
     mine_names = {n for n in names(reply, first=True) - names(question, first=True) if terms(n) <= mine_terms}
-    # the reply's count of the thing asked about ('16 million viewers' for 'how many viewers tuned in …'): a line
-    # that has it is the one read, however it words the rest ('… watched his return in 2003', found asking new
-    # questions: refused, the line covers few of the question's words)
-    asked = terms(question) if kind == "number" else set()
-    counts = {(m.number, m.unit, m.noun) for m in mentions(reply) if m.noun in asked and m.number in mine_numbers}
     best, best_score = None, 0
     top = max((c.score for c in candidates), default=0.0)
     for i in shown:
         text, c = texts[i], candidates[i]
-        same = bool(counts & {(m.number, m.unit, m.noun) for m in mentions(text)})  # not '16 years' for it
         score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names) + \
             len(mine_terms & terms(text))
-        score += 2 * (denies and bool(score) and negated(text)) + 3 * same  # a 'not' beside words of the reply
-        weak = c.coverage < min_coverage and not same
-        if not score or (mine_numbers and not mine_numbers & numbers(text)) or weak or c.score < relevance * top \
-                or not has_type(text, kind, question) or not _is_sentence(text):
+        score += 2 * (denies and bool(score) and negated(text))  # a 'not' beside words of the reply, not alone
+        if not score or (mine_numbers and not mine_numbers & numbers(text)) or c.coverage < min_coverage \
+                or c.score < relevance * top or not has_type(text, kind, question) or not _is_sentence(text):
             continue
         if score > best_score:
             best, best_score = i, score

@@ -328,7 +328,7 @@ _COUNTRY_OF = dict(pair.split(":") for pair in "afghan:afghanistan uzbek:uzbekis
                    "tajik:tajikistan turkmen:turkmenistan kyrgyz:kyrgyzstan baloch:balochistan "
                    "turkish:turkey french:france spanish:spain dutch:netherlands "
                    "welsh:wales scottish:scotland irish:ireland swiss:switzerland danish:denmark swedish:sweden "
-                   "polish:poland finnish:finland greek:greece norwegian:norway".split())
+                   "polish:poland finnish:finland greek:greece norwegian:norway german:germany".split())
 
 
 def presumed(question: str) -> set[str]:
