@@ -148,7 +148,7 @@ class Engine:
         left alone. The previous question is read as it was understood when it was itself a follow-up."""
         if not history or followup.new_subject(question, history[-1][0]):
             return question
-        follows = followup.is_follow_up(question)
+        follows = followup.is_follow_up(question) and not followup.names_other_things(question, *history[-1])
         if not follows or question == question.lower():  # 'russia' before 'its' may be a name the documents write
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
             follows = follows and followup.is_follow_up(

@@ -42,6 +42,19 @@ def is_follow_up(question: str, named: Collection[str] = ()) -> bool:
     return len(terms(question) - FOLLOW_UP_WORDS) <= 1 and not _WHAT_IS.match(question)
 
 
+def names_other_things(question: str, previous: str, answer: str = "") -> bool:
+    """Do the question's only references say 'these' or 'those' of a thing the earlier question and its answer
+    never name? ('over how long a period has pakistan made all those visits to kabul', after 'since when has
+    islamabad been engaging the taliban government': found in the browser, read as a follow-up) -> True; 'And how
+    many of those were in 2023?', 'What were those meetings?' after 'How many meetings …?' -> False"""
+    refs = list(_REFERENCES.finditer(question))
+    if not refs or _OPENERS.match(question) or any(m.group(0).lower() not in ("those", "these") for m in refs):
+        return False
+    said = terms(previous) | terms(answer)
+    things = [terms(m.group(1)) for r in refs if (m := re.match(r"\s+([a-z][\w-]*)", question[r.end():], re.I))]
+    return len(things) == len(refs) and all(thing and not thing & said for thing in things)
+
+
 def _points_back(question: str, reference: re.Match[str], named: Collection[str] = ()) -> bool:
     """Does the reference point to an earlier question? Not a possessive after a name of the same question:
     'Why did Russia remove the Taliban from its list?' ('its' is Russia's), nor after a name typed in small letters

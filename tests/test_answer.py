@@ -519,3 +519,16 @@ def test_a_line_saying_these_things_is_quoted_with_the_sentence_naming_them(fake
     assert result.answer.startswith("Look for formal agreements reducing tariffs on Russian petroleum products"), \
         result.answer
     assert "Volume increases in these specific commodities" in result.answer
+
+
+def test_those_things_the_earlier_question_never_named_do_not_make_a_follow_up(engine_with):
+    """Found in the browser: 'over how long a period has pakistan made all those visits to kabul', asked after
+    'since when has islamabad been engaging the taliban government', was read as a follow-up and quoted the
+    earlier question's line; asked alone it is answered."""
+    engine, _ = engine_with("")
+    previous = [("since when has islamabad been engaging the taliban government", "Since 2021 [1].")]
+    question = "over how long a period has pakistan made all those visits to kabul"
+    assert engine.standalone(question, previous) == question
+    assert engine.standalone("And how many of those were in 2023?", previous) != "And how many of those were in 2023?"
+    assert engine.standalone("What were those talks about?", [("How many talks were held?", "")]) == \
+        "What were those talks about? (after: How many talks were held?)"
