@@ -66,8 +66,10 @@ def office_unsaid(line: str, question: str) -> str:
     """Why a line quoted for who holds an office does not name the office, or ''. (found asking new questions: the
     near-miss 'Who is Russia's special envoy handling the mediation …?' quoted '… the goodwill of **Kabul** …')"""
     m = _WHO_HOLDS_Q.match(own_question(question))
-    role = m.group(1) if m and m.group(1) else re.sub(r".*['’]s\s+", "", m.group(2)) if m else ""  # not an owner:
-    asked = {w for w in re.findall(r"[a-z]+", role) if w in _OFFICES}  # "What is the chairman's new book called?"
+    if m is None:
+        return ""
+    role = m.group(1) or re.sub(r".*['’]s\s+", "", m.group(2))  # no owner: "What is the chairman's book called?"
+    asked = {w for w in re.findall(r"[a-z]+", role) if w in _OFFICES}
     said = set(re.findall(r"[a-z]+", line.lower()))
     said |= {w for group in _SAME_OFFICE for w in group if group & said}  # 'England boss' for 'coach' (review)
     return f"it does not name the {sorted(asked)[0]}" if asked and not asked & said else ""

@@ -7,7 +7,7 @@ import re
 
 import lemminflect
 
-from .text import STOPWORDS, own_question, terms
+from .text import ORDINALS, STOPWORDS, own_question, terms
 from .wordforms import found_in
 
 
@@ -35,12 +35,6 @@ def ordinal_unsaid(line: str, question: str, before: str) -> bool:
     return bool(set(_missing_ranks(line, question, line, before, bare=True)) & asked)
 
 
-# an ordinal of a thing: 'the first novel', "Levy's first novel", not 'When did England last win …?', 'Who first
-# proposed it?' (review)
-_ORDINAL_OF_THING = re.compile(r"\b(?i:the|its|his|her|their|[\w-]+['’]s)\s+(?:[A-Z][\w-]*\s+){0,3}"
-                               r"(?i:(first|second|third|last))\s+[a-z]")  # 'the Whitbread first novel award'
-
-
 def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: bool) -> list[str]:
     ranks = _ranks(question)
     mine = terms(sentence) | (terms(" ".join(ranks)) if bare else set())
@@ -51,19 +45,16 @@ def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: b
         or _other_ordinal(w, sentence, question, text)))
 
 
-_NTH = "first second third fourth fifth sixth seventh eighth ninth tenth last".split()
-
-
 def _other_ordinal(word: str, sentence: str, question: str, text: str) -> bool:
     """Does the supporting sentence give the thing the sentence calls `word` ('first novel') another rank ("Small
     Island, Levy's fourth novel, …", found asking new questions: 'The title of Andrea Levy's first novel was "Small
     Island".' was shown, its 'first' from the sentence before: '… categories - first novel, novel, …')?"""
-    m = re.search(rf"\b{re.escape(word)}\s+([a-z]+)", sentence, re.I) or re.search(  # a `bare` answer: the question's
-        rf"\b{re.escape(word)}\s+([a-z]+)", question, re.I)
+    m = next((m for said in (sentence, question)  # a `bare` answer says it in the question's words
+              if (m := re.search(rf"\b{re.escape(word)}\s+([a-z]+)", said, re.I))), None)
     if m is None or m.group(1).lower() in STOPWORDS or re.search(rf"\b{re.escape(word)}\s+{re.escape(m.group(1))}\b",
                                                                   text, re.I):
         return False  # not 'first, ahead of …' / '… who was second to cross the line' (review)
-    others = "|".join(w for w in _NTH if w != word)
+    others = "|".join(w for w in ("first", *ORDINALS, "last") if w != word)
     return bool(re.search(rf"\b(?:{others})\s+{re.escape(m.group(1))}\b", text, re.I))
 
 
@@ -106,6 +97,10 @@ def _superlative(word: str) -> bool:
 
 _ORDINALS = frozenset("first second third last".split())  # 'last' as they are: 'the last film', not 'last year'
 _RANK_WORDS = _ORDINALS | {"top", "overall"}
+# an ordinal of a thing: 'the first novel', "Levy's first novel", not 'When did England last win …?', 'Who first
+# proposed it?' (review)
+_ORDINAL_OF_THING = re.compile(rf"\b(?i:the|its|his|her|their|[\w-]+['’]s)\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+                               rf"(?i:({'|'.join(sorted(_ORDINALS))}))\s+[a-z]")  # 'the Whitbread first novel award'
 _PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?"
                      r"(?:half|quarter|week|weekend|day|night|month|year|season|hours?|minutes?|days|weeks|months|"
                      r"years)\b",

@@ -112,8 +112,10 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     def elsewhere(i: int) -> bool:
         return bool(asked) and not any(mentioned(n, context[i].article) for n in asked)
 
+    ranked = answer_type(question) in ("name", "date")
+
     def unranked(i: int) -> bool:  # 'Who won the first novel award?': not a line on her novel of the year
-        return answer_type(question) in ("name", "date") and ordinal_unsaid(texts[i], question, context[i].before)
+        return ranked and ordinal_unsaid(texts[i], question, context[i].before)
 
     def unnamed(i: int) -> bool:  # the reply's own line must stand with every name of the question
         return not all(mentioned(n, context[i].article) for n in asked)

@@ -124,12 +124,12 @@ def numbers(text: str) -> set[str]:
 def times(text: str) -> set[str]:
     """How many times the text says a thing happened by its ordinal: 'for the third time' -> {'3'} (found asking new
     questions: '… has won … three times.' was refused beside it)."""
-    return {str(_ORDINALS.index(m.group(1).lower()) + 2) for m in _NTH_TIME.finditer(text)}
+    return {str(ORDINALS.index(m.group(1).lower()) + 2) for m in _NTH_TIME.finditer(text)}
 
 
 _ONE_PERCENT = re.compile(r"(?<![\w-])one\s+per(?:\s?cent|centage\s+points?)\b", re.I)
-_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-_NTH_TIME = re.compile(rf"\bfor\s+(?:the|a)\s+({'|'.join(_ORDINALS)})\s+(?:straight\s+|successive\s+|consecutive\s+)?"
+ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_NTH_TIME = re.compile(rf"\bfor\s+(?:the|a)\s+({'|'.join(ORDINALS)})\s+(?:straight\s+|successive\s+|consecutive\s+)?"
                        r"(?:time|year|season)\b", re.I)
 
 
