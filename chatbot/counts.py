@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 import lemminflect
 
+from .peoples import plural
 from .periods import LONGER, counts_given
 from .text import (
     MONEY,
@@ -44,11 +45,6 @@ def counts_other(sentence: str, question: str) -> str:
     return count_mismatch(sentence, question)[1]
 
 
-# a people's plural: 'Turks', 'Kenyans', 'Iraqis', 'Chinese'
-_PEOPLE = re.compile(r"[a-z]{2,}(?:ians|ans|is|ese)|(?:turk|scot|brit|briton|pole|dane|swede|finn|arab|kurd|serb|croat|"
-                     r"czech|greek|thai|afghan|uzbek|tajik|kazakh|turkmen|baloch|pashtun|jew)s?")
-
-
 def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
     """What kind of count mismatch the sentence has, and why: ("other", …) when its numbers count another
     thing, ("unsaid", …) when they name nothing the question counts, or ("", "").
@@ -74,7 +70,7 @@ def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
     counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
                and (c := _counted(ws, i, apart))]
     said = asked + words(question)
-    if _PEOPLE.fullmatch(asked[0]) and re.search(rf"\b{re.escape(asked[0].capitalize())}\b", question) and not any(
+    if plural(asked[0]) and re.search(rf"\b{re.escape(asked[0].capitalize())}\b", question) and not any(
             "NOUN" in lemminflect.getAllLemmas(w) for w in asked[1:]):
         said = said + ["people"]  # a people counted: 'How many Turks were put out of work …?' -> 'two million people
         # lost their jobs' (found asking new questions: refused); not 'How many Qantas jobs …?', nor Jaguars (review)

@@ -22,6 +22,7 @@ from typing import Any
 import lemminflect
 
 from .acronyms import spelled_out
+from .peoples import as_people
 from .persons import WHO_Q
 from .rank import answer_type, has_type
 from .text import (
@@ -33,7 +34,6 @@ from .text import (
     STOPWORDS,
     TITLES,
     as_acronym,
-    as_people,
     mentioned,
     names,
     negated,

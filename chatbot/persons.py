@@ -8,6 +8,7 @@ import re
 
 import lemminflect
 
+from .peoples import WORD_OF_PLACE
 from .text import FULL_NAME, STOPWORDS, TITLES, as_acronym, mentioned, names, spelled_in, terms
 
 
@@ -265,13 +266,6 @@ _FROM = re.compile(r"\b(?:is|are|was|were|hails?|hailed)\s+(?:originally\s+)?fro
                    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
-# a people's word not spelled from its place's first four letters ('Welsh', review); the others are: 'Scottish'
-_PEOPLE = {"Wales": "Welsh", "France": "French", "Netherlands": "Dutch", "Holland": "Dutch", "US": "American",
-           "USA": "American", "United States": "American", "UK": "British", "Ireland": "Irish", "Spain": "Spanish",
-           "Switzerland": "Swiss", "Denmark": "Danish", "Finland": "Finnish", "Poland": "Polish", "Thailand": "Thai",
-           "Turkey": "Turkish", "Philippines": "Filipino", "Britain": "British"}
-
-
 def origin_unsaid(sentence: str, source: str) -> str:
     """Why the sentence says someone is from a place the source only says they are in, or ''. ('The four detainees
     are from Cuba.', '… the treatment of the detainees in Cuba.') -> "the source says 'in Cuba', not 'from Cuba'"
@@ -282,7 +276,7 @@ def origin_unsaid(sentence: str, source: str) -> str:
         # a people's word too: 'Cuban', 'British', 'Northern Irish' (review)
         said = re.search(rf"\b(?:from|of|born\s+in|native\s+of)\s+(?:the\s+)?{re.escape(place)}\b|"
                          rf"\b{re.escape(place)}-born\b|\b{re.escape(place[:4])}(?!{re.escape(place[4:])}\b)\w+|"
-                         rf"\b{_PEOPLE.get(place, '(?!)')}\b", source)
+                         rf"\b{WORD_OF_PLACE.get(place, '(?!)')}\b", source)
         # not a person's possessive ('in Tony Blair's speech'), but a place's ('in Iraq's capital', review)
         owner = r"(?!['’])" if " " in place and not re.search(r"\b(?:North|South|East|West|New|United|Northern)\b",
                                                                 place) else ""

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from .errors import ChatbotError
+from .peoples import COUNTRY_OF, ENDINGS
 
 MAX_QUESTION_CHARS = 2000
 
@@ -48,8 +49,6 @@ NUMBER_WORDS = {
 # 'million' after a number scales it ('$33.6 billion' is '$33.6bn', 'two billion' is 2): no number of its own
 _SCALE = re.compile(rf"(\d|\b(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100)}))\s+"
                     r"(?:hundred|thousand|million|billion)\b")
-# Endings that make a place's people or adjective: Australia -> Australian, Japan -> Japanese, Pakistan -> Pakistani
-PEOPLE_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
 # a month's name as prose writes it (capitalized): 'March 2024', '31 Dec'; not the verb 'may'
 MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
               r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
@@ -292,9 +291,9 @@ def mentioned(name: str, text: str) -> bool:
     'indian ocean'), a people's plural too ('europeans': found asking new questions); a product's plural as its
     name ('playstations' in 'PlayStation 2')."""
     words = {name, name[:-1]} if re.fullmatch(r"\w{3,}(?:an|ani|qi|eli)s", name) else {name}  # 'europeans', 'iraqis'
-    forms = words | {w[: -len(end)] for w in words for end in PEOPLE_ENDINGS
+    forms = words | {w[: -len(end)] for w in words for end in ENDINGS
                      if w.endswith(end) and len(w) - len(end) >= 3}
-    forms |= {_COUNTRY_OF[name]} if name in _COUNTRY_OF else set()  # 'afghan' in 'Afghanistan', 'turkish' in 'Turkey'
+    forms |= {COUNTRY_OF[name]} if name in COUNTRY_OF else set()  # 'afghan' in 'Afghanistan', 'turkish' in 'Turkey'
     # a product's plural as its name: 'How many slim PlayStations were sold?' (found asking new questions: refused);
     # only a name written with a capital inside, after a small letter ('William' is no 'Williams', 'JEAN' no 'jeans',
     # 'McWilliam' no 'McWilliams': review)
@@ -308,27 +307,6 @@ def mentioned(name: str, text: str) -> bool:
         return True
     parts = [p for p in re.split(r"[-/]", name) if len(p) > 2]
     return len(parts) > 1 and all(has_name(p, text) for p in parts)
-
-
-def as_people(name: str, text: str) -> bool:
-    """Is the place named by its people's word, not within a name? ('kenya', 'the Kenyan capital Nairobi') -> True
-    (found asking new questions: refused); ('india', 'the Indian Ocean') -> False. Enough for the gate to ask the
-    model, not for a sentence to rest on: 'five million times faster than Japan's Earth Simulator' on '… the
-    Japanese contender, the Earth Simulator …' (replayed: calibration n268 was shown, generated)."""
-    if not re.fullmatch(r"[a-z]{4,}", name):
-        return False
-    bases = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
-    forms = {b + end for b in bases for end in PEOPLE_ENDINGS} | {k for k, v in _COUNTRY_OF.items() if v == name}
-    return any(re.search(rf"(?<!\w){f}(?!\w)(?!\s+(?-i:[A-Z]))", text, re.I) for f in forms)
-
-
-# a people's word whose country the endings do not give: not 'hindu' in 'Hindustan' (review); 'turkish' in 'Turkey'
-# (found asking new questions: 'What is the new Turkish currency called?' refused)
-_COUNTRY_OF = dict(pair.split(":") for pair in "afghan:afghanistan uzbek:uzbekistan kazakh:kazakhstan "
-                   "tajik:tajikistan turkmen:turkmenistan kyrgyz:kyrgyzstan baloch:balochistan "
-                   "turkish:turkey french:france spanish:spain dutch:netherlands "
-                   "welsh:wales scottish:scotland irish:ireland swiss:switzerland danish:denmark swedish:sweden "
-                   "polish:poland finnish:finland greek:greece norwegian:norway german:germany".split())
 
 
 def presumed(question: str) -> set[str]:

@@ -9,7 +9,8 @@ import re
 
 import lemminflect
 
-from .text import PEOPLE_ENDINGS, STOPWORDS, stems, words
+from .peoples import ENDINGS
+from .text import STOPWORDS, stems, words
 
 
 def forms(text: str) -> dict[str, str]:
@@ -71,7 +72,7 @@ def said_as_past(sentence: str, question: str) -> set[str]:
     return {t for w in words(sentence) if w in past for t in stems(w)}
 
 
-_DERIVED = (*PEOPLE_ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
+_DERIVED = (*ENDINGS, "es")  # and 'es': the stemmer cuts 'japanese' to 'japanes'
 
 
 def found_in(term: str, pool: set[str]) -> bool:

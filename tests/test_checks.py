@@ -32,6 +32,7 @@ from chatbot.emphasis import emphasise
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.order import ordinal_unsaid, rank_missing
+from chatbot.peoples import as_people, plural
 from chatbot.periods import other_period
 from chatbot.persons import (
     deed_of_other,
@@ -51,7 +52,7 @@ from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
 from chatbot.screen import _circular, screen
-from chatbot.text import as_people, by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms
+from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms
 from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
@@ -3640,6 +3641,7 @@ def test_new_questions_typed_as_people_ask_them():
     assert as_people("kenya", "Mr Brown visited slums in the Kenyan capital Nairobi .")
     assert as_people("turkey", "the Turkish lira") and as_people("china", "Chinese firms")
     assert not as_people("india", "the Indian Ocean") and not as_people("turkey", "Turkish Airlines")
+    assert plural("turks") and plural("kenyans") and plural("chinese") and not plural("jobs")
     passages = ["Gordon Brown is in Africa. On Wednesday, Mr Brown visited slums in the Kenyan capital Nairobi ."]
     assert gate.evidence("Which city's slums did Gordon Brown go to in Kenya?", passages, [0.6], [0.3]).missing == ()
     assert not mentioned("kenya", passages[0])  # not for a sentence to rest on (replayed: n268 was shown, generated)
