@@ -9,7 +9,14 @@ import lemminflect
 
 from .acronyms import spelled_out
 from .bounds import clause_at, mentions, misnamed
-from .counts import asked_count, counts_another_noun, counts_other, unbound_number
+from .counts import (
+    asked_count,
+    count_done_otherwise,
+    counts_another_noun,
+    counts_other,
+    deed_unasked,
+    unbound_number,
+)
 from .fits import deed_unsaid, when_unsaid
 from .persons import name_runs
 from .polarity import change_ways
@@ -156,6 +163,29 @@ def _undisclosed(sentence: str, question: str) -> bool:
                         default=0)
 
 
+# 'How much did the Barclay twins pay for …?': who paid, earned or is worth the amount asked about
+_WHOSE_AMOUNT_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?how\s+much\s+(?:money\s+|more\s+|extra\s+)?(?:did|does|do|will|"
+                             r"would|has|have|had|is|are|was|were)\s+(.+?)\s+(?:pa[iy]|spen[dt]|earn|ma[dk]e|get|got|"
+                             r"receiv|rais|cost|worth|charg|win|won|los[et]|owe|g[ai]ve|invest|offer|bid|s[oe]ll|bought|buy)",
+                             re.I)
+
+
+def _whose_unsaid(sentence: str, question: str) -> bool:
+    """Does the sentence leave out whose amount a how-much question asks? Then its amount is another's: ('The
+    Telegraph Group says the cuts are needed to fund an £150m investment …', 'How much did the Barclay twins pay
+    for the Telegraph?') -> True (found asking new questions: never said, **£150m investment** was bold; so was
+    '**$144m**' of the Band Aid Trust for what Tony Blair paid). Of a name the surname is enough, of words one; a
+    pronoun may stand for either ('His declared interests include £20,000 …' for Alan Milburn's). Replayed: three
+    bold amounts of others left plain (calibration n306, n322, n366), no right one; a description is no pronoun
+    (without the pronouns, 'The two-screen clamshell gadget costs £99' for the Nintendo DS lost its bold)"""
+    m = _WHOSE_AMOUNT_Q.match(own_question(question))
+    if m is None or re.search(r"\b(?:he|his|him|she|her|it|its|they|their)\b", sentence, re.I):
+        return False
+    runs = name_runs(m.group(1))
+    said = terms(sentence)
+    return not (terms(runs[-1][-1]) <= said if runs else terms(m.group(1)) & said)
+
+
 def emphasise(sentence: str, question: str, reply: str = "") -> str:
     """The sentence with its answering words in **bold**, chosen by the question's kind, by the model's refused
     `reply` (its number or name, when the sentence has it) and by how many of the question's words surround them.
@@ -170,7 +200,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
-    number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question))
+    number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question)
+                                   or deed_unasked(sentence, question) or _whose_unsaid(sentence, question))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     asked = terms(question)
@@ -219,8 +250,10 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # nor a number the question gave: the '2' of 'Halo 2'
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
             continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)
-        if kind == "number" and counts_another_noun(found, question):
-            continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?'
+        if kind == "number" and (counts_another_noun(found, question) or count_done_otherwise(found, sentence,
+                                                                                              question)):
+            continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?', nor '400 people were injured'
+            # for 'How many people were arrested …?' (found asking new questions)
         rate = RATE.match(sentence, start) if kind == "number" and speed else None
         if rate:  # 'how fast' asks for a speed: '17m per second', not 'two lifts'
             found = rate.group(0)

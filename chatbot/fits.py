@@ -19,7 +19,7 @@ from .periods import other_period
 from .persons import someone_else
 from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody
-from .text import SPEECH, mentioned, names, numbers, own_question
+from .text import SPEECH, STOPWORDS, mentioned, names, numbers, own_question
 from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year
 
@@ -72,7 +72,14 @@ def office_unsaid(line: str, question: str) -> str:
     asked = {w for w in re.findall(r"[a-z]+", role) if w in _OFFICES}
     said = set(re.findall(r"[a-z]+", line.lower()))
     said |= {w for group in _SAME_OFFICE for w in group if group & said}  # 'England boss' for 'coach' (review)
-    return f"it does not name the {sorted(asked)[0]}" if asked and not asked & said else ""
+    if asked and not asked & said:
+        return f"it does not name the {sorted(asked)[0]}"
+    # nor the kind of office: 'Qantas boss Mr Dixon' is no 'finance director' (found asking new questions), 'chief
+    # financial officer' is
+    kinds = re.findall(rf"\b([a-z]{{4,}})\s+({'|'.join(sorted(asked))})\b", role) if asked else []
+    unsaid = [f"{k} {office}" for k, office in kinds if k not in STOPWORDS
+              and not any(k in group for group in _SAME_OFFICE) and not any(w.startswith(k[:5]) for w in said)]
+    return f"it does not name the {unsaid[0]}" if unsaid else ""
 
 
 _SAME_OFFICE = (frozenset("boss coach manager head chief executive director".split()),

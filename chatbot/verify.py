@@ -29,6 +29,7 @@ from .bounds import (
 from .counts import (
     asked_elsewhere,
     counts_other,
+    deed_of_count_otherwise,
     other_month,
     unbound_number,
     unqualified,
@@ -215,7 +216,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
-        or counts_other(sentence, question) \
+        or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
         or world_for_place(sentence, question, lines)
     if why:

@@ -21,7 +21,9 @@ from chatbot.bounds import (
 from chatbot.counts import (
     amount_of_other,
     asked_elsewhere,
+    count_deeds,
     counts_other,
+    deed_of_count_otherwise,
     other_month,
     owned_by_other,
     unbound_number,
@@ -52,7 +54,7 @@ from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
 from chatbot.screen import _circular, screen
-from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms
+from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms, written_otherwise
 from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
@@ -3742,3 +3744,51 @@ def test_review_of_the_thirty_fifth_stop():
     assert "**50 people" in emphasise("At least 50 people died and an unknown number of people are still missing.",
                                       "How many people died in the fire?")
     assert as_people("germany", "the German government")
+
+
+def test_a_count_done_otherwise_is_no_answer():
+    """Found asking new questions (thirty-sixth stop): 'How many people were arrested in the 1981 Brixton riots?'
+    (never said) was shown, generated: 'Nearly 400 people were arrested in the 1981 Brixton riots.', from '…
+    nearly 400 people were injured …'. Refused, its line was quoted with **400 people**, then **three days**, in
+    bold."""
+    line = ("During the following three days of disturbances that spread to the Midlands, Merseyside, Bristol and "
+            "Leeds, nearly 400 people were injured and buildings and vehicles were set alight.")
+    question = "How many people were arrested in the 1981 Brixton riots?"
+    assert count_deeds(line) == {"400": {"injure"}}
+    assert deed_of_count_otherwise("Nearly 400 people were arrested in the 1981 Brixton riots.", line) == \
+        "the source says 400 were injured, not arrested"
+    assert deed_of_count_otherwise("Nearly 400 people were injured in the riots.", line) == ""
+    assert deed_of_count_otherwise("About 5,000 copies have been sold.", "About 5,000 copies were shipped.")
+    assert deed_of_count_otherwise("Police arrested 400 people.", line) == ""  # no deed of a count said: not here
+    assert "**" not in emphasise(line, question)
+    assert emphasise("Nearly 400 people were injured and 100 were arrested.", question) == \
+        "Nearly 400 people were injured and **100** were arrested."
+    assert "**400 people**" in emphasise("Over three days, nearly 400 people were arrested.", question)
+    assert "**400 people**" in emphasise(line, "How many people were injured in the riots?")
+
+
+def test_new_questions_of_the_thirty_sixth_stop():
+    """Found asking new questions (thirty-sixth stop). 'Who is the finance director at Qantas?' quoted 'Qantas boss
+    **Mr Dixon** …' (a boss, but not of finance; the article's 'chief financial officer Peter Gregg' is);
+    'Why were fewer American films shot in Britain in 2004?' was refused: the article says 'US films'."""
+    line = "Qantas boss Mr Dixon also said he would be reviewing the group's cost-cutting measures."
+    assert office_unsaid(line, "Who is the finance director at Qantas?") == "it does not name the finance director"
+    assert office_unsaid('"We don\'t have as much hedging benefit," said chief financial officer Peter Gregg.',
+                         "Who is the finance director at Qantas?") == ""
+    assert office_unsaid(line, "Who is the boss of Qantas?") == ""
+    assert office_unsaid("Jeremy Dear, NUJ general secretary, said the cuts were wrong.",
+                         "Who is the NUJ general secretary?") == ""
+    assert office_unsaid("United's chief executive David Gill said talks would not resume.",
+                         "Who's the chief executive at Manchester United?") == ""
+    films = "The strong pound is expected to have resulted in a fall in the number of US films shot in the UK in 2004."
+    assert mentioned("american", films) and mentioned("us", "American films") and mentioned("america", "the US")
+    assert gate.evidence("Why were fewer American films shot in Britain in 2004?", [films], [0.7], [0.3]).missing == ()
+    assert not written_otherwise("american", "Latin American films")
+    # an amount in a line that never names whose it is, nor says 'he' or 'its', is no answer to bold
+    assert "**" not in emphasise("The Telegraph Group says the cuts are needed to fund an £150m investment in new "
+                                 "printing facilities.", "How much did the Barclay twins pay for the Telegraph?")
+    assert "**" not in emphasise("Producer Judy Craymer is the highest new entry, with a £67m fortune.",
+                                 "how much are coldplay worth on the young music millionaires list")  # (n366)
+    assert "**£5**" in emphasise("Mr Blair paid £5 for two copies.", "How much did Tony Blair pay for the singles?")
+    assert "**£20,000**" in emphasise("His declared interests include £20,000 from newspaper articles.",
+                                      "How much did Alan Milburn get for newspaper articles?")  # (n336)
