@@ -45,68 +45,6 @@ def counts_other(sentence: str, question: str) -> str:
     return count_mismatch(sentence, question)[1]
 
 
-# a count and what was done to it, said in the passive: '400 people were injured', '5,000 have been sold'
-_COUNT_DEED = re.compile(r"(?<![\w.,])(\d[\d,.]*\d|\d)\s+(?:[a-z][\w-]*\s+){0,3}?(?:were|was|are|is|have\s+been|"
-                         r"has\s+been|had\s+been|will\s+be|be)\s+(?:\w+ly\s+)?([a-z]+)\b", re.I)
-
-
-def count_deeds(text: str) -> dict[str, set[str]]:
-    """Each count of the text and the base form of what was done to it. 'nearly 400 people were injured and
-    buildings …' -> {'400': {'injure'}}"""
-    out: dict[str, set[str]] = {}
-    for m in _COUNT_DEED.finditer(text):
-        if base := _done(m.group(2)):
-            out.setdefault(m.group(1).replace(",", ""), set()).add(base)
-    return out
-
-
-def _done(word: str) -> str:
-    """The base form of a past participle, else ''. 'injured' -> 'injure', 'sold' -> 'sell', 'people' -> ''"""
-    base = lemminflect.getAllLemmas(word.lower()).get("VERB", ("",))[0]
-    return base if base and word.lower() in lemminflect.getInflection(base, "VBN") else ""
-
-
-_ASKED_DEED = re.compile(r"\bhow\s+many\s+(?:[a-z][\w-]*\s+){0,3}?(?:were|was|are|is|have\s+been|has\s+been|"
-                         r"had\s+been|will\s+be)\s+(?:\w+ly\s+)?([a-z]+)\b", re.I)
-
-
-def count_done_otherwise(count: str, sentence: str, question: str) -> bool:
-    """Does the sentence say its count (of `count`) had done to it other than what the question asks? Then it is
-    no answer to bold. ('400 people', '… nearly 400 people were injured …', 'How many people were arrested …?')
-    -> True"""
-    asked = _asked_deed(question)
-    deeds = count_deeds(sentence) if asked else {}
-    return any(asked not in deeds.get(n.replace(",", ""), {asked}) for n in re.findall(r"\d[\d,.]*\d|\d", count))
-
-
-def deed_unasked(sentence: str, question: str) -> bool:
-    """Does the sentence say what was done to its counts, never what the question asks? Then none of its numbers
-    is the answer: ('… three days of disturbances …, nearly 400 people were injured …', 'How many people were
-    arrested …?') -> True"""
-    asked = _asked_deed(question)
-    deeds = count_deeds(sentence) if asked else {}
-    return bool(deeds) and not any(asked in done for done in deeds.values())
-
-
-def _asked_deed(question: str) -> str:
-    """What a how-many question asks was done to what it counts. 'How many people were arrested …?' -> 'arrest'"""
-    m = _ASKED_DEED.search(question)
-    return _done(m.group(1)) if m else ""
-
-
-def deed_of_count_otherwise(sentence: str, text: str) -> str:
-    """Why the sentence says its count had done to it what its source says of that count otherwise, or ''.
-    ('Nearly 400 people were arrested in the 1981 Brixton riots.', '… nearly 400 people were injured and …') ->
-    "the source says 400 were injured, not arrested" (found asking new questions: shown, generated, for 'How
-    many people were arrested in the 1981 Brixton riots?', which the article never says)."""
-    theirs = count_deeds(text)
-    for number, deeds in count_deeds(sentence).items():
-        if number in theirs and not deeds & theirs[number]:
-            done = " or ".join(lemminflect.getInflection(v, "VBN")[0] for v in sorted(theirs[number]))
-            return f"the source says {number} were {done}, not {lemminflect.getInflection(min(deeds), 'VBN')[0]}"
-    return ""
-
-
 def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
     """What kind of count mismatch the sentence has, and why: ("other", …) when its numbers count another
     thing, ("unsaid", …) when they name nothing the question counts, or ("", "").

@@ -265,8 +265,8 @@ _NOT_ONLY = re.compile(r"\s+(?:only|merely|just|simply|solely)\b", re.I)
 # 'British Columbia' for the UK, nor 'Conservative estimates' for the Tories.
 SAME_NAMES = (
     ("UK", "(?<!New )Britain", "British(?! Columbia| Virgin)", "United Kingdom"),
-    ("US", "USA", r"U\.S\.", "United States", *(rf"(?<!Latin )(?<!South )(?<!Central )(?<!North ){w}"
-                                                   for w in ("America", "American", "Americans"))),
+    ("US", "USA", r"U\.S\.", "United States", *(rf"(?<!-)(?<!Latin )(?<!South )(?<!Central )(?<!North )(?<!Anglo )"
+                                                   rf"{w}" for w in ("America", "American", "Americans"))),
     ("Tory", "Tories", "Conservatives", r"Conservative(?= Party| leader| MPs?\b| peers?\b| government)"),
     ("UN", "United Nations"),
     ("EU", "European Union"),

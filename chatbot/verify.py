@@ -29,11 +29,11 @@ from .bounds import (
 from .counts import (
     asked_elsewhere,
     counts_other,
-    deed_of_count_otherwise,
     other_month,
     unbound_number,
     unqualified,
 )
+from .deeds import deed_of_count_otherwise
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
