@@ -78,7 +78,7 @@ def count_done_otherwise(count: str, sentence: str, question: str) -> bool:
     asked = _asked_deed(question)
     if not asked:
         return False
-    keys = {_key(n) for n in re.findall(_NUMBER, count, re.I)}
+    keys = {_key(n) for n in re.findall(rf"(?<![\w.,])(?:{_NUMBER})(?!\w)", count, re.I)}  # not the 'ten' of 'often'
     deeds = [d for number, _, d in count_deeds(sentence) if number in keys]
     return bool(deeds) and not any(asked in d for d in deeds)
 

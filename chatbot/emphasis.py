@@ -245,10 +245,10 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # nor a number the question gave: the '2' of 'Halo 2'
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
             continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)
-        if kind == "number" and (counts_another_noun(found, question) or count_done_otherwise(found, sentence,
-                                                                                              question)):
-            continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?', nor '400 people were injured'
-            # for 'How many people were arrested …?' (found asking new questions)
+        if kind == "number" and counts_another_noun(found, question):
+            continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?'
+        if kind == "number" and count_done_otherwise(found, sentence, question):
+            continue  # nor '400 people were injured' for 'How many people were arrested …?' (new questions)
         rate = RATE.match(sentence, start) if kind == "number" and speed else None
         if rate:  # 'how fast' asks for a speed: '17m per second', not 'two lifts'
             found = rate.group(0)
