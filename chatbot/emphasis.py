@@ -12,6 +12,7 @@ from .bounds import clause_at, mentions, misnamed
 from .counts import asked_count, counts_another_noun, counts_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
+from .periods import part_for_whole
 from .persons import name_runs
 from .polarity import change_ways
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, answer_type
@@ -196,7 +197,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
     number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question)
-                                   or deed_unasked(sentence, question) or _whose_unsaid(sentence, question))
+                                   or deed_unasked(sentence, question) or _whose_unsaid(sentence, question)
+                                   or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     asked = terms(question)

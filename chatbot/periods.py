@@ -73,3 +73,35 @@ LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterly
                     rf"(?:a|per|each|every|this|last|next|the\s+whole|the\s+full)\s+(?:year|month|week)|"
                     rf"for\s+the\s+(?:year|month|week)|year-on-year|(?:first|second|third|fourth|last|final)\s+"
                     rf"(?:quarter|half)|in\s+{MONTH_NAME}\s+alone)\b", re.I)
+
+
+# a whole year asked or said, against a part of one a count is given for ('During the first six months …')
+_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)(?:\s+(?:financial|fiscal|calendar))?\s+year\b|\bannual\b", re.I)
+_PART_YEAR = re.compile(r"\b(?:(?:first|second|third|last|final)\s+(?:half|quarter)|(?:first\s+)?(?:three|six|nine)\s+"
+                        r"months|half-year(?:ly)?)\b", re.I)
+_AMOUNT = re.compile(r"(?:[A-Z]{0,2}[$£€])?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?")
+
+
+def part_for_whole(sentence: str, question: str, lines: list[str], quoted: bool = False) -> str:
+    """Why the sentence gives a whole year's count its source gives for part of one, or the other way round, or ''.
+    A period goes with the count nearest it. ('Qantas ended up saving A$245m from cost cuts over the full financial
+    year.', 'During the first six months of the fiscal year, Qantas made savings of A$245m, and is on track to top
+    its target of A$500m for the full year.') -> "the source gives A$245m for 'first six months', not the full year"
+    (found asking new questions: shown, generated, for a question the article never answers). A `quoted` line
+    is its own source: only the question says which period is asked."""
+    asked = question if quoted else f"{question} {sentence}"
+    whole, part = _WHOLE_YEAR.search(asked), _PART_YEAR.search(asked)
+    if bool(whole) == bool(part):
+        return ""
+    said = "the full year" if whole else f"'{part.group(0)}'" if part else ""
+    for line in lines:
+        counts = [m for m in _AMOUNT.finditer(line) if numbers(m.group(0)) and not YEAR.fullmatch(m.group(0))]
+        for m in counts:
+            if not numbers(m.group(0)) & numbers(sentence):
+                continue
+            periods = [p for p in (*_WHOLE_YEAR.finditer(line), *_PART_YEAR.finditer(line))
+                       if min(counts, key=lambda c: min(abs(c.start() - p.end()), abs(p.start() - c.end()))) is m]
+            other = _PART_YEAR if whole else _WHOLE_YEAR
+            if periods and all(other.fullmatch(p.group(0)) for p in periods):
+                return f"the source gives {m.group(0).strip()} for '{periods[0].group(0)}', not {said}"
+    return ""

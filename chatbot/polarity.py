@@ -274,3 +274,20 @@ def whose_duty(source: str, sentence: str) -> str:
         if holder & set().union(*map(_who, FULL_NAME.findall(caller))) and not holder & _who(m.group(1)):
             return f"the source lays it on {m.group(1).strip()}, not on {runs[-1].group(0)}"
     return ""
+
+
+_BECAUSE = re.compile(r"\b(?:because|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b", re.I)
+# what says a cause, a reason or a purpose in a source line: 'The board rejected the bid, saying it was based on …'
+_REASON_SAID = re.compile(r"\b(?:because|due|result(?:s|ed|ing)?|since|so|therefore|thus|hence|caus\w*|led|leads?|"
+                          r"driven|owing|thanks|given|amid|after|saying|says|said|as|reflects?|reflected|follow\w*|"
+                          r"order|means?|meant|why|reasons?|worr\w*|concern\w*|fears?|blam\w*)\b", re.I)
+
+
+def reason_unsaid(source: str, sentence: str) -> bool:
+    """Does the sentence give a cause ('because', 'due to') where its source says nothing that gives one? ('ISIS-K
+    attacked the concert hall in Moscow because it was attributed to them.', 'The March 2024 attack on a Moscow
+    concert hall, attributed to ISIS-K, underscores the vulnerability …') -> True (found asking new questions:
+    shown, generated, for 'Why did ISIS-K attack the concert hall in Moscow?', which the article never says)."""
+    return bool(_BECAUSE.search(sentence)) and not _REASON_SAID.search(source) and not any(
+        is_verb(w) and lemminflect.getAllLemmas(w).get("VERB", ("",))[0] == w.lower()  # a purpose: 'to fund …'
+        for w in re.findall(r"\bto\s+([a-z]+)", source))

@@ -37,7 +37,7 @@ from .deeds import deed_of_count_otherwise
 from .embed import Embedder
 from .order import order_missing, rank_missing
 from .pairs import from_question, idle_pair, linked_pair, loose_pair
-from .periods import counts_given, period_of_count
+from .periods import counts_given, part_for_whole, period_of_count
 from .persons import (
     deed_of_other,
     deed_shared,
@@ -54,7 +54,7 @@ from .persons import (
     titled,
 )
 from .places import other_place, world_for_place
-from .polarity import opposite, overstated, prescribed, reversed_change, whose_duty
+from .polarity import opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
 from .rank import WHO_DID_Q, answer_type
 from .text import (
     as_acronym,
@@ -216,6 +216,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
+        or part_for_whole(sentence, question, lines) \
         or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
         or world_for_place(sentence, question, lines)
@@ -256,6 +257,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it states as fact what the source only says could happen")
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
+    if reason_unsaid(text, sentence):
+        return Verdict(False, "it gives a cause; the source gives none")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
         or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text)

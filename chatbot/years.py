@@ -83,10 +83,16 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     said = _said_years(_uncompared(line))
     # a count's year ('… US films shot in the UK during 2004' for 'How many … in 2005?'), not a cause's ('The drop
     # was put down to 2003 being an especially good year' for 'Why did production fall in 2004?')
-    if not _COUNT_Q.search(question):
+    # and a doer's year: "Britain's first mobile phone call was made … on 1 January 1985 by … Ernie Wise" does not
+    # say who made one in 1973 (found asking new questions: shown, generated, for 'Who made the world's first mobile
+    # phone call in New York in 1973?')
+    who = re.match(r"\W*who\b", own_question(question), re.I)
+    if not (_COUNT_Q.search(question) or who):
         return ""
     if said and not set(asked) & set(said):
         return f"the question asks about {asked[0]}; the source speaks of {said[0]}"
+    if who:
+        return ""
     # a count said for no year, in an article that never names the asked one ('Profits for the year to 31
     # December rose 20% to £4.6bn' for 'How much profit did Barclays make in 2005?': the article's are 2004's)
     absent = [y for y in asked if article and not re.search(rf"\b{y}\b", article)]

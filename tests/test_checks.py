@@ -34,7 +34,7 @@ from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsai
 from chatbot.followup import answers_earlier, understood
 from chatbot.order import ordinal_unsaid, rank_missing
 from chatbot.peoples import as_people, plural
-from chatbot.periods import other_period
+from chatbot.periods import other_period, part_for_whole
 from chatbot.persons import (
     deed_of_other,
     deed_shared,
@@ -48,7 +48,7 @@ from chatbot.persons import (
     title_of_other,
 )
 from chatbot.places import other_place, world_for_place
-from chatbot.polarity import opposite, overstated, prescribed, whose_duty
+from chatbot.polarity import opposite, overstated, prescribed, reason_unsaid, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
@@ -3825,3 +3825,34 @@ def test_review_of_the_thirty_sixth_stop():
                          "Who is Russia's special envoy handling the mediation?") == ""
     assert office_unsaid("The chairman, John Smith, said.", "Who is the current chairman?") == ""
     assert office_unsaid("Qantas boss Mr Dixon said.", "Who is the Finance Director at Qantas?") != ""
+
+
+def test_tempting_questions_the_articles_never_answer():
+    """Found asking new questions written to tempt (thirty-sixth stop): each was shown, generated and verified,
+    for a question the articles never answer."""
+    # the question's 'most' is no rank the source gives
+    provinces = ("Al-Qaeda has fighters and training stations in the six provinces: Ghazni, Helmand, Kandahar, "
+                 "Kunar, Uruzgan, and Zabul.")
+    question = "Which Afghan province has the most al-Qaeda fighters?"
+    assert rank_missing("Ghazni has the most al-Qaeda fighters.", question, provinces, "") == \
+        "the source does not say 'most'"
+    assert rank_missing("Ghazni has the most fighters.", question, "Ghazni has the most fighters of all.", "") == ""
+    # a cause the source never gives
+    hall = ("The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the vulnerability "
+            "that Russia faces from these radical groups.")
+    assert reason_unsaid(hall, "ISIS-K attacked the concert hall in Moscow because it was attributed to them.")
+    assert not reason_unsaid("The Telegraph Group says the cuts are needed to fund an £150m investment.",
+                             "The papers are axing jobs due to the need to fund an investment.")
+    # half a year's savings for the full year's
+    savings = ["During the first six months of the fiscal year, Qantas made savings of A$245m, and is on track to "
+               "top its target of A$500m for the full year."]
+    asked = "How much did Qantas end up saving from cost cuts over the full financial year?"
+    assert part_for_whole("Qantas ended up saving A$245m from cost cuts over the full financial year.", asked,
+                          savings) == "the source gives A$245m for 'first six months', not the full year"
+    assert part_for_whole("Qantas aims to top A$500m for the full year.", asked, savings) == ""
+    assert "**" not in emphasise(savings[0], asked)
+    # a doer of another year
+    call = ("Britain's first mobile phone call was made across the Vodafone network on 1 January 1985 by veteran "
+            "comedian Ernie Wise.")
+    assert other_year("Who made the world's first mobile phone call in New York in 1973?", call, "", "") == \
+        "the question asks about 1973; the source speaks of 1985"
