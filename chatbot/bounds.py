@@ -365,3 +365,16 @@ def change_of_total(sentence: str, source: str) -> str:
     source_changes = {n for m in _AS_CHANGE.finditer(source) for n in numbers(m.group(1))}
     both = sorted(changes & totals - source_changes)
     return f"in the source {both[0]} is a total, not a change" if both else ""
+
+
+def price_of_level(sentence: str, source: str) -> str:
+    """Why the sentence gives as a price ('for £75m') a number the source gives as what something rose or fell to,
+    or ''. ('Simon Fuller sold his company 19 for £75m.', '… has seen his wealth plummet from £220m last year to £75m
+    after selling his entertainment company 19 …') -> "in the source £75m is what something went to, not a price"
+    (found asking new questions: shown, generated, for how much he sold it for; never said)."""
+    for m in re.finditer(r"\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?([$£€]?\d[\d,.]*\w*)", sentence):
+        price = numbers(m.group(1))
+        if price and any(price & numbers(t.group(1)) for t in re.finditer(
+                r"\bfrom\s+[$£€]?\d[\d,.]*\w*(?:\s+[a-z]+){0,3}\s+to\s+([$£€]?\d[\d,.]*\w*)", source)):
+            return f"in the source {m.group(1)} is what something went to, not a price"
+    return ""

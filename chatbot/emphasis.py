@@ -8,12 +8,12 @@ import re
 import lemminflect
 
 from .acronyms import spelled_out
-from .bounds import clause_at, mentions, misnamed
+from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
 from .periods import part_for_whole
-from .persons import name_runs
+from .persons import name_runs, role_of_other
 from .polarity import change_ways
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, answer_type
 from .text import (
@@ -201,6 +201,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
+    if role_of_other(reply, sentence) or price_of_level(reply, sentence):
+        return sentence  # nor what the refused reply made of the line ('Leslie Grantham played … Angie')
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay|fine|salary|revenue|"

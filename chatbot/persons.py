@@ -352,3 +352,20 @@ def deed_shared(sentence: str, source: str) -> str:
         if all(sides) and shared and any(side <= said for side in sides) and any(not side & said for side in sides):
             return f"the source says it of '{m.group(1)} and {m.group(2)}'"
     return ""
+
+
+_PLAYED_BY = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),?\s+(?:who\s+(?:is|was)\s+)?played\s+by\s+"
+                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def role_of_other(sentence: str, source: str) -> str:
+    """Why the sentence gives an actor a role the source gives them not, or ''. ("Leslie Grantham played Den's wife
+    Angie in EastEnders.", '… to see Den, played by Leslie Grantham, hand divorce papers to wife Angie.') -> "the
+    source says Leslie Grantham played Den" (found asking new questions: shown, generated, for who played Angie)."""
+    for m in _PLAYED_BY.finditer(source):
+        role, actor = m.group(1).split()[-1], m.group(2)
+        said = re.search(rf"\b{re.escape(actor)}\s+(?:played|plays|who\s+played)\s+([^,.;]*?)(?:\s+(?:in|on|at|for)\b|"
+                         r"[,.;]|$)", sentence)
+        if said and role not in re.findall(r"\b([A-Z][\w-]*)\b(?!['’]s)", said.group(1)):
+            return f"the source says {actor} played {role}"
+    return ""

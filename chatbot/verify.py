@@ -24,6 +24,7 @@ from .bounds import (
     described_otherwise,
     named_otherwise,
     other_size,
+    price_of_level,
     total_of_list,
 )
 from .counts import (
@@ -47,6 +48,7 @@ from .persons import (
     others_named,
     pronoun_swapped,
     replaced,
+    role_of_other,
     said_of_other,
     same_person,
     subject_swapped,
@@ -261,7 +263,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it gives a cause; the source gives none")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
-        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text)
+        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text) \
+        or role_of_other(sentence, text) or price_of_level(sentence, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

@@ -15,6 +15,7 @@ from chatbot.bounds import (
     dated_otherwise,
     described_otherwise,
     named_otherwise,
+    price_of_level,
     total_of_list,
     with_bounds,
 )
@@ -42,6 +43,7 @@ from chatbot.persons import (
     others_named,
     pronoun_swapped,
     replaced,
+    role_of_other,
     said_of_other,
     someone_else,
     subject_swapped,
@@ -3856,3 +3858,16 @@ def test_tempting_questions_the_articles_never_answer():
             "comedian Ernie Wise.")
     assert other_year("Who made the world's first mobile phone call in New York in 1973?", call, "", "") == \
         "the question asks about 1973; the source speaks of 1985"
+    # a role the source gives the actor not; a level something fell to, given as a price
+    den = ("The show's highest audience came at Christmas 1986, when more than 30 million tuned in to see Den, played "
+           "by Leslie Grantham, hand divorce papers to wife Angie.")
+    assert role_of_other("Leslie Grantham played Den's wife Angie in EastEnders.", den) == \
+        "the source says Leslie Grantham played Den"
+    assert role_of_other("Leslie Grantham played Dirty Den Watts.", den) == ""
+    assert "**" not in emphasise(den, "Who played Den's wife Angie in EastEnders?",
+                                 "Leslie Grantham played Den's wife Angie in EastEnders.")
+    fuller = ("But Pop Idol mogul Simon Fuller has seen his wealth plummet from £220m last year to £75m after selling "
+              "his entertainment company 19 for less than expected, according to the Sunday Times.")
+    assert price_of_level("Simon Fuller sold his company 19 for £75m.", fuller) == \
+        "in the source £75m is what something went to, not a price"
+    assert price_of_level("Simon Fuller is now worth £75m.", fuller) == ""
