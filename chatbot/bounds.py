@@ -372,7 +372,9 @@ def price_of_level(sentence: str, source: str) -> str:
     or ''. ('Simon Fuller sold his company 19 for £75m.', '… has seen his wealth plummet from £220m last year to £75m
     after selling his entertainment company 19 …') -> "in the source £75m is what something went to, not a price"
     (found asking new questions: shown, generated, for how much he sold it for; never said)."""
-    for m in re.finditer(r"\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?([$£€]?\d[\d,.]*\w*)", sentence):
+    if re.search(r"\b(?:price|cost|fee|fare|valu)", source, re.I):  # '… cut from £425 to £349' is a price (review)
+        return ""
+    for m in re.finditer(r"\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?([$£€]\d[\d,.]*\w*)", sentence):
         price = numbers(m.group(1))
         if price and any(price & numbers(t.group(1)) for t in re.finditer(
                 r"\bfrom\s+[$£€]?\d[\d,.]*\w*(?:\s+[a-z]+){0,3}\s+to\s+([$£€]?\d[\d,.]*\w*)", source)):

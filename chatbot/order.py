@@ -41,9 +41,12 @@ def _missing_ranks(sentence: str, question: str, text: str, before: str, bare: b
     pool = terms(text) | terms(before)
     alike = _SAME_TOP if not _SINCE.search(f"{before} {text}") else frozenset()
     # 'most' is a stopword, read as a word: 'Ghazni has the most al-Qaeda fighters.' on '… fighters and training
-    # stations in the six provinces: Ghazni, …' (found asking new questions: shown, generated)
-    said = [w for w in ranks & _MOST if (bare or re.search(rf"\b{w}\b", sentence, re.I))
-            and not re.search(rf"\b{w}\b", f"{text} {before}", re.I)]
+    # stations in the six provinces: Ghazni, …' (found asking new questions: shown, generated); any rank the source
+    # gives will do ('the largest nuclear arsenal', 'more goals than any other team': review)
+    pool_words = re.findall(r"[a-z]+", f"{text} {before}".lower())
+    ranked = any(w in (*_MOST, "top", "topped", "tops") or _superlative(w) for w in pool_words) or re.search(
+        r"\bthan\s+any\b", f"{text} {before}", re.I)
+    said = [w for w in ranks & _MOST if (bare or re.search(rf"\b{w}\b", sentence, re.I)) and not ranked]
     return sorted(said + [w for w in ranks - _MOST if terms(w) <= mine and (not any(
         all(found_in(t, pool) for t in terms(same)) for same in (alike if w in alike else {w}))
         or _other_ordinal(w, sentence, question, text))])

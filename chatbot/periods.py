@@ -76,7 +76,8 @@ LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterly
 
 
 # a whole year asked or said, against a part of one a count is given for ('During the first six months …')
-_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)(?:\s+(?:financial|fiscal|calendar))?\s+year\b|\bannual\b", re.I)
+_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)(?:\s+(?:financial|fiscal|calendar))?\s+year\b|\bannual\b|"
+                         r"\bfor\s+the\s+year\b|\byear\s+to\b", re.I)  # 'Profit for the year …' (review)
 _PART_YEAR = re.compile(r"\b(?:(?:first|second|third|last|final)\s+(?:half|quarter)|(?:first\s+)?(?:three|six|nine)\s+"
                         r"months|half-year(?:ly)?)\b", re.I)
 _AMOUNT = re.compile(r"(?:[A-Z]{0,2}[$£€])?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?")

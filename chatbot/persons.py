@@ -363,9 +363,9 @@ def role_of_other(sentence: str, source: str) -> str:
     Angie in EastEnders.", '… to see Den, played by Leslie Grantham, hand divorce papers to wife Angie.') -> "the
     source says Leslie Grantham played Den" (found asking new questions: shown, generated, for who played Angie)."""
     for m in _PLAYED_BY.finditer(source):
-        role, actor = m.group(1).split()[-1], m.group(2)
+        role, actor = m.group(1).split(), m.group(2)  # 'Den Watts' plays 'Den' (review)
         said = re.search(rf"\b{re.escape(actor)}\s+(?:played|plays|who\s+played)\s+([^,.;]*?)(?:\s+(?:in|on|at|for)\b|"
                          r"[,.;]|$)", sentence)
-        if said and role not in re.findall(r"\b([A-Z][\w-]*)\b(?!['’]s)", said.group(1)):
-            return f"the source says {actor} played {role}"
+        if said and not set(role) & set(re.findall(r"\b([A-Z][\w-]*)\b(?!['’]s)", said.group(1))):
+            return f"the source says {actor} played {' '.join(role)}"
     return ""

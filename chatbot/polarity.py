@@ -280,7 +280,8 @@ _BECAUSE = re.compile(r"\b(?:because|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b
 # what says a cause, a reason or a purpose in a source line: 'The board rejected the bid, saying it was based on …'
 _REASON_SAID = re.compile(r"\b(?:because|due|result(?:s|ed|ing)?|since|so|therefore|thus|hence|caus\w*|led|leads?|"
                           r"driven|owing|thanks|given|amid|after|saying|says|said|as|reflects?|reflected|follow\w*|"
-                          r"order|means?|meant|why|reasons?|worr\w*|concern\w*|fears?|blam\w*)\b", re.I)
+                          r"order|means?|meant|why|reasons?|worr\w*|concern\w*|fears?|blam\w*|prompt\w*|forc\w*|trigger\w*|wake|over|"
+                          r"for|with|under)\b", re.I)  # 'Heavy snow forced …', 'jailed for fraud' (review)
 
 
 def reason_unsaid(source: str, sentence: str) -> bool:

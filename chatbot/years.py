@@ -16,6 +16,7 @@ import lemminflect
 
 from .about import heading
 from .text import MONTH_NAME, MONTHS, YEAR, months, numbers, own_question
+from .wordforms import base_terms
 
 # a year said relative to when the article was written
 RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
@@ -59,6 +60,9 @@ def _uncompared(line: str) -> str:
     return line
 
 
+_WHO_DID = re.compile(r"\W*who\s+(?:(?:did|does|do|was|were|is|has|have|had|will)\s+)?([a-z]+)", re.I)
+
+
 def other_year(question: str, line: str, before: str, article: str) -> str:
     """Why a line may not be about the year the question names, or '': it says 'last year' (or 'this year')
     and neither the line, the sentence `before` it nor its article's (`article`: title and text) title and
@@ -83,16 +87,20 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     said = _said_years(_uncompared(line))
     # a count's year ('… US films shot in the UK during 2004' for 'How many … in 2005?'), not a cause's ('The drop
     # was put down to 2003 being an especially good year' for 'Why did production fall in 2004?')
-    # and a doer's year: "Britain's first mobile phone call was made … on 1 January 1985 by … Ernie Wise" does not
-    # say who made one in 1973 (found asking new questions: shown, generated, for 'Who made the world's first mobile
-    # phone call in New York in 1973?')
-    who = re.match(r"\W*who\b", own_question(question), re.I)
-    if not (_COUNT_Q.search(question) or who):
+    # and the year of a who-question's deed: "Britain's first mobile phone call was made … on 1 January 1985 by …
+    # Ernie Wise" does not say who made one in 1973 (found asking new questions: shown, generated); not a year of
+    # something else ('Spain, who won Euro 2008, …', 'born in 1961', review)
+    who = _WHO_DID.match(own_question(question))
+    if who:
+        dated = [y for y in said if not re.search(rf"(?:\b(?!{MONTH_NAME}\b)[A-Z][\w-]*|\bborn\s+in|\bsince|\baged)\s+"
+                                                  rf"{y}\b", line)]
+        done = base_terms(who.group(1)) & base_terms(line)
+        return f"the question asks about {asked[0]}; the source speaks of {dated[0]}" \
+            if dated and done and not set(asked) & set(said) else ""
+    if not _COUNT_Q.search(question):
         return ""
     if said and not set(asked) & set(said):
         return f"the question asks about {asked[0]}; the source speaks of {said[0]}"
-    if who:
-        return ""
     # a count said for no year, in an article that never names the asked one ('Profits for the year to 31
     # December rose 20% to £4.6bn' for 'How much profit did Barclays make in 2005?': the article's are 2004's)
     absent = [y for y in asked if article and not re.search(rf"\b{y}\b", article)]

@@ -3871,3 +3871,21 @@ def test_tempting_questions_the_articles_never_answer():
     assert price_of_level("Simon Fuller sold his company 19 for £75m.", fuller) == \
         "in the source £75m is what something went to, not a price"
     assert price_of_level("Simon Fuller is now worth £75m.", fuller) == ""
+
+
+def test_review_of_the_tempting_questions_rules():
+    """A review's findings on the rules the tempting questions led to, each an assertion that failed on the
+    reviewed code: a rank, a cause, a doer's year, a price, a role and a period said in other words."""
+    assert rank_missing("Russia has the most nuclear weapons.", "Which country has the most nuclear weapons?",
+                        "Russia has the largest nuclear arsenal in the world.", "") == ""
+    assert not reason_unsaid("Heavy snow forced the closure of the airport.", "The airport closed due to heavy snow.")
+    assert other_year("Who won the 2010 World Cup?", "Spain, who won Euro 2008, beat the Netherlands to win the "
+                      "World Cup.", "", "Spain won the 2010 World Cup.") == ""
+    assert other_year("Who was elected US president in 2008?", "Barack Obama, born in 1961, won the election.",
+                      "", "") == ""
+    assert price_of_level("He was jailed for 6 years.", "Appeal judges increased his sentence from 4 to 6 years.") == ""
+    assert price_of_level("The PS3 now sells for £349.", "The price of the PS3 was cut from £425 to £349.") == ""
+    assert role_of_other("Leslie Grantham played Den in EastEnders.",
+                         "Fans will see Den Watts, played by Leslie Grantham, return.") == ""
+    assert part_for_whole("Tesco's annual profit rose to £2bn.", "What was Tesco's annual profit?",
+                          ["Profit for the year rose to £2bn after a record first half."]) == ""
