@@ -20,12 +20,11 @@ COUNTRY_OF = dict(pair.split(":") for pair in "afghan:afghanistan uzbek:uzbekist
                   "welsh:wales scottish:scotland irish:ireland swiss:switzerland danish:denmark swedish:sweden "
                   "polish:poland finnish:finland greek:greece norwegian:norway german:germany".split())
 
-# a people's word not spelled from its place's first four letters ('Welsh', review); the others are: 'Scottish'
-WORD_OF_PLACE = {"Wales": "Welsh", "France": "French", "Netherlands": "Dutch", "Holland": "Dutch", "US": "American",
-                 "USA": "American", "United States": "American", "UK": "British", "Ireland": "Irish",
-                 "Spain": "Spanish", "Switzerland": "Swiss", "Denmark": "Danish", "Finland": "Finnish",
-                 "Poland": "Polish", "Thailand": "Thai", "Turkey": "Turkish", "Philippines": "Filipino",
-                 "Britain": "British"}
+# a people's word not spelled from its place's first four letters ('Welsh', review); the others are: 'Scottish'.
+# Those of COUNTRY_OF, and the places it has no word for ('Thai' has no letters after 'Thai')
+WORD_OF_PLACE = {place.title(): word.title() for word, place in COUNTRY_OF.items() if word[:4] != place[:4]} | {
+    "Holland": "Dutch", "US": "American", "USA": "American", "United States": "American", "UK": "British",
+    "Britain": "British", "Thailand": "Thai", "Philippines": "Filipino"}
 
 # a people's plural: 'Turks', 'Kenyans', 'Iraqis', 'Chinese'
 _PLURAL = re.compile(r"[a-z]{2,}(?:ians|ans|is|ese)|(?:turk|scot|brit|briton|pole|dane|swede|finn|arab|kurd|serb|"
