@@ -14,8 +14,7 @@ import threading
 import time
 from collections import abc
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from dataclasses import asdict, replace
 
 from . import emphasis, followup, gate, overview, prompt, quote, store
 from .acronyms import spelled_out
@@ -25,6 +24,7 @@ from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
 from .prompt import NOT_FOUND
 from .rank import answer_type, answering_first, answers_asked, rank_sentences
+from .result import Citation, Result, cited, passage_dict
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
 from .settings import Settings
@@ -33,42 +33,6 @@ from .verify import Source, attribute
 
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
-
-
-@dataclass(frozen=True)
-class Citation:
-    n: int
-    doc: str
-    title: str
-    chunk_id: str
-    start: int  # the supporting sentence, as character offsets in the cleaned document
-    end: int
-    quote: str
-    sha256: str = ""  # the cited document's hash when the answer was made (the viewer warns if it changed)
-
-
-@dataclass
-class Result:
-    question: str
-    answer: str = ""
-    mode: str = "pending"  # generated | extractive | abstained (pending/generating while streaming)
-    citations: list[Citation] = field(default_factory=list)
-    removed: list[dict[str, str]] = field(default_factory=list)
-    passages: list[dict[str, Any]] = field(default_factory=list)
-    closest: list[dict[str, Any]] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    model: str = ""
-    done: bool = False
-    standalone: str = ""  # the question as it was searched and answered, when a follow-up was rewritten
-    evidence: dict[str, Any] = field(default_factory=dict)  # what the answerability gate saw
-    raw: str = ""  # what the model wrote, before any check
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _passage_dict(n: int, hit: Hit) -> dict[str, Any]:
-    return {"n": n, **hit.to_dict(), "similarity": round(hit.similarity, 4)}
 
 
 class Engine:
@@ -203,7 +167,7 @@ class Engine:
         if scope and scope.subject and scope.articles > 1:  # 'Which articles are about X?' finds more of them
             k = max(k, 2 * scope.articles)
         hits = self._search(index, standalone, k) if standalone else []
-        result = Result(question, passages=[_passage_dict(n, h) for n, h in enumerate(hits, 1)],
+        result = Result(question, passages=[passage_dict(n, h) for n, h in enumerate(hits, 1)],
                         standalone=standalone if standalone != question and not scope else "",
                         timings={"retrieval": time.perf_counter() - t0})
         if scope and not scope.subject:
@@ -239,7 +203,7 @@ class Engine:
         kept = yield from self._generate(standalone, hits, sources, shown, generator, result, t0, stop)
         result.model = generator.name  # a model server names its model once asked (with the first question)
         if kept:
-            (result.answer, result.citations), result.mode = _cited(kept), "generated"
+            (result.answer, result.citations), result.mode = cited(kept), "generated"
         elif prompt.declined(result.raw) and ev.coverage < limits.refusal_coverage:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
@@ -261,7 +225,7 @@ class Engine:
                 not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
             picked = [(emphasis.emphasise(chunk[start:c.end], standalone, reply),
                        [self._citation(1, hits[c.passage], start, c.end)])]
-            (result.answer, result.citations), result.mode = _cited(picked), "extractive"
+            (result.answer, result.citations), result.mode = cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0
         result.done = True
         yield result
@@ -289,7 +253,7 @@ class Engine:
                     if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and answers_asked(
                             kept, kind, question):
                         so_far = answering_first(kept, kind, question)
-                        (result.answer, result.citations), result.raw = _cited(so_far), raw
+                        (result.answer, result.citations), result.raw = cited(so_far), raw
                         yield copy.deepcopy(result)
                 pending = len(complete)
                 if pending >= MAX_SENTENCES:
@@ -362,7 +326,7 @@ class Engine:
         result.evidence["overview"] = asdict(scope)  # Answer details say how the question was read
         if not quoted:
             return self._abstain(result, hits, t0, intro or "no document has a sentence to quote")
-        text, result.citations = _cited([(f"{before}{h.chunk.text[s:e]}", [self._citation(1, h, s, e)])
+        text, result.citations = cited([(f"{before}{h.chunk.text[s:e]}", [self._citation(1, h, s, e)])
                                          for before, h, s, e in quoted])
         result.answer, result.mode, result.done = f"{intro}\n{text}".replace(" \n", "\n").strip(), "extractive", True
         result.timings["total"] = time.perf_counter() - t0
@@ -370,7 +334,7 @@ class Engine:
 
     def _abstain(self, result: Result, hits: Sequence[Hit], t0: float, why: str) -> Result:
         result.answer, result.mode, result.done, result.citations = NOT_FOUND, "abstained", True, []
-        result.closest = [_passage_dict(n, h) for n, h in enumerate(hits, 1)]
+        result.closest = [passage_dict(n, h) for n, h in enumerate(hits, 1)]
         result.removed.append({"sentence": "", "reason": why})
         result.timings["total"] = time.perf_counter() - t0
         return result
@@ -382,21 +346,3 @@ def _context(hit: Hit, start: int, index: store.Index) -> quote.Context:
     doc = index.docs.get(hit.chunk.doc)
     before = sentence_before(doc.text, hit.chunk.start + start) if doc else sentence_before(hit.chunk.text, start)
     return quote.Context(before, article(hit, index))
-
-
-def _cited(sentences: Sequence[tuple[str, Sequence[Citation]]]) -> tuple[str, list[Citation]]:
-    """The sentences with [n] markers, and their citations numbered in order of first use, each listed once."""
-    seen: dict[tuple[str, int], Citation] = {}
-    out = []
-    for text, cites in sentences:
-        marks = []
-        for c in cites:
-            key = (c.doc, c.start)
-            if key not in seen:
-                seen[key] = replace(c, n=len(seen) + 1)
-            marks.append(f"[{seen[key].n}]")
-        body = text.rstrip()
-        end = body[-1] if body and body[-1] in ".!?" else "."
-        body = body[:-1] if body and body[-1] in ".!?" else body
-        out.append(f"{body} {''.join(dict.fromkeys(marks))}{end}")
-    return " ".join(out), list(seen.values())

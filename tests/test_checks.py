@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, pairs, verify
+from chatbot import followup, gate, pairs, wording
 from chatbot.about import heading, lead_in, named_elsewhere
 from chatbot.bounds import (
     bound_lost,
@@ -1979,7 +1979,7 @@ def test_a_name_alone_needs_the_questions_relation_in_its_line(real_embedder):
     assert attribute("Jim Callaghan took over from Harold Wilson.", question, sources, passages, real_embedder).ok
     # a sentence that adds more than a name is judged by those words, as before
     sources, passages = _sources("Lord Heseltine said he and Lord Callaghan became friends despite their differences.")
-    assert verify._words_missing("Lord Heseltine became friends with Jim Callaghan.", "Who did Jim Callaghan "
+    assert wording.words_missing("Lord Heseltine became friends with Jim Callaghan.", "Who did Jim Callaghan "
                                  "befriend?", sources[0].text, "") == ""
 
 
@@ -2049,13 +2049,13 @@ def test_a_name_first_in_the_sentence_needs_the_questions_relation_too(real_embe
     line = ("It added its bid to acquire a controlling stake in South Africa's leading retail bank Absa, was being "
             "considered by regulatory authorities.")
     pair = f"{line} Mr Varley declined to be drawn on reports that Barclays had held merger talks with Wells Fargo."
-    assert verify._words_missing("Barclays bought Absa.", question, pair, "") == \
+    assert wording.words_missing("Barclays bought Absa.", question, pair, "") == \
         "the source does not say this about bought"
-    assert verify._words_missing("Barclays bought Absa.", question, "Barclays bought Absa in 2005.", "") == ""
+    assert wording.words_missing("Barclays bought Absa.", question, "Barclays bought Absa in 2005.", "") == ""
     # the word may stand in another form: calibration n209 and n204, which a first form of this check refused
-    assert verify._words_missing("Lionel Richie and Michael Jackson wrote We Are The World.", "Who wrote We Are "
+    assert wording.words_missing("Lionel Richie and Michael Jackson wrote We Are The World.", "Who wrote We Are "
                                  "The World?", "The song was written by Lionel Richie and Michael Jackson.", "") == ""
-    assert verify._words_missing("Mike Short chairs the Mobile Data Association.", "Who chairs the Mobile Data "
+    assert wording.words_missing("Mike Short chairs the Mobile Data Association.", "Who chairs the Mobile Data "
                                  "Association?", "The MDA's chairman Mike Short has predicted more.", "") == ""
 
 
@@ -3559,7 +3559,7 @@ def test_a_comparison_with_a_year_earlier_is_no_years_count():
                    *lines) == "ok"
 
 
-# --- rule 5: verify._names_missing, a name the question typed in small letters ------------------------------------
+# --- rule 5: wording.names_missing, a name the question typed in small letters ------------------------------------
 
 def test_a_common_word_of_the_question_does_not_vouch_for_a_name():
     """(a) Any answer name that occurs as a lower-case word of the question counts as the question's, and then only
