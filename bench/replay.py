@@ -37,7 +37,7 @@ from .question_sets import SETS as OUR_SETS
 CACHE = REPO / ".cache" / "replay"
 SETS = {**OUR_SETS, "dev": (REPO / "seeds", DEV)}
 SHOWN = ("correct", "generated_share", "median_answer_words", "first_sentence_answers", "false_refusals",
-         "near_miss_refused", "wrong_answers", "unsupported_facts")
+         "near_miss_refused", "unsaid_refused", "unsaid_generated", "wrong_answers", "unsupported_facts")
 
 
 class Recorder:
@@ -87,6 +87,19 @@ def answer_all(recorder: Recorder) -> tuple[dict[str, list[tuple[Question, Any]]
     return out, Both(engines)
 
 
+def _short(metric: str) -> str:
+    """'near_miss_refused' -> 'near'; 'unsaid_generated' -> 'unsaid-generated'"""
+    return "unsaid-generated" if metric == "unsaid_generated" else metric.split("_")[0]
+
+
+def _cell(metric: str, m: dict[str, Any]) -> str:
+    """A figure as shown; '–' for a share of no questions (the report half has no unsaid ones, dev no near-misses)."""
+    of = {"near_miss_refused": "near_miss", "unsaid_refused": "unsaid", "unsaid_generated": "unsaid"}.get(metric)
+    if of and not m[of]:
+        return "–"
+    return f"{m[metric]:.3f}" if isinstance(m[metric], float) else str(m[metric])
+
+
 def groups(answered: dict[str, list[tuple[Question, Any]]]) -> dict[str, list[tuple[Question, Any]]]:
     """The splits we report: report and calibration halves (seeds + news), per corpus, and the dev set."""
     g: dict[str, list[tuple[Question, Any]]] = {}
@@ -114,8 +127,7 @@ def main() -> None:
             if suffix and len(chosen) == len(no_yes):
                 continue
             m = answer_metrics([q for q, _ in chosen], [r for _, r in chosen], both)
-            rows.append(f"{label + suffix:<26}" + "  ".join(f"{k.split('_')[0]} {m[k]:.3f}"
-                        if isinstance(m[k], float) else f"{k.split('_')[0]} {m[k]}" for k in SHOWN)
+            rows.append(f"{label + suffix:<26}" + "  ".join(f"{_short(k)} {_cell(k, m)}" for k in SHOWN)
                         + f"  (answerable {m['answerable']})")
     print("\n".join(rows))
     now = {q.id: {"mode": r.mode, "answer": r.answer, "correct": bool(q.answers) and r.mode != "abstained"

@@ -234,7 +234,7 @@ def quality_md(R: dict[str, Any]) -> list[str]:
         f"| correct (answerable) | {am['correct']:.2f} |",
         f"| generated and verified / quoted / refused (answerable) | {am['generated_share']:.2f} / "
         f"{am['extractive_share']:.2f} / {am['false_refusals']:.2f} |",
-        f"| unanswerable refused (off-topic and near-miss) | {am['off_topic_refused']:.2f} |",
+        f"| unanswerable refused | {am['unanswerable_refused']:.2f} |",
         f"| median answer words; first sentence answers | {am['median_answer_words']:g}; "
         f"{am['first_sentence_answers']:.2f} |",
         f"| citation precision (cites the labelled document) | {am['citation_precision']:.2f} |",

@@ -380,3 +380,17 @@ def price_of_level(sentence: str, source: str) -> str:
                 r"\bfrom\s+[$£€]?\d[\d,.]*\w*(?:\s+[a-z]+){0,3}\s+to\s+([$£€]?\d[\d,.]*\w*)", source)):
             return f"in the source {m.group(1)} is what something went to, not a price"
     return ""
+
+
+def currency_swapped(sentence: str, question: str, source: str) -> str:
+    """Why the sentence gives an amount in a currency its source and question never give it in, or ''. ('The $599 Mac
+    mini is £599 in the UK.', question 'How much is the $599 Mac mini in the UK?', '… sold for £339 in the UK')
+    -> "the source gives 599 in $, not £" (found asking new questions: the question's dollars made pounds)."""
+    theirs = mentions(f"{source} {question}")
+    for m in mentions(sentence):
+        sign = m.unit[:1]
+        if sign in "$£€" and sign and not any(t.number == m.number and t.unit[:1] == sign for t in theirs):
+            other = next((t.unit[:1] for t in theirs if t.number == m.number and t.unit[:1] in "$£€" and t.unit), "")
+            if other:
+                return f"the source gives {m.number} in {other}, not {sign}"
+    return ""

@@ -134,6 +134,25 @@ def amount_of_other(line: str, question: str) -> str:
         has_name(n, question) for n in subject) else ""
 
 
+_PAID_FOR = re.compile(r"\b(?:pa(?:y|ys|id|ying)|earn(?:s|ed|t)?|receiv(?:e|es|ed)|charg(?:e|es|ed)|spen[dt]|spends)\b"
+                       r"[^.;:?]*?\bfor\s+([^.;:?,()]+)", re.I)
+
+
+def paid_for_other(sentence: str, question: str) -> str:
+    """Why the sentence gives what was paid for another thing than the question's, or ''. ('Robin Cook was paid
+    between £45,001 and £50,000 for the paperback edition of his book …', 'How much was Robin Cook paid for his
+    Guardian column?') -> "it is paid for 'the paperback edition …', not 'his Guardian column'" (found asking new
+    questions: shown, generated; the article never says)."""
+    asked = _PAID_FOR.search(own_question(question))
+    said = [m.group(1).strip() for m in _PAID_FOR.finditer(sentence)]
+    if not asked or not re.search(r"\bhow much\b", question, re.I) or not said:
+        return ""
+    wanted = terms(asked.group(1))  # a thing named in a word or two may be the asked one ('for the club', 'for it')
+    if not wanted or wanted & terms(sentence) or len(terms(said[0])) < 2:
+        return ""
+    return f"it is paid for '{said[0]}', not '{asked.group(1).strip()}'"
+
+
 def owned_by_other(line: str, question: str, article: str, before: str = "") -> str:
     """Why a line gives how many another owner has, or '': the question asks how many its names have, the line
     (and the sentence `before` it) names none of them, and names another before its first number, one its

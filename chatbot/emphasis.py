@@ -9,7 +9,7 @@ import lemminflect
 
 from .acronyms import spelled_out
 from .bounds import clause_at, mentions, misnamed, price_of_level
-from .counts import asked_count, counts_another_noun, counts_other, unbound_number
+from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
 from .periods import part_for_whole
@@ -166,7 +166,7 @@ _WHOSE_AMOUNT_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?how\s+much\s+(?:money\s+
                              re.I)
 
 
-def _whose_unsaid(sentence: str, question: str) -> bool:
+def whose_unsaid(sentence: str, question: str) -> bool:
     """Does the sentence leave out whose amount a how-much question asks? Then its amount is another's: ('The
     Telegraph Group says the cuts are needed to fund an £150m investment …', 'How much did the Barclay twins pay
     for the Telegraph?') -> True (found asking new questions: never said, **£150m investment** was bold; so was
@@ -197,7 +197,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
     number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question)
-                                   or deed_unasked(sentence, question) or _whose_unsaid(sentence, question)
+                                   or deed_unasked(sentence, question) or whose_unsaid(sentence, question)
+                                   or bool(paid_for_other(sentence, question))
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')

@@ -136,7 +136,10 @@ def answer_metrics(questions: list[Question], results: list[Any], index: Any) ->
     answerable = [(q, r) for q, r in pairs if q.answers]
     answered = [(q, r) for q, r in answerable if r.mode != "abstained"]
     near = [r for q, r in pairs if not q.answers and q.kind == "near-miss"]
-    off = [r for q, r in pairs if not q.answers and q.kind != "near-miss"]
+    off = [r for q, r in pairs if not q.answers and q.kind in ("off-topic", "")]
+    # about an article's own subject, with an answer it never gives ('How many were arrested?' of a riot whose
+    # article counts only the injured): the hardest to refuse, and the likeliest to be answered with a stretch
+    unsaid = [r for q, r in pairs if not q.answers and q.kind not in ("near-miss", "off-topic", "")]
     firsts = sorted(r.timings.get("first_token", r.timings.get("total", 0.0)) for r in results)
     words = sorted(len(plain(r.answer).split()) for _, r in answered)
     cited = [(q, c) for q, r in answered for c in r.citations]
@@ -151,6 +154,9 @@ def answer_metrics(questions: list[Question], results: list[Any], index: Any) ->
         "false_refusals": sum(r.mode == "abstained" for _, r in answerable) / n,
         "near_miss_refused": _share(r.mode == "abstained" for r in near),
         "off_topic_refused": _share(r.mode == "abstained" for r in off),
+        "unsaid_refused": _share(r.mode == "abstained" for r in unsaid),
+        "unsaid_generated": sum(r.mode == "generated" for r in unsaid),
+        "unanswerable_refused": _share(r.mode == "abstained" for r in near + off + unsaid),
         "median_answer_words": statistics.median(words) if words else 0.0,
         "first_sentence_answers": _share(contains_answer(_first_sentence(r.answer), q.answers) for q, r in answered),
         "wrong_answers": sum(not contains_answer(r.answer, q.answers) for q, r in answered),
@@ -160,6 +166,7 @@ def answer_metrics(questions: list[Question], results: list[Any], index: Any) ->
         "first_token_p50_s": _percentile(firsts, 50),
         "first_token_p95_s": _percentile(firsts, 95),
         "questions": len(results), "answerable": len(answerable), "near_miss": len(near), "off_topic": len(off),
+        "unsaid": len(unsaid),
     }
 
 

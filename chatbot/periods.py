@@ -77,7 +77,7 @@ LONGER = re.compile(rf"\b(?:in\s+total|(?:annual|yearly|monthly|weekly|quarterly
 
 # a whole year asked or said, against a part of one a count is given for ('During the first six months …')
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)(?:\s+(?:financial|fiscal|calendar))?\s+year\b|\bannual\b|"
-                         r"\bfor\s+the\s+year\b|\byear\s+to\b", re.I)  # 'Profit for the year …' (review)
+                         r"\bfor\s+the\s+year\b|\byear\s+to\b|\blast\s+year\b", re.I)  # 'Profit for the year' (review)
 _PART_YEAR = re.compile(r"\b(?:(?:first|second|third|last|final)\s+(?:half|quarter)|(?:first\s+)?(?:three|six|nine)\s+"
                         r"months|half-year(?:ly)?)\b", re.I)
 _AMOUNT = re.compile(r"(?:[A-Z]{0,2}[$£€])?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?")
@@ -90,9 +90,11 @@ def part_for_whole(sentence: str, question: str, lines: list[str], quoted: bool 
     its target of A$500m for the full year.') -> "the source gives A$245m for 'first six months', not the full year"
     (found asking new questions: shown, generated, for a question the article never answers). A `quoted` line
     is its own source: only the question says which period is asked."""
-    asked = question if quoted else f"{question} {sentence}"
-    whole, part = _WHOLE_YEAR.search(asked), _PART_YEAR.search(asked)
-    if bool(whole) == bool(part):
+    for asked in (question,) if quoted else (question, sentence):  # the question's period first ('… in the second
+        whole, part = _WHOLE_YEAR.search(asked), _PART_YEAR.search(asked)  # half …?': not the reply's 'last year')
+        if bool(whole) != bool(part):
+            break
+    else:
         return ""
     said = "the full year" if whole else f"'{part.group(0)}'" if part else ""
     for line in lines:

@@ -21,6 +21,7 @@ from .about import goes_on, lead_in, part_named
 from .bounds import (
     bound_lost,
     change_of_total,
+    currency_swapped,
     dated_otherwise,
     described_otherwise,
     named_otherwise,
@@ -32,11 +33,13 @@ from .counts import (
     asked_elsewhere,
     counts_other,
     other_month,
+    paid_for_other,
     unbound_number,
     unqualified,
 )
 from .deeds import deed_of_count_otherwise
 from .embed import Embedder
+from .emphasis import whose_unsaid
 from .order import order_missing, rank_missing
 from .pairs import idle_pair, linked_pair, loose_pair
 from .periods import counts_given, part_for_whole, period_of_count
@@ -48,6 +51,7 @@ from .persons import (
     replaced,
     role_of_other,
     said_of_other,
+    said_of_self,
     subject_swapped,
     title_of_other,
 )
@@ -184,11 +188,16 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
         or part_for_whole(sentence, question, lines) \
         or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
+        or paid_for_other(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
-        or world_for_place(sentence, question, lines)
+        or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
+    # an amount of a line naming not whose it is, nor the line before it ('The two-screen clamshell gadget costs £99'
+    # for 'how much does halo 2 cost': the Nintendo DS's)
+    if whose_unsaid(text, question) and whose_unsaid(before, question):
+        return Verdict(False, "the source does not say whose amount it is")
     lead = lead_in(passages[chosen[0].passage], chosen[0].start) if goes_on(text) else before  # only read then
     why = names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article, lead) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
@@ -219,7 +228,9 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     why = reversed_change(text, sentence)  # 'rise or fall?', or a question's premise, leaves the way to the source
     if why:
         return Verdict(False, why)
-    if overstated(text, sentence, "" if strict else question):  # 'Will HSBC …?' asks the 'will', hedges nothing
+    # 'Will HSBC …?' asks the 'will', hedges nothing; a bare answer claims what its question asks ('85 years in
+    # prison.' for 'How many years … was Bernie Ebbers sentenced to?' on '… could face … up to 85 years')
+    if overstated(text, claim(sentence, question), "" if strict else question):
         return Verdict(False, "it states as fact what the source only says could happen")
     if prescribed(text, sentence):
         return Verdict(False, "it says what should be done; the source does not")
@@ -228,7 +239,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
         or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text) \
-        or role_of_other(sentence, text) or price_of_level(sentence, text)
+        or role_of_other(sentence, text) or price_of_level(sentence, text) or said_of_self(sentence, question, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))

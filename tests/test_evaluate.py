@@ -93,17 +93,24 @@ def test_metrics_count_what_users_feel():
           Question("2", "How many trips?", ["five"], ["a.txt"], evidence="sent five trips"),
           Question("3", "How many camps?", ["three"], ["a.txt"], evidence="three camps"),
           Question("4", "What did Lavrov say?", [], [], kind="near-miss"),
-          Question("5", "Capital of France?", [], [], kind="off-topic")]
+          Question("5", "Capital of France?", [], [], kind="off-topic"),
+          # about the article's subject, its answer never given: quoted, then answered
+          Question("6", "How many meetings were held in 2024?", [], [], kind="fact"),
+          Question("7", "How many trips were cancelled?", [], [], kind="fact")]
     results = [_result("Pakistan held 225 border flag meetings [1].", "generated"),
                _result("It was in 2025 [1]. It sent **five** trips in 2026 with Lavrov [1].", "extractive"),
                _result("I could not find this in the indexed documents.", "abstained"),
                _result("I could not find this in the indexed documents.", "abstained"),
-               _result("Paris [1].", "generated")]
+               _result("Paris [1].", "generated"),
+               _result("Pakistan held **225** border flag meetings [1].", "extractive"),
+               _result("Pakistan held 225 border flag meetings [1].", "generated")]
     m = answer_metrics(qs, results, _Index())
     assert m["correct"] == pytest.approx(2 / 3) and m["false_refusals"] == pytest.approx(1 / 3)
     assert m["generated_share"] == pytest.approx(1 / 3) and m["extractive_share"] == pytest.approx(1 / 3)
     assert m["first_sentence_answers"] == 0.5  # the trips answer comes second
     assert m["near_miss_refused"] == 1.0 and m["off_topic_refused"] == 0.0
+    assert m["unsaid"] == 2 and m["unsaid_refused"] == 0.0 and m["unsaid_generated"] == 1
+    assert m["unanswerable_refused"] == pytest.approx(1 / 4)
     assert m["median_answer_words"] == 9  # (6 + 12) / 2
     assert m["unsupported_facts"] == 2  # 2026 and Lavrov are in no labelled source document
     assert m["facts_outside_evidence"] == 1  # 2025: in the document, not in the evidence sentence
