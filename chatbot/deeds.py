@@ -19,7 +19,8 @@ _AUX = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|be)"
 _ADVERB = r"(?:(?:\w+ly|also|later|then|now|all|since|still|being)\s+)?"
 _COUNT_DEED = re.compile(rf"(?<![\w.,])({_NUMBER})\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADVERB}([a-z]+)"
                          rf"((?:,?\s+(?:and|or)\s+{_ADVERB}[a-z]+)*)", re.I)
-_ASKED = re.compile(rf"\bhow\s+many\s+(?:[a-z][\w-]*\s+){{0,3}}?{_AUX}\s+{_ADVERB}([a-z]+)\b", re.I)
+_ASKED = re.compile(rf"\bhow\s+many\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADVERB}([a-z]+)\b|"  # or who did it:
+                    r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)ha(?:ve|s|d)\s+(?:[\w'’-]+\s+){1,3}?([a-z]+)\s*\?", re.I)
 # deeds news writes in other words; each group is one deed, named by its first
 _SAME_DEED = ("injure hurt wound", "kill murder", "arrest detain hold", "cut axe shed lose scrap",
               "make build produce manufacture", "sack fire dismiss lay", "release free", "employ hire")
@@ -52,8 +53,15 @@ def count_deeds(text: str) -> list[tuple[str, set[str], set[str]]]:
 
 def _asked_deed(question: str) -> str:
     """What a how-many question asks was done to what it counts. 'How many people were arrested …?' -> 'arrest'"""
+    m = _ASKED.search(question)  # 'How many camps have Taliban forces destroyed?' -> 'destroy'
+    return _done(m.group(2) or m.group(4)) if m else ""
+
+
+def _asked_what(question: str) -> set[str]:
+    """The stems of what a how-many question counts, all its words: 'How many ISKP training camps have …' ->
+    {'iskp', 'train', 'camp'} ('camps' may be a verb: asked_count stops before it)."""
     m = _ASKED.search(question)
-    return _done(m.group(1)) if m else ""
+    return set(stems(m.group(1) or m.group(3) or "")) if m else set()
 
 
 def deed_of_count_otherwise(sentence: str, text: str) -> str:
@@ -89,6 +97,6 @@ def deed_unasked(sentence: str, question: str) -> bool:
     injured …', 'How many people were arrested …?') -> True; not for another thing's count ('… whose 5,000 staff
     are based in Leeds, plans to cut 300 jobs' for 'How many jobs will be cut?', review)."""
     asked = _asked_deed(question)
-    counted = set(stems(" ".join(asked_count(question)))) if asked else set()
+    counted = set(stems(" ".join(asked_count(question)))) | _asked_what(question) if asked else set()
     frames = count_deeds(sentence)  # a count naming nothing may give the deed: '… and 100 were arrested'
     return any(what & counted for _, what, _ in frames) and not any(asked in d for _, _, d in frames)

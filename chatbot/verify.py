@@ -37,7 +37,7 @@ from .counts import (
     unbound_number,
     unqualified,
 )
-from .deeds import deed_of_count_otherwise
+from .deeds import deed_of_count_otherwise, deed_unasked
 from .embed import Embedder
 from .emphasis import whose_unsaid
 from .order import order_missing, rank_missing
@@ -188,7 +188,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
         or part_for_whole(sentence, question, lines) \
         or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
-        or paid_for_other(sentence, question) \
+        or paid_for_other(sentence, question) or _deed_unasked(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
         or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text)
     if why:
@@ -243,6 +243,13 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
+
+
+def _deed_unasked(sentence: str, question: str) -> str:
+    """Why the sentence counts what had another thing done to it than the question asks, or ''. ('Three new camps
+    have been integrated into operations …', 'How many ISKP training camps have Taliban forces destroyed?') -> "it
+    says what was done to its count, not what the question asks" (found asking new questions: shown, generated)."""
+    return "it says what was done to its count, not what the question asks" if deed_unasked(sentence, question) else ""
 
 
 def _part_left_out(sentence: str, chosen: Sequence[Source]) -> str:

@@ -3940,6 +3940,12 @@ def test_new_questions_of_the_thirty_seventh_stop():
     assert said_of_self("Charles Kennedy was first elected in 1983.", "When was Kennedy first elected?", kennedy) == ""
     assert said_of_self("Ebbers spoke with Sullivan three or four times.", "How often did Ebbers speak with Sullivan?",
                         '"In a lot of weeks, we would speak ... three or four times," Mr Ebbers said.') == ""
+    # a count that had another thing done to it than the question asks, the doer named ('… have Taliban forces
+    # destroyed?'; asked_count stops before 'camps', which may be a verb)
+    camps = "Three new camps have been integrated into operations, further solidifying Al-Qaeda-TTP integration."
+    assert _reason(camps, "How many ISKP training camps have Taliban forces destroyed?", camps) == \
+        "it says what was done to its count, not what the question asks"
+    assert _reason(camps, "How many new camps have been integrated into operations?", camps) == "ok"
     # the question's dollars made pounds ('The $599 Mac mini is £599 in the UK.', screened only as a repeat)
     mac = "The $499 Macintosh, sold for £339 in the UK, was described by Jobs as the most important Mac."
     assert currency_swapped("The $599 Mac mini is £599 in the UK.", "How much is the $599 Mac mini in the UK?", mac) \
