@@ -3946,6 +3946,20 @@ def test_new_questions_of_the_thirty_seventh_stop():
     assert _reason(camps, "How many ISKP training camps have Taliban forces destroyed?", camps) == \
         "it says what was done to its count, not what the question asks"
     assert _reason(camps, "How many new camps have been integrated into operations?", camps) == "ok"
+    # the question's year given a count its line, the one before and the title never date ('Within four years, …')
+    jcc = ("Pakistan's envoy spoke.", "The talks resumed in 2025.",
+           "Within four years, Islamabad has sent five special representative trips.",
+           "In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee meetings.")
+    sources, passages = _sources(*jcc)
+    question = "How many of the Joint Coordination Committee meetings took place in 2025?"
+    assert attribute("8 Joint Coordination Committee meetings took place in 2025.", question, sources[3:], passages,
+                     HashEmbedder(), documents=[f"Pakistan and Kabul\n\n{passages[0]}"]).reason == \
+        "the source does not give this count for 2025"
+    sources, passages = _sources(jcc[0], jcc[1], jcc[3])  # the year said just before
+    sources = sources[1:]
+    assert attribute("8 Joint Coordination Committee meetings took place in 2025.", question, sources[1:], passages,
+                     HashEmbedder(), documents=[f"Pakistan and Kabul\n\n{passages[0]}"]).reason != \
+        "the source does not give this count for 2025"
     # the question's dollars made pounds ('The $599 Mac mini is £599 in the UK.', screened only as a repeat)
     mac = "The $499 Macintosh, sold for £339 in the UK, was described by Jobs as the most important Mac."
     assert currency_swapped("The $599 Mac mini is £599 in the UK.", "How much is the $599 Mac mini in the UK?", mac) \
