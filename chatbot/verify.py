@@ -69,7 +69,7 @@ from .text import (
     times,
 )
 from .wordforms import only_a_modifier, predicate_unsaid
-from .wording import SPEECH, names_missing, unsaid, words_missing
+from .wording import SPEECH, names_missing, role_unsaid, unsaid, words_missing
 from .years import compared_count, compared_year, other_year, prior_year_count
 
 # cosine similarity to the closest clause of the source. Whole sentences are a poor match for a short
@@ -240,8 +240,9 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, "it gives a cause; the source gives none")
     why = whose_duty(text, sentence) or replaced(sentence, text) or pronoun_swapped(sentence, text) \
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
-        or deed_of_other(sentence, text) or subject_swapped(sentence, question, text) or deed_shared(sentence, text) \
-        or role_of_other(sentence, text) or price_of_level(sentence, text) or said_of_self(sentence, question, text)
+        or deed_of_other(sentence, text) or _swapped(sentence, question, lines) or deed_shared(sentence, text) \
+        or role_of_other(sentence, text) or price_of_level(sentence, text) or said_of_self(sentence, question, text) \
+        or role_unsaid(sentence, question, text)
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
@@ -257,6 +258,15 @@ def _year_unsaid(sentence: str, question: str, text: str, before: str, title: st
     missing = sorted(n for n in numbers(sentence) & numbers(question) if YEAR.fullmatch(n)
                      and n not in numbers(f"{text} {before} {title}"))
     return f"the source does not give this count for {missing[0]}" if missing else ""
+
+
+def _swapped(sentence: str, question: str, lines: Sequence[str]) -> str:
+    """`persons.subject_swapped` on the lines together, and, of two, on the one holding the sentence's numbers alone:
+    ('The TTP runs its own training camps in six provinces: …', ['Al-Qaeda has fighters and training stations in the
+    six provinces: …', a line naming the TTP]) -> "the source says it of Al-Qaeda, not The TTP" (found asking new
+    questions: shown, generated)."""
+    counted = [line for line in lines if numbers(line) & numbers(sentence)] if len(lines) > 1 else []
+    return next((why for text in [" ".join(lines), *counted] if (why := subject_swapped(sentence, question, text))), "")
 
 
 def _deed_unasked(sentence: str, question: str) -> str:

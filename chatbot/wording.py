@@ -164,3 +164,26 @@ def _run(at: int, places: Sequence[list[int]]) -> bool:
             return False
         at = near[0]
     return True
+
+
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+([a-z][\w -]*)", re.I)  # '… the prosecutor in …?'
+_ROLE_END = re.compile(r"\s+(?:in|of|at|for|against|on|to|with|behind|from|who|that|when|during|under|over)\b", re.I)
+
+
+def role_unsaid(sentence: str, question: str, text: str) -> str:
+    """Why the sentence names the holder of the role a 'Who is the …?' question asks from a line that never says the
+    role, or ''. ('The prosecutor in the class action against the former WorldCom directors is James Wareham.', 'Who
+    is the prosecutor in the class action …?', 'James Wareham, a lawyer representing one of the directors, told
+    Reuters …') -> "the source does not say who is the prosecutor" (found asking new questions: shown, generated;
+    the line after names the prosecutor). The role's last word stands for it: 'chief executive' is an executive."""
+    m = _WHO_IS.match(own_question(question))
+    role = _ROLE_END.split(m.group(1))[0].split() if m else []
+    if not role or not names(sentence, first=True) - names(question, first=True):
+        return ""
+    said = base_terms(text)
+    if base_terms(role[-1]) <= said or (role[-1].lower() in _HEADS and _HEADS & said):  # a boss is its chief executive
+        return ""
+    return f"the source does not say who is the {role[-1]}"
+
+
+_HEADS = frozenset("boss head leader chief chairman chairwoman executive president director founder".split())

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, pairs, wording
+from chatbot import followup, gate, pairs, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere
 from chatbot.bounds import (
     bound_lost,
@@ -3960,6 +3960,25 @@ def test_new_questions_of_the_thirty_seventh_stop():
     assert attribute("8 Joint Coordination Committee meetings took place in 2025.", question, sources[1:], passages,
                      HashEmbedder(), documents=[f"Pakistan and Kabul\n\n{passages[0]}"]).reason != \
         "the source does not give this count for 2025"
+    # of two lines, the one holding the sentence's count says it of another ('six provinces' are al-Qaeda's)
+    ttp = ("Al-Qaeda has fighters and training stations in the six provinces: Ghazni, Helmand, Kandahar, Kunar, "
+           "Uruzgan, and Zabul.", "The TTP runs its own camps across the border.")
+    camps = "The TTP runs its own training camps in six provinces: Ghazni, Helmand, Kandahar, Kunar, Uruzgan and Zabul."
+    asked = "In how many Afghan provinces does the TTP run its own training camps?"
+    assert subject_swapped(camps, asked, " ".join(ttp)) == ""  # the pair names the TTP
+    assert verify._swapped(camps, asked, ttp) == "the source says it of Al-Qaeda, not The TTP"
+    # a role the line never gives its name: James Wareham is a director's lawyer; the prosecutor is named after him
+    worldcom = "Who is the prosecutor in the class action against the former WorldCom directors?"
+    wareham = "James Wareham, a lawyer representing one of the WorldCom directors, told Reuters they agreed to pay."
+    sources, passages = _sources("Ten former directors at WorldCom have agreed to pay $54m to settle a class action "
+                                 "lawsuit, reports say.", wareham)
+    assert attribute("The prosecutor in the class action against the former WorldCom directors is James Wareham.",
+                     worldcom, sources[1:], passages, HashEmbedder()).reason == \
+        "the source does not say who is the prosecutor"
+    hevesi = "… a spokesman for the prosecutor, New York State Comptroller Alan Hevesi, said no agreement was made."
+    assert wording.role_unsaid("Alan Hevesi is the prosecutor.", worldcom, hevesi) == ""
+    dixon = "Qantas chief executive Geoff Dixon said so."
+    assert wording.role_unsaid("Geoff Dixon.", "who is the boss at qantas", dixon) == ""
     # the question's dollars made pounds ('The $599 Mac mini is £599 in the UK.', screened only as a repeat)
     mac = "The $499 Macintosh, sold for £339 in the UK, was described by Jobs as the most important Mac."
     assert currency_swapped("The $599 Mac mini is £599 in the UK.", "How much is the $599 Mac mini in the UK?", mac) \
