@@ -30,6 +30,7 @@ from .text import (
     terms,
     yes_no,
 )
+from .wording import role_unsaid
 
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 
@@ -123,16 +124,19 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
     if pick is not None and (misfit(texts[pick], question, typed, *context[pick]) or unnamed(pick) or unranked(pick)
                              or subject_swapped(reply, question, texts[pick])
+                             or role_unsaid(reply, question, texts[pick])
                              or described_otherwise(reply, texts[pick]) or change_of_total(reply, texts[pick])):
         pick = None  # nor a line saying of another what the reply says of the question's subject (France's £960m),
         # or whose number the reply took is what another thing is or costs ('The DS games will cost £99' from '…
         # gadget costs £99 … and 15 games are available'; found asking new questions), or that gives as a total the
-        # number the reply says is a change ('By 30 billion, texts were up' from '… a total of 30 billion for 2005')
+        # number the reply says is a change ('By 30 billion, texts were up' from '… a total of 30 billion for 2005'),
+        # or that never gives the role the reply names its person for ('James Wareham, a lawyer …' for the prosecutor)
     at = {text: i for i, text in reversed(list(enumerate(texts)))}
 
     def fits(text: str) -> bool:  # the ranker's line: its counts are not checked, a list's first count often differs
         return not (misfit(text, question, typed, *context[at[text]], every_count=False) or elsewhere(at[text])
-                    or subject_swapped(reply, question, text) or unranked(at[text]))
+                    or subject_swapped(reply, question, text) or role_unsaid(text, question, text)
+                    or unranked(at[text]))
 
     before = [c.before for c in context]
     if pick is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import lemminflect
+
 from .about import goes_on, heading
 from .pairs import from_question
 from .persons import full_names, lead_name, others_named, same_person, titled
@@ -166,7 +168,7 @@ def _run(at: int, places: Sequence[list[int]]) -> bool:
     return True
 
 
-_WHO_IS = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+([a-z][\w -]*)", re.I)  # '… the prosecutor in …?'
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was)\s+(?:the|a|an)\s+([a-z][\w -]*)", re.I)  # '… the prosecutor in …?'
 _ROLE_END = re.compile(r"\s+(?:in|of|at|for|against|on|to|with|behind|from|who|that|when|during|under|over)\b", re.I)
 
 
@@ -178,8 +180,9 @@ def role_unsaid(sentence: str, question: str, text: str) -> str:
     the line after names the prosecutor). The role's last word stands for it: 'chief executive' is an executive."""
     m = _WHO_IS.match(own_question(question))
     role = _ROLE_END.split(m.group(1))[0].split() if m else []
-    if not role or not names(sentence, first=True) - names(question, first=True):
-        return ""
+    if not role or len(role) > 3 or "NOUN" not in lemminflect.getAllLemmas(role[-1].lower()) \
+            or not names(sentence, first=True) - names(question, first=True):
+        return ""  # a role, not a description ('Who are the four British men due to be released …?')
     said = base_terms(text)
     if base_terms(role[-1]) <= said or (role[-1].lower() in _HEADS and _HEADS & said):  # a boss is its chief executive
         return ""

@@ -3977,6 +3977,11 @@ def test_new_questions_of_the_thirty_seventh_stop():
         "the source does not say who is the prosecutor"
     hevesi = "… a spokesman for the prosecutor, New York State Comptroller Alan Hevesi, said no agreement was made."
     assert wording.role_unsaid("Alan Hevesi is the prosecutor.", worldcom, hevesi) == ""
+    # … nor quoted, the name in bold ('**James Wareham**, a lawyer representing …'): refused, as no line says it
+    context = [Context("", f"WorldCom directors to pay\n\n{wareham}")]
+    reply = "The prosecutor in the class action against the former WorldCom directors is James Wareham."
+    assert fallback(reply, [Candidate(0, 0, len(wareham), 0.6, 0.5, 0.5)], [wareham], [0], worldcom, 0.1, set(),
+                    set(), context) is None
     dixon = "Qantas chief executive Geoff Dixon said so."
     assert wording.role_unsaid("Geoff Dixon.", "who is the boss at qantas", dixon) == ""
     # the question's dollars made pounds ('The $599 Mac mini is £599 in the UK.', screened only as a repeat)
