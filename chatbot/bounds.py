@@ -386,11 +386,15 @@ def currency_swapped(sentence: str, question: str, source: str) -> str:
     """Why the sentence gives an amount in a currency its source and question never give it in, or ''. ('The $599 Mac
     mini is £599 in the UK.', question 'How much is the $599 Mac mini in the UK?', '… sold for £339 in the UK')
     -> "the source gives 599 in $, not £" (found asking new questions: the question's dollars made pounds)."""
-    theirs = mentions(f"{source} {question}")
+    signs: dict[str, set[str]] = {}  # each number's currencies, '499 euros' as '€499' (review)
+    for t in mentions(_IN_WORDS.sub(lambda w: f"{_SIGNS[w.group(2)[:4].lower()]}{w.group(1)}", f"{source} {question}")):
+        signs.setdefault(t.number, set()).add(t.unit[:1] if t.unit[:1] in "$£€" else "")
     for m in mentions(sentence):
-        sign = m.unit[:1]
-        if sign in "$£€" and sign and not any(t.number == m.number and t.unit[:1] == sign for t in theirs):
-            other = next((t.unit[:1] for t in theirs if t.number == m.number and t.unit[:1] in "$£€" and t.unit), "")
-            if other:
-                return f"the source gives {m.number} in {other}, not {sign}"
+        sign, theirs = m.unit[:1], signs.get(m.number, set())
+        if sign and sign in "$£€" and sign not in theirs and theirs - {""}:
+            return f"the source gives {m.number} in {sorted(theirs - {''})[0]}, not {sign}"
     return ""
+
+
+_IN_WORDS = re.compile(r"(\d[\d,.]*(?:\s?(?:m|bn|million|billion))?)\s+(euros?|pounds?|dollars?)\b", re.I)
+_SIGNS = {"euro": "€", "poun": "£", "doll": "$"}

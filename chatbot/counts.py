@@ -135,7 +135,11 @@ def amount_of_other(line: str, question: str) -> str:
 
 
 _PAID_FOR = re.compile(r"\b(?:pa(?:y|ys|id|ying)|earn(?:s|ed|t)?|receiv(?:e|es|ed)|charg(?:e|es|ed)|spen[dt]|spends)\b"
-                       r"[^.;:?]*?\bfor\s+([^.;:?,()]+)", re.I)
+                       r"(?:[^.;:?]|\.(?=\d))*?\bfor\s+([^.;:?,()]+)", re.I)  # '$1.65bn for …' (review)
+
+
+_OWNED = frozenset("club company firm group site business team side newspaper newspapers paper papers network bank "
+                   "airline carrier chain retailer operator brand label maker outfit stake share shares".split())
 
 
 def paid_for_other(sentence: str, question: str) -> str:
@@ -148,8 +152,8 @@ def paid_for_other(sentence: str, question: str) -> str:
     if not asked or not re.search(r"\bhow much\b", question, re.I) or not said:
         return ""
     wanted = terms(asked.group(1))  # a thing named in a word or two may be the asked one ('for the club', 'for it')
-    if not wanted or wanted & terms(sentence) or len(terms(said[0])) < 2:
-        return ""
+    if not wanted or wanted & terms(sentence) or len(terms(said[0])) < 2 or said[0].split()[-1].lower() in _OWNED:
+        return ""  # 'the Old Trafford club' is Manchester United (review)
     return f"it is paid for '{said[0]}', not '{asked.group(1).strip()}'"
 
 

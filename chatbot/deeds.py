@@ -23,7 +23,10 @@ _ASKED = re.compile(rf"\bhow\s+many\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADV
                     r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)ha(?:ve|s|d)\s+(?:[\w'’-]+\s+){1,3}?([a-z]+)\s*\?", re.I)
 # deeds news writes in other words; each group is one deed, named by its first
 _SAME_DEED = ("injure hurt wound", "kill murder", "arrest detain hold", "cut axe shed lose scrap",
-              "make build produce manufacture", "sack fire dismiss lay", "release free", "employ hire")
+              "make build produce manufacture", "sack fire dismiss lay", "release free", "employ hire",
+              "sell buy purchase")  # '2.4 million copies were bought' were sold (review)
+# words that report a count, not a deed done to it ('150,000 people are now confirmed dead', review)
+_REPORTED = frozenset("confirm fear believe report think expect estimate say know".split())
 _ONE = {w: group.split()[0] for group in _SAME_DEED for w in group.split()}
 
 
@@ -31,6 +34,8 @@ def _done(word: str) -> str:
     """The deed a past participle says, in its base form, else ''. 'injured' -> 'injure', 'hurt' -> 'injure',
     'sold' -> 'sell', 'people' -> ''"""
     base = lemminflect.getAllLemmas(word.lower()).get("VERB", ("",))[0]
+    if base in _REPORTED:
+        return ""
     return _ONE.get(base, base) if base and word.lower() in lemminflect.getInflection(base, "VBN") else ""
 
 

@@ -161,9 +161,9 @@ def _undisclosed(sentence: str, question: str) -> bool:
 
 # 'How much did the Barclay twins pay for …?': who paid, earned or is worth the amount asked about
 _WHOSE_AMOUNT_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?how\s+much\s+(?:money\s+|more\s+|extra\s+)?(?:did|does|do|will|"
-                             r"would|has|have|had|is|are|was|were)\s+(.+?)\s+(?:pa[iy]|spen[dt]|earn|ma[dk]e|get|got|"
-                             r"receiv|rais|cost|worth|charg|win|won|los[et]|owe|g[ai]ve|invest|offer|bid|s[oe]ll|bought|buy)",
-                             re.I)
+                             r"would|has|have|had|is|are|was|were)\s+(.+?)\s+(?-i:(?:pa[iy]|spen[dt]|earn|ma[dk]e|get|got|"
+                             r"receiv|rais|cost|worth|charg|win|won|los[et]|owe|g[ai]ve|invest|offer|bid|sell|sold|bought|"
+                             r"buy)(?:e|es|s|ed|d|ing|t|n)?)\b", re.I)  # a verb, not 'the Winter' (review)
 
 
 def whose_unsaid(sentence: str, question: str) -> bool:
@@ -179,6 +179,8 @@ def whose_unsaid(sentence: str, question: str) -> bool:
     if m is None or re.match(r"\W*(?:he|his|she|her|it|its|they|their)\b", sentence, re.I):
         return False
     whose = m.group(1)
+    if not terms(whose) and not names(whose, first=True):  # ('How much did they pay?')
+        return False
     return not (terms(whose) & terms(sentence) or any(mentioned(n, sentence) for n in names(whose, first=True)))
 
 

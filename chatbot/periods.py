@@ -80,6 +80,7 @@ _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)(?:\s+(?:financial|fiscal|cale
                          r"\bfor\s+the\s+year\b|\byear\s+to\b|\blast\s+year\b", re.I)  # 'Profit for the year' (review)
 _PART_YEAR = re.compile(r"\b(?:(?:first|second|third|last|final)\s+(?:half|quarter)|(?:first\s+)?(?:three|six|nine)\s+"
                         r"months|half-year(?:ly)?)\b", re.I)
+_COMPARED = re.compile(r"\b(?:from|against|than|compared\s+with|versus)\b[^,;]*$|\bon\s+$", re.I)  # review
 _AMOUNT = re.compile(r"(?:[A-Z]{0,2}[$£€])?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?")
 
 
@@ -103,7 +104,8 @@ def part_for_whole(sentence: str, question: str, lines: list[str], quoted: bool 
             if not numbers(m.group(0)) & numbers(sentence):
                 continue
             periods = [p for p in (*_WHOLE_YEAR.finditer(line), *_PART_YEAR.finditer(line))
-                       if min(counts, key=lambda c: min(abs(c.start() - p.end()), abs(p.start() - c.end()))) is m]
+                       if not _COMPARED.search(line[max(0, p.start() - 30):p.start()])  # 'up from £1bn last year'
+                       and min(counts, key=lambda c: min(abs(c.start() - p.end()), abs(p.start() - c.end()))) is m]
             other = _PART_YEAR if whole else _WHOLE_YEAR
             if periods and all(other.fullmatch(p.group(0)) for p in periods):
                 return f"the source gives {m.group(0).strip()} for '{periods[0].group(0)}', not {said}"

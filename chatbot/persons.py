@@ -371,8 +371,10 @@ def role_of_other(sentence: str, source: str) -> str:
     return ""
 
 
-_SPEAKER = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:said|says|told|tells|added|adds|wrote)\b")
-_I_SAID = re.compile(r"\bI(?:['’](?:m|ve|d))?\s+([^,;:\"”]+)")  # 'I was first elected in 1983 as the youngest MP'
+_SPEAKER = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s+(?:said|says|told|tells|added|adds|wrote)\b")
+# 'I was first elected in 1983 as the youngest MP', opening a quote or a clause: not 'World War I memorial' (review)
+_I_SAID = re.compile(r"(?:^|[\"“‘(:;,.]\s*|\b(?:[Ww]hen|[Ii]f|[Aa]s|[Bb]ecause|and|but|that|so)\s+)"
+                     r"(I(?:['’](?:m|ve|d))?\s+[^,;:\"”]+)")
 
 
 def said_of_self(sentence: str, question: str, source: str) -> str:
@@ -384,7 +386,7 @@ def said_of_self(sentence: str, question: str, source: str) -> str:
     speaker, own = _SPEAKER.search(source), names(sentence, first=True)
     if not speaker or not own or own & names(speaker.group(1), first=True):
         return ""
-    mine = re.split(r"\s(?:he|she|they|him|her|them)\s", next((m.group(0) for m in _I_SAID.finditer(source)), ""))[0]
+    mine = re.split(r"\s(?:he|she|they|him|her|them)\s", next((m.group(1) for m in _I_SAID.finditer(source)), ""))[0]
     facts = (numbers(sentence) - numbers(question)) or (terms(sentence) - terms(question) - terms(" ".join(own)))
     if mine and facts and facts <= numbers(mine) | terms(mine):
         return f"the source's 'I' is {speaker.group(1)}: '{mine.strip()}'"

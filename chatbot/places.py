@@ -21,7 +21,8 @@ def other_place(question: str, line: str) -> str:
     for m in _IN_PLACE.finditer(own_question(question)):  # or of two places, one the question's ('How many … in
         place = re.escape(m.group(1))  # the US alone?': '… in Japan and the US … almost 4m', found asking new ones)
         both = re.search(rf"\b(?:in|across)\s+(?:the\s+)?(?:([A-Z][\w'’-]*)\s+and\s+(?:the\s+)?{place}\b|"
-                         rf"{place}\s+and\s+(?:the\s+)?([A-Z][\w'’-]*))", line)
+                         rf"{place}\s+and\s+(?:the\s+)?([A-Z][\w'’-]*)(?![\w'’-])(?!\s+(?:[a-z]+ed|has|have|had|is|was|are|were|"
+                         rf"said|says|will|would|can|could|sold|made|told)\b))", line)  # review
         if both and not mentioned((both.group(1) or both.group(2)).lower(), question):
             return f"the question asks about '{m.group(1)}', the source counts '{both.group(0)}'"
     # or its count is another place's: '… sold almost 4m DS consoles' 'in Japan and the US' for '… in Europe …?'

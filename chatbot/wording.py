@@ -183,10 +183,16 @@ def role_unsaid(sentence: str, question: str, text: str) -> str:
     if not role or len(role) > 3 or "NOUN" not in lemminflect.getAllLemmas(role[-1].lower()) \
             or not names(sentence, first=True) - names(question, first=True):
         return ""  # a role, not a description ('Who are the four British men due to be released …?')
-    said = base_terms(text)
-    if base_terms(role[-1]) <= said or (role[-1].lower() in _HEADS and _HEADS & said):  # a boss is its chief executive
+    said, word = base_terms(text), role[-1].lower()
+    group = next((g for g in _ROLES if word in g), frozenset())
+    # the role, its verb ('directed by' for the director, 'owned' for the owner) or a word of its kind (a boss is a
+    # chief executive, a lawyer an attorney): review
+    if base_terms(word) <= said or group & said or any(t[:5] == word[:5] for t in said if len(t) >= 5):
         return ""
-    return f"the source does not say who is the {role[-1]}"
+    return f"the source does not say who is the {word}"
 
 
-_HEADS = frozenset("boss head leader chief chairman chairwoman executive president director founder".split())
+_ROLES = [frozenset(g.split()) for g in (
+    "boss head leader chief chairman chairwoman executive president director founder manager coach",
+    "lawyer attorney solicitor barrister counsel", "spokesman spokeswoman spokesperson", "winner won win",
+    "author wrote write written writer novelist", "owner own owned", "victim kill killed die died")]

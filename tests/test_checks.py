@@ -30,9 +30,10 @@ from chatbot.counts import (
     unbound_number,
     unqualified,
 )
-from chatbot.deeds import count_deeds, deed_of_count_otherwise
+from chatbot.deeds import count_deeds, deed_of_count_otherwise, deed_unasked
 from chatbot.embed import HashEmbedder
 from chatbot.emphasis import emphasise
+from chatbot.emphasis import whose_unsaid as emphasis_whose
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
 from chatbot.followup import answers_earlier, understood
 from chatbot.order import ordinal_unsaid, rank_missing
@@ -3990,3 +3991,41 @@ def test_new_questions_of_the_thirty_seventh_stop():
         == "the source gives 599 in $, not £"
     assert currency_swapped("The Mac mini costs £339 in the UK.", "How much is the $599 Mac mini in the UK?", mac) == ""
     assert currency_swapped("Qantas saved A$245m.", "How much did Qantas save?", "savings of A$245m") == ""
+
+
+def test_review_of_the_thirty_seventh_stop():
+    """A review's findings on this stop's rules, each an assertion that failed on the reviewed code."""
+    # whose amount: 'Win' of 'the Winter' is no verb; a question with no owner asks no whose
+    assert not emphasis_whose("The Winter Olympics cost £9bn.", "How much did the Winter Olympics cost?")
+    assert "**£9bn**" in emphasise("The Winter Olympics cost £9bn.", "How much did the Winter Olympics cost?")
+    assert not emphasis_whose("Owen cost Newcastle £16m.", "How much did Michael Owen cost Newcastle?")
+    # a year compared with is not the count's period: 'up from £1bn last year'
+    tesco = "Tesco made a pre-tax profit of £1.2bn in the first half, up from £1bn last year."
+    assert part_for_whole("Tesco made £1.2bn in the first half, up from £1bn.", "How much profit did Tesco make in "
+                          "the first half?", [tesco]) == ""
+    # a role in its verb ('directed by') or its kind's word ('Chelsea boss' for the manager)
+    assert wording.role_unsaid("Jose Mourinho.", "Who is the manager of Chelsea?",
+                               "Chelsea boss Jose Mourinho said his side deserved the win.") == ""
+    assert wording.role_unsaid("Steven Spielberg was the director of the film.", "Who was the director of the film?",
+                               "The film, directed by Steven Spielberg, took $50m.") == ""
+    # what was paid for is the thing asked, described ('the Old Trafford club'); '$1.65bn' is one amount
+    assert paid_for_other("Glazer paid £790m for the Old Trafford club.",
+                          "How much did Malcolm Glazer pay for Manchester United?") == ""
+    assert paid_for_other("Google paid $1.65bn for the video-sharing site of his friends.",
+                          "How much did Google pay for YouTube?") != ""
+    # 'in the US and Microsoft said …' counts no second place
+    assert other_place("How many copies of Halo 2 were sold in the US?", "Halo 2 sold 2.4 million copies in the US "
+                       "and Microsoft said it was the biggest launch ever.") == ""
+    # a currency written in words is that currency: '499 euros'
+    assert currency_swapped("The Mac mini costs €499 in Europe.", "How much does the Mac mini cost in Europe?",
+                            "The Mac mini will cost $499 in the US and 499 euros in Europe.") == ""
+    assert currency_swapped("The iPod shuffle costs £99 in the UK.", "How much is the $99 iPod shuffle in the UK?",
+                            "It will sell for 99 pounds in the UK.") == ""
+    # bought is sold; 'confirmed dead' reports a count, it is no deed done to it
+    assert not deed_unasked("More than 2.4 million copies were bought in the first 24 hours.",
+                            "How many copies has Halo 2 sold?")
+    assert not deed_unasked("More than 150,000 people are now confirmed dead.",
+                            "How many people has the tsunami killed?")
+    # a Roman 'I' is no speaker
+    assert said_of_self("The World War I memorial was unveiled in 1920.", "When was the memorial unveiled?",
+                        "Councillor Jones said the World War I memorial was unveiled in 1920.") == ""

@@ -175,3 +175,17 @@ def test_retrieval_is_measured_on_the_question_as_the_engine_searches_it(monkeyp
     seen.clear()
     evaluate.retrieval_metrics(None, None, qs, 4)  # without an engine: the rule
     assert set(seen) == {"How many protest notes has Pakistan held?"}
+
+
+def test_a_name_the_question_gives_is_no_fact_the_answer_adds():
+    """'… came into Britain …' restates the question's name, where the article says 'the UK' (report n480): as a
+    number the question gives, it is not counted as unsupported; a name neither gives still is."""
+    _Index.docs["visa.txt"] = _Doc("Investigations found more than 7,000 people had entered the UK under the scheme.")
+    try:
+        q = Question("v", "How many people came into Britain on the scheme?", ["7,000"], ["visa.txt"])
+        shown = _result("More than 7,000 people came into Britain on the scheme [1].", "generated")
+        assert answer_metrics([q], [shown], _Index())["unsupported_facts"] == 0
+        shown = _result("More than 7,000 people came into France on the scheme [1].", "generated")
+        assert answer_metrics([q], [shown], _Index())["unsupported_facts"] == 1
+    finally:
+        del _Index.docs["visa.txt"]
