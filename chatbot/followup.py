@@ -66,7 +66,8 @@ def _points_back(question: str, reference: re.Match[str], named: Collection[str]
                                   or _TITLED.search(before)):
         return False  # 'Did Kilroy-Silk confirm he is …?', 'How old was Lord Callaghan when he died?': he is named
     named_before = names(before) or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in named)
-    return not (possessive and re.match(r"\s+[a-z]", question[reference.end():]) and named_before)
+    # (of a thing named or not: 'How much was Robin Cook paid for his Guardian column?', found in the browser)
+    return not (possessive and re.match(r"\s+\w", question[reference.end():]) and named_before)
 
 
 # what a person says of themselves: 'Did X confirm (that) he …', 'Does Ms X think she …'

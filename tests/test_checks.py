@@ -3985,6 +3985,10 @@ def test_new_questions_of_the_thirty_seventh_stop():
                     set(), context) is None
     dixon = "Qantas chief executive Geoff Dixon said so."
     assert wording.role_unsaid("Geoff Dixon.", "who is the boss at qantas", dixon) == ""
+    # a possessive after the question's own name is that person's, before a capital too (in the browser: read as
+    # 'How much was Robin Cook paid for Bernie Ebbers's Guardian column?' after a question on Ebbers)
+    cook_q = "How much was Robin Cook paid for his Guardian column?"
+    assert not followup.is_follow_up(cook_q) and followup.is_follow_up("What about his Guardian column?")
     # the question's dollars made pounds ('The $599 Mac mini is £599 in the UK.', screened only as a repeat)
     mac = "The $499 Macintosh, sold for £339 in the UK, was described by Jobs as the most important Mac."
     assert currency_swapped("The $599 Mac mini is £599 in the UK.", "How much is the $599 Mac mini in the UK?", mac) \
