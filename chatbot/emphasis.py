@@ -14,7 +14,7 @@ from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
-from .polarity import change_ways
+from .polarity import change_ways, overstated
 from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, answer_type
 from .text import (
     HONORIFICS,
@@ -28,6 +28,7 @@ from .text import (
     numbers,
     own_question,
     own_terms,
+    stems,
     terms,
 )
 
@@ -204,8 +205,10 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
-    if role_of_other(reply, sentence) or price_of_level(reply, sentence):
-        return sentence  # nor what the refused reply made of the line ('Leslie Grantham played … Angie')
+    if role_of_other(reply, sentence) or price_of_level(reply, sentence) or (reply and overstated(
+            sentence, reply if len(stems(reply)) > 4 else f"{question} {reply}", question)):
+        return sentence  # nor what the refused reply made of the line ('Leslie Grantham played … Angie'), nor what
+        # it states as done that the line says could be ('85 years in prison.' on 'could face … up to 85 years')
     asked = terms(question)
     own = own_terms(question)  # a follow-up read beside the earlier question: what it asks itself counts more
     money = bool(re.search(r"\bhow much\b|\b(?:price|cost|profit|loss|sum|amount|worth|paid|pay|fine|salary|revenue|"

@@ -3913,6 +3913,8 @@ def test_new_questions_of_the_thirty_seventh_stop():
     assert _reason("85 years in prison.", asked, ebbers) == "it states as fact what the source only says could happen"
     assert overstated(ebbers, claim("85 years in prison.", asked), asked)
     assert not overstated("Ebbers was jailed for 25 years.", claim("25 years in prison.", asked), asked)
+    assert "**" not in emphasise(ebbers, asked, "85 years in prison.")  # its quote: no '**85 years if convicted**'
+    assert "**25 years**" in emphasise("Ebbers was jailed for 25 years.", asked, "25 years in prison.")
     # a year's profit is no half-year's: 'a record … 648m ($492m) profit last year'
     qantas = "Despite making a record Australian dollars 648m ($492m) profit last year, Qantas has argued it must save."
     assert _reason("Qantas made a record Australian dollars 648m ($492m) profit last year.",
