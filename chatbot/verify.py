@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .about import goes_on, heading, lead_in, part_named
+from .about import goes_on, lead_in, part_named
 from .bounds import (
     bound_lost,
     change_of_total,
@@ -58,7 +58,6 @@ from .persons import (
 from .places import other_place, world_for_place
 from .polarity import opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
 from .text import (
-    YEAR,
     clause_windows,
     earlier_question,
     numbers,
@@ -70,7 +69,7 @@ from .text import (
 )
 from .wordforms import only_a_modifier, predicate_unsaid
 from .wording import SPEECH, names_missing, role_unsaid, unsaid, words_missing
-from .years import compared_count, compared_year, other_year, prior_year_count
+from .years import compared_count, compared_year, count_year_unsaid, other_year, prior_year_count
 
 # cosine similarity to the closest clause of the source. Whole sentences are a poor match for a short
 # claim taken from a long list sentence (MiniLM: 'There were 225 border flag meetings' vs the source
@@ -206,7 +205,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
-        or _year_unsaid(sentence, question, text, before, heading(chosen[0].article or documents[chosen[0].passage])) \
+        or count_year_unsaid(sentence, question, text, before, chosen[0].article or documents[chosen[0].passage]) \
         or prior_year_count(sentence, text) or compared_year(sentence, text)
     if why:
         return Verdict(False, why)
@@ -246,18 +245,6 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     if why:
         return Verdict(False, why)
     return Verdict(True, "", index, float(sims[best]), max(s.coverage for s in chosen))
-
-
-def _year_unsaid(sentence: str, question: str, text: str, before: str, title: str) -> str:
-    """Why the sentence gives its count the question's year, which its source line, the one before and the title
-    never say, or ''. ('8 Joint Coordination Committee meetings took place in 2025.', '… in 2025?', '… institutional
-    processes have also been busy with 8 Joint Coordination Committee meetings …', after 'Within four years, …')
-    -> "the source does not give this count for 2025" (found asking new questions: shown, generated)."""
-    if not counts_given(sentence):
-        return ""
-    missing = sorted(n for n in numbers(sentence) & numbers(question) if YEAR.fullmatch(n)
-                     and n not in numbers(f"{text} {before} {title}"))
-    return f"the source does not give this count for {missing[0]}" if missing else ""
 
 
 def _swapped(sentence: str, question: str, lines: Sequence[str]) -> str:

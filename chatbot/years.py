@@ -15,6 +15,7 @@ import re
 import lemminflect
 
 from .about import heading
+from .periods import counts_given
 from .text import MONTH_NAME, MONTHS, YEAR, months, numbers, own_question
 from .wordforms import base_terms
 
@@ -105,6 +106,20 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
     # December rose 20% to £4.6bn' for 'How much profit did Barclays make in 2005?': the article's are 2004's)
     absent = [y for y in asked if article and not re.search(rf"\b{y}\b", article)]
     return f"the question asks about {absent[0]}; its article never names {absent[0]}" if not said and absent else ""
+
+
+def count_year_unsaid(sentence: str, question: str, line: str, before: str, article: str) -> str:
+    """Why the sentence gives its count the question's year, which its line, the one before and its article's title
+    (`article`: title and text, as for `other_year`) never say, or ''. ('8 Joint Coordination Committee meetings took
+    place in 2025.', '… in 2025?', '… institutional processes have also been busy with 8 Joint Coordination
+    Committee meetings …', after 'Within four years, …') -> "the source does not give this count for 2025" (found
+    asking new questions: shown, generated). `other_year` lets such a line be of the year the article names
+    elsewhere; a sentence that states the year with the count says more than the line."""
+    if not counts_given(sentence):
+        return ""
+    near = numbers(f"{line} {before} {heading(article)}")
+    missing = sorted(n for n in numbers(sentence) & numbers(question) if YEAR.fullmatch(n) and n not in near)
+    return f"the source does not give this count for {missing[0]}" if missing else ""
 
 
 def compared_count(sentence: str, question: str, line: str) -> str:
