@@ -745,6 +745,28 @@ def test_two_neighbours_must_hold_most_of_what_the_sentence_adds(real_embedder):
     assert v.ok and v.sources == (0, 1)
 
 
+
+def test_a_removal_from_a_list_is_said_as_de_listing(real_embedder):
+    """The issue's 'Why did Russia remove the Taliban from its terrorist list?' (found in the browser): the answer
+    '… to address mounting security threats within the region' was cited to a line sharing three of its words,
+    while the line that says it, 'de-list' for 'remove from the list', was refused as not about the removal."""
+    sources, passages = _sources(
+        "Ultimately, Russia’s decision to remove the Afghan Taliban from its terrorist list is emblematic of a broader "
+        "recalibration in global alliances, driven less by ideology and more by strategic urgency.",
+        "While Moscow seeks to safeguard its southern flank against threats like ISIS-K, it risks inadvertently "
+        "empowering actors that jeopardize the security of its regional partners— especially Pakistan.",
+        "Russia’s decision to de-list the Afghan Taliban is, at its core, a response to mounting security threats "
+        "within the region.")
+    v = attribute("Russia removed the Taliban from its terrorist list to address mounting security threats within the "
+                  "region.", "Why did Russia remove the Taliban from its terrorist list?", sources, passages,
+                  real_embedder)
+    assert v.ok and v.sources == (2,)
+    # a line that says no removal still says nothing about one
+    assert "remov" in wording.words_missing(
+        "Russia removed the Taliban from its terrorist list to address mounting security threats within the region.",
+        "Why did Russia remove the Taliban from its terrorist list?", "Russia’s decision to engage the Afghan Taliban "
+        "is, at its core, a response to mounting security threats within the region.", "")
+
 def test_a_number_the_question_used_may_stand_in_the_articles_title():
     """n212: 'Band Aid 20' is the question's name for the single; the sentence about Darfur does not repeat it,
     the article's heading does."""
