@@ -22,17 +22,19 @@ from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
+from .offices import about_asked, asked_office, holds_office
 from .prompt import NOT_FOUND
 from .rank import answer_type, answering_first, answers_asked, rank_sentences
 from .result import Citation, Result, cited, passage_dict
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
 from .settings import Settings
-from .text import HONORIFICS, clean_question, sentence_before, sentence_spans, terms, yes_no
+from .text import HONORIFICS, clean_question, own_question, sentence_before, sentence_spans, terms, yes_no
 from .verify import Source, attribute
 
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
 MAX_SENTENCES = 3  # an answer is short: generation stops after this many sentences
+OFFICE_DEPTH = 3  # a passage naming an office's holder is looked for in the articles of this many times the passages
 
 
 class Engine:
@@ -128,13 +130,37 @@ class Engine:
         return followup.standalone(question, followup.understood(history), history[-1][1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
-        """The passages for the question; for 'What does TTP stand for?' one that spells it out among them."""
+        """The passages for the question; for 'What does TTP stand for?' one that spells it out among them, for
+        'Who runs British Airways?' one naming the holder of that office ('Rod Eddington, BA's chief executive')."""
         hits = search(index, self.embedder, question, k=k, mode=self.settings.mode)
+        found = None
         if hits and answer_type(question) == "expansion" and not any(spelled_out(h.chunk.text, question) for h in hits):
-            spelled = first_match(index, self.embedder, question, {h.chunk.doc for h in hits},
-                                  lambda text: spelled_out(text, question) is not None)
-            hits = hits if spelled is None else [*hits[:-1], spelled] if len(hits) > 1 else [*hits, spelled]
-        return hits
+            found = first_match(index, self.embedder, question, {h.chunk.doc for h in hits},
+                                lambda text: spelled_out(text, question) is not None)
+        elif hits and (offices := asked_office(own_question(question))):
+            found = self._holder(index, question, offices, hits, k)
+        return hits if found is None else [*hits[:-1], found] if len(hits) > 1 else [*hits, found]
+
+    def _holder(self, index: store.Index, question: str, offices: tuple[str, ...], hits: list[Hit], k: int
+                ) -> Hit | None:
+        """A passage naming who holds the office the question asks about, when none of the hits does: of the
+        articles a deeper search finds, best first, one whose line naming the holder names what the question
+        names ('… United's chief executive David Gill said …'), else one whose passage does ('… said chief
+        financial officer Peter Gregg. Qantas is facing …'); a line naming the holder shares few words with such
+        a question (found asking new questions)."""
+        def in_passage(text: str) -> bool:
+            return holds_office(text, offices) and about_asked(question, text)
+
+        def in_line(text: str) -> bool:
+            return any(in_passage(text[a:b]) for a, b in sentence_spans(text))
+
+        if any(in_passage(h.chunk.text) for h in hits):
+            return None
+        deeper = search(index, self.embedder, question, k=OFFICE_DEPTH * k, mode=self.settings.mode)
+        docs = list(dict.fromkeys(h.chunk.doc for h in [*hits, *deeper]))
+
+        return next((found for wanted in (in_line, in_passage) for doc in docs
+                     if (found := first_match(index, self.embedder, question, {doc}, wanted))), None)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), k: int | None = None) -> Result:
         *_, final = self.stream(question, history, k)

@@ -15,6 +15,7 @@ from .counts import (
     other_month,
     owned_by_other,
 )
+from .offices import holder_missing
 from .periods import other_period
 from .persons import someone_else
 from .places import other_place
@@ -45,7 +46,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
         or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) \
-        or office_unsaid(line, question) or (
+        or office_unsaid(line, question) or holder_missing(line, question, article) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (

@@ -62,6 +62,8 @@ _ASKED_RUN = re.compile(rf"\b\w+\W+({_NEGATION_CORE})", re.I)
 # 'no longer symbolic but rapidly materializing into …' denies only what stands between (found asking new questions)
 _NOT_BUT = re.compile(r"\b(?:not|no\s+longer|never)\s+(?:just\s+|merely\s+|simply\s+)?([^,;.]{1,60}?)\s+but\s+", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# what someone is reported saying: '… chief executive David Gill said in December that talks would not resume …'
+_REPORTED = re.compile(r"\b(?:said|says|told\s+\w+|added|warned)\b(?:\s+[\w,]+){0,4}?\s+that\b([^;]*)", re.I)
 
 
 def opposite(clause: str, sentence: str, source: str = "", question: str = "") -> bool:
@@ -70,9 +72,10 @@ def opposite(clause: str, sentence: str, source: str = "", question: str = "") -
     copies from its `source` line with the words around it ('an attractive, "no fuss" computer') is the
     source's own wording, left out of both; so is what someone is quoted saying, when the sentence has no word
     of it ('"There isn't anything coming in," said The Libertine's executive producer Marc Samuelson.', 'Marc
-    Samuelson is the executive producer of The Libertine.': found asking new questions). A negation the sentence
-    takes from the `question` is its premise, left out too; 'no longer A but B' denies A only, left out when the
-    sentence says nothing of A.
+    Samuelson is the executive producer of The Libertine.': found asking new questions), or reported saying ('David
+    Gill is the chief executive …' on "… chief executive David Gill said in December that talks would not resume …",
+    found asking new questions). A negation the sentence takes from the `question` is its premise, left out too; 'no
+    longer A but B' denies A only, left out when the sentence says nothing of A.
 
     ('78 million messages are sent and there are no signs of a slow down', '78 million messages are sent.')
         -> False; ('It was tested on children and it is not safe for them', 'It is safe for children.') -> True
@@ -83,6 +86,8 @@ def opposite(clause: str, sentence: str, source: str = "", question: str = "") -
     mine = set(stems(sentence))
     clause = _NOT_BUT.sub(lambda m: m.group(0) if mine & set(stems(m.group(1))) else " ", clause)
     clause = _QUOTED.sub(lambda q: q.group() if mine & set(stems(q.group())) else " ", clause)
+    clause = _REPORTED.sub(lambda q: q.group() if mine & set(stems(q.group(1))) else q.group()[:q.start(1) - q.start()],
+                           clause)
     parts = [p for p in _JOINED.split(clause) if mine & set(stems(p))] or [clause]
     return any(negated(p) != negated(sentence) for p in parts)
 

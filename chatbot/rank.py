@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from .acronyms import EXPANSION_Q, spelled_out
 from .embed import Embedder
+from .offices import asked_office, holds_office
 from .text import (
     MONEY,
     MONTH_NAME,
@@ -20,6 +21,7 @@ from .text import (
     as_word,
     by_acronym,
     months,
+    names,
     numbers,
     own_question,
     own_terms,
@@ -306,6 +308,9 @@ _STARTERS = frozenset("mr mrs ms dr sir lord lady the a an it its this that thes
 # a sentence holding the kind of answer asked for gets a bonus; the line that spells out an acronym says what it
 # stands for, however it ranks otherwise
 _TYPE_BONUS = {"number": 0.1, "date": 0.1, "expansion": 0.3}
+# a line naming the holder of the office a question asks for ('Rod Eddington, BA's chief executive, …' for 'Who runs
+# British Airways?') shares few of its words: it holds those that are no name, and this bonus
+OFFICE_BONUS = 0.15
 CONTEXT_WEIGHT = 0.9  # similarity of the two sentences read together, discounted
 PREV_SHARE = 0.5  # question words found only in the previous sentence count half
 
@@ -365,12 +370,17 @@ def rank_sentences(
         idf[t] *= OWN_WORDS_WEIGHT  # a follow-up read beside the earlier question asks what its own words ask
     total = sum(idf.values()) or 1.0
     kind = answer_type(question)
+    offices = asked_office(own_question(question))
+    office_terms = q_terms - terms(" ".join(names(question))) if offices else set()
     out = []
     for i, ((p, s, e), text, ts) in enumerate(zip(spans, texts, sentence_terms, strict=True)):
+        held = holds_office(text, offices)
+        ts = ts | office_terms if held else ts
         coverage = sum(idf[t] for t in q_terms & ts) / total
         context = sum(idf[t] for t in (q_terms & prev_terms[i]) - ts) / total
         sim = max(float(vecs[i] @ qv), CONTEXT_WEIGHT * float(ctx_vecs[i] @ qv))
         bonus = _TYPE_BONUS[kind] if kind in _TYPE_BONUS and has_type(text, kind, question) else 0.0
+        bonus += OFFICE_BONUS if held else 0.0
         score = (1 - weight) * sim + weight * (coverage + CONTEXT_WEIGHT * PREV_SHARE * context) + bonus - 0.02 * p
         out.append(Candidate(p, s, e, score, coverage, sim))
     return sorted(out, key=lambda c: -c.score)

@@ -1,0 +1,206 @@
+"""Who holds an office: which office a question asks the holder of, in the words an article may use for it, and
+whether a line names someone beside such words. 'Who runs British Airways?' is answered by 'Rod Eddington, BA's
+chief executive, said …', 'qantas ceo?' by '… chief executive Geoff Dixon explained.' The search and the ranking
+read it: a line that names the holder shares few words with such a question (found asking new questions: five of
+them refused or quoting another line)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import HONORIFICS, STOPWORDS, mentioned, names, own_question
+
+# the words an article may use for one office, by the words a question may use for it
+_CHIEF = ("chief executive", "ceo", "boss", "managing director", "general manager", "head of", "head", "chief")
+# who runs or heads a body may be its president, chair or leader too ('GM Europe president Carl-Peter Forster',
+# 'Trevor Phillips, chair of the Commission for Racial Equality')
+_HEAD = (*_CHIEF, "president", "chairman", "chairwoman", "chair", "leader")
+_FINANCE = ("finance director", "financial director", "chief financial officer", "cfo", "finance chief")
+_CHAIR = ("chairman", "chairwoman", "chairperson", "chair")
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+_SAID_AS = {
+    "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
+    "run": _HEAD, "heads": _HEAD, "leads": _HEAD, "manages": _CHIEF, "managing": _CHIEF,
+    "cfo": _FINANCE, "finance": _FINANCE, "financial": _FINANCE,
+    "chairman": _CHAIR, "chairwoman": _CHAIR, "chair": _CHAIR, "chairs": _CHAIR, "chairperson": _CHAIR,
+    "spokesman": _SPOKES, "spokeswoman": _SPOKES, "spokesperson": _SPOKES,
+    "manager": ("manager", "boss"), "coach": ("coach", "manager", "boss"),
+}
+# other offices, said as asked
+_OFFICES = frozenset("""editor founder leader minister secretary president chancellor governor commander captain owner
+judge mayor envoy ambassador director producer prosecutor""".split())
+_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))?\s+(.*)", re.I)
+_VERB = re.compile(r"(runs|heads|leads|manages|chairs)\b", re.I)
+_END = re.compile(r"\s+(?:in|of|at|for|on|to|with|behind|from|who|that|when|during|under|over)\b|[?,]", re.I)
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)"
+# 'Carl-Peter Forster', 'Dr John E. Kelly'
+_NAME = rf"(?:{_HONORIFIC}(?:[A-Z][\w'’-]+\s+)?(?:[A-Z]\.\s+)*[A-Z][\w'’-]+|" \
+        rf"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’-]+)+)"
+
+
+def asked_office(question: str) -> tuple[str, ...]:
+    """The words an article may use for the office whose holder the question asks for; () when it asks none.
+
+    'Who runs Nintendo in the UK?' -> ('chief executive', 'ceo', 'boss', …, 'general manager', …); 'Who is the
+    finance director at Qantas?' -> ('finance director', …, 'chief financial officer', …); 'qantas ceo name' too.
+    'Who is Ishaq Dar?' or 'Who won?' ask none.
+    """
+    m = _WHO.match(question)
+    if m:
+        rest = m.group(1)
+        verb = _VERB.match(rest)
+        if verb:
+            return _SAID_AS[verb.group(1).lower()]
+        rest = re.sub(r"^(?:the|a|an)\s+|^.*?['’]s\s+", "", rest)  # 'Manchester United's chief executive'
+        role = _END.split(rest)[0].lower().split()
+    elif not re.match(r"\s*(?:what|which|when|where|why|how|whose|whom|is|are|was|were|do|does|did)\b", question,
+                      re.I):
+        role = re.findall(r"[a-z][\w'’-]*", question.lower())  # 'qantas ceo name'
+    else:
+        return ()
+    if not role or len(role) > 3:
+        return ()
+    # the office is its last word, of the kind its first says ('finance director', 'executive producer')
+    if role[0] in ("finance", "financial") and role[-1] in ("director", "officer", "chief", "boss") or "cfo" in role:
+        return _FINANCE
+    if len(role) > 1 and role[-1] == "executive" and role[-2] == "chief" or role[-1] in _SAID_AS and len(role) == 1:
+        return _SAID_AS[role[-1]]
+    found = [w for w in role if w in _SAID_AS or w in _OFFICES]
+    if not found:
+        return ()
+    if len(role) > 1 and role[-1] in _OFFICES and role[-2] not in ("chief", "managing", "general"):
+        if role[0] in _UNDER and m:
+            return (" ".join(role),)  # 'deputy prime minister'
+        return (" ".join(role[-2:]),) if role[-2].isalpha() and m else (role[-1],)
+    word = found[-1]
+    return _SAID_AS.get(word, (word,))
+
+
+def holds_office(line: str, offices: tuple[str, ...]) -> bool:
+    """Does the line name someone as holding one of these offices? ('Rod Eddington, BA's chief executive, said …',
+    ('chief executive', …)) -> True; 'The chief executive said nothing.' -> False: no one named."""
+    return bool(holders(line, offices))
+
+
+def holders(line: str, offices: tuple[str, ...], present: bool = False) -> list[str]:
+    """Who the line names as holding one of these offices; `present`: holding it now, not a 'former' one. ('… said
+    chief financial officer Peter Gregg.', ('chief financial officer', …)) -> ['Peter Gregg']"""
+    if not offices:
+        return []
+    # not a 'chief' of another kind: 'chief financial officer Peter Gregg' is no chief executive
+    said = f"(?:{'|'.join(re.escape(o) for o in sorted(offices, key=len, reverse=True))}){_OTHER_CHIEF}"
+    # 'Deputy Prime Minister and Foreign Minister Ishaq Dar' is both
+    after = rf"(?i:\b(?:{said}))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)?" \
+            rf"(?:\s+and(?:\s+[A-Z][\w'’-]*){{1,3}})?,?\s+({_NAME})"
+    before = rf"({_NAME}),\s+((?:[\w'’&-]+\s+){{0,5}}?)(?i:(?:{said}))\b"
+    found = [(m.group(1), line[max(0, m.start() - 24):m.start()]) for m in re.finditer(after, line)]
+    found += [(m.group(1), m.group(2) + line[m.end(2):m.end()]) for m in re.finditer(before, line)]
+    # '… Michael Portillo makes some of his money as a non-executive director of BAE Systems'
+    as_ = rf"({_NAME})\b[^.;:,\"“”]{{0,60}}?\b(?:as|is|was|became)\s+(?:(?:the|a|an|its)\s+)?" \
+          rf"(?:[\w'’-]+\s+){{0,2}}?(?i:(?:{said}))\b"
+    found += [(m.group(1), m.group(0)[len(m.group(1)):]) for m in re.finditer(as_, line)
+              if not (present and _WAS.search(m.group(0))) and not _MAY.search(m.group(0))]
+    # nor is a deputy the office ('Deputy Prime Minister … Ishaq Dar' is no prime minister), unless it is asked
+    under = [w for w in _UNDER if not any(w in o.split() for o in offices)]
+    return [name for name, near in found if not (present and _FORMER.search(near))
+            and not (under and re.search(rf"\b(?:{'|'.join(under)})\W*$", near, re.I))]
+
+
+_UNDER = ("deputy", "vice", "assistant", "shadow", "acting")
+_OTHER_CHIEF = (r"(?!\s+(?:financial|finance|operating|technology|technical|information|marketing|medical|economist|"
+                r"of\s+staff|constable|inspector|executive))")
+# a holder no longer: 'Charlie Bell, the straight-talking former head of …' is no answer to 'Who is the head …?'
+_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|previous|one-time|predecessor)\b", re.I)
+# 'Mr Bell took over as chief executive' was; '… Robert Kilroy-Silk can deliver better as a leader' is not (found
+# asking new questions: "Robert Kilroy-Silk heads UKIP", generated)
+_MAY = re.compile(r"\b(?:can|could|would|will|may|might|should|must|to|if)\b", re.I)
+_WAS = re.compile(r"\b(?:took|was|were|became|served|had|spent)\b", re.I)
+_PAST_Q = re.compile(r"\b(?:was|were|ran|headed|led|chaired|managed|used\s+to|former|previous|then)\b", re.I)
+
+
+def holder_unsaid(sentence: str, question: str, line: str, article: str) -> str:
+    """Why a sentence naming who holds the office a question asks about is not said by its line, or ''. The line
+    must name that person beside the office's words (`holder_missing`) ('apple ceo?' answered 'Apple CEO was Jim
+    Cantalupo.' from '… his predecessor as CEO, Jim Cantalupo, …' in 'McDonald's boss Bell dies aged 44'; 'The
+    deputy leader of Veritas is Mr Kilroy-Silk.' from "He said Mr Kilroy-Silk had made him deputy party leader of
+    Veritas": both found asking new questions)."""
+    own = own_question(question)
+    offices = asked_office(own)
+    said = names(sentence, first=True) - _office_words(offices)
+    if not offices or not said - names(own, first=True) - _asked_of(own):
+        return ""
+    people = [names(h, first=True) - HONORIFICS for h in holders(line, offices, present=not _PAST_Q.search(own))]
+    if not any(p and p <= said for p in people):
+        new = said - HONORIFICS - names(own, first=True)
+        who = " ".join(w for w in re.findall(r"[\w'’-]+", sentence) if re.sub(r"['’]s$", "", w).lower() in new)
+        return f"the source does not name {who or 'them'} as the {offices[0]}"
+    return holder_missing(line, question, article)
+
+
+def holder_missing(line: str, question: str, article: str) -> str:
+    """Why a line does not name who holds the office the question asks about, or ''. It must name someone beside
+    the office's words (holding it now, to a question asking who does), of what the question asks about: the line
+    names it, or names no other ('… chief executive of US firm Open Source Development Labs' is no answer to 'Who is
+    IBM's chief executive?') and its article does ('… said chief executive James Skinner' in an article never naming
+    MCI is no answer to 'who is mci's ceo': both quoted, found asking new questions)."""
+    own = own_question(question)
+    offices = asked_office(own)
+    if not offices:
+        return ""
+    if not holders(line, offices, present=not _PAST_Q.search(own)):
+        return f"it names no {offices[0]}"
+    of = _asked_of(own)
+    if not of or any(mentioned(w, line) for w in of) or _initials_in(own, line):
+        return ""
+    other = _office_of(line, offices)
+    if other:
+        return f"it names the {offices[0]} of {other}"
+    if not any(mentioned(w, article) for w in of) and not _initials_in(own, article):
+        return f"its article does not mention {' '.join(sorted(of))}"
+    return ""
+
+
+def _office_of(line: str, offices: tuple[str, ...]) -> str:
+    """What the line names the office of: "BA's chief executive" -> 'BA'; 'chief executive of US firm Open Source
+    Development Labs' -> 'Open Source Development Labs'; 'said chief executive James Skinner' -> ''."""
+    said = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    run = r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*"
+    m = re.search(rf"(?<!^)(?<![\"“‘(]\s)(?<![\"“‘(])({run})(?:['’]s?)?\s+(?i:(?:{said}))\b", line) or re.search(
+        rf"(?i:\b(?:{said}))\s+of\s+(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:[a-z]+\s+){{0,2}}({run})", line)
+    body = " ".join(w for w in (m.group(1).split() if m else []) if w.lower() not in _KINDS)
+    return body
+
+
+# words saying which office, not whose: 'Foreign Minister', 'Deputy Prime Minister', 'Senior Vice President'
+_KINDS = frozenset("""foreign home finance defence defense health education culture trade transport environment
+justice interior treasury deputy prime vice assistant shadow acting senior general executive chief co""".split())
+
+
+def about_asked(question: str, text: str) -> bool:
+    """Does the text name what the question asks an office of, or write it by its initials? ('Who chairs British
+    Airways?', 'BA chairman Martin Broughton said.') -> True"""
+    own = own_question(question)
+    return any(mentioned(w, text) for w in _asked_of(own)) or _initials_in(own, text)
+
+
+def _initials_in(question: str, text: str) -> bool:
+    """Does the text write a name of the question by its initials? ('Who runs British Airways?', "BA's profits")"""
+    return any(re.search(rf"\b{''.join(w[0] for w in run.split())}\b", text)
+               for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question))
+
+
+ACRONYMS = frozenset({"ceo", "cfo"})  # an office's, no name: 'Apple CEO' is "Apple's mercurial boss"
+
+
+def _office_words(offices: tuple[str, ...]) -> set[str]:
+    return {w for o in offices for w in o.split()} | ACRONYMS
+
+
+def _asked_of(question: str) -> set[str]:
+    """What the question asks the office of: its names, or in a question typed small its words that are no office
+    ('apple ceo?' -> {'apple'})."""
+    if question == question.lower():
+        words = set(re.findall(r"[a-z][\w'’-]*", question))
+        return {re.sub(r"['’]s$", "", w) for w in words} - STOPWORDS - _office_words(asked_office(question)) - {
+            "who", "name", "runs", "run", "heads", "chairs", "manages"}
+    return names(question) - _office_words(asked_office(question))

@@ -1,0 +1,228 @@
+"""Who holds an office: the office a question asks about, in an article's words, found and ranked first."""
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chatbot.offices import asked_office, holds_office
+from chatbot.settings import Settings
+
+NEWS = Path(__file__).parent / "data" / "news"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Who runs British Airways as chief executive?", "chief executive"),
+    ("Who's the chief executive at Manchester United?", "chief executive"),
+    ("Who is Manchester United's chief executive?", "chief executive"),
+    ("qantas ceo name", "chief executive"),
+    ("Who runs Nintendo in the UK?", "general manager"),
+    ("And who's the boss of the IFPI?", "chief executive"),
+    ("Who is the finance director at Qantas?", "chief financial officer"),
+    ("who chairs the BPI", "chairman"),
+    ("Who is the executive producer of The Libertine?", "executive producer"),
+    ("Who is the UK home secretary?", "home secretary"),
+])
+def test_the_office_asked_in_the_words_an_article_may_use(question, said):
+    assert said in asked_office(question)
+
+
+@pytest.mark.parametrize("question", ["Who is Ishaq Dar?", "Who won the Whitbread prize?",
+                                      "Who did Bell succeed as chief executive?", "What did the chief executive say?",
+                                      "Who are the four British men due to be released from Guantanamo Bay?"])
+def test_no_office_asked(question):
+    assert asked_office(question) == ()
+
+
+def test_a_line_names_the_holder_beside_the_office():
+    chief, finance = asked_office("Who runs it?"), asked_office("Who is the finance director?")
+    assert holds_office("Rod Eddington, BA's chief executive, said the results were respectable.", chief)
+    assert holds_office("Meanwhile, United's chief executive David Gill said in December that talks would stop.", chief)
+    assert holds_office("Qantas boss Mr Dixon also said he would be reviewing the group's cost-cutting.", chief)
+    assert holds_office("David Yarnton, Nintendo UK general manager, told a press conference.", chief)
+    assert holds_office('"We don\'t have as much hedging benefit," said chief financial officer Peter Gregg.', finance)
+    # the office without a holder, another office, or the holder of one beside words of another
+    assert not holds_office("The chief executive said nothing about the bid.", chief)
+    assert not holds_office('"It is modest," said chief financial officer Peter Gregg.', chief)
+    assert not holds_office("Qantas boss Mr Dixon also said he would be reviewing the group's cost-cutting.", finance)
+    assert not holds_office("Peter Gregg said. The chief executive left.", chief)
+
+
+@pytest.fixture(scope="module")
+def news_engine(tmp_path_factory, real_embedder):
+    """A real index of five news articles that name office holders, and an engine without a model."""
+    from chatbot.answer import Engine
+    from chatbot.build import build
+
+    root = tmp_path_factory.mktemp("offices")
+    (root / "docs").mkdir()
+    for name in ("business-qantas-sees-profits-fly-to-record.txt", "business-qantas-considers-offshore-option.txt",
+                 "business-glazer-makes-new-man-utd-approach.txt", "business-man-utd-to-open-books-to-glazer.txt",
+                 "business-high-fuel-prices-hit-ba-s-profits.txt"):
+        shutil.copy2(NEWS / name, root / "docs" / name)
+    settings = replace(Settings(), docs=root / "docs", index=root / "index", models=root / "models",
+                       embedding_backend="torch")
+    build(settings, embedder=real_embedder)
+    return Engine(settings, embedder=real_embedder)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, holder", [
+    ("Who's the chief executive at Manchester United?", "David Gill"),  # a passage the search ranks 7th
+    ("Who is the finance director at Qantas?", "Peter Gregg"),  # a line sharing no word with the question
+    ("Who runs British Airways as chief executive?", "Rod Eddington"),
+])
+def test_the_line_naming_the_holder_is_found_and_ranked_first(news_engine, question, holder):
+    """Found asking new questions (calibration n377, n379, n372): each was refused, the line naming the holder
+    missing from the passages or ranked below lines that repeat the question's words."""
+    from chatbot.rank import rank_sentences
+
+    hits = news_engine.retrieve(question)
+    best = rank_sentences(question, [h.chunk.text for h in hits], news_engine.embedder,
+                          [(h.chunk.doc, h.chunk.start) for h in hits])[0]
+    assert holder in hits[best.passage].chunk.text[best.start:best.end]
+
+
+def test_a_named_holder_is_said_by_the_line_that_names_them():
+    """Found asking new questions: the model's right answers were refused for a name the line shortens
+    ('United's' for Manchester United), a verb the office says ('runs'), a line far in meaning from an answer that
+    only names the holder, and a 'not' in what the holder was reported saying."""
+    from chatbot import polarity, wording
+
+    gill = "Meanwhile, United's chief executive David Gill said in December that talks would not resume."
+    question = "Who's the chief executive at Manchester United?"
+    answer = "David Gill is the chief executive at Manchester United."
+    title = "Glazer makes new Man Utd approach"
+    article = f"{title}\n\nMalcolm Glazer has made a fresh approach to buy Manchester United. {gill}"
+    assert wording.names_missing(answer, question, gill, "", f"{title}\n\n{gill}", article, "") == ""
+    # the article must write the name whole somewhere, and the line the rest of it
+    assert wording.names_missing(answer, question, gill, "", f"{title}\n\n{gill}", f"{title}\n\n{gill}", "")
+    assert wording.names_missing(answer, question, gill.replace("United's", "the"), "", gill,
+                                 f"Manchester United. {gill}", "")
+    # nor is a word of the name another's ('The Telegraph Group' for 'the Guardian Media Group': calibration n497)
+    telegraph = "The Telegraph Group says the cuts are needed to fund an £150m investment in new printing facilities."
+    article = f"Telegraph newspapers axe 90 jobs\n\n{telegraph} Guardian Media Group and Trinity Mirror have invested."
+    assert wording.names_missing("The Guardian Media Group is spending £150m.", "How much is the Guardian Media Group "
+                                 "spending?", telegraph, "", f"Telegraph newspapers axe 90 jobs\n\n{telegraph}",
+                                 article, "")
+    eddington = 'Rod Eddington, BA\'s chief executive, said the results were "respectable".'
+    runs = "Who runs British Airways?"
+    assert wording.words_missing("Rod Eddington runs British Airways.", runs, eddington, "") == ""
+    # not when the line names him holding no office
+    assert wording.words_missing("Rod Eddington runs British Airways.", "Who runs British Airways?",
+                                 'Rod Eddington said the results were "respectable".', "")
+    assert not polarity.opposite(gill, answer, gill)
+    assert polarity.opposite("Mr Gill said that talks would not resume.", "Talks will resume.",
+                             "Mr Gill said that talks would not resume.")
+
+
+@pytest.mark.slow
+def test_a_holder_named_far_in_meaning_is_verified(real_embedder):
+    from chatbot.verify import Source, attribute
+
+    line = '"We don\'t have as much hedging benefit in the second half," said chief financial officer Peter Gregg.'
+    passage = f"{line} Qantas is facing increased pressure from rivals."
+    sources = [Source(0, 0, len(line), line)]
+    question = "Who is the finance director at Qantas?"
+    assert attribute("Peter Gregg is the chief financial officer at Qantas.", question, sources, [passage],
+                     real_embedder).ok
+    # another name than the one the line names beside the office is not
+    assert not attribute("Peter Smith is the chief financial officer at Qantas.", question, sources, [passage],
+                         real_embedder).ok
+
+
+@pytest.mark.slow
+def test_the_real_model_names_the_holder_and_cites_the_line(news_engine):
+    """End to end with the real default GGUF: calibration n377 was refused."""
+    from chatbot.answer import Engine
+    from chatbot.generate import LlamaGenerator
+    from chatbot.models import resolve_model
+
+    llama = LlamaGenerator(resolve_model("", Path("/nonexistent-models-folder")), n_ctx=1536)
+    engine = Engine(news_engine.settings, embedder=news_engine.embedder, generator=llama)
+    result = engine.ask("Who's the chief executive at Manchester United?")
+    assert result.mode == "generated", result.removed
+    assert result.answer.startswith("David Gill") and "David Gill" in result.citations[0].quote
+
+
+def test_a_holder_must_be_named_beside_the_office_in_an_article_about_what_was_asked():
+    """Found asking new questions: generated and shown, each false."""
+    from chatbot.offices import holder_unsaid
+
+    mcdonalds = "McDonald's boss Bell dies aged 44"
+    cantalupo = "Mr Bell took over as chief executive after his predecessor as CEO, Jim Cantalupo, died suddenly."
+    assert holder_unsaid("Apple CEO was Jim Cantalupo.", "apple ceo?", cantalupo, mcdonalds)  # and a predecessor
+    assert "apple" in holder_unsaid("Apple CEO is Jim Cantalupo.", "apple ceo?", "Chief executive Jim Cantalupo said.",
+                                    mcdonalds)
+    assert holder_unsaid("Jim Cantalupo was CEO.", "Who was McDonald's CEO?", cantalupo, mcdonalds) == ""
+    veritas = "He said Mr Kilroy-Silk had made him deputy party leader of Veritas, Latin for truth."
+    assert "Kilroy-Silk as" in holder_unsaid("The deputy leader of Veritas is Mr Kilroy-Silk.",
+                                             "Who is the deputy leader of Veritas?", veritas, "")
+    # a former holder is no answer to who holds it now; to who held it, he is
+    bell = "Charlie Bell, the straight-talking former head of fast-food giant McDonald's, has died of cancer."
+    assert holder_unsaid("Charlie Bell is the current head of McDonald's.", "Who is the current head of McDonald's?",
+                         bell, mcdonalds)
+    assert holder_unsaid("Charlie Bell headed McDonald's.", "Who headed McDonald's?", bell, mcdonalds) == ""
+    # the office's name by initials, a question typed small, an acronym of the office
+    eddington = "Rod Eddington, BA's chief executive, said the results were respectable."
+    assert holder_unsaid("Rod Eddington runs British Airways.", "Who runs British Airways?", eddington, "") == ""
+    assert holder_unsaid("Geoff Dixon is the Qantas CEO.", "qantas ceo name", "Chief executive Geoff Dixon said.",
+                         "Qantas considers offshore option") == ""
+    # a question asking no office is not read
+    assert holder_unsaid("Tony Lloyd is the MP for Manchester Central.", "Who is the MP for Manchester Central?",
+                         "Labour MP Tony Lloyd said so.", "") == ""
+    # 'CEO' is the office's, no name the line must write
+    from chatbot import wording
+
+    jobs = "In 1981 he was removed from the project following a dispute with Apple's mercurial boss Steve Jobs."
+    assert wording.names_missing("Apple CEO was Steve Jobs.", "apple ceo?", jobs, "", jobs, jobs, "") == ""
+
+
+def test_a_line_quoted_for_an_office_names_its_holder_of_what_was_asked():
+    """Found asking new questions: quoted with the wrong name in bold, each for a body the line or its article is
+    not about, or for a former holder."""
+    from chatbot.fits import misfit
+
+    cohen = "Stuart Cohen, chief executive of US firm Open Source Development Labs, said the move could help."
+    assert "Open Source Development Labs" in misfit(cohen, "Who is IBM's chief executive?", set(), "", "IBM patents")
+    assert misfit(cohen, "Who runs Open Source Development Labs?", set(), "", "IBM patents") == ""
+    skinner = '"As we mourn his passing," chief executive James Skinner said in a statement.'
+    assert "mci" in misfit(skinner, "who is mci's ceo", set(), "", "McDonald's boss Bell dies aged 44")
+    assert misfit(skinner, "Who is McDonald's chief executive?", set(), "", "McDonald's boss Bell dies aged 44") == ""
+    bell = "Charlie Bell, the straight-talking former head of fast-food giant McDonald's, has died of cancer aged 44."
+    assert misfit(bell, "Who is the current head of McDonald's?", set(), "", "McDonald's boss Bell dies aged 44")
+    assert misfit(bell, "Who was the head of McDonald's?", set(), "", "McDonald's boss Bell dies aged 44") == ""
+
+
+def test_holders_named_in_other_ways():
+    """Found asking new questions, refused: a hyphenated first name, an office held 'as a …', and a sentence's
+    first word that is no body's name ('Auction spokesman Erik Simon …')."""
+    from chatbot.offices import holder_missing, holders
+
+    runs = asked_office("Who runs GM Europe?")
+    assert holders("It will not be sold in the US, said GM Europe president Carl-Peter Forster.", runs) == [
+        "Carl-Peter Forster"]
+    portillo = "Michael Portillo makes some of his money as a non-executive director of BAE Systems."
+    assert holders(portillo, asked_office("Who is a non-executive director of BAE Systems?"), present=True)
+    bell = "Mr Bell took over as chief executive after his predecessor died."
+    assert holders(bell, runs) == ["Mr Bell"] and holders(bell, runs, present=True) == []
+    assert holders('"I believe that Robert Kilroy-Silk can deliver better as a leader," he said.', runs) == []
+    simon = "Auction spokesman Erik Simon said the Presley tapes were withdrawn."
+    assert holder_missing(simon, "Who is the spokesman for the Bonhams and Butterfields auction?",
+                          "Bonhams and Butterfields sale") == ""
+
+
+def test_titles_joined_deputies_and_initials():
+    """A second sample of new questions, asked after the first one's rules: right answers about Ishaq Dar refused
+    ('Foreign' read as whose minister he is; two titles joined by 'and'), a middle initial, and a deputy taken for
+    the office itself."""
+    from chatbot.offices import holder_missing, holders
+
+    dar = "In this context, the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar’s visit mattered."
+    assert asked_office("who is pakistan's deputy prime minister") == ("deputy prime minister",)
+    assert holders(dar, asked_office("who is pakistan's deputy prime minister"), present=True) == ["Ishaq Dar’s"]
+    assert holder_missing(dar, "Who is Pakistan's minister of foreign affairs?", "Pakistan and Russia") == ""
+    assert holder_missing(dar, "Who is Pakistan's prime minister?", "Pakistan and Russia")
+    kelly = "Dr John E. Kelly, IBM senior vice president, Technology and Intellectual Property, said so."
+    assert holders(kelly, asked_office("who runs technology and intellectual property at IBM")) == ["Dr John E. Kelly"]
