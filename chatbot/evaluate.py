@@ -203,7 +203,8 @@ def _independent_check(answered: list[tuple[Question, Any]], index: Any) -> tupl
                 outside.append(f"{q.id}: {n}")
         low, spelled = text.lower(), _initials(text)
         shown_names = {n for s, e in sentence_spans(shown) for n in names(shown[s:e])}
-        asked = {n.lower() for n in names(q.question)}  # as a number the question gives: 'Britain' of the question
+        # as a number the question gives: 'Britain' of the question, typed small too ('apple ceo?' for 'Apple CEO')
+        asked = {n.lower() for n in names(q.question)} | {w.lower() for w in re.findall(r"[\w'’-]+", q.question)}
         unsupported += [f"{q.id}: {name}" for name in sorted(shown_names)
                         if name not in low and name not in spelled and name not in asked]
     return unsupported, outside

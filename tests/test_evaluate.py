@@ -187,5 +187,9 @@ def test_a_name_the_question_gives_is_no_fact_the_answer_adds():
         assert answer_metrics([q], [shown], _Index())["unsupported_facts"] == 0
         shown = _result("More than 7,000 people came into France on the scheme [1].", "generated")
         assert answer_metrics([q], [shown], _Index())["unsupported_facts"] == 1
+        # a word the question typed small is the question's as well ('apple ceo?' for 'Apple CEO …': calibration n555)
+        q = Question("v", "how many people came into britain on the scheme", ["7,000"], ["visa.txt"])
+        shown = _result("More than 7,000 people came into Britain on the scheme [1].", "generated")
+        assert answer_metrics([q], [shown], _Index())["unsupported_facts"] == 0
     finally:
         del _Index.docs["visa.txt"]
