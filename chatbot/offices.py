@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .peoples import as_people
-from .text import HONORIFICS, STOPWORDS, mentioned, names, own_question
+from .text import HONORIFICS, STOPWORDS, earlier_question, mentioned, names, own_question
 
 # the words an article may use for one office, by the words a question may use for it
 _CHIEF = ("chief executive", "ceo", "boss", "managing director", "general manager", "head of", "head", "chief")
@@ -128,7 +128,7 @@ def holder_unsaid(sentence: str, question: str, line: str, article: str) -> str:
     own = own_question(question)
     offices = asked_office(own)
     said = names(sentence, first=True) - _office_words(offices)
-    if not offices or not said - names(own, first=True) - _asked_of(own):
+    if not offices or not said - names(own, first=True) - _body(question):
         return ""
     people = [names(h, first=True) - HONORIFICS for h in holders(line, offices, present=not _PAST_Q.search(own))]
     if not any(p and p <= said for p in people):
@@ -150,17 +150,17 @@ def holder_missing(line: str, question: str, article: str) -> str:
         return ""
     if not holders(line, offices, present=not _PAST_Q.search(own)):
         return f"it names no {offices[0]}"
-    of, other = _asked_of(own), _office_of(line, offices)
+    of, other = _body(question), _office_of(line, offices)
     if not of:
         return ""
     # whose office the line says, if it says: 'Iranian President Mohammed Khatami' is no head of Reporters Without
     # Borders, though the line names them too (found asking new questions: quoted)
-    if other and not (any(mentioned(w, other) for w in of) or _initials_in(own, other)
+    if other and not (any(mentioned(w, other) for w in of) or _initials_in(question, other)
                       or any(as_people(w, other) for w in of)):  # 'Italian' of Italy
         return f"it names the {offices[0]} of {other}"
-    if other or any(mentioned(w, line) for w in of) or _initials_in(own, line):
+    if other or any(mentioned(w, line) for w in of) or _initials_in(question, line):
         return ""
-    if not any(mentioned(w, article) for w in of) and not _initials_in(own, article):
+    if not any(mentioned(w, article) for w in of) and not _initials_in(question, article):
         return f"its article does not mention {' '.join(sorted(of))}"
     return ""
 
@@ -169,7 +169,7 @@ def _office_of(line: str, offices: tuple[str, ...]) -> str:
     """What the line names the office of: "BA's chief executive" -> 'BA'; 'chief executive of US firm Open Source
     Development Labs' -> 'Open Source Development Labs'; 'said chief executive James Skinner' -> ''."""
     said = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
-    run = r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*"
+    run = r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w&'’-]*)*"
     m = re.search(rf"(?<!^)(?<![\"“‘(]\s)(?<![\"“‘(])\b({run})(?:['’]s?)?\s+(?i:(?:{said}))\b", line) or re.search(
         rf"(?i:\b(?:{said}))\s+of\s+(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:[a-z]+\s+){{0,2}}({run})", line)
     body = " ".join(w for w in (m.group(1).split() if m else []) if w.lower() not in _KINDS)
@@ -184,8 +184,7 @@ justice interior treasury deputy prime vice assistant shadow acting senior gener
 def about_asked(question: str, text: str) -> bool:
     """Does the text name what the question asks an office of, or write it by its initials? ('Who chairs British
     Airways?', 'BA chairman Martin Broughton said.') -> True"""
-    own = own_question(question)
-    return any(mentioned(w, text) for w in _asked_of(own)) or _initials_in(own, text)
+    return any(mentioned(w, text) for w in _body(question)) or _initials_in(question, text)
 
 
 def _initials_in(question: str, text: str) -> bool:
@@ -199,6 +198,13 @@ ACRONYMS = frozenset({"ceo", "cfo"})  # an office's, no name: 'Apple CEO' is "Ap
 
 def _office_words(offices: tuple[str, ...]) -> set[str]:
     return {w for o in offices for w in o.split()} | ACRONYMS
+
+
+def _body(question: str) -> set[str]:
+    """What the question asks an office of; in a follow-up naming none ('And who is its chairman?'), what the
+    question it follows asked about (found in the browser: 'Charles Elson is its chairman [1].' after 'Who runs
+    British Airways?', from '… Charles Elson, chairman of the Center for Corporate Governance …')."""
+    return _asked_of(own_question(question)) or _asked_of(earlier_question(question))
 
 
 def _asked_of(question: str) -> set[str]:

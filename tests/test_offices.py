@@ -256,3 +256,17 @@ def test_whose_office_the_line_says():
     assert holder_missing('"The outlook is better," BA chairman Martin Broughton said.', "Who chairs British Airways?",
                           "") == ""
     assert holder_missing("UKIP leader Roger Knapman said he would celebrate.", "Who heads UKIP?", "") == ""
+
+
+def test_a_follow_up_asks_the_office_of_what_the_question_before_asked_about():
+    """Found in the browser: 'And who is its chairman?' after 'Who runs British Airways?' was answered 'Charles Elson
+    is its chairman [1].', from '… Charles Elson, chairman of the Center for Corporate Governance …'."""
+    from chatbot.offices import holder_missing, holder_unsaid
+
+    question = "And who is its chairman? (after: Who runs British Airways?)"
+    elson = '"Directors very rarely pay," said Charles Elson, chairman of the Center for Corporate Governance.'
+    assert "Center for Corporate Governance" in holder_unsaid("Charles Elson is its chairman.", question, elson,
+                                                              "WorldCom bosses' $54m payout")
+    broughton = '"The outlook is better," BA chairman Martin Broughton said.'
+    assert holder_missing(broughton, question, "") == ""
+    assert holder_unsaid("Martin Broughton is its chairman.", question, broughton, "") == ""
