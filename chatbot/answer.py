@@ -148,6 +148,7 @@ class Engine:
         names ('… United's chief executive David Gill said …'), else one whose passage does ('… said chief
         financial officer Peter Gregg. Qantas is facing …'); a line naming the holder shares few words with such
         a question (found asking new questions)."""
+
         def in_passage(text: str) -> bool:
             return holds_office(text, offices) and about_asked(question, text)
 
@@ -158,7 +159,6 @@ class Engine:
             return None
         deeper = search(index, self.embedder, question, k=OFFICE_DEPTH * k, mode=self.settings.mode)
         docs = list(dict.fromkeys(h.chunk.doc for h in [*hits, *deeper]))
-
         return next((found for wanted in (in_line, in_passage) for doc in docs
                      if (found := first_match(index, self.embedder, question, {doc}, wanted))), None)
 
