@@ -89,7 +89,7 @@ def holders(line: str, offices: tuple[str, ...], present: bool = False) -> list[
     if not offices:
         return []
     # not a 'chief' of another kind: 'chief financial officer Peter Gregg' is no chief executive
-    said = f"(?:{'|'.join(re.escape(o) for o in sorted(offices, key=len, reverse=True))}){_OTHER_CHIEF}"
+    said = f"(?:{_alternation(offices)}){_OTHER_CHIEF}"
     # 'Deputy Prime Minister and Foreign Minister Ishaq Dar' is both
     after = rf"(?i:\b(?:{said}))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)?" \
             rf"(?:\s+and(?:\s+[A-Z][\w'’-]*){{1,3}})?,?\s+({_NAME})"
@@ -168,12 +168,16 @@ def holder_missing(line: str, question: str, article: str) -> str:
 def _office_of(line: str, offices: tuple[str, ...]) -> str:
     """What the line names the office of: "BA's chief executive" -> 'BA'; 'chief executive of US firm Open Source
     Development Labs' -> 'Open Source Development Labs'; 'said chief executive James Skinner' -> ''."""
-    said = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    said = _alternation(offices)
     run = r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w&'’-]*)*"
     m = re.search(rf"(?<!^)(?<![\"“‘(]\s)(?<![\"“‘(])\b({run})(?:['’]s?)?\s+(?i:(?:{said}))\b", line) or re.search(
         rf"(?i:\b(?:{said}))\s+of\s+(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:[a-z]+\s+){{0,2}}({run})", line)
-    body = " ".join(w for w in (m.group(1).split() if m else []) if w.lower() not in _KINDS)
-    return body
+    return " ".join(w for w in (m.group(1).split() if m else []) if w.lower() not in _KINDS)
+
+
+def _alternation(offices: tuple[str, ...]) -> str:
+    """The offices as a regex alternation, longest first ('chief executive' before 'chief')."""
+    return "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
 
 
 # words saying which office, not whose: 'Foreign Minister', 'Deputy Prime Minister', 'Senior Vice President'
