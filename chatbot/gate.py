@@ -341,7 +341,8 @@ def unnamed(question: str, article: str) -> list[str]:
     a line of that article is about something else. ('What point did Trevor Phillips make about the NHS in
     the immigration debate?', the article about Lord Scarman that quotes Mr Phillips) -> ['nhs']"""
     own = own_question(question)
-    return sorted(n for n in asked_names(own) if not mentioned(n, article) and not _spelled(n, own, article))
+    return sorted(n for n in asked_names(own) if not mentioned(n, article) and not _spelled(n, own, article)
+                  and not as_people(n, article))  # 'Italy' as 'the Italian finance minister' (calibration n535)
 
 
 _ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word

@@ -27,6 +27,9 @@ _SAID_AS = {
     "spokesman": _SPOKES, "spokeswoman": _SPOKES, "spokesperson": _SPOKES,
     "manager": ("manager", "boss"), "coach": ("coach", "manager", "boss"),
 }
+# a central bank's governor is its head ('… said Sureyya Serdengecti, head of the Turkish Central Bank', calibration
+# n525); not a state's ('… head of the California Department of Health' governs no state)
+_BANK_GOVERNOR = ("governor", "head of", "head")
 # other offices, said as asked
 _OFFICES = frozenset("""editor founder leader minister secretary president chancellor governor commander captain owner
 judge mayor envoy ambassador director producer prosecutor""".split())
@@ -74,7 +77,17 @@ def asked_office(question: str) -> tuple[str, ...]:
             return (" ".join(role),)  # 'deputy prime minister'
         return (" ".join(role[-2:]),) if role[-2].isalpha() and m else (role[-1],)
     word = found[-1]
+    if word == "governor" and re.search(r"\bbank\b", question, re.I):
+        return _BANK_GOVERNOR
     return _SAID_AS.get(word, (word,))
+
+
+def office_words(question: str) -> set[str]:
+    """The question's own words for the office it asks the holder of: 'Who is the boss of Toshiba Elevator and
+    Building Systems?' -> {'boss'}; 'Who runs British Airways?' -> {'runs'}; none when it asks no office."""
+    if not asked_office(question):
+        return set()
+    return {w for w in re.findall(r"[a-z]+", question.lower()) if w in _SAID_AS or w in _OFFICES}
 
 
 def holds_office(line: str, offices: tuple[str, ...]) -> bool:
@@ -156,7 +169,8 @@ def holder_missing(line: str, question: str, article: str) -> str:
     # whose office the line says, if it says: 'Iranian President Mohammed Khatami' is no head of Reporters Without
     # Borders, though the line names them too (found asking new questions: quoted)
     if other and not (any(mentioned(w, other) for w in of) or _initials_in(question, other)
-                      or any(as_people(w, other) for w in of)):  # 'Italian' of Italy
+                      or any(as_people(w, other) or as_people(w, other.split()[0]) for w in of)):  # 'Italian' of
+        # Italy, 'Turkish Central Bank' of Turkey's central bank (calibration n525)
         return f"it names the {offices[0]} of {other}"
     if other or any(mentioned(w, line) for w in of) or _initials_in(question, line):
         return ""

@@ -59,6 +59,7 @@ from .persons import (
 from .places import other_place, world_for_place
 from .polarity import opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
 from .text import (
+    HONORIFICS,
     clause_windows,
     earlier_question,
     names,
@@ -271,7 +272,7 @@ def _holder_named(sentence: str, question: str, text: str) -> bool:
     Its meaning is then said, however far ('Peter Gregg is the chief financial officer at Qantas.' on '"We don't have
     as much hedging benefit …," said chief financial officer Peter Gregg.': similarity 0.44; found asking new
     questions)."""
-    added = names(sentence, first=True) - names(question, first=True)
+    added = names(sentence, first=True) - names(question, first=True) - HONORIFICS  # 'Mr Domenico Siniscalco'
     held = {n for holder in holders(text, asked_office(own_question(question))) for n in names(holder, first=True)}
     return bool(added) and added <= held
 

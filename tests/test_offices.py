@@ -270,3 +270,37 @@ def test_a_follow_up_asks_the_office_of_what_the_question_before_asked_about():
     broughton = '"The outlook is better," BA chairman Martin Broughton said.'
     assert holder_missing(broughton, question, "") == ""
     assert holder_unsaid("Martin Broughton is its chairman.", question, broughton, "") == ""
+
+
+def test_a_holder_of_a_body_said_by_its_peoples_word_or_in_other_words():
+    """Calibration, the model right and refused: 'Italy's finance minister' on '… the Italian finance minister …'
+    (n535: the name check, the article check and the 'Mr' of the answer), a central bank's governor as its head (n525),
+    a boss as the president of a company (n557)."""
+    from chatbot import gate, verify, wording
+    from chatbot.offices import holder_missing
+
+    italy = "Mr Brown also said he had agreed with the Italian finance minister Domenico Siniscalco to push forward."
+    question = "Who is Italy's finance minister?"
+    answer = "Mr Domenico Siniscalco is Italy's finance minister."
+    assert wording.names_missing(answer, question, italy, "", italy, italy, "") == ""
+    assert gate.unnamed(question, italy) == []
+    assert verify._holder_named(answer, question, italy)
+    # not a line naming no holder of the office asked about (calibration n268: shown, generated)
+    japan = "The defeated Japanese contender, the Earth Simulator, was listed in third place."
+    assert wording.names_missing("Blue Gene/L is five million times faster than Japan's Earth Simulator.",
+                                 "How much faster is Blue Gene/L than Japan's Earth Simulator?", japan, "", japan,
+                                 japan, "")
+    turkey = '"The transition shows it," said Sureyya Serdengecti, head of the Turkish Central Bank.'
+    governor = "Who is the governor of Turkey's central bank?"
+    assert asked_office(governor) == ("governor", "head of", "head")
+    assert asked_office("Who is the governor of California?") == ("governor",)
+    assert holder_missing(turkey, governor, turkey) == ""
+    assert wording.role_unsaid("Sureyya Serdengecti is the governor of Turkey's central bank.", governor, turkey) == ""
+    assert "Greek" in holder_missing(turkey.replace("Turkish", "Greek"), governor, turkey)
+    shimono = '"An honour," said Masayuki Shimono, president of manufacturer Toshiba Elevator and Building Systems.'
+    boss = "Who is the boss of Toshiba Elevator and Building Systems?"
+    said = "Masayuki Shimono is the boss of Toshiba Elevator and Building Systems."
+    assert wording.words_missing(said, boss, shimono, "") == ""
+    assert wording.role_unsaid(said, boss, shimono) == ""
+    # not of a line naming no president
+    assert wording.words_missing(said, boss, '"It is a great honour," said Masayuki Shimono of Toshiba.', "")
