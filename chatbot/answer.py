@@ -239,7 +239,8 @@ class Engine:
             raw = result.raw
             reply = " ".join(raw[s:e] for s, e in sentence_spans(raw) if not prompt.declined(raw[s:e]))
             typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
-            context = [_context(hits[c.passage], c.start, index) for c in pool]
+            passages = titled(hits)
+            context = [_context(hits[c.passage], c.start, index)._replace(passage=passages[c.passage]) for c in pool]
             pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
                                   gate.asked_names(standalone), context)
             if pick is None:

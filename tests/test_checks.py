@@ -4057,3 +4057,29 @@ def test_review_of_the_thirty_seventh_stop():
     # a Roman 'I' is no speaker
     assert said_of_self("The World War I memorial was unveiled in 1920.", "When was the memorial unveiled?",
                         "Councillor Jones said the World War I memorial was unveiled in 1920.") == ""
+
+
+def test_a_count_is_not_quoted_from_a_passage_that_never_names_who_the_question_says_did_it():
+    """Calibration s195 (the seeds never say): 'How many high-level defence delegations has Moscow sent to Kabul?'
+    The reply was refused ('moscow' is not in the source), and the line it pointed at, on what Islamabad sent, was
+    quoted with 'two high-ranking defense' in bold. A count is quoted only from a passage naming who the question
+    says did it, each of two ('Russia and the Taliban'); one name of a longer doer is enough ("Andrea Arnold's Wasp"
+    as '… my film has won 30 awards …' in a passage naming Arnold)."""
+    line = ("Within four years, Islamabad has sent four foreign minister trips, two high-ranking defense/ISI trips, "
+            "and an NSA trip to Kabul.")
+    passage = f"Pakistan's diplomacy\n\nThis commitment is supported by Pakistan's outreach. {line}"
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
+    reply = "Moscow has sent two high-level defence delegations to Kabul."
+    context = [Context("", f"{passage} Moscow has its own interests.", passage)]
+
+    def quoted(question: str, context: list[Context]) -> int | None:
+        return fallback(reply, candidates, [line], [0], question, 0.1, set(), gate.asked_names(question), context)
+
+    assert quoted("How many high-level defence delegations has Moscow sent to Kabul?", context) is None
+    assert quoted("How many high-ranking defence trips has Islamabad sent to Kabul?", context) == 0
+    assert quoted("How many trips have Islamabad and Moscow sent to Kabul?", context) is None
+    wasp = '"But even though my film has won 30 awards worldwide, I\'d still be proud of it."'
+    award = [Context("", f"Andrea Arnold spoke. {wasp}", f"Briton wins Oscar\n\nAndrea Arnold spoke. {wasp}")]
+    assert fallback("It won 30 awards.", [Candidate(0, 0, len(wasp), 0.6, 0.5, 0.5)], [wasp], [0],
+                    "How many awards has Andrea Arnold's Wasp won?", 0.1, set(), {"andrea", "arnold", "wasp"},
+                    award) == 0
