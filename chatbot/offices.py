@@ -32,8 +32,10 @@ _SAID_AS = {
 _BANK_GOVERNOR = ("governor", "head of", "head")
 # other offices, said as asked
 _OFFICES = frozenset("""editor founder leader minister secretary president chancellor governor commander captain owner
-judge mayor envoy ambassador director producer prosecutor""".split())
-_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))?\s+(.*)", re.I)
+judge mayor envoy ambassador director producer prosecutor adviser advisor representative""".split())
+# 'What is the name of Pakistan's special representative …?' asks who too (calibration s142: 'ISI' in bold)
+_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))?|"
+                  r"what(?:'s|’s|\s+is|\s+was)\s+the\s+name\s+of)\s+(.*)", re.I)
 _VERB = re.compile(r"(runs|heads|leads|manages|chairs)\b", re.I)
 _END = re.compile(r"\s+(?:in|of|at|for|on|to|with|behind|from|who|that|when|during|under|over)\b|[?,]", re.I)
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)"

@@ -23,6 +23,9 @@ NEWS = Path(__file__).parent / "data" / "news"
     ("who chairs the BPI", "chairman"),
     ("Who is the executive producer of The Libertine?", "executive producer"),
     ("Who is the UK home secretary?", "home secretary"),
+    # calibration s142, s265 (the seeds never say): a line on the trips quoted with 'ISI', 'Russia's' in bold
+    ("What is the name of Pakistan's special representative who made the trips to Kabul?", "special representative"),
+    ("Who is Pakistan's national security adviser?", "security adviser"),
 ])
 def test_the_office_asked_in_the_words_an_article_may_use(question, said):
     assert said in asked_office(question)
@@ -30,7 +33,8 @@ def test_the_office_asked_in_the_words_an_article_may_use(question, said):
 
 @pytest.mark.parametrize("question", ["Who is Ishaq Dar?", "Who won the Whitbread prize?",
                                       "Who did Bell succeed as chief executive?", "What did the chief executive say?",
-                                      "Who are the four British men due to be released from Guantanamo Bay?"])
+                                      "Who are the four British men due to be released from Guantanamo Bay?",
+                                      "What is the name of the concert hall that was attacked in Moscow?"])
 def test_no_office_asked(question):
     assert asked_office(question) == ()
 
