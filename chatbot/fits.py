@@ -20,7 +20,7 @@ from .periods import other_period
 from .persons import someone_else
 from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody
-from .text import SPEECH, mentioned, names, numbers, own_question
+from .text import SPEECH, mentioned, names, numbers, own_question, presumed
 from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year
 
@@ -46,11 +46,24 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         or owned_by_other(line, question, article, before) or compared_otherwise(line, question) or (
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
         or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) \
-        or office_unsaid(line, question) or holder_missing(line, question, article) or (
+        or office_unsaid(line, question) or holder_missing(line, question, article) \
+        or number_unsaid(line, question, before) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
         f"it is about its '{part}'" if part else "")
+
+
+def number_unsaid(line: str, question: str, before: str) -> str:
+    """Why the line, with the sentence before it, leaves out a number the question gives of what it asks about, or
+    ''. ('IBM has received 25,772 US patents in that period …', 'How many of the 500 patents IBM released are for
+    database management?') -> "it leaves out the question's 500" (calibration n417, n415: the $499 Mac's UK price
+    in bold for the $599 one's; both unanswerable). Not a year, said otherwise ('last year'), a name's ('PS2',
+    calibration n091), nor a count the question takes as given ('Which two powers …?')."""
+    own = re.sub(r"\b[A-Za-z]+-?\d[\w-]*", " ", own_question(question))  # not a name's: 'PS2', 'G-11'
+    given = numbers(own) - presumed(question)
+    unsaid = sorted(n for n in given - numbers(f"{before} {line}") if not re.fullmatch(r"(?:19|20)\d\d", n))
+    return f"it leaves out the question's {unsaid[0]}" if unsaid else ""
 
 
 # 'Who is Russia's special envoy …?' asks who holds an office: a line to quote names it; so do "And who's their

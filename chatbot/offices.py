@@ -126,7 +126,9 @@ _UNDER = ("deputy", "vice", "assistant", "shadow", "acting")
 _OTHER_CHIEF = (r"(?!\s+(?:financial|finance|operating|technology|technical|information|marketing|medical|economist|"
                 r"of\s+staff|constable|inspector|executive))")
 # a holder no longer: 'Charlie Bell, the straight-talking former head of …' is no answer to 'Who is the head …?'
-_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|previous|one-time|predecessor)\b", re.I)
+# nor one who left it: '… the resignation of immigration minister Beverley Hughes last year' (calibration n568)
+_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|previous|one-time|predecessor|resign(?:ed|s|ation)?|"
+                     r"sacked|ousted)\b", re.I)
 # 'Mr Bell took over as chief executive' was; '… Robert Kilroy-Silk can deliver better as a leader' is not (found
 # asking new questions: "Robert Kilroy-Silk heads UKIP", generated)
 _MAY = re.compile(r"\b(?:can|could|would|will|may|might|should|must|to|if)\b", re.I)

@@ -4083,3 +4083,22 @@ def test_a_count_is_not_quoted_from_a_passage_that_never_names_who_the_question_
     assert fallback("It won 30 awards.", [Candidate(0, 0, len(wasp), 0.6, 0.5, 0.5)], [wasp], [0],
                     "How many awards has Andrea Arnold's Wasp won?", 0.1, set(), {"andrea", "arnold", "wasp"},
                     award) == 0
+
+
+def test_a_line_quoted_for_a_question_giving_a_number_says_that_number():
+    """Calibration n417, n415 (unanswerable): 'How many of the 500 patents IBM released are for database management?'
+    was quoted '… **25,772 US patents** …'; 'How much is the $599 Mac mini in the UK?' the $499 one's '**£339**'."""
+    from chatbot.fits import misfit, number_unsaid
+
+    mac = 'The $499 Macintosh, sold for £339 in the UK, was described by Jobs as the "most important Mac".'
+    assert number_unsaid(mac, "How much is the $599 Mac mini in the UK?", "") == "it leaves out the question's 599"
+    assert misfit(mac, "How much is the $599 Mac mini in the UK?", set())
+    assert number_unsaid(mac, "How much is the $499 Mac mini in the UK?", "") == ""
+    assert number_unsaid("IBM has received 25,772 US patents in that period.",
+                         "How many of the 500 patents IBM released are for database management?", "")
+    # the sentence before may say it; a year may be said otherwise, a name's number and a count taken as given need not
+    assert number_unsaid("Of them, 20 are for databases.", "How many of the 500 patents are for databases?",
+                         "IBM released 500 patents.") == ""
+    assert number_unsaid("Sales rose 5% last year.", "How much did sales rise in 2004?", "") == ""
+    assert number_unsaid("GTA San Andreas has an 18 certificate.", "Why are adults buying the PS2?", "") == ""
+    assert number_unsaid("Russia and China could mediate.", "Which two powers could mediate?", "") == ""

@@ -212,6 +212,10 @@ def test_holders_named_in_other_ways():
     bell = "Mr Bell took over as chief executive after his predecessor died."
     assert holders(bell, runs) == ["Mr Bell"] and holders(bell, runs, present=True) == []
     assert holders('"I believe that Robert Kilroy-Silk can deliver better as a leader," he said.', runs) == []
+    # one who resigned holds it no more (calibration n568, unanswerable: 'Beverley Hughes' was quoted in bold)
+    hughes = "The scandal led to the resignation of immigration minister Beverley Hughes last year."
+    minister = asked_office("Who is the UK's immigration minister?")
+    assert holders(hughes, minister) == ["Beverley Hughes"] and holders(hughes, minister, present=True) == []
     simon = "Auction spokesman Erik Simon said the Presley tapes were withdrawn."
     assert holder_missing(simon, "Who is the spokesman for the Bonhams and Butterfields auction?",
                           "Bonhams and Butterfields sale") == ""
