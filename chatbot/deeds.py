@@ -21,6 +21,11 @@ _COUNT_DEED = re.compile(rf"(?<![\w.,])({_NUMBER})\s+((?:[a-z][\w-]*\s+){{0,3}}?
                          rf"((?:,?\s+(?:and|or)\s+{_ADVERB}[a-z]+)*)", re.I)
 _ASKED = re.compile(rf"\bhow\s+many\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADVERB}([a-z]+)\b|"  # or who did it:
                     r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)ha(?:ve|s|d)\s+(?:[\w'’-]+\s+){1,3}?([a-z]+)\s*\?", re.I)
+# or who does it, in the active: 'How many Afghan nationals did Pakistani forces kill in 2025?'
+_ASKED_DID = re.compile(r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)(?:did|do|does|will|would)\s+"
+                        r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)(?=\s*(?:\?|$|\b(?:in|on|at|by|for|from|to|during|since|"
+                        r"after|before|last|this|over)\b))", re.I)
+_PARTICLE = re.compile(r"\s+(?:off|up|out|away)\b", re.I)
 # deeds news writes in other words; each group is one deed, named by its first
 _SAME_DEED = ("injure hurt wound", "kill murder", "arrest detain hold", "cut axe shed lose scrap",
               "make build produce manufacture", "sack fire dismiss lay", "release free", "employ hire",
@@ -49,7 +54,9 @@ def count_deeds(text: str) -> list[tuple[str, set[str], set[str]]]:
     people were injured or arrested' -> [('400', {'peopl'}, {'injure', 'arrest'})]"""
     out = []
     for m in _COUNT_DEED.finditer(text):
-        if _done(m.group(3)):  # and the deeds joined to it: '… were arrested and later charged'
+        # not a phrasal verb: '2.4 billion were fired off' were sent, not sacked (calibration n062 lost its bold)
+        if _done(m.group(3)) and not _PARTICLE.match(text, m.end(3)):  # and the deeds joined to it: '… were
+            # arrested and later charged'
             joined = re.findall(rf"\b(?:and|or)\s+{_ADVERB}([a-z]+)", m.group(4), re.I)
             deeds = {d for w in [m.group(3), *joined] if (d := _done(w))}
             out.append((_key(m.group(1)), set(stems(m.group(2))), deeds))
@@ -59,14 +66,24 @@ def count_deeds(text: str) -> list[tuple[str, set[str], set[str]]]:
 def _asked_deed(question: str) -> str:
     """What a how-many question asks was done to what it counts. 'How many people were arrested …?' -> 'arrest'"""
     m = _ASKED.search(question)  # 'How many camps have Taliban forces destroyed?' -> 'destroy'
-    return _done(m.group(2) or m.group(4)) if m else ""
+    if m:
+        return _done(m.group(2) or m.group(4))
+    did = _ASKED_DID.search(question)  # the deed is its last word in a verb's base form ('… forces kill'), or a
+    words = did.group(2).lower().split() if did else []  # participle ending it ('… did the riots leave injured')
+    if words and _done(words[-1]):
+        return _done(words[-1])
+    bases = [w for w in words if w in lemminflect.getAllLemmas(w).get("VERB", ())]
+    return "" if not bases or bases[-1] in _REPORTED else _ONE.get(bases[-1], bases[-1])
 
 
 def _asked_what(question: str) -> set[str]:
     """The stems of what a how-many question counts, all its words: 'How many ISKP training camps have …' ->
     {'iskp', 'train', 'camp'} ('camps' may be a verb: asked_count stops before it)."""
     m = _ASKED.search(question)
-    return set(stems(m.group(1) or m.group(3) or "")) if m else set()
+    if m:
+        return set(stems(m.group(1) or m.group(3) or ""))
+    did = _ASKED_DID.search(question)
+    return set(stems(did.group(1))) if did else set()
 
 
 def deed_of_count_otherwise(sentence: str, text: str) -> str:

@@ -4102,3 +4102,16 @@ def test_a_line_quoted_for_a_question_giving_a_number_says_that_number():
     assert number_unsaid("Sales rose 5% last year.", "How much did sales rise in 2004?", "") == ""
     assert number_unsaid("GTA San Andreas has an 18 certificate.", "Why are adults buying the PS2?", "") == ""
     assert number_unsaid("Russia and China could mediate.", "Which two powers could mediate?", "") == ""
+
+
+def test_a_count_asked_of_who_did_it_is_not_answered_by_a_count_that_had_another_deed():
+    """Calibration s177 (the seeds never say): 'How many Afghan nationals did Pakistani forces kill in 2025?' was
+    answered, generated and verified, '214 Afghan nationals were engaged in fighting Pakistani forces in 2025.'"""
+    question = "How many Afghan nationals did Pakistani forces kill in 2025?"
+    assert deed_unasked("214 Afghan nationals were engaged in fighting Pakistani forces in 2025.", question)
+    assert not deed_unasked("214 Afghan nationals were killed by Pakistani forces in 2025.", question)
+    # the deed may be a participle ending the question, and a phrasal verb's is not read ('fired off' is 'sent', not
+    # 'sacked': calibration n062 lost the bold of its right count)
+    assert deed_unasked("Nearly 400 people were arrested.", "How many people did the riots leave injured?")
+    assert not deed_unasked("Nearly 400 people were injured.", "How many people did the riots leave injured?")
+    assert count_deeds("2.4 billion were fired off in December alone.") == []
