@@ -176,6 +176,12 @@ def holder_missing(line: str, question: str, article: str) -> str:
                       or any(as_people(w, other) or as_people(w, other.split()[0]) for w in of)):  # 'Italian' of
         # Italy, 'Turkish Central Bank' of Turkey's central bank (calibration n525)
         return f"it names the {offices[0]} of {other}"
+    # nor one sharing a word with it, each naming what the other does not: the 'Commission for Racial Equality' is no
+    # 'Electoral Commission' (found asking new questions: its chair quoted in bold), 'United' is Manchester United
+    extra = names(other) - STOPWORDS - set(re.findall(r"[a-z]+", question.lower()))
+    if extra and not _initials_in(question, other) \
+            and not all(mentioned(w, other) or as_people(w, other.split()[0]) for w in of):  # ('BA', 'the MDA')
+        return f"it names the {offices[0]} of {other}"
     if other or any(mentioned(w, line) for w in of) or _initials_in(question, line):
         return ""
     if not any(mentioned(w, article) for w in of) and not _initials_in(question, article):
