@@ -16,7 +16,7 @@ from .counts import (
     owned_by_other,
 )
 from .offices import holder_missing
-from .periods import other_period
+from .periods import other_period, share_for_whole
 from .persons import someone_else
 from .places import other_place
 from .rank import WHO_DID_Q, answer_type, done_by_nobody
@@ -47,7 +47,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
         or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) \
         or office_unsaid(line, question) or holder_missing(line, question, article) \
-        or number_unsaid(line, question, before) or (
+        or number_unsaid(line, question, before) or share_for_whole(line, question, [line]) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (

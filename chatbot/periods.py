@@ -110,3 +110,32 @@ def part_for_whole(sentence: str, question: str, lines: list[str], quoted: bool 
             if periods and all(other.fullmatch(p.group(0)) for p in periods):
                 return f"the source gives {m.group(0).strip()} for '{periods[0].group(0)}', not {said}"
     return ""
+
+
+# 'How much of BA's quarterly turnover came from cargo?': a part of the whole it names ('turnover'), the part after
+_SHARE_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the\s+|its\s+|their\s+|[\w'’-]+['’]s?\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)\s+"
+                      r"(?:came|come|comes|was|were|went|goes|go|is|are)\s+(.+)", re.I)
+
+
+def share_for_whole(sentence: str, question: str, lines: list[str]) -> str:
+    """Why the sentence gives as the part a 'How much of …' question asks about an amount its source gives for the
+    whole, or '': the whole's word stands before the amount in its line, and no word of the part near them. ('£1.97bn.',
+    'How much of BA's quarterly turnover came from cargo?', 'Turnover for the quarter was up 4.3% to £1.97bn, further
+    benefiting from a rise in cargo revenue.') -> "the source gives £1.97bn for the whole turnover, not the part
+    asked about" (found asking new questions: shown, generated, for a question the article never answers)."""
+    m = _SHARE_Q.search(question)
+    if not m:
+        return ""
+    whole, part = m.group(1).lower(), {w.lower() for w in re.findall(r"[a-z]{3,}", m.group(2), re.I)} - _LINKS
+    for line in lines:
+        for amount in _AMOUNT.finditer(line):
+            if not numbers(amount.group(0)) & numbers(sentence) or YEAR.fullmatch(amount.group(0).strip()):
+                continue
+            said = line[max(0, amount.start() - 60):amount.start()].lower()
+            at = said.rfind(whole)
+            if at >= 0 and not part & set(re.findall(r"[a-z]{3,}", said[max(0, at - 30):])):
+                return f"the source gives {amount.group(0).strip()} for the whole {whole}, not the part asked about"
+    return ""
+
+
+_LINKS = frozenset("from the its their for and into with".split())

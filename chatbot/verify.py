@@ -43,7 +43,7 @@ from .emphasis import whose_unsaid
 from .offices import asked_office, holder_unsaid, holders
 from .order import order_missing, rank_missing
 from .pairs import idle_pair, linked_pair, loose_pair
-from .periods import counts_given, part_for_whole, period_of_count
+from .periods import counts_given, part_for_whole, period_of_count, share_for_whole
 from .persons import (
     deed_of_other,
     deed_shared,
@@ -189,7 +189,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
-        or part_for_whole(sentence, question, lines) \
+        or part_for_whole(sentence, question, lines) or share_for_whole(sentence, question, lines) \
         or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
         or paid_for_other(sentence, question) or _deed_unasked(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \

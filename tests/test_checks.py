@@ -4115,3 +4115,20 @@ def test_a_count_asked_of_who_did_it_is_not_answered_by_a_count_that_had_another
     assert deed_unasked("Nearly 400 people were arrested.", "How many people did the riots leave injured?")
     assert not deed_unasked("Nearly 400 people were injured.", "How many people did the riots leave injured?")
     assert count_deeds("2.4 billion were fired off in December alone.") == []
+
+
+def test_a_how_much_of_question_is_not_answered_with_the_whole():
+    """Found asking new questions (calibration n608, unanswerable): 'How much of BA's quarterly turnover came from
+    cargo?' was answered, generated and verified, '£1.97bn [1].', the quarter's whole turnover; then, refused, its line
+    was quoted with the sum in bold."""
+    from chatbot.fits import misfit
+    from chatbot.periods import share_for_whole
+
+    line = "Turnover for the quarter was up 4.3% to £1.97bn, further benefiting from a rise in cargo revenue."
+    question = "How much of BA's quarterly turnover came from cargo?"
+    assert share_for_whole("£1.97bn.", question, [line]).startswith("the source gives £1.97bn for the whole turnover")
+    assert misfit(line, question, set())
+    # the part's own amount is its answer
+    assert share_for_whole("£200m.", question, ["Cargo turnover was £200m."]) == ""
+    assert share_for_whole("£200m.", question, ["Turnover from cargo was £200m."]) == ""
+    assert share_for_whole("£1.97bn.", "How much was BA's quarterly turnover?", [line]) == ""
