@@ -146,10 +146,10 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
         bases = base_terms(f"{text} {before}")
         # the deed a 'who did' question asks the doer of, unless it is an office the line names the holder of ('Who
         # runs British Airways?' on 'Rod Eddington, BA's chief executive, …': found asking new questions)
-        who_did = WHO_DID_Q.match(own_question(question))
+        own = own_question(question)
+        who_did = WHO_DID_Q.match(own)
         deed = base_terms(who_did.group(1)) if who_did else set()  # 'written' for 'Who wrote …?' (review)
         # ('Who is the boss of Toshiba Elevator …?' on '… said Masayuki Shimono, president of … Toshiba Elevator …')
-        own = own_question(question)
         office = deed | base_terms(" ".join(office_words(own))) if holds_office(text, asked_office(own)) else set()
 
         def held(t: str) -> bool:
