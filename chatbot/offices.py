@@ -84,7 +84,7 @@ def asked_office(question: str) -> tuple[str, ...]:
     return _SAID_AS.get(word, (word,))
 
 
-def office_words(question: str) -> set[str]:
+def said_office(question: str) -> set[str]:
     """The question's own words for the office it asks the holder of: 'Who is the boss of Toshiba Elevator and
     Building Systems?' -> {'boss'}; 'Who runs British Airways?' -> {'runs'}; none when it asks no office."""
     if not asked_office(question):

@@ -14,7 +14,7 @@ import lemminflect
 
 from .about import goes_on, heading
 from .offices import ACRONYMS as OFFICE_ACRONYMS
-from .offices import asked_office, holds_office, office_words
+from .offices import asked_office, holds_office, said_office
 from .pairs import from_question
 from .peoples import as_people
 from .persons import full_names, lead_name, name_runs, others_named, same_person, titled
@@ -150,7 +150,7 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
         who_did = WHO_DID_Q.match(own)
         deed = base_terms(who_did.group(1)) if who_did else set()  # 'written' for 'Who wrote …?' (review)
         # ('Who is the boss of Toshiba Elevator …?' on '… said Masayuki Shimono, president of … Toshiba Elevator …')
-        office = deed | base_terms(" ".join(office_words(own))) if holds_office(text, asked_office(own)) else set()
+        office = deed | base_terms(" ".join(said_office(own))) if holds_office(text, asked_office(own)) else set()
 
         def held(t: str) -> bool:
             return found_in(t, around) or said[t] in bases or begins_word(t, around) or said[t] in office
