@@ -193,7 +193,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     ('… agreed to pay $54m, including $18m from their own pockets …', 'How much … from their own pockets?',
     reply '$18m') -> '… including **$18m** from …' (found asking new questions: '$54m' was bold)
     """
-    kind = answer_type(question)
+    kind = answer_type(question, keywords=False)  # bold says 'this is the answer': not when the question's kind
+    # is only guessed from its keywords ('scottish tory leader?' had the UK Tory leader's name in bold)
     spelled = spelled_out(sentence, question) if kind == "expansion" else _one_asked(sentence, question) \
         if kind == "number" else None  # 'an NSA trip' for 'How many NSA trips …?'
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'

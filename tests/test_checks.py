@@ -1258,6 +1258,24 @@ DEN = ("Dirty Den's demise seen by 14m",
        "The show's highest audience came at Christmas 1986, when more than 30 million tuned in to see Den.")
 
 
+def test_a_question_typed_as_keywords_or_asking_late_has_its_kind_read_but_its_bold_is_not_guessed():
+    # calibration n361: the model's reply with no number was shown for 'telegraph how many extra colour pages';
+    # n338 ('According to Jack McConnell, how much …?') had the model's wrong figure shown
+    questions = ("telegraph how many extra colour pages",
+                 "According to Jack McConnell, how much did volume sales fall?",
+                 "qantas total headcount?", "pakistan fm name?", "scottish tory leader?")
+    assert [answer_type(q) for q in questions] == ["number", "number", "number", "name", "name"]
+    reply = "The Telegraph is investing in new printing machinery that enables them to print more colour pages."
+    assert not has_type(reply, "number", questions[0])
+    unasked = ("And ITV1?", "the delisting - was it just a goodwill gesture?",
+               "Qantas posted a record half-year profit, so why did its shares fall?")
+    assert [answer_type(q) for q in unasked] == [None] * 3
+    # the bold says 'this is the answer': not on a guess ('Tory leader **Michael Howard**' for the Scottish one)
+    line = 'Tory leader Michael Howard said he would be remembered with "affection and respect".'
+    assert emphasise(line, questions[4]) == line
+    assert "**Michael Howard**" in emphasise(line, "Who is the Tory leader?")
+
+
 def test_a_question_for_a_quantity_wants_a_number_and_the_articles_lead_says_what_it_is_about():
     # calibration n090, n175 (and report n013, not tuned on): 'What was the peak audience …?' asks for a number
     assert [answer_type(q) for q in ("What was the peak audience when Dirty Den was killed off in EastEnders?",
