@@ -268,6 +268,8 @@ SAME_NAMES = (
     ("US", "USA", r"U\.S\.", "United States", *(rf"(?<!-)(?<!Latin )(?<!South )(?<!Central )(?<!North )(?<!Anglo )"
                                                    rf"{w}" for w in ("America", "American", "Americans"))),
     ("Tory", "Tories", "Conservatives", r"Conservative(?= Party| leader| MPs?\b| peers?\b| government)"),
+    (r"Lib(?= Dems?\b)", r"Liberal(?= Democrats?\b)"),  # 'the Lib Dems' foreign affairs spokesman' (calibration n572)
+    ("Dems", "Dem", "Democrats", "Democrat"),
     ("UN", "United Nations"),
     ("EU", "European Union"),
 )

@@ -19,7 +19,17 @@ from .pairs import from_question
 from .peoples import as_people
 from .persons import full_names, lead_name, name_runs, others_named, same_person, titled
 from .rank import WHO_DID_Q, answer_type
-from .text import as_acronym, by_acronym, has_name, mentioned, names, own_question, spelled_in, terms
+from .text import (
+    as_acronym,
+    by_acronym,
+    has_name,
+    mentioned,
+    names,
+    own_question,
+    spelled_in,
+    terms,
+    written_otherwise,
+)
 from .wordforms import base_terms, begins_word, forms, found_in, in_order
 
 NEW_WORDS_MIN = 0.5  # share of the words a sentence adds to the question that the source must hold
@@ -60,7 +70,8 @@ def names_missing(sentence: str, question: str, text: str, before: str, document
     """
     asked = names(question)
     if others_named(text, sentence, question):
-        asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text) for n in run}
+        asked -= {n for run in full_names(question) if len(run) > 1 and not same_person(run, text)
+                  and not all(written_otherwise(n, text) for n in run) for n in run}  # 'Lib Dems': no person
     mine_names = names(sentence) | lead_name(sentence, question)
     # a line naming who holds the office asked about may name its body by its people's word ('Italy's finance
     # minister' on '… the Italian finance minister Domenico Siniscalco …', calibration n535; `offices.holder_missing`

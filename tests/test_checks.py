@@ -3620,6 +3620,19 @@ def test_a_common_word_of_the_question_does_not_vouch_for_a_name():
                      *lines, use=slice(1, 2)) != "ok"
 
 
+def test_the_lib_dems_are_the_liberal_democrats_not_a_person_the_line_leaves_out():
+    # calibration n572, n595: 'Sir Menzies Campbell is the Lib Dems' foreign affairs spokesman.' was refused ("'dems'
+    # is not in the source"): 'Lib Dems' was read as a person of the question whom the line does not name
+    line = ('Liberal Democrat foreign affairs spokesman Sir Menzies Campbell said the four had been rescued from a '
+            '"legal no-man\'s land".')
+    question = "Who is the Lib Dems' foreign affairs spokesman?"
+    assert _reviewed("Sir Menzies Campbell is the Lib Dems' foreign affairs spokesman.", question, line) == "ok"
+    assert mentioned("lib", line) and mentioned("dems", line) and not mentioned("lib", "Liberal views spread.")
+    # a person the question names is still one the line must name ('Lord Smith' is no 'Liberal Democrat')
+    assert _reviewed("Sir Menzies Campbell replaced Lord Smith as the Lib Dems' spokesman.",
+                     "Who replaced Lord Smith as the Lib Dems' foreign affairs spokesman?", line) != "ok"
+
+
 # --- rule 10: gate._typed_small -----------------------------------------------------------------------------------
 
 def test_a_common_noun_the_passages_capitalize_does_not_unname_a_question():
