@@ -115,7 +115,8 @@ def holders(line: str, offices: tuple[str, ...], present: bool = False) -> list[
     as_ = rf"({_NAME})\b[^.;:,\"“”]{{0,60}}?\b(?:as|is|was|became)\s+(?:(?:the|a|an|its)\s+)?" \
           rf"(?:[\w'’-]+\s+){{0,2}}?(?i:(?:{said}))\b"
     found += [(m.group(1), m.group(0)[len(m.group(1)):]) for m in re.finditer(as_, line)
-              if not (present and _WAS.search(m.group(0))) and not _MAY.search(m.group(0))]
+              if not (present and _WAS.search(m.group(0))) and not _MAY.search(m.group(0))
+              and not _NOT.search(m.group(0))]
     # nor is a deputy the office ('Deputy Prime Minister … Ishaq Dar' is no prime minister), unless it is asked
     under = [w for w in _UNDER if not any(w in o.split() for o in offices)]
     return [name for name, near in found if not (present and _FORMER.search(near))
@@ -132,6 +133,9 @@ _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|previous|one-time|prede
 # 'Mr Bell took over as chief executive' was; '… Robert Kilroy-Silk can deliver better as a leader' is not (found
 # asking new questions: "Robert Kilroy-Silk heads UKIP", generated)
 _MAY = re.compile(r"\b(?:can|could|would|will|may|might|should|must|to|if)\b", re.I)
+# nor is one who is not: '… David Blunkett has become a paid adviser to Indepen Consulting Limited now he is not home
+# secretary' names no home secretary (calibration n538: 'Indepen Consulting Limited', then Mr Blunkett, in bold)
+_NOT = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.I)
 _WAS = re.compile(r"\b(?:took|was|were|became|served|had|spent)\b", re.I)
 _PAST_Q = re.compile(r"\b(?:was|were|ran|headed|led|chaired|managed|used\s+to|former|previous|then)\b", re.I)
 

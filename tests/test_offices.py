@@ -322,3 +322,18 @@ def test_a_holder_of_a_body_said_by_its_peoples_word_or_in_other_words():
     assert wording.role_unsaid(said, boss, shimono) == ""
     # not of a line naming no president
     assert wording.words_missing(said, boss, '"It is a great honour," said Masayuki Shimono of Toshiba.', "")
+
+
+def test_one_who_is_not_the_office_holds_it_not():
+    """Calibration n538: "who's home secretary" was quoted '**David Blunkett** has become a paid adviser … now he is
+    not home secretary …' ('Indepen Consulting Limited' was read as the holder)."""
+    from chatbot.offices import holder_missing, holders
+
+    line = ("David Blunkett has become a paid adviser to Indepen Consulting Limited now he is not home secretary - "
+            "he helps them with seminars about the relationship between government and business.")
+    question = "who's home secretary"
+    assert holders(line, asked_office(question), present=True) == []
+    assert holder_missing(line, question, line) == "it names no home secretary"
+    for said in ("is no longer home secretary", "isn't home secretary", "was never home secretary"):
+        assert not holders(f"David Blunkett {said}.", ("home secretary",))
+    assert holders("David Blunkett is home secretary.", ("home secretary",)) == ["David Blunkett"]
