@@ -95,6 +95,26 @@ def _asked_name(found: str, found_words: set[str], question: str, asked_words: s
             or (owner is not None and bool(runs) and len(runs[-1]) > 1 and owner.group(1).lower() in owned))
 
 
+def _modifier(sentence: str, start: int, found: str, question: str) -> bool:
+    """Is the one word said of a thing named after it, to a question asking who? ("Russia's", 'While Russia's decision
+    has …', 'Who is Pakistan's top diplomat?') -> True; 'Labour' of 'a Labour decision' too; not 'Blair' of 'Blair
+    said', nor a group's 'Pakistani' of 'The Pakistani agencies killed …' (calibration s257: 'Russia's' in bold)"""
+    if " " in found or not _WHO.match(own_question(question)):
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)", sentence[start + len(found):])
+    if not after:
+        return False
+    kinds = set(lemminflect.getAllLemmas(after.group(1)))
+    return bool(re.search(r"['’]s$", found)) or (bool(kinds) and kinds <= {"NOUN", "ADJ"}
+                                                  and not _DOERS.fullmatch(after.group(1)))
+
+
+_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
+# a group that may be who did it: 'The **Pakistani** agencies killed the cell.'
+_DOERS = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)|agenc(?:y|ies)|forces?|troops|government|police|authorities|"
+                    r"officials|army|military|militants|groups?|firms?|company|companies")
+
+
 def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words: set[str]) -> bool:
     """Is the run of capitalised words an office held by the question's own person, named right after it?
     ('… the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar's visit …', 'Deputy Prime Minister',
@@ -248,6 +268,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
+        if kind == "name" and _modifier(sentence, start, found, question):
+            continue  # nor "Russia's" of "While Russia's decision …" for 'Who is Pakistan's top diplomat?'
         if kind == "name" and re.search(r"['’]s$", found) and WHO_SAID.match(own_question(question)) \
                 and re.match(r"(?:\s+[a-z][\w-]*){1,3}\s+[A-Z]", sentence[start + len(found):]):
             continue  # a who-question's person is 'Jane Smith' of "Waterstone's buyer Jane Smith" (review)

@@ -1276,6 +1276,19 @@ def test_a_question_typed_as_keywords_or_asking_late_has_its_kind_read_but_its_b
     assert "**Michael Howard**" in emphasise(line, "Who is the Tory leader?")
 
 
+def test_a_word_said_of_a_thing_is_no_answer_to_who():
+    # calibration s257: 'Who is Pakistan's top diplomat?' was quoted 'While **Russia's** decision has …'
+    question = "Who is Pakistan's top diplomat?"
+    line = ("While Russia's decision has undoubtedly complicated the situation, it has also opened the door for "
+            "Pakistan to reassert itself diplomatically.")
+    assert emphasise(line, question) == line
+    labour = "A Labour decision had done nothing, he said."
+    assert emphasise(labour, "Who said it?") == labour
+    assert emphasise("Blair said he would go.", "Who said he would go?") == "**Blair** said he would go."
+    assert "Ishaq Dar's**" in emphasise("Foreign Minister Ishaq Dar's visit to Kabul was significant.", question)
+    assert "**Michael Howard**" in emphasise("Tory leader Michael Howard said so.", "Who is the Tory leader?")
+
+
 def test_a_question_for_a_quantity_wants_a_number_and_the_articles_lead_says_what_it_is_about():
     # calibration n090, n175 (and report n013, not tuned on): 'What was the peak audience …?' asks for a number
     assert [answer_type(q) for q in ("What was the peak audience when Dirty Den was killed off in EastEnders?",
