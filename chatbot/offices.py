@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import re
 
-from .peoples import as_people
-from .text import HONORIFICS, STOPWORDS, earlier_question, mentioned, names, own_question
+from .peoples import COUNTRY_OF, WORD_OF_PLACE, as_people
+from .text import (
+    HONORIFICS,
+    STOPWORDS,
+    as_acronym,
+    earlier_question,
+    mentioned,
+    names,
+    own_question,
+    spelled_in,
+)
 
 # the words an article may use for one office, by the words a question may use for it
 _CHIEF = ("chief executive", "ceo", "boss", "managing director", "general manager", "head of", "head", "chief")
@@ -185,6 +194,14 @@ def holder_missing(line: str, question: str, article: str) -> str:
     extra = names(other) - STOPWORDS - set(re.findall(r"[a-z]+", question.lower()))
     if extra and not _initials_in(question, other) \
             and not all(mentioned(w, other) or as_people(w, other.split()[0]) for w in of):  # ('BA', 'the MDA')
+        return f"it names the {offices[0]} of {other}"
+    # nor a branch of it in one country: 'The Scottish Conservative Party leader, David McLetchie, …' leads no
+    # Conservative Party (calibration n543: 'David McLetchie leads the Conservative Party.' generated)
+    asked = set(re.findall(r"[a-z]+", question.lower()))  # ('British culture secretary' for the UK's: the same)
+    spelled = any(as_acronym(a, question) and spelled_in(a, other, part=True) for a in asked)  # the SNP's
+    if not spelled and any((w in COUNTRY_OF or w.title() in WORD_OF_PLACE.values())
+           and not any(mentioned(a, w.title()) or as_people(a, w) for a in asked)
+           for w in re.findall(r"[a-z]+", other.lower())):
         return f"it names the {offices[0]} of {other}"
     if other or any(mentioned(w, line) for w in of) or _initials_in(question, line):
         return ""

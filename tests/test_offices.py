@@ -337,3 +337,18 @@ def test_one_who_is_not_the_office_holds_it_not():
     for said in ("is no longer home secretary", "isn't home secretary", "was never home secretary"):
         assert not holders(f"David Blunkett {said}.", ("home secretary",))
     assert holders("David Blunkett is home secretary.", ("home secretary",)) == ["David Blunkett"]
+
+
+def test_a_branch_in_one_country_is_not_the_body_asked_about():
+    """Calibration n543: 'David McLetchie leads the Conservative Party.' was generated from 'The Scottish
+    Conservative Party leader, David McLetchie, …'."""
+    from chatbot.offices import holder_missing
+
+    line = "The Scottish Conservative Party leader, David McLetchie, questioned what would be exempted from the ban."
+    assert "Scottish Conservative Party" in holder_missing(line, "Who leads the Conservative Party?", line)
+    assert holder_missing(line, "Who leads the Scottish Conservative Party?", line) == ""
+    # the place said in other words, or the body by its initials, is the same body (calibration n263)
+    sturgeon = "The Scottish National Party's Holyrood leader, Nicola Sturgeon, welcomed the move."
+    assert holder_missing(sturgeon, "Who leads the SNP at Holyrood?", sturgeon) == ""
+    jowell = "British culture secretary Tessa Jowell said so."
+    assert holder_missing(jowell, "Who is the UK culture secretary?", jowell) == ""
