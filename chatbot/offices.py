@@ -27,12 +27,15 @@ _CHIEF = ("chief executive", "ceo", "boss", "managing director", "general manage
 _HEAD = (*_CHIEF, "president", "chairman", "chairwoman", "chair", "leader")
 _FINANCE = ("finance director", "financial director", "chief financial officer", "cfo", "finance chief")
 _CHAIR = ("chairman", "chairwoman", "chairperson", "chair")
+# ('Who co-chairs the Conservative Party?' was answered "The Conservative Party Co-Chairman said …": calibration n570)
+_CO_CHAIR = ("co-chairman", "co-chairwoman", "co-chair", "co-chairperson")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 _SAID_AS = {
     "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
     "run": _HEAD, "heads": _HEAD, "leads": _HEAD, "manages": _CHIEF, "managing": _CHIEF,
     "cfo": _FINANCE, "finance": _FINANCE, "financial": _FINANCE,
     "chairman": _CHAIR, "chairwoman": _CHAIR, "chair": _CHAIR, "chairs": _CHAIR, "chairperson": _CHAIR,
+    "co-chairman": _CO_CHAIR, "co-chairwoman": _CO_CHAIR, "co-chair": _CO_CHAIR, "co-chairs": _CO_CHAIR,
     "spokesman": _SPOKES, "spokeswoman": _SPOKES, "spokesperson": _SPOKES,
     "manager": ("manager", "boss"), "coach": ("coach", "manager", "boss"),
 }
@@ -45,7 +48,7 @@ judge mayor envoy ambassador director producer prosecutor adviser advisor repres
 # 'What is the name of Pakistan's special representative …?' asks who too (calibration s142: 'ISI' in bold)
 _WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))?|"
                   r"what(?:'s|’s|\s+is|\s+was)\s+the\s+name\s+of)\s+(.*)", re.I)
-_VERB = re.compile(r"(runs|heads|leads|manages|chairs)\b", re.I)
+_VERB = re.compile(r"(runs|heads|leads|manages|chairs|co-chairs)\b", re.I)
 _END = re.compile(r"\s+(?:in|of|at|for|on|to|with|behind|from|who|that|when|during|under|over)\b|[?,]", re.I)
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)"
 # 'Carl-Peter Forster', 'Dr John E. Kelly'

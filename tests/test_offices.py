@@ -26,6 +26,9 @@ NEWS = Path(__file__).parent / "data" / "news"
     # calibration s142, s265 (the seeds never say): a line on the trips quoted with 'ISI', 'Russia's' in bold
     ("What is the name of Pakistan's special representative who made the trips to Kabul?", "special representative"),
     ("Who is Pakistan's national security adviser?", "security adviser"),
+    # calibration n570: "The Conservative Party Co-Chairman said …" was generated, naming no one
+    ("Who co-chairs the Conservative Party?", "co-chairman"),
+    ("Who is the Conservative co-chairman?", "co-chairman"),
 ])
 def test_the_office_asked_in_the_words_an_article_may_use(question, said):
     assert said in asked_office(question)
@@ -352,3 +355,12 @@ def test_a_branch_in_one_country_is_not_the_body_asked_about():
     assert holder_missing(sturgeon, "Who leads the SNP at Holyrood?", sturgeon) == ""
     jowell = "British culture secretary Tessa Jowell said so."
     assert holder_missing(jowell, "Who is the UK culture secretary?", jowell) == ""
+
+
+def test_a_co_chair_named_by_no_one_is_no_answer():
+    """Calibration n570: 'Who co-chairs the Conservative Party?' had a line naming no one generated as its answer."""
+    from chatbot.offices import holder_unsaid
+
+    line = ("The Conservative Party Co-Chairman said the British electorate had a choice between a Labour government "
+            "and a Tory one.")
+    assert holder_unsaid(line, "Who co-chairs the Conservative Party?", line, line)
