@@ -12,6 +12,7 @@ from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
+from .offices import asked_office, holders
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
@@ -245,6 +246,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     replied = (set() if wrong else counts - numbers(question)) | (
         names(reply, first=True) - asked_words)
     years = {n for n in numbers(question) if YEAR.fullmatch(n)}
+    held = {w.lower() for h in holders(sentence, asked_office(own_question(question))) for w in re.findall(r"\w+", h)}
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
@@ -290,7 +292,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             # '57, said before' ("Mr Nogar's son Stephen, 57, said before the auction", found asking new questions)
         window = sentence[max(0, start - 30): m.end() + 30]
         if kind in ("name", "place"):  # a name new to the question first: 'Russia', not 'the Afghan Taliban'
-            score = len(asked & terms(window)) + (4 if not asked_words & found_words else 0)
+            score = len(asked & terms(window)) + (4 if not asked_words & (found_words - _TITLES) else 0)
         else:  # a count with the question's words: '836 protest notes'; what leads to it: 'peaked at 14.2 million'
             clause = re.split(r"[;:,(]", sentence[max(0, start - 30):start])[-1]  # not across '; 83 Tashkeel'
             lead_in = " ".join(re.findall(r"[^\W\d_]+", clause)[-2:])
@@ -298,6 +300,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 + len(asked & terms(lead_in))
         if rate:
             score += 6
+        if kind == "name" and found_words - _TITLES & held:
+            score += 6  # the holder of the office asked about: 'Lord Woolf' of 'The Lord Chief Justice, Lord Woolf, …'
         if replied & (numbers(found) if kind == "number" else found_words):
             # the model read the line for this answer, though its own sentence failed the checks (a refused
             # reply's name is less often the one asked for than its count: review)

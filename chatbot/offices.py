@@ -44,7 +44,7 @@ _SAID_AS = {
 _BANK_GOVERNOR = ("governor", "head of", "head")
 # other offices, said as asked
 _OFFICES = frozenset("""editor founder leader minister secretary president chancellor governor commander captain owner
-judge mayor envoy ambassador director producer prosecutor adviser advisor representative""".split())
+judge mayor envoy ambassador director producer prosecutor adviser advisor representative justice""".split())
 # 'What is the name of Pakistan's special representative …?' asks who too (calibration s142: 'ISI' in bold)
 _WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))?|"
                   r"what(?:'s|’s|\s+is|\s+was)\s+the\s+name\s+of)\s+(.*)", re.I)

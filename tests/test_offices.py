@@ -364,3 +364,17 @@ def test_a_co_chair_named_by_no_one_is_no_answer():
     line = ("The Conservative Party Co-Chairman said the British electorate had a choice between a Labour government "
             "and a Tory one.")
     assert holder_unsaid(line, "Who co-chairs the Conservative Party?", line, line)
+
+
+def test_the_lord_chief_justice_is_an_office_and_its_holder_is_the_bold():
+    """Calibration n594: 'Who is the Lord Chief Justice?' was read as asking a chief executive and refused; once
+    quoted, the refused reply's 'England' was in bold, not the holder."""
+    from chatbot.emphasis import emphasise
+
+    line = ("The Lord Chief Justice, Lord Woolf, who is the most senior judge in England and Wales, said it was Lord "
+            "Scarman's \"pioneering work\" which paved the way for the Human Rights Act 1998.")
+    question = "Who is the Lord Chief Justice?"
+    assert asked_office(question) == ("justice",)
+    assert holds_office(line, asked_office(question))
+    reply = "The Lord Chief Justice is the most senior judge in England and Wales."
+    assert "**Lord Woolf**" in emphasise(line, question, reply)
