@@ -59,6 +59,12 @@ _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)*(?:Department|Ministry|Secretary|O
                    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
                    r"\b[A-Z][\w'’-]*[\w](?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*[\w])*|\b[A-Z]{2,}\b")
 
+# a place is where a thing is or goes: 'in Miami Beach', 'from the Kabul'
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|inside|across|into|on|via|through|towards?|around|"
+                       r"throughout|within|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_UNIT = re.compile(r"(?<![a-z])(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|mile|"
+                   r"kilomet(?:re|er)|met(?:re|er)|feet|foot|yard|inch(?:e)?|km|cm|mm|ft|m|hrs?|mins?|s)s?\b", re.I)
 # 'Who said …?' asks for a speaker (quote.py reads it too: the speaker is named a sentence or two back)
 WHO_SAID = re.compile(r"\s*who\s+(?:said|says|told|tells|called|calls|described|describes|warned|added)\b", re.I)
 
@@ -278,6 +284,13 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'
+        if kind == "number" and (re.search(r"(?:[A-Za-z]|[A-Z]-)$", sentence[:start]) and found[:1].isdigit()
+                                 or _HOW_LONG.search(own_question(question)) and not _UNIT.search(found)):
+            continue  # nor a name's digit ('One2One', 'G-11'); nor, for 'How long …?', a count of no time or length
+            # ('four young daughters' for 'How long does the film run?': new questions, calibration n505, n610)
+        if kind == "place" and not _LOCATIVE.search(sentence[:start]):
+            continue  # nor, for 'where', a name said of no place: '**Sir Trevor McDonald**', 'the first **Macintosh**
+            # computer' (new questions, calibration n622, n620)
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
             continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)
         if kind == "number" and counts_another_noun(found, question):
