@@ -201,6 +201,20 @@ def reversed_change(source: str, sentence: str) -> str:
     return ""
 
 
+def compared_backwards(source: str, sentence: str) -> str:
+    """Why a sentence compares two named things the other way round from its source, or ''. ("The Petronas Towers
+    are more than 50m taller than Taipei's TFC 101 Tower.", on "Taipei's TFC 101 Tower is more than 50m taller than
+    the Petronas Towers …") -> "the source compares them the other way round" (new questions: shown, generated)."""
+    mine, theirs = re.search(r"\bthan\b", sentence), re.search(r"\bthan\b", source)
+    if not mine or not theirs:
+        return ""
+    before, after = names(sentence[:mine.start()], first=True), names(sentence[mine.end():], first=True)
+    their_before, their_after = names(source[:theirs.start()], first=True), names(source[theirs.end():], first=True)
+    if before & their_after and after & their_before and not after & their_after and not before & their_before:
+        return "the source compares them the other way round"
+    return ""
+
+
 # what someone should do, said in the present ('Islamabad should take …', 'Russia needs to remove …', 'Russia needs
 # the Taliban to remove …', found asking new questions); not what
 # had to be done ('The plane had to land'), told as a fact, nor 'should the talks fail', 'must have known' or

@@ -57,7 +57,7 @@ from .persons import (
     title_of_other,
 )
 from .places import other_place, world_for_place
-from .polarity import opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
+from .polarity import compared_backwards, opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
 from .text import (
     HONORIFICS,
     clause_windows,
@@ -229,7 +229,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     closest = max(clauses, key=lambda i: sims[i]) if clauses else best
     if opposite(texts[closest], sentence, text, "" if strict else own_question(question)):
         return Verdict(False, "it says the opposite of the source (a 'not' added or dropped)")
-    why = reversed_change(text, sentence)  # 'rise or fall?', or a question's premise, leaves the way to the source
+    why = reversed_change(text, sentence) or compared_backwards(text, sentence)  # 'rise or fall?', or a question's
+    # premise, leaves the way to the source
     if why:
         return Verdict(False, why)
     # 'Will HSBC …?' asks the 'will', hedges nothing; a bare answer claims what its question asks ('85 years in

@@ -3662,6 +3662,18 @@ def test_the_lib_dems_are_the_liberal_democrats_not_a_person_the_line_leaves_out
                      "Who replaced Lord Smith as the Lib Dems' foreign affairs spokesman?", line) != "ok"
 
 
+def test_a_comparison_said_the_other_way_round_is_refused():
+    # new questions (40 written this stop): 'How tall are the Petronas Towers in Kuala Lumpur?' was answered, generated
+    # and shown, with the source's comparison turned round
+    line = ("Taipei's TFC 101 Tower is more than 50m taller than the Petronas Towers in Kuala Lumpur, Malaysia - "
+            "formerly the world's tallest skyscraper.")
+    question = "How tall are the Petronas Towers in Kuala Lumpur?"
+    assert "other way round" in _reviewed(
+        "The Petronas Towers in Kuala Lumpur are more than 50m taller than the Taipei's TFC 101 Tower.", question, line)
+    assert _reviewed("Taipei's TFC 101 Tower is more than 50m taller than the Petronas Towers.",
+                     "How much taller is Taipei's TFC 101 Tower than the Petronas Towers?", line) == "ok"
+
+
 # --- rule 10: gate._typed_small -----------------------------------------------------------------------------------
 
 def test_a_common_noun_the_passages_capitalize_does_not_unname_a_question():
