@@ -16,7 +16,7 @@ from .offices import asked_office, holders
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
-from .rank import CALENDAR, OFFICES, RATE, SPEED_Q, answer_type
+from .rank import CALENDAR, DIFFERENCE, MEASURE_Q, OFFICES, RATE, SPEED_Q, answer_type
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -284,10 +284,13 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "number" and (not re.search(r"[\d$£€]|[a-z]", found[:1], re.I) or _dated(sentence, start, found)
                                  or numbers(found) <= numbers(question)):
             continue  # nor a number the question gave: the '2' of 'Halo 2'
-        if kind == "number" and (re.search(r"(?:[A-Za-z]|[A-Z]-)$", sentence[:start]) and found[:1].isdigit()
-                                 or _HOW_LONG.search(own_question(question)) and not _UNIT.search(found)):
-            continue  # nor a name's digit ('One2One', 'G-11'); nor, for 'How long …?', a count of no time or length
-            # ('four young daughters' for 'How long does the film run?': new questions, calibration n505, n610)
+        if kind == "number" and ((re.search(r"(?:[A-Za-z]|[A-Z]-)$", sentence[:start]) or re.search(
+                r"\b[A-Z]{2,}\s$", sentence[:start]) and re.match(r"\d+\s+[A-Z]", sentence[start:]))
+                and found[:1].isdigit() or _HOW_LONG.search(own_question(question)) and not _UNIT.search(found)):
+            continue  # nor a name's digit ('One2One', 'G-11', 'TFC 101 Tower'); nor, for 'How long …?', a count of
+            # no time or length ('four young daughters' for 'How long does the film run?': calibration n505, n610)
+        if kind == "number" and MEASURE_Q.search(own_question(question)) and DIFFERENCE.match(sentence, start):
+            continue  # nor, for 'How tall are the Petronas Towers?', by how much another beats it: '50m taller than'
         if kind == "place" and not _LOCATIVE.search(sentence[:start]):
             continue  # nor, for 'where', a name said of no place: '**Sir Trevor McDonald**', 'the first **Macintosh**
             # computer' (new questions, calibration n622, n620)

@@ -70,8 +70,8 @@ RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:
 _HOW_LONG_Q = re.compile(r"\bhow long\b", re.I)
 # 'How tall is the TFC 101 Tower?' asks its height, not by how much it beats another ('… more than 50m taller than
 # the Petronas Towers' was generated and shown, found asking new questions; the line has '508m tall')
-_MEASURE_Q = re.compile(r"\bhow (?:tall|high|long|big|large|old|far|heavy|deep|wide|fast)\b", re.I)
-_DIFFERENCE = re.compile(r"\d[\d,.]*\s?[a-z]*\s+(?:[a-z]+er|more|less)\s+than\b", re.I)
+MEASURE_Q = re.compile(r"\bhow (?:tall|high|long|big|large|old|far|heavy|deep|wide|fast)\b", re.I)
+DIFFERENCE = re.compile(r"\d[\d,.]*\s?[a-z]*\s+(?:[a-z]+er|more|less)\s+than\b", re.I)
 # (after a word that says it lasts: not 'began a week after', 'for a second time', 'once a week', found in review)
 _WORDED_TIME = re.compile(r"\b(?:for|lasts?|lasted|lasting|takes?|took|taken|spen[dt]|spends|almost|nearly|about|"
                           r"around|over|within|only|just|given|gets?|got)\s+(?:an?|half\s+an?)\s+(?:(?:whole|full|"
@@ -168,8 +168,8 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
             text = _NOT_COUNT.sub(" ", text)  # '40% fewer films than in 2003' does not say how many films
         if _PRICE_Q.search(own) and not _CHANGE_Q.search(own) and not MONEY.search(text):
             return False  # 'What does the DS cost?' asks for an amount: not 'Nintendo has sold almost 4m DS consoles'
-        if _MEASURE_Q.search(own):
-            text = _DIFFERENCE.sub(" ", text)
+        if MEASURE_Q.search(own):
+            text = DIFFERENCE.sub(" ", text)
         if _HOW_LONG_Q.search(own) and _WORDED_TIME.search(text):
             return True  # 'The lifts take almost a whole minute to come down.'
         return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)) or bool(

@@ -3672,6 +3672,9 @@ def test_a_comparison_said_the_other_way_round_is_refused():
         "The Petronas Towers in Kuala Lumpur are more than 50m taller than the Taipei's TFC 101 Tower.", question, line)
     assert _reviewed("Taipei's TFC 101 Tower is more than 50m taller than the Petronas Towers.",
                      "How much taller is Taipei's TFC 101 Tower than the Petronas Towers?", line) == "ok"
+    # quoted, the line has no bold: not by how much the other is taller, nor the tower's name's number
+    assert emphasise(line, question) == line
+    assert "**50m taller**" in emphasise(line, "How much taller is Taipei's TFC 101 Tower than the Petronas Towers?")
 
 
 # --- rule 10: gate._typed_small -----------------------------------------------------------------------------------
