@@ -16,7 +16,7 @@ from .offices import asked_office, holders
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
-from .rank import CALENDAR, DIFFERENCE, MEASURE_Q, OFFICES, RATE, SPEED_Q, answer_type
+from .rank import CALENDAR, DIFFERENCE, HOW_LONG_Q, MEASURE_Q, OFFICES, RATE, SPEED_Q, WHO_Q, answer_type
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -62,7 +62,6 @@ _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)*(?:Department|Ministry|Secretary|O
 # a place is where a thing is or goes: 'in Miami Beach', 'from the Kabul'
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|inside|across|into|on|via|through|towards?|around|"
                        r"throughout|within|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-_HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _UNIT = re.compile(r"(?<![a-z])(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|mile|"
                    r"kilomet(?:re|er)|met(?:re|er)|feet|foot|yard|inch(?:e)?|km|cm|mm|ft|m|hrs?|mins?|s)s?\b", re.I)
 # 'Who said …?' asks for a speaker (quote.py reads it too: the speaker is named a sentence or two back)
@@ -106,7 +105,7 @@ def _modifier(sentence: str, start: int, found: str, question: str) -> bool:
     """Is the one word said of a thing named after it, to a question asking who? ("Russia's", 'While Russia's decision
     has …', 'Who is Pakistan's top diplomat?') -> True; 'Labour' of 'a Labour decision' too; not 'Blair' of 'Blair
     said', nor a group's 'Pakistani' of 'The Pakistani agencies killed …' (calibration s257: 'Russia's' in bold)"""
-    if " " in found or not _WHO.match(own_question(question)):
+    if " " in found or not WHO_Q.match(own_question(question)):
         return False
     after = re.match(r"\s+([a-z][\w-]*)", sentence[start + len(found):])
     if not after:
@@ -116,7 +115,6 @@ def _modifier(sentence: str, start: int, found: str, question: str) -> bool:
                                                   and not _DOERS.fullmatch(after.group(1)))
 
 
-_WHO = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
 # a group that may be who did it: 'The **Pakistani** agencies killed the cell.'
 _DOERS = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)|agenc(?:y|ies)|forces?|troops|government|police|authorities|"
                     r"officials|army|military|militants|groups?|firms?|company|companies")
@@ -286,7 +284,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # nor a number the question gave: the '2' of 'Halo 2'
         if kind == "number" and ((re.search(r"(?:[A-Za-z]|[A-Z]-)$", sentence[:start]) or re.search(
                 r"\b[A-Z]{2,}\s$", sentence[:start]) and re.match(r"\d+\s+[A-Z]", sentence[start:]))
-                and found[:1].isdigit() or _HOW_LONG.search(own_question(question)) and not _UNIT.search(found)):
+                and found[:1].isdigit() or HOW_LONG_Q.search(own_question(question)) and not _UNIT.search(found)):
             continue  # nor a name's digit ('One2One', 'G-11', 'TFC 101 Tower'); nor, for 'How long …?', a count of
             # no time or length ('four young daughters' for 'How long does the film run?': calibration n505, n610)
         if kind == "number" and MEASURE_Q.search(own_question(question)) and DIFFERENCE.match(sentence, start):

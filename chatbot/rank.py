@@ -67,7 +67,7 @@ RATE = re.compile(r"\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:
                    r"\d[\d.,]*\s*(?:mph|kph|km/h|knots|[kmgt]?bps|(?:kilo|mega|giga|tera|peta)?(?:bits|bytes)\s+per|"
                    r"(?:kilo|mega|giga|tera|peta)?flops)\b", re.I)
 # 'How long …?' may be answered by a stretch of time said without a number: 'almost a whole minute', 'half an hour'
-_HOW_LONG_Q = re.compile(r"\bhow long\b", re.I)
+HOW_LONG_Q = re.compile(r"\bhow long\b", re.I)
 # 'How tall is the TFC 101 Tower?' asks its height, not by how much it beats another ('… more than 50m taller than
 # the Petronas Towers' was generated and shown, found asking new questions; the line has '508m tall')
 MEASURE_Q = re.compile(r"\bhow (?:tall|high|long|big|large|old|far|heavy|deep|wide|fast)\b", re.I)
@@ -94,7 +94,7 @@ _CALLED_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:(?:what|which)\b[^?]*\
 # ... or a word the answer gives as what it is called: 'The process is called photosynthesis.'
 _CALLED = re.compile(r"\b(?:called|named|titled|known as)\s+(?:an?\s+|the\s+)?[\"'‘“]?(\w[\w-]*(?:\s+\w[\w-]*)?)", re.I)
 # who did it may be a group named by what it does ('the directors' insurers', 'the police'), not a name
-_WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
+WHO_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:who|whom)\b", re.I)
 _GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ians)\b|\b(?:police|government|authorities|officials)\b", re.I)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|while|after|before|since|once|as)\s+\w[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
@@ -170,7 +170,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
             return False  # 'What does the DS cost?' asks for an amount: not 'Nintendo has sold almost 4m DS consoles'
         if MEASURE_Q.search(own):
             text = DIFFERENCE.sub(" ", text)
-        if _HOW_LONG_Q.search(own) and _WORDED_TIME.search(text):
+        if HOW_LONG_Q.search(own) and _WORDED_TIME.search(text):
             return True  # 'The lifts take almost a whole minute to come down.'
         return bool(numbers(text) - numbers(question)) and (not SPEED_Q.search(own) or bool(RATE.search(text)) or bool(
             re.search(r"\b\d+\.\d+\b(?!\s*(?:%|per\s*cent))", text)))  # a measure: 'clocked up 35.86' (found asking)
@@ -185,7 +185,7 @@ def has_type(text: str, kind: str | None, question: str = "") -> bool:
         if done_by_nobody(text, question):
             return False
         text = _without_restated_person(text, question)
-        if _WHO_Q.match(own_question(question)) and {w.lower() for w in _GROUP.findall(text)} - asked:
+        if WHO_Q.match(own_question(question)) and {w.lower() for w in _GROUP.findall(text)} - asked:
             return True  # 'Who pays the rest?' -> 'The directors' insurers.': a group, not a name
         if _CALLED_Q.match(own_question(question)) and {w.lower() for m in _CALLED.findall(text)
                                                          for w in m.split()} - asked - STOPWORDS:
