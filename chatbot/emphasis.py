@@ -250,7 +250,9 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     replied = (set() if wrong else counts - numbers(question)) | (
         names(reply, first=True) - asked_words)
     years = {n for n in numbers(question) if YEAR.fullmatch(n)}
-    held = {w.lower() for h in holders(sentence, asked_office(own_question(question))) for w in re.findall(r"\w+", h)}
+    held = {w.lower() for h in holders(sentence, asked_office(own_question(question))) for w in re.findall(r"\w+", h)} \
+        if kind == "name" else set()  # who holds the office asked about
+    how_long, measure = HOW_LONG_Q.search(own_question(question)), MEASURE_Q.search(own_question(question))
     change = asks_much and ("by" in asks_much.group(0).lower() or change_ways(question[asks_much.end():]))
     best, best_score = None, -1.0
     for m in pattern.finditer(sentence):
@@ -284,10 +286,10 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # nor a number the question gave: the '2' of 'Halo 2'
         if kind == "number" and ((re.search(r"(?:[A-Za-z]|[A-Z]-)$", sentence[:start]) or re.search(
                 r"\b[A-Z]{2,}\s$", sentence[:start]) and re.match(r"\d+\s+[A-Z]", sentence[start:]))
-                and found[:1].isdigit() or HOW_LONG_Q.search(own_question(question)) and not _UNIT.search(found)):
+                and found[:1].isdigit() or how_long and not _UNIT.search(found)):
             continue  # nor a name's digit ('One2One', 'G-11', 'TFC 101 Tower'); nor, for 'How long …?', a count of
             # no time or length ('four young daughters' for 'How long does the film run?': calibration n505, n610)
-        if kind == "number" and MEASURE_Q.search(own_question(question)) and DIFFERENCE.match(sentence, start):
+        if kind == "number" and measure and DIFFERENCE.match(sentence, start):
             continue  # nor, for 'How tall are the Petronas Towers?', by how much another beats it: '50m taller than'
         if kind == "place" and not _LOCATIVE.search(sentence[:start]):
             continue  # nor, for 'where', a name said of no place: '**Sir Trevor McDonald**', 'the first **Macintosh**

@@ -194,13 +194,14 @@ def holder_missing(line: str, question: str, article: str) -> str:
         return f"it names the {offices[0]} of {other}"
     # nor one sharing a word with it, each naming what the other does not: the 'Commission for Racial Equality' is no
     # 'Electoral Commission' (found asking new questions: its chair quoted in bold), 'United' is Manchester United
-    extra = names(other) - STOPWORDS - set(re.findall(r"[a-z]+", question.lower()))
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    extra = names(other) - STOPWORDS - asked
     if extra and not _initials_in(question, other) \
             and not all(mentioned(w, other) or as_people(w, other.split()[0]) for w in of):  # ('BA', 'the MDA')
         return f"it names the {offices[0]} of {other}"
     # nor a branch of it in one country: 'The Scottish Conservative Party leader, David McLetchie, …' leads no
-    # Conservative Party (calibration n543: 'David McLetchie leads the Conservative Party.' generated)
-    asked = set(re.findall(r"[a-z]+", question.lower()))  # ('British culture secretary' for the UK's: the same)
+    # Conservative Party (calibration n543: 'David McLetchie leads the Conservative Party.' generated); the place said
+    # otherwise is the same ('British culture secretary' for the UK's)
     spelled = any(as_acronym(a, question) and spelled_in(a, other, part=True) for a in asked)  # the SNP's
     if not spelled and any((w in COUNTRY_OF or w.title() in WORD_OF_PLACE.values())
            and not any(mentioned(a, w.title()) or as_people(a, w) for a in asked)
