@@ -13,6 +13,7 @@ from .text import (
     HONORIFICS,
     STOPWORDS,
     as_acronym,
+    by_initials,
     earlier_question,
     mentioned,
     names,
@@ -242,8 +243,7 @@ def about_asked(question: str, text: str) -> bool:
 
 def _initials_in(question: str, text: str) -> bool:
     """Does the text write a name of the question by its initials? ('Who runs British Airways?', "BA's profits")"""
-    return any(re.search(rf"\b{''.join(w[0] for w in run.split())}\b", text)
-               for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question))
+    return any(by_initials(run, text) for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question))
 
 
 ACRONYMS = frozenset({"ceo", "cfo"})  # an office's, no name: 'Apple CEO' is "Apple's mercurial boss"

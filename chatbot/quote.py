@@ -20,6 +20,7 @@ from .rank import (
 )
 from .text import (
     HONORIFICS,
+    by_initials,
     has_name,
     mentioned,
     names,
@@ -123,13 +124,15 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     def unnamed(i: int) -> bool:  # the reply's own line must stand with every name of the question
         return not all(mentioned(n, context[i].article) for n in asked)
 
-    doers = [d & asked for d in _counted_doers(question)] if answer_type(question) == "number" else []
+    doers = [(d & asked, run) for d, run in _counted_doers(question)] if answer_type(question) == "number" else []
 
     def unplaced(i: int) -> bool:  # a count in a passage that never names who the question says did it: 'How many …
         # has Moscow sent to Kabul?' is not '… Islamabad has sent … two high-ranking defense/ISI trips …' (calibration
-        # s195, the model's reply refused, its line quoted with the count in bold)
-        return bool(context[i].passage) and any(
-            doer and not any(mentioned(n, context[i].passage) for n in doer) for doer in doers)
+        # s195, the model's reply refused, its line quoted with the count in bold); by its initials it does ('BA' for
+        # British Airways: calibration n642, refused)
+        here = context[i].passage
+        return bool(here) and any(doer and not any(mentioned(n, here) for n in doer) and not by_initials(run, here)
+                                  for doer, run in doers)
 
     pick = pointed(reply, candidates, texts, shown, question, min_coverage, POINTED_MIN)
     if pick is not None and (misfit(texts[pick], question, typed, context[pick].before, context[pick].article)
@@ -171,12 +174,13 @@ _DOER = re.compile(r"\s*(?i:how\s+(?:many|much))\b[^?]*?\b(?i:has|have|had|did|d
                    r"([A-Z][\w'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)")
 
 
-def _counted_doers(question: str) -> list[set[str]]:
-    """The names of who the count question says did what it counts, each doer's: 'How many … has Moscow sent to
-    Kabul?' -> [{'moscow'}]; 'How many … have Russia and the Taliban held?' -> [{'russia'}, {'taliban'}]; "… has
-    Andrea Arnold's Wasp won?" -> [{'andrea', 'arnold', 'wasp'}]; none for 'How many journalists work for …?'."""
+def _counted_doers(question: str) -> list[tuple[set[str], str]]:
+    """The names of who the count question says did what it counts, each doer's, with its words as asked: 'How many
+    … has Moscow sent to Kabul?' -> [({'moscow'}, 'Moscow')]; 'How many … have Russia and the Taliban held?' ->
+    [({'russia'}, 'Russia'), ({'taliban'}, 'Taliban')]; "… has Andrea Arnold's Wasp won?" -> [({'andrea', 'arnold',
+    'wasp'}, "Andrea Arnold's Wasp")]; none for 'How many journalists work for …?'."""
     m = _DOER.match(own_question(question))
-    return [names(part, first=True) for part in re.split(r"\s+and\s+", m.group(1))] if m else []
+    return [(names(part, first=True), part) for part in re.split(r"\s+and\s+", m.group(1))] if m else []
 
 
 def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], shown: Sequence[int], question: str,

@@ -189,6 +189,16 @@ def _initials(run: list[str]) -> str:
     return "".join(w if w.isupper() else w[0] for w in run).upper()
 
 
+def by_initials(name: str, text: str) -> bool:
+    """Does the text write the name of two or more words by its initials, a whole word? ('British Airways', "BA's
+    profits") -> True; ('UK Independence Party', 'UKIP') -> True; ('Airways', 'BA') -> False. Two initials after
+    'a', 'an' or 'the' are a title, not the name: ('Mark Pritchard', 'An MP said') -> False."""
+    words = name.split()
+    return len(words) > 1 and any(
+        len(words) > 2 or not re.search(r"\b(?:an?|the)\s+$", text[:m.start()], re.I)
+        for m in re.finditer(rf"(?<!\w){re.escape(_initials(words))}(?!\w)", text))
+
+
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 

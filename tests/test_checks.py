@@ -59,7 +59,18 @@ from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
 from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
 from chatbot.screen import _circular, screen
-from chatbot.text import by_acronym, has_name, joined, mentioned, names, numbers, own_terms, terms, written_otherwise
+from chatbot.text import (
+    by_acronym,
+    by_initials,
+    has_name,
+    joined,
+    mentioned,
+    names,
+    numbers,
+    own_terms,
+    terms,
+    written_otherwise,
+)
 from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute, claim
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
@@ -4158,6 +4169,22 @@ def test_a_count_is_not_quoted_from_a_passage_that_never_names_who_the_question_
     assert fallback("It won 30 awards.", [Candidate(0, 0, len(wasp), 0.6, 0.5, 0.5)], [wasp], [0],
                     "How many awards has Andrea Arnold's Wasp won?", 0.1, set(), {"andrea", "arnold", "wasp"},
                     award) == 0
+    # a passage writing the doer by its initials names it (calibration n642: refused, its line passed over)
+    a321 = '"For example, we have taken delivery of six Airbus A321 aircraft."'
+    ba = [Context("", f"High fuel prices hit BA's profits\n\nBritish Airways said. {a321}",
+                  f"High fuel prices hit BA's profits\n\nShares rose. {a321}")]
+    question = "How many Airbus A321 aircraft has British Airways taken delivery of?"
+    assert fallback("British Airways has six.", [Candidate(0, 0, len(a321), 0.6, 0.5, 0.5)], [a321], [0], question,
+                    0.1, set(), gate.asked_names(question), ba) == 0
+    assert fallback("British Airways has six.", [Candidate(0, 0, len(a321), 0.6, 0.5, 0.5)], [a321], [0], question,
+                    0.1, set(), gate.asked_names(question), [ba[0]._replace(passage=f"Shares rose. {a321}")]) is None
+
+
+def test_a_name_of_two_words_or_more_is_found_by_its_initials_not_two_initials_after_an_article():
+    """('British Airways', "BA's profits"), but no person in 'An MP said' (`text.by_initials`)."""
+    assert by_initials("British Airways", "High fuel prices hit BA's profits")
+    assert by_initials("UK Independence Party", "UKIP won 12 seats") and not by_initials("Airways", "BA said")
+    assert not by_initials("Mark Pritchard", "An MP said") and not by_initials("British Airways", "BAA said")
 
 
 def test_a_line_quoted_for_a_question_giving_a_number_says_that_number():
