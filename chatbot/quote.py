@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .bounds import change_of_total, described_otherwise
+from .bounds import change_of_total, described_otherwise, other_size
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
 from .order import ordinal_unsaid
@@ -193,9 +193,10 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
     The reply failed the checks ('The Mac mini in the UK costs £339.': 'cost' is not in the source), but the
     line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands. A reply with
     no number or name points by its words ('Pancular cancer' at '… diagnosed with pancreatic cancer …'); one
-    with numbers only at a line that holds one of them. A reply to a yes/no question points by the question's
-    words too, and by its 'not': 'No, the Cadillac BLS will not be sold in the US.' at 'It will not be sold in
-    the US, said …', not at the best-ranked line about the Cadillac BLS.
+    with numbers only at a line that holds one of them, in the size the reply gives it ('16 million viewers' not at
+    '16 years': calibration n376, refused). A reply to a yes/no question points by the question's words too, and by
+    its 'not': 'No, the Cadillac BLS will not be sold in the US.' at 'It will not be sold in the US, said …', not at
+    the best-ranked line about the Cadillac BLS.
     """
     kind = answer_type(question)
     reply = re.sub(r"\[[^\]]*\d[^\]]*\]", " ", reply)  # its citation marks ('[2]', '[2, 3]') are no numbers of its own
@@ -213,7 +214,8 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
         score = 3 * len(mine_numbers & numbers(text)) + 2 * sum(has_name(n, text) for n in mine_names) + \
             len(mine_terms & terms(text))
         score += 2 * (denies and bool(score) and negated(text))  # a 'not' beside words of the reply, not alone
-        if not score or (mine_numbers and not mine_numbers & numbers(text)) or c.coverage < min_coverage \
+        if not score or (mine_numbers and not mine_numbers & numbers(text)) or other_size(reply, text) \
+                or c.coverage < min_coverage \
                 or c.score < relevance * top or not has_type(text, kind, question) or not _is_sentence(text):
             continue
         if score > best_score:

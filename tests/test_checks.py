@@ -1488,6 +1488,12 @@ def test_the_quote_is_the_line_the_models_refused_reply_points_at():
              "He resigned in November to fight the illness."]
     for reply in ("Pancular cancer", "Pancular cancer [2].", "Pancular cancer [2, 3]."):  # marks are no numbers
         assert pointed(reply, candidates, lines, [0, 1, 2], "What illness did Jef Raskin die of?", 0.2, 0.6) == 1
+    # calibration n376 (refused): a reply's '16 million' is not the '16' of '16 years'
+    lines = ["Den's death came 16 years after he was supposedly shot in 1989.",
+             "More than 16 million viewers watched his return in 2003.", "He came back in September 2003."]
+    reply, question = "More than 16 million viewers tuned in when Den came back in 2003.", "how many viewers tuned in?"
+    assert pointed(reply, candidates, lines, [0, 1, 2], question, 0.0, 0.6) == 1
+    assert pointed(reply, candidates, lines, [0, 2], question, 0.0, 0.6) is None
 
 
 def test_a_reply_to_a_yes_no_question_points_by_its_words_and_its_not():
