@@ -283,7 +283,8 @@ def unbound_number(sentence: str, source: str) -> str:
     """Why a count in the sentence counts something else in the source, or ''.
 
     '13 protest notes' vs '836 protest notes, and 13 formal demarches' -> "in the source 13 counts 'formal
-    demarches', not 'protest notes'". Years, amounts ('$1m') and numbers not followed by a noun are not checked.
+    demarches', not 'protest notes'"; nor a multiple ('five million times faster'). Years, amounts ('$1m') and numbers
+    not followed by a noun are not checked.
     """
     mine, theirs = words(sentence), words(source)
     for i, token in enumerate(mine):
@@ -293,6 +294,9 @@ def unbound_number(sentence: str, source: str) -> str:
         if not counted:
             continue
         contexts = [_counted(theirs, j) for j, t in enumerate(theirs) if t == token]
+        if contexts and all(theirs[j + 1:j + 2] == ["times"] for j, t in enumerate(theirs) if t == token):
+            return f"in the source {token} is how many times, not a count of '{' '.join(counted[:2])}'"  # 'five
+            # million processors' on '… will be five million times faster' (found asking new questions: shown)
         if contexts and not any(c is None or _overlap(counted[:2], c) for c in contexts):
             said = next(c for c in contexts if c)
             return f"in the source {token} counts '{' '.join(said)}', not '{' '.join(counted[:2])}'"

@@ -57,7 +57,16 @@ from chatbot.places import other_place, world_for_place
 from chatbot.polarity import opposite, overstated, prescribed, reason_unsaid, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
-from chatbot.rank import SPEED_Q, Candidate, answer_type, answers_asked, done_by_named, has_type, rank_sentences
+from chatbot.rank import (
+    SPEED_Q,
+    WHO_DID_Q,
+    Candidate,
+    answer_type,
+    answers_asked,
+    done_by_named,
+    has_type,
+    rank_sentences,
+)
 from chatbot.screen import _circular, screen
 from chatbot.text import (
     by_acronym,
@@ -591,6 +600,10 @@ def test_a_name_the_question_gives_is_no_answer_to_who():
     assert has_type("John Kennedy became president.", "name", "Which member of the Kennedy family became president?")
     assert has_type("Real Madrid won.", "name", "Which club beat Madrid?")
     assert has_type("He joined the Labour Party.", "name", "Which party did he join?")  # 'party' is no name there
+    # calibration n603: a name in camel case is a name ('iPod', 'easyJet'), the question's own is not
+    player = "What's the name of the cheap music player Jobs unveiled alongside the Mac mini?"
+    assert has_type("Mr Jobs also unveiled the iPod shuffle, a new music player.", "name", player)
+    assert not has_type("Mr Jobs also unveiled the iPod shuffle.", "name", "When did Jobs unveil the iPod shuffle?")
     # calibration question n032: the question's acronym written out is no new name either
     assert not has_type("The UK Independence Party London Assembly member who defected to Robert Kilroy-Silk's new "
                         "party is Robert Kilroy-Silk.", "name", question)
@@ -4240,3 +4253,34 @@ def test_a_how_much_of_question_is_not_answered_with_the_whole():
     assert share_for_whole("£200m.", question, ["Cargo turnover was £200m."]) == ""
     assert share_for_whole("£200m.", question, ["Turnover from cargo was £200m."]) == ""
     assert share_for_whole("£1.97bn.", "How much was BA's quarterly turnover?", [line]) == ""
+
+
+def test_who_did_it_the_answer_says_what_the_deed_was_done_to_as_its_source_does():
+    """Found asking new questions (unanswerable, shown as generated): 'John Carpenter is directing the remake of The Fog
+    that Debra Hill was co-producing.' on two lines about Halloween ('Directed by John Carpenter, it made …'), its
+    'co' found in 'co-wrote' and its 'producing' in the line before. 'Who is directing …?' asks a deed as 'Who
+    directed …?' does, and more than half of what the answer says of it besides the deed must be in its source."""
+    pair = ("Hill, who had been suffering from cancer, co-wrote the 1978 film, which starred Jamie Lee Curtis. "
+            "Directed by John Carpenter, it made over $60m worldwide.")
+    before = "Screenwriter and producer Debra Hill, best known for Halloween, has died."
+    question = "Who is directing the remake of The Fog that Debra Hill was co-producing?"
+    assert WHO_DID_Q.match(question).group(1) == "directing" and not WHO_DID_Q.match("Who is being held?")
+    why = wording.words_missing("John Carpenter is directing the remake of The Fog that Debra Hill was co-producing.",
+                                question, pair, before, pair=True)
+    assert why == "the source does not say this about remak"
+    assert wording.words_missing("John Carpenter directed the original Halloween film that Debra Hill co-wrote.",
+                                 "Who directed the original Halloween film that Debra Hill co-wrote?", pair, before,
+                                 pair=True) == ""  # calibration n597: 'film' and 'wrote' are said, not 'original'
+
+
+def test_a_multiple_is_no_count():
+    """Found asking new questions (unanswerable): 'Blue Gene/L has five million processors.' was shown, generated from
+    '… will be five million times faster.'; then that line was quoted with '**five million times faster**' in bold.
+    A multiple counts nothing, unless the question asks how many times."""
+    line = "The Blue Gene/L machine that will be completed next year will be five million times faster."
+    assert "is how many times" in unbound_number("Blue Gene/L has five million processors.", line)
+    assert unbound_number("It will be five million times faster.", line) == ""
+    question = "how many processors does blue gene/l have"
+    assert not has_type(line, "number", question) and emphasise(line, question) == line
+    times = "How many times faster will Blue Gene/L be?"
+    assert has_type(line, "number", times) and "**five million times" in emphasise(line, times)
