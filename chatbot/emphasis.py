@@ -8,6 +8,7 @@ import re
 import lemminflect
 
 from .acronyms import spelled_out
+from .besides import base_asked
 from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
@@ -229,6 +230,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                                    or deed_unasked(sentence, question) or whose_unsaid(sentence, question)
                                    or bool(paid_for_other(sentence, question))
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
+    number = number or (kind == "number" and base_asked(sentence, question))  # not what the salary is topped up by
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     if role_of_other(reply, sentence) or price_of_level(reply, sentence) or (reply and overstated(

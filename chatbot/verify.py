@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, lead_in, part_named
+from .besides import value_of_base
 from .bounds import (
     bound_lost,
     change_of_total,
@@ -186,6 +187,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
     why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
+        or value_of_base(sentence, text) \
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \

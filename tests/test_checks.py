@@ -4284,3 +4284,17 @@ def test_a_multiple_is_no_count():
     assert not has_type(line, "number", question) and emphasise(line, question) == line
     times = "How many times faster will Blue Gene/L be?"
     assert has_type(line, "number", times) and "**five million times" in emphasise(line, times)
+
+
+def test_what_a_number_comes_on_top_of_is_not_that_number():
+    """Found asking new questions (unanswerable, shown as generated): "The basic MP's salary that William Hague's
+    outside earnings come on top of is up to £820,000." from '… William Hague earning up to £820,000 on top of his
+    MPs' salary …'; quoted instead, that line's £820,000 is not in bold either."""
+    line = "The register shows William Hague earning up to £820,000 on top of his MPs' salary, much of it from fees."
+    question = "What is the basic MP's salary that William Hague's outside earnings come on top of?"
+    assert _reason("The basic MP's salary that William Hague's outside earnings come on top of is up to £820,000.",
+                   question, line) == "in the source £820,000 comes on top of his MPs' salary"
+    assert _reason("William Hague earned up to £820,000 on top of his MPs' salary.",
+                   "How much did William Hague earn on top of his MPs' salary?", line) == "ok"
+    assert emphasise(line, question) == line
+    assert "**£820,000**" in emphasise(line, "How much did William Hague earn on top of his MPs' salary?")
