@@ -23,8 +23,7 @@ def value_of_base(sentence: str, source: str) -> str:
     m = _IS_VALUE.search(sentence)
     if not m:
         return ""
-    subject = re.split(r"\s+(?:that|which|who|whose|of|on|in|for)\s+", m.group(1), maxsplit=1)[0]  # 'The … salary'
-    said, number = terms(subject), numbers(m.group(2))
+    said, number = _head(m.group(1)), numbers(m.group(2))
     for t in _ON_TOP.finditer(source):
         if numbers(t.group(1)) & number and said & terms(t.group(2)):
             return f"in the source {t.group(1).strip()} comes on top of {t.group(2)}"
@@ -40,5 +39,11 @@ def base_asked(line: str, question: str) -> bool:
     m = _WHAT_IS_Q.match(own_question(question))
     if not m:
         return False
-    asked = terms(re.split(r"\s+(?:that|which|who|whose|of|on|in|for)\s+", m.group(1), maxsplit=1)[0])
+    asked = _head(m.group(1))
     return any(asked & terms(t.group(2)) for t in _ON_TOP.finditer(line))
+
+
+def _head(subject: str) -> set[str]:
+    """The words of a subject before what it goes on to say of it: "The basic MP's salary that … come on top of" ->
+    {'basic', 'mp', 'salari'}"""
+    return terms(re.split(r"\s+(?:that|which|who|whose|of|on|in|for)\s+", subject, maxsplit=1)[0])
