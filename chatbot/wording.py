@@ -154,7 +154,8 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
     # who did it: besides the deed (which the source may say otherwise: 'purchased' for 'bought'), what it was done
     # to is what the answer says of its name ('John Carpenter is directing the remake of The Fog' on 'Directed by
     # John Carpenter, it made over $60m', of Halloween; found asking new questions: shown)
-    who_did = WHO_DID_Q.match(own_question(question))
+    own = own_question(question)
+    who_did = WHO_DID_Q.match(own)
     deed = base_terms(who_did.group(1)) if who_did else set()
     rest = {t for t in echoed if t not in deed and said[t] not in deed and t not in _ORDINALS
             and not t.endswith("est")}  # (an ordinal's or superlative's own check says so: 'fastest')
@@ -170,7 +171,7 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
         bases = base_terms(f"{text} {before}")
         # the deed a 'who did' question asks the doer of, unless it is an office the line names the holder of ('Who
         # runs British Airways?' on 'Rod Eddington, BA's chief executive, …': found asking new questions)
-        own = own_question(question)  # (the deed: 'written' for 'Who wrote …?', review)
+        # (the deed, read above: 'written' for 'Who wrote …?', review)
         # ('Who is the boss of Toshiba Elevator …?' on '… said Masayuki Shimono, president of … Toshiba Elevator …')
         office = deed | base_terms(" ".join(said_office(own))) if holds_office(text, asked_office(own)) else set()
 
