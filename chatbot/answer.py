@@ -22,9 +22,10 @@ from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
 from .generate import Generator, OpenAIGenerator, load_generator
+from .kinds import answer_type, answering_first, answers_asked
 from .offices import about_asked, asked_office, holds_office
 from .prompt import NOT_FOUND
-from .rank import answer_type, answering_first, answers_asked, rank_sentences
+from .rank import rank_sentences
 from .result import Citation, Result, cited, passage_dict
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen

@@ -13,11 +13,23 @@ from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
 from .fits import deed_unsaid, when_unsaid
+from .kinds import (
+    CALENDAR,
+    DIFFERENCE,
+    HOW_LONG_Q,
+    MEASURE_Q,
+    MULTIPLE,
+    OFFICES,
+    RATE,
+    SPEED_Q,
+    WHO_Q,
+    answer_type,
+    asks_times,
+)
 from .offices import asked_office, holders
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
-from .rank import CALENDAR, DIFFERENCE, HOW_LONG_Q, MEASURE_Q, MULTIPLE, OFFICES, RATE, SPEED_Q, WHO_Q, answer_type
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -296,7 +308,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "place" and not _LOCATIVE.search(sentence[:start]):
             continue  # nor, for 'where', a name said of no place: '**Sir Trevor McDonald**', 'the first **Macintosh**
             # computer' (new questions, calibration n622, n620)
-        if kind == "number" and MULTIPLE.match(found) and not re.search(r"\btimes\b", question, re.I):
+        if kind == "number" and MULTIPLE.match(found) and not asks_times(question):
             continue  # nor a multiple for a count: 'five million times faster' (found asking new questions)
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
             continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)

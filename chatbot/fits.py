@@ -15,11 +15,11 @@ from .counts import (
     other_month,
     owned_by_other,
 )
+from .kinds import WHO_DID_Q, answer_type, done_by_nobody
 from .offices import holder_missing
 from .periods import other_period, share_for_whole
 from .persons import someone_else
 from .places import other_place
-from .rank import WHO_DID_Q, answer_type, done_by_nobody
 from .text import SPEECH, mentioned, names, numbers, own_question, presumed
 from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year

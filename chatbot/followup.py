@@ -14,8 +14,8 @@ from collections.abc import Collection, Sequence
 
 import lemminflect
 
+from .kinds import answer_type, has_type
 from .persons import FULL_NAME, WHO_Q
-from .rank import answer_type, has_type
 from .text import HONORIFICS, MONTHS, STOPWORDS, TITLES, earlier_terms, joined, names, own_question, own_terms, terms
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"

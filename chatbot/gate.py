@@ -22,10 +22,10 @@ from typing import Any
 import lemminflect
 
 from .acronyms import spelled_out
+from .kinds import answer_type, has_type
 from .offices import asked_office, holder_missing
 from .peoples import as_people
 from .persons import WHO_Q
-from .rank import answer_type, has_type
 from .text import (
     FULL_NAME,
     HONORIFICS,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .kinds import CALENDAR
 from .periods import counts_given
-from .rank import CALENDAR
 from .text import MONTHS, mentioned, names, numbers, own_question
 
 

@@ -10,14 +10,10 @@ from typing import NamedTuple
 from .bounds import change_of_total, described_otherwise, other_size
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
+from .kinds import answer_type, done_by_named, has_type
 from .order import ordinal_unsaid
 from .persons import subject_swapped
-from .rank import (
-    Candidate,
-    answer_type,
-    done_by_named,
-    has_type,
-)
+from .rank import Candidate
 from .text import (
     HONORIFICS,
     by_initials,

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 import lemminflect
 
 from .about import goes_on, heading
+from .kinds import WHO_DID_Q, answer_type
 from .offices import ACRONYMS as OFFICE_ACRONYMS
 from .offices import asked_office, holds_office, said_office
 from .pairs import from_question
 from .peoples import as_people
 from .persons import full_names, lead_name, name_runs, others_named, same_person, titled
-from .rank import WHO_DID_Q, answer_type
 from .text import (
     as_acronym,
     by_acronym,

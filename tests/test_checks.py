@@ -36,6 +36,7 @@ from chatbot.emphasis import emphasise
 from chatbot.emphasis import whose_unsaid as emphasis_whose
 from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
 from chatbot.followup import answers_earlier, understood
+from chatbot.kinds import SPEED_Q, WHO_DID_Q, answer_type, answers_asked, done_by_named, has_type
 from chatbot.order import ordinal_unsaid, rank_missing
 from chatbot.peoples import as_people, plural
 from chatbot.periods import other_period, part_for_whole
@@ -57,16 +58,7 @@ from chatbot.places import other_place, world_for_place
 from chatbot.polarity import opposite, overstated, prescribed, reason_unsaid, whose_duty
 from chatbot.polarity import reversed_change as opposite_way
 from chatbot.quote import Context, choose, fallback, leans_back, pointed, speaker_start
-from chatbot.rank import (
-    SPEED_Q,
-    WHO_DID_Q,
-    Candidate,
-    answer_type,
-    answers_asked,
-    done_by_named,
-    has_type,
-    rank_sentences,
-)
+from chatbot.rank import Candidate, rank_sentences
 from chatbot.screen import _circular, screen
 from chatbot.text import (
     by_acronym,
