@@ -9,9 +9,12 @@ from .text import MONTHS, has_name, mentioned, names, own_question, sentence_spa
 
 # a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …', also behind who says
 # so: 'Latest figures suggest it has sold …' (a person, 'He …', may be named sentences before: persons.someone_else)
+# … and those who use it: 'Users need to text the word GOODPUB to 85130.' after '… the Good Pub Guide offers a
+# service …' (found asking new questions: shown as how to get the Jongleurs joke named two sentences before)
 _GOES_ON = re.compile(r"\W*(?:(?:[A-Za-z]+\s+){1,3}(?:suggests?|shows?|says?|said|indicates?|estimates?|believes?|"
                       r"reports?|reported)\s+(?:that\s+)?)?(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+"
-                      r"(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|[Tt]heir)\b(?!\s+[A-Z])")
+                      r"(?!following\b)[a-z]+|[Ii]ts?|[Tt]hey|[Tt]heir|(?:Users|Customers|Subscribers|Buyers|Owners|"
+                      r"Members|Viewers|Listeners|Readers|Visitors|Passengers|Shoppers)(?!\s+of\b))\b(?!\s+[A-Z])")
 
 
 def goes_on(line: str) -> bool:
@@ -48,7 +51,9 @@ def named_elsewhere(line: str, before: str, article: str, question: str) -> list
     Halo 2.', 'Halo 2 sells five million copies\n\n…', 'How many copies has GTA San Andreas sold?') -> ['andreas',
     'gta', 'san']"""
     bare = _NAMED_KIND.sub("", line, count=1)  # a thing named by its kind goes on too: 'The Linux-based machine …'
-    if not goes_on(bare) or names(bare) - set(MONTHS):  # a line naming things of its own stands alone
+    typed = set(re.findall(r"\bthe\s+words?\s+[\"“‘']?([A-Za-z]+)", bare))  # 'text the word GOODPUB' names nothing
+    if not goes_on(bare) or names(bare) - set(MONTHS) - {w.lower() for w in typed}:  # a line naming things of its
+        # own stands alone
         return []
     asked = names(own_question(question))
     # after a sentence naming other things, and none of the question's, it goes on about those, not about what

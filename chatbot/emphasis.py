@@ -42,6 +42,7 @@ from .text import (
     numbers,
     own_question,
     own_terms,
+    sentence_spans,
     stems,
     terms,
 )
@@ -141,6 +142,40 @@ def _title_of_asked(sentence: str, end: int, found_words: set[str], asked_words:
         return False
     after = re.match(r"[\s,]*(?:and\s+)?((?:[A-Z][\w'’-]*\s*)+)", sentence[end:])
     return after is not None and bool({w.lower() for w in re.findall(r"\w+", after.group(1))} - OFFICES & asked_words)
+
+
+# 'What's the name of Charlie Bell's wife?', 'Who is Jobs's successor?': the one a named one has, by a common noun
+_WHOSE_ONE_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?(?:who(?:'s|’s|\s+(?:is|was|are|were))|"
+                          r"what(?:'s|’s|\s+(?:is|was|are|were))\s+the\s+names?\s+of)\s+(?:the\s+)?(?-i:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s?\s+"
+                          r"(?:[a-z][\w-]*\s+){0,2}?(?-i:([a-z][\w-]*))\s*\??\s*$", re.I)
+
+
+def _named_apart_from_asked(text: str, start: int, question: str) -> bool:
+    """Is the name at `start` in another sentence than the one holding the person asked about, by the noun the
+    question asks them by? ('Mr Bell leaves a wife and daughter. "…," chief executive James Skinner said …', "What's
+    the name of Charlie Bell's wife?") -> True: the line speaks of his wife and names no one as her (found asking
+    new questions: **James Skinner** was bold). A line without the noun may name the one asked ('He married
+    Victoria Beckham' for 'Who is Beckham's wife?'). Not for an office: who holds it is read by `holders`."""
+    m = _WHOSE_ONE_Q.match(own_question(question))
+    if m is None or asked_office(own_question(question)):
+        return False
+    noun = terms(m.group(1))
+    holding = [(s, e) for s, e in sentence_spans(text) if noun & terms(text[s:e])]
+    return bool(holding) and not any(s <= start < e for s, e in holding)
+
+
+def _per_one(sentence: str, start: int, question: str) -> bool:
+    """Is the number at `start` said of each one of a kind ('Every officer had an annual target of 8,000
+    applications'), while the question asks how many of that kind there are, or a total? ('How many entry
+    clearance officers does the UK have …?', 'What is the total number of visa applications the UK handles in a
+    year?') -> True (found asking new questions: **8,000 applications** was bold for both)."""
+    each = re.search(r"\b(?:every|each)\s+([a-z]+)", re.split(r"[;:]", sentence[:start])[-1], re.I)
+    if each is None or re.search(r"\b(?:every|each|per|average|apiece)\b", question, re.I):
+        return False
+    many = re.search(r"\bhow\s+many\s+((?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)"
+                     r"[\w-]+\s*){1,4})", question, re.I)  # what it counts: 'entry clearance officers'; not 'did …'
+    return bool(re.search(r"\b(?:total|overall|altogether|in\s+all)\b", question, re.I)
+                or many and terms(each.group(1)) & terms(many.group(1)))
 
 
 def _one_asked(sentence: str, question: str) -> tuple[int, int] | None:
@@ -290,6 +325,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
+        if kind == "name" and _named_apart_from_asked(sentence, start, question):
+            continue  # nor 'James Skinner' of the next sentence, for the wife a line says Mr Bell leaves
         if kind == "name" and _modifier(sentence, start, found, question):
             continue  # nor "Russia's" of "While Russia's decision …" for 'Who is Pakistan's top diplomat?'
         if kind == "name" and re.search(r"['’]s$", found) and WHO_SAID.match(own_question(question)) \
@@ -312,6 +349,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # nor a multiple for a count: 'five million times faster' (found asking new questions)
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):
             continue  # nor an ordinal: 'the **36**th UN … Report' (found asking new questions)
+        if kind == "number" and _per_one(sentence, start, question):
+            continue  # nor what every officer has, for how many officers
         if kind == "number" and counts_another_noun(found, question):
             continue  # nor '214 Afghan nationals' for 'How many Afghan refugees …?'
         if kind == "number" and count_done_otherwise(found, sentence, question):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from .text import has_name, names, numbers, terms
+from .text import YEAR, has_name, names, numbers, terms
 from .wordforms import base_terms, forms, found_in, said_as_past
 
 
@@ -76,6 +76,30 @@ def loose_pair(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     return ""
 
 
+def year_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
+    """Why the year a sentence adds stands in one of two neighbouring sentences while a name the question gives
+    stands only in the other, or '': the number is said of something else, unless the later sentence gives it and
+    goes on about the earlier one ('It sold 200,000 …', 'His offer values the club at £800m'). ('The round of
+    Pakistan-Taliban talks under the Doha Agreement framework was held in 2021.', 'Starting in 2021, Pakistan has
+    involved the Taliban regime by means of … formal dialogue rounds …' + 'A system of three dialogue rounds,
+    including one within the Doha Agreement framework …') -> '2021' is when the dialogue started (found asking new
+    questions: shown as generated)."""
+    if len(chosen) < 2:
+        return ""
+    earlier, later = sorted(chosen[:2], key=lambda c: c.start)
+    added = {n for n in numbers(sentence) - numbers(question) if YEAR.fullmatch(n)}  # a date: not '14 years' of
+    # 'An Iranian weblogger has been jailed for 14 years.' + 'Arash Sigarchi …' (calibration n259 was generated)
+    asked = names(question)
+    for giver, other in ((earlier, later), (later, earlier)):
+        given = numbers(giver.text) & added
+        if not given or added & numbers(other.text) or (giver is later and _GOES_ON.match(later.text)):
+            continue
+        apart = sorted(n for n in asked if has_name(n, other.text) and not has_name(n, giver.text))
+        if apart:
+            return f"'{sorted(given)[0]}' stands in a sentence that does not name '{apart[0]}'"
+    return ""
+
+
 # not 'through' (a place: 'passes through Afghanistan') nor 'by morning', 'by Beijing' (review)
 _LINK = re.compile(r"\b(?:(?-i:by\s+(?:[a-z]+ly\s+)?(?!(?:morning|evening|spring|nothing|something|anything|"
                    r"everything|building|king|thing|wing|ring|string)\b)[a-z]+ing)|because(?:\s+of)?|due\s+to|"
@@ -103,4 +127,6 @@ def linked_pair(sentence: str, chosen: Sequence[Line]) -> str:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # pointing back at a name
+# a sentence going on about the one before: 'His offer …', 'The club …'
+_GOES_ON = re.compile(r"\W*(?:he|she|it|they|his|her|its|their|this|that|these|those|the|such)\b", re.I)
 _STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before

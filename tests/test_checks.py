@@ -4290,3 +4290,67 @@ def test_what_a_number_comes_on_top_of_is_not_that_number():
                    "How much did William Hague earn on top of his MPs' salary?", line) == "ok"
     assert emphasise(line, question) == line
     assert "**£820,000**" in emphasise(line, "How much did William Hague earn on top of his MPs' salary?")
+
+
+def test_a_name_in_another_sentence_than_the_one_holding_what_the_question_asks_by_is_not_bold():
+    # found asking new questions: the line says Mr Bell leaves a wife and names no one as her; the name in the
+    # next sentence is the chief executive's
+    wife = "What's the name of Charlie Bell's wife?"
+    quote = ('Mr Bell leaves a wife and daughter. "As we mourn his passing, I ask you to keep Charlie\'s family in '
+             'your hearts and prayers," chief executive James Skinner said in a statement.')
+    assert emphasise(quote, wife) == quote
+    assert "his wife, **Nancy**," in emphasise("Mr Bell leaves his wife, Nancy, and a daughter. James Skinner said so.",
+                                               wife)
+    assert "**Tim Cook**" in emphasise("Steve Jobs spoke. His successor is Tim Cook.", "Who is Steve Jobs's successor?")
+
+
+def test_the_year_of_a_pair_must_stand_with_the_name_the_question_gives():
+    # found asking new questions (unanswerable): '2021' is when Pakistan started talking, not when the Doha round was
+    question = "When was the round of Pakistan-Taliban talks under the Doha Agreement framework held?"
+    sentence = "The round of Pakistan-Taliban talks under the Doha Agreement framework was held in 2021."
+    earlier = ("Starting in 2021, Pakistan has involved the Taliban regime by means of a mix of formal dialogue "
+               "rounds, high-level diplomacy, institutional devices, and regional forums.")
+    later = "A system of three dialogue rounds, including one within the Doha Agreement framework, was used."
+    assert pairs.year_apart(sentence, question, _pair(earlier, later)) == \
+        "'2021' stands in a sentence that does not name 'agreement'"
+    assert pairs.year_apart(sentence, question, _pair(earlier, later)[::-1]) != ""  # in any order
+    # the name beside the number, or a later sentence going on about the earlier one, ties them
+    assert pairs.year_apart(sentence, question, _pair(later.replace("was used", "was held in 2021"), earlier)) == ""
+    assert pairs.year_apart("Sony sold 200,000 PSPs in Japan.", "How many PSPs did Sony sell in Japan?",
+                              _pair("Sony launched the PSP in Japan.", "It sold 200,000 in its first week.")) == ""
+    assert pairs.year_apart("Malcolm Glazer's new offer values Manchester United at £800m.",
+                              "How much does Malcolm Glazer's offer value Manchester United at?",
+                              _pair("Malcolm Glazer has made a fresh approach to buy Manchester United.",
+                                    "His offer values the club at £800m.")) == ""
+    assert pairs.year_apart("Malcolm Glazer bid for Manchester United in 2004.", "When did Glazer bid for Manchester "
+                              "United?", _pair("Malcolm Glazer has made a fresh approach to buy Manchester United.",
+                                               "Separately, he bid for a rival club in 2004.")) != ""
+    assert pairs.year_apart("Arash Sigarchi was jailed for 14 years.", "How long was Arash Sigarchi jailed for?",
+                              _pair("An Iranian weblogger has been jailed for 14 years.",
+                                    "Arash Sigarchi was arrested in January.")) == ""  # a length, not a date
+
+
+TEXTING = ("Anyone in need of a bit of January cheer can use a service set up by Jongleurs comedy club, which will "
+           "text them a joke a day.", "For those still wanting to drink and be merry, the Good Pub Guide offers a "
+           "service giving the location and address of their nearest recommended pub.",
+           "Users need to text the word GOODPUB to 85130.")
+
+
+def test_a_line_about_the_users_of_a_thing_is_about_the_thing_named_before_it(real_embedder):
+    # found asking new questions (unanswerable): the number to text is the Good Pub Guide's, not the Jongleurs joke's
+    question = "What number do I text to get the Jongleurs joke a day?"
+    sources, passages = _sources(*TEXTING)
+    v = attribute('To get the Jongleurs joke a day, you text the word "GOODPUB" to 85130.', question, sources,
+                  passages, real_embedder, documents=[f"New Year's texting breaks record\n\n{passages[0]}"])
+    assert not v.ok
+    article = f"New Year's texting breaks record\n\n{' '.join(TEXTING)}"
+    assert named_elsewhere(TEXTING[2], TEXTING[1], article, question) == ["jongleurs"]  # so it is no line to quote
+    assert named_elsewhere(TEXTING[2], TEXTING[1], article, "What do users of the Good Pub Guide text?") == []
+
+
+def test_what_every_one_has_is_no_count_of_them_nor_a_total():
+    # found asking new questions (unanswerable, calibration n339, n414): the per-officer target was bold
+    line = "Every officer had an annual target of 8,000 applications - equivalent to 40 a day or one every 11 minutes."
+    assert emphasise(line, "how many entry clearance officers does the uk have processing visa applications") == line
+    assert emphasise(line, "What is the total number of visa applications the UK handles in a year?") == line
+    assert "**8,000 applications**" in emphasise(line, "How many applications did officers have as a target?")
