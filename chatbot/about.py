@@ -52,8 +52,8 @@ def named_elsewhere(line: str, before: str, article: str, question: str) -> list
     'gta', 'san']"""
     bare = _NAMED_KIND.sub("", line, count=1)  # a thing named by its kind goes on too: 'The Linux-based machine …'
     typed = set(re.findall(r"\bthe\s+words?\s+[\"“‘']?([A-Za-z]+)", bare))  # 'text the word GOODPUB' names nothing
-    if not goes_on(bare) or names(bare) - set(MONTHS) - {w.lower() for w in typed}:  # a line naming things of its
-        # own stands alone
+    # a line naming things of its own stands alone
+    if not goes_on(bare) or names(bare) - set(MONTHS) - {w.lower() for w in typed}:
         return []
     asked = names(own_question(question))
     # after a sentence naming other things, and none of the question's, it goes on about those, not about what

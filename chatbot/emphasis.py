@@ -156,8 +156,9 @@ def _named_apart_from_asked(text: str, start: int, question: str) -> bool:
     the name of Charlie Bell's wife?") -> True: the line speaks of his wife and names no one as her (found asking
     new questions: **James Skinner** was bold). A line without the noun may name the one asked ('He married
     Victoria Beckham' for 'Who is Beckham's wife?'). Not for an office: who holds it is read by `holders`."""
-    m = _WHOSE_ONE_Q.match(own_question(question))
-    if m is None or asked_office(own_question(question)):
+    own = own_question(question)
+    m = _WHOSE_ONE_Q.match(own)
+    if m is None or asked_office(own):
         return False
     noun = terms(m.group(1))
     holding = [(s, e) for s, e in sentence_spans(text) if noun & terms(text[s:e])]

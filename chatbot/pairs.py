@@ -78,7 +78,7 @@ def loose_pair(sentence: str, question: str, chosen: Sequence[Line]) -> str:
 
 def year_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     """Why the year a sentence adds stands in one of two neighbouring sentences while a name the question gives
-    stands only in the other, or '': the number is said of something else, unless the later sentence gives it and
+    stands only in the other, or '': the year is said of something else, unless the later sentence gives it and
     goes on about the earlier one ('It sold 200,000 …', 'His offer values the club at £800m'). ('The round of
     Pakistan-Taliban talks under the Doha Agreement framework was held in 2021.', 'Starting in 2021, Pakistan has
     involved the Taliban regime by means of … formal dialogue rounds …' + 'A system of three dialogue rounds,
@@ -92,7 +92,7 @@ def year_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     asked = names(question)
     for giver, other in ((earlier, later), (later, earlier)):
         given = numbers(giver.text) & added
-        if not given or added & numbers(other.text) or (giver is later and _GOES_ON.match(later.text)):
+        if not given or added & numbers(other.text) or (giver is later and _POINTS_BACK.match(later.text)):
             continue
         apart = sorted(n for n in asked if has_name(n, other.text) and not has_name(n, giver.text))
         if apart:
@@ -128,5 +128,5 @@ def linked_pair(sentence: str, chosen: Sequence[Line]) -> str:
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|she|her|they|them)\b", re.I)  # pointing back at a name
 # a sentence going on about the one before: 'His offer …', 'The club …'
-_GOES_ON = re.compile(r"\W*(?:he|she|it|they|his|her|its|their|this|that|these|those|the|such)\b", re.I)
+_POINTS_BACK = re.compile(r"\W*(?:he|she|it|they|his|her|its|their|this|that|these|those|the|such)\b", re.I)
 _STARTS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|it|they)\b", re.I)  # 'He was John Smith.' goes on about the one before
