@@ -155,14 +155,20 @@ def _named_apart_from_asked(text: str, start: int, question: str) -> bool:
     question asks them by? ('Mr Bell leaves a wife and daughter. "…," chief executive James Skinner said …', "What's
     the name of Charlie Bell's wife?") -> True: the line speaks of his wife and names no one as her (found asking
     new questions: **James Skinner** was bold). A line without the noun may name the one asked ('He married
-    Victoria Beckham' for 'Who is Beckham's wife?'). Not for an office: who holds it is read by `holders`."""
+    Victoria Beckham' for 'Who is Beckham's wife?'), but not by who speaks its quote ('"… keep Charlie's family in
+    your hearts," chief executive James Skinner said.', quoted alone for Mr Bell's wife: calibration n678). Not for
+    an office: who holds it is read by `holders`."""
     own = own_question(question)
     m = _WHOSE_ONE_Q.match(own)
     if m is None or asked_office(own):
         return False
     noun = terms(m.group(1))
     holding = [(s, e) for s, e in sentence_spans(text) if noun & terms(text[s:e])]
-    return bool(holding) and not any(s <= start < e for s, e in holding)
+    if not holding:  # the speaker of a quote: '"…," chief executive James Skinner said', '"…," said Mr Skinner'
+        quoted = re.search(r"[,.!?][\"”’]\s*((?:said|says|added)\s+)?(?:[a-z][\w-]*\s+){0,4}$", text[:start])
+        return bool(quoted and (quoted.group(1) or re.match(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added)\b",
+                                                             text[start:])))
+    return not any(s <= start < e for s, e in holding)
 
 
 def _per_one(sentence: str, start: int, question: str) -> bool:

@@ -4302,6 +4302,13 @@ def test_a_name_in_another_sentence_than_the_one_holding_what_the_question_asks_
     assert "his wife, **Nancy**," in emphasise("Mr Bell leaves his wife, Nancy, and a daughter. James Skinner said so.",
                                                wife)
     assert "**Tim Cook**" in emphasise("Steve Jobs spoke. His successor is Tim Cook.", "Who is Steve Jobs's successor?")
+    # nor, in a line without the noun, who speaks its quote (calibration n678: the second sentence quoted alone)
+    speaker = quote.split(". ", 1)[1]
+    assert emphasise(speaker, wife) == speaker
+    assert emphasise('"We mourn him," said Mr Skinner.', wife) == '"We mourn him," said Mr Skinner.'
+    assert "**Victoria Beckham**" in emphasise("He married Victoria Beckham, the singer.", "Who is Beckham's wife?")
+    assert "**Victoria Beckham**" in emphasise('"I am happy," he said. He married Victoria Beckham.',
+                                               "Who is Beckham's wife?")
 
 
 def test_the_year_of_a_pair_must_stand_with_the_name_the_question_gives():
