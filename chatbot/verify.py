@@ -43,7 +43,7 @@ from .embed import Embedder
 from .emphasis import whose_unsaid
 from .offices import asked_office, holder_unsaid, holders
 from .order import order_missing, rank_missing
-from .pairs import idle_pair, linked_pair, loose_pair, year_apart
+from .pairs import given_apart, idle_pair, linked_pair, loose_pair
 from .periods import counts_given, part_for_whole, period_of_count, share_for_whole
 from .persons import (
     deed_of_other,
@@ -206,7 +206,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     lead = lead_in(passages[chosen[0].passage], chosen[0].start) if goes_on(text) else before  # only read then
     why = names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article, lead) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
-        or linked_pair(sentence, chosen) or year_apart(sentence, question, chosen) \
+        or linked_pair(sentence, chosen) or given_apart(sentence, question, chosen) \
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
