@@ -339,6 +339,12 @@ def joined(question: str, previous: str) -> str:
     return f"{question.rstrip()} (after: {previous.strip()})"
 
 
+# the words a question names its article by ('…, according to the op-ed on Russia's military engagement with the
+# Taliban?'): they say where to look, nothing of what is asked
+SOURCE_FRAME = re.compile(r",?\s+(?:in|according\s+to|per)\s+(?:the|this)\s+(?:article|piece|op-ed|analysis|story|"
+                          r"report|text|writer|author)\b[^?]*", re.I)
+
+
 def own_question(question: str) -> str:
     """What a joined follow-up itself asks. 'Why? (after: Q?)' -> 'Why?'; any other question as it is."""
     return re.sub(r"\s*\(after: .*\)$", "", question, flags=re.S)
