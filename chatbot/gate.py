@@ -22,6 +22,7 @@ from typing import Any
 import lemminflect
 
 from .acronyms import spelled_out
+from .counts import asked_count
 from .kinds import answer_type, has_type
 from .offices import asked_office, holder_missing
 from .peoples import as_people
@@ -266,7 +267,26 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
                for text, ss in spans for i, (s, e) in enumerate(ss)]
     # what someone said about a thing is in a line that says something ('Tony Blair flew to Iraq' is not: review)
-    return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w)) for w in windows)
+    return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w)) for w in windows) \
+        or bool(count and any(_counts_asked(w, question) for w in windows))
+
+
+def _counts_asked(sentence: str, question: str) -> bool:
+    """Does the sentence count the two words a how-many question counts, a number right before them, and hold the
+    question's other words but one, which is no deed (a verb)? Such a question may say the rest in its own words
+    ('how many flag meetings have taken place along the frontier', '… 225 border flag meetings …': calibration
+    s152, refused at similarity 0.25); not 'How many flag meetings were cancelled?', '… on trade and water?'."""
+    asked = asked_count(question)
+    spelled = "|".join(w for w, n in NUMBER_WORDS.items() if n > 1)
+    if len(asked) < 2 or not re.search(rf"(?:\d[\d,.]*|\b(?:{spelled}))\s+(?:[\w-]+\s+){{0,2}}"
+                                       rf"{re.escape(asked[0])}\s+{re.escape(asked[1][:5])}\w*", sentence, re.I):
+        return False
+    rest = re.sub(r"\b(?:took|take|takes|taken|taking)\s+place\b|\bhow\s+(?:many|much)\b|\bheld\b", " ", question,
+                  flags=re.I)  # words that only say they happened
+    unsaid = [kinds for w in re.findall(r"[a-z]+", rest.lower()) if w not in STOPWORDS and terms(w)
+              and not terms(w) & (terms(sentence) | terms(" ".join(asked)))
+              and {"NOUN", "VERB", "ADJ"} & (kinds := set(lemminflect.getAllLemmas(w)))]  # not 'along'
+    return len(unsaid) <= 1 and not any("VERB" in kinds and "NOUN" not in kinds for kinds in unsaid)
 
 
 def _verb_form(word: str, rest: str) -> bool:

@@ -1656,6 +1656,28 @@ def test_a_count_question_whose_words_one_sentence_holds_passes_the_gate():
                      # found in review: not a count, or not asked of a sentence with a number
                      "Why were there so many border flag meetings?", "What were the border flag meetings about?"):
         assert gate.refuse_before(gate.evidence(question, passages, [0.38], [0.3]), limits), question
+    # the line counts the two words asked, and the question's other words are its own for the line's, no deed
+    # (calibration s152: refused at 0.25)
+    for question in ("how many flag meetings have taken place along the frontier", "How many flag meetings were held?"):
+        assert not gate.refuse_before(gate.evidence(question, passages, [0.25], [0.3]), limits), question
+    for question in ("How many flag meetings were cancelled?", "How many flag meetings on trade and water?",
+                     "How many border meetings took place?", "How many flag meetings did Kabul attend?"):
+        assert gate.refuse_before(gate.evidence(question, passages, [0.25], [0.3]), limits), question
+
+
+def test_a_count_sharing_only_a_name_or_the_articles_words_with_the_question_counts_something_else():
+    # calibration s278 (never said): '214 Afghan nationals' was bold for how many cross-border attacks from Afghan
+    # territory Pakistan suffered; 'Afghan' is where the attacks came from, and 'engaged' matched the words naming
+    # the article ('… according to the op-ed on Russia's military engagement …')
+    line = ("The fact they were supported by hard evidence: 172 Tashkeel of almost 4,000 militants infiltrating Khyber "
+            "Pakhtunkhwa; 83 Tashkeel into Balochistan; and the discovery of 214 Afghan nationals engaged in fighting "
+            "Pakistani forces in 2025 alone.")
+    question = ("How many cross-border attacks from Afghan territory did Pakistan suffer in 2025, according to the "
+                "op-ed on Russia's military engagement with the Taliban?")
+    assert counts_other(line, question)
+    assert emphasise(line, question) == line
+    assert "**214 Afghan nationals**" in emphasise(line, "How many Afghan nationals were found fighting in 2025?")
+    assert not counts_other(line, "How many Afghan nationals were engaged in fighting, according to the op-ed?")
 
 
 def test_a_count_of_another_owner_is_not_quoted():
@@ -4311,30 +4333,41 @@ def test_a_name_in_another_sentence_than_the_one_holding_what_the_question_asks_
                                                "Who is Beckham's wife?")
 
 
-def test_the_year_of_a_pair_must_stand_with_the_name_the_question_gives():
+def test_the_year_or_name_of_a_pair_must_stand_with_the_name_the_question_gives():
     # found asking new questions (unanswerable): '2021' is when Pakistan started talking, not when the Doha round was
     question = "When was the round of Pakistan-Taliban talks under the Doha Agreement framework held?"
     sentence = "The round of Pakistan-Taliban talks under the Doha Agreement framework was held in 2021."
     earlier = ("Starting in 2021, Pakistan has involved the Taliban regime by means of a mix of formal dialogue "
                "rounds, high-level diplomacy, institutional devices, and regional forums.")
     later = "A system of three dialogue rounds, including one within the Doha Agreement framework, was used."
-    assert pairs.year_apart(sentence, question, _pair(earlier, later)) == \
+    assert pairs.given_apart(sentence, question, _pair(earlier, later)) == \
         "'2021' stands in a sentence that does not name 'agreement'"
-    assert pairs.year_apart(sentence, question, _pair(earlier, later)[::-1]) != ""  # in any order
+    assert pairs.given_apart(sentence, question, _pair(earlier, later)[::-1]) != ""  # in any order
     # the name beside the number, or a later sentence going on about the earlier one, ties them
-    assert pairs.year_apart(sentence, question, _pair(later.replace("was used", "was held in 2021"), earlier)) == ""
-    assert pairs.year_apart("Sony sold 200,000 PSPs in Japan.", "How many PSPs did Sony sell in Japan?",
+    assert pairs.given_apart(sentence, question, _pair(later.replace("was used", "was held in 2021"), earlier)) == ""
+    assert pairs.given_apart("Sony sold 200,000 PSPs in Japan.", "How many PSPs did Sony sell in Japan?",
                               _pair("Sony launched the PSP in Japan.", "It sold 200,000 in its first week.")) == ""
-    assert pairs.year_apart("Malcolm Glazer's new offer values Manchester United at £800m.",
+    assert pairs.given_apart("Malcolm Glazer's new offer values Manchester United at £800m.",
                               "How much does Malcolm Glazer's offer value Manchester United at?",
                               _pair("Malcolm Glazer has made a fresh approach to buy Manchester United.",
                                     "His offer values the club at £800m.")) == ""
-    assert pairs.year_apart("Malcolm Glazer bid for Manchester United in 2004.", "When did Glazer bid for Manchester "
+    assert pairs.given_apart("Malcolm Glazer bid for Manchester United in 2004.", "When did Glazer bid for Manchester "
                               "United?", _pair("Malcolm Glazer has made a fresh approach to buy Manchester United.",
                                                "Separately, he bid for a rival club in 2004.")) != ""
-    assert pairs.year_apart("Arash Sigarchi was jailed for 14 years.", "How long was Arash Sigarchi jailed for?",
+    assert pairs.given_apart("Arash Sigarchi was jailed for 14 years.", "How long was Arash Sigarchi jailed for?",
                               _pair("An Iranian weblogger has been jailed for 14 years.",
                                     "Arash Sigarchi was arrested in January.")) == ""  # a length, not a date
+    # … and so must a name (calibration s306, unanswerable: shown as generated, citing both lines)
+    provinces = ("Al-Qaeda has fighters and training stations in the six provinces: Ghazni, Helmand, Kandahar, Kunar, "
+                 "Uruzgan, and Zabul.")
+    camps = "Al-Qaeda-TTP integration of operations is further solidified through three new camps."
+    question = "In which Afghan provinces are the three new al-Qaeda-TTP camps located?"
+    answer = "The three new al-Qaeda-TTP camps are located in Ghazni, Helmand, and Kandahar provinces."
+    assert pairs.given_apart(answer, question, _pair(provinces, camps)) == \
+        "'ghazni' stands in a sentence that does not name 'qaeda-ttp'"
+    assert _reviewed(answer, question, provinces, camps) != "ok"
+    assert pairs.given_apart("Callaghan replaced Harold Wilson.", "Who did Callaghan replace?",
+                             _pair("Harold Wilson resigned.", "Callaghan replaced him.")) == ""
 
 
 TEXTING = ("Anyone in need of a bit of January cheer can use a service set up by Jongleurs comedy club, which will "
