@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .kinds import CALENDAR
+from .peoples import as_people
 from .periods import counts_given
 from .text import MONTHS, mentioned, names, numbers, own_question
 
@@ -67,3 +68,22 @@ def world_for_place(sentence: str, question: str, lines: Sequence[str]) -> str:
 
 
 _WORLD_OF = re.compile(r"\b(?:world|global)\s+([a-z]+)\b", re.I)
+
+
+def place_unsaid(sentence: str, question: str, lines: Sequence[str]) -> str:
+    """Why the sentence gives a number for the place the question asks about ('in Japan') that none of its source
+    lines (nor the one before them) names, or '': the number is another place's, or no place's. ('The Nintendo DS
+    costs £99 in Japan.', 'How much does the Nintendo DS cost in Japan?', ['The two-screen clamshell gadget costs
+    £99 (149 euros) …']) -> the UK price (calibration n722, never said: shown as generated). The article's heading
+    may name it ('Turkey knocks six zeros off lira' for inflation in Turkey: report n440, seen when it lost its
+    generated answer to this check); a show's name is no place ('killed off in EastEnders')."""
+    if not numbers(sentence) - numbers(question):
+        return ""
+    text = " ".join(lines)
+    for m in _IN_PLACE.finditer(own_question(question)):
+        place = m.group(1)
+        said = re.search(rf"\b{re.escape(place)}\b", sentence)
+        if said and _a_place(m, question) and not re.search(r"[a-z][A-Z]", place) \
+                and not mentioned(place.lower(), text) and not as_people(place.lower(), text):
+            return f"the source does not say it of '{place}'"
+    return ""

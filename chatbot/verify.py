@@ -57,7 +57,7 @@ from .persons import (
     subject_swapped,
     title_of_other,
 )
-from .places import other_place, world_for_place
+from .places import other_place, place_unsaid, world_for_place
 from .polarity import compared_backwards, opposite, overstated, prescribed, reason_unsaid, reversed_change, whose_duty
 from .text import (
     HONORIFICS,
@@ -207,6 +207,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     why = names_missing(sentence, question, text, before, documents[chosen[0].passage], chosen[0].article, lead) \
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) or given_apart(sentence, question, chosen) \
+        or place_unsaid(sentence, question, [text, before, chosen[0].article.split("\n", 1)[0]]) \
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
