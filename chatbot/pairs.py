@@ -79,14 +79,15 @@ def loose_pair(sentence: str, question: str, chosen: Sequence[Line]) -> str:
 def given_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     """Why a year or a name a sentence adds stands in one of two neighbouring sentences while a name the question
     gives stands only in the other, or '': it is said of something else, unless the later sentence gives it and
-    goes on about the earlier one ('It sold 200,000 …', 'His offer values the club at £800m') or, for a name, points
-    back at a person ('Callaghan replaced him.'). ('The round of Pakistan-Taliban talks under the Doha Agreement
-    framework was held in 2021.', 'Starting in 2021, Pakistan has involved the Taliban regime by means of … formal
-    dialogue rounds …' + 'A system of three dialogue rounds, including one within the Doha Agreement framework …')
-    -> '2021' is when the dialogue started; ('The three new al-Qaeda-TTP camps are located in Ghazni, Helmand, and
-    Kandahar provinces.', 'Al-Qaeda has fighters and training stations in the six provinces: Ghazni, Helmand, …' +
-    'Al-Qaeda-TTP integration of operations is further solidified through three new camps.') -> the provinces are
-    the fighters' (both found asking new questions: shown as generated; calibration s295, s306)."""
+    goes on about the earlier one ('It sold 200,000 …', 'His offer values the club at £800m') or, for a name, a
+    person is pointed at ('Callaghan replaced him.', 'When home secretary, he ordered British troops …': n178).
+    ('The round of Pakistan-Taliban talks under the Doha Agreement framework was held in 2021.', 'Starting in 2021,
+    Pakistan has involved the Taliban regime by means of … formal dialogue rounds …' + 'A system of three dialogue
+    rounds, including one within the Doha Agreement framework …') -> '2021' is when the dialogue started; ('The
+    three new al-Qaeda-TTP camps are located in Ghazni, Helmand, and Kandahar provinces.', 'Al-Qaeda has fighters
+    and training stations in the six provinces: Ghazni, Helmand, …' + 'Al-Qaeda-TTP integration of operations is
+    further solidified through three new camps.') -> the provinces are the fighters' (both found asking new
+    questions: shown as generated; calibration s295, s306)."""
     if len(chosen) < 2:
         return ""
     earlier, later = sorted(chosen[:2], key=lambda c: c.start)
@@ -97,7 +98,7 @@ def given_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     for giver, other in ((earlier, later), (later, earlier)):
         given = [] if added & numbers(other.text) or (giver is later and _POINTS_BACK.match(later.text)) \
             else sorted(numbers(giver.text) & added)
-        if not (_POINTS_BACK.match(later.text) or _PERSON_PRONOUN.search(later.text)):
+        if not (_POINTS_BACK.match(later.text) or _PERSON_PRONOUN.search(f"{earlier.text} {later.text}")):
             given += sorted(n for n in new_names if has_name(n, giver.text) and not has_name(n, other.text))
         apart = sorted(n for n in asked if has_name(n, other.text) and not has_name(n, giver.text))
         if given and apart:

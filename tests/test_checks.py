@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, pairs, verify, wording
+from chatbot import followup, gate, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere
 from chatbot.bounds import (
     bound_lost,
@@ -1678,6 +1678,28 @@ def test_a_count_sharing_only_a_name_or_the_articles_words_with_the_question_cou
     assert emphasise(line, question) == line
     assert "**214 Afghan nationals**" in emphasise(line, "How many Afghan nationals were found fighting in 2025?")
     assert not counts_other(line, "How many Afghan nationals were engaged in fighting, according to the op-ed?")
+
+
+def test_a_number_for_the_place_the_question_asks_about_must_come_from_a_line_naming_it():
+    # calibration n722 (never said): 'The Nintendo DS costs £99 in Japan.' was shown, generated, on the UK price line
+    question = "How much does the Nintendo DS cost in Japan?"
+    line = "The two-screen clamshell Nintendo DS costs £99 (149 euros) and 15 games are available for it at launch."
+    before = "Nintendo's DS handheld game console has officially gone on sale in Europe."
+    later = "Its US launch was on Sunday and it goes on sale in Japan on 2 December."  # the article names Japan
+    assert _reviewed("The Nintendo DS costs £99 in Japan.", question, before, line, later, use=slice(1, 2)) == \
+        "the source does not say it of 'Japan'"
+    assert _reviewed("The Nintendo DS costs £99.", "How much does the Nintendo DS cost?", before, line,
+                     use=slice(1, 2)) == "ok"
+    assert _reviewed("The Nintendo DS costs 15,000 yen in Japan.", question, before,
+                     "In Japan the Nintendo DS costs 15,000 yen.", use=slice(1, 2)) == "ok"
+    assert _reviewed("The DS has sold 500,000 consoles in Japan.", "How many DS consoles were sold in Japan?",
+                     "The DS went on sale in Japan last week.", "It has sold 500,000 consoles.",
+                     use=slice(1, 2)) == "ok"  # the line before names it
+    inflation = "These valuations were the product of decades of inflation which, in 2001, was as high as 70%."
+    assert places.place_unsaid("Inflation in Turkey was 70% in 2001.", "How high was inflation in Turkey in 2001?",
+                               [inflation, "", "Turkey knocks six zeros off lira"]) == ""  # the heading names it
+    assert places.place_unsaid("Inflation in Turkey was 70% in 2001.", "How high was inflation in Turkey in 2001?",
+                               [inflation, ""]) == "the source does not say it of 'Turkey'"
 
 
 def test_a_count_of_another_owner_is_not_quoted():
@@ -4368,6 +4390,14 @@ def test_the_year_or_name_of_a_pair_must_stand_with_the_name_the_question_gives(
     assert _reviewed(answer, question, provinces, camps) != "ok"
     assert pairs.given_apart("Callaghan replaced Harold Wilson.", "Who did Callaghan replace?",
                              _pair("Harold Wilson resigned.", "Callaghan replaced him.")) == ""
+    assert pairs.given_apart("As home secretary, Callaghan sent British troops to Belfast.",  # calibration n178
+                             "As home secretary, what did Callaghan do about the violence in Belfast?",
+                             _pair("When home secretary, he sent British troops to Belfast.",
+                                   "Lord Callaghan was born in 1912.")) == ""
+    assert pairs.given_apart("As home secretary, Lord Callaghan sent British troops to Belfast.",
+                             "As home secretary, what did Callaghan do about the violence in Belfast?",
+                             _pair("When home secretary, he sent British troops to Belfast.",
+                                   "As foreign secretary, Lord Callaghan kept an open mind.")) == ""
 
 
 TEXTING = ("Anyone in need of a bit of January cheer can use a service set up by Jongleurs comedy club, which will "
