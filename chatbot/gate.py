@@ -268,25 +268,32 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
                for text, ss in spans for i, (s, e) in enumerate(ss)]
     # what someone said about a thing is in a line that says something ('Tony Blair flew to Iraq' is not: review)
     return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w)) for w in windows) \
-        or bool(count and any(_counts_asked(w, question) for w in windows))
+        or bool(count and _counts_asked(windows, question))
 
 
-def _counts_asked(sentence: str, question: str) -> bool:
-    """Does the sentence count the two words a how-many question counts, a number right before them, and hold the
+def _counts_asked(windows: Sequence[str], question: str) -> bool:
+    """Does a sentence count the two words a how-many question counts, a number right before them, and hold the
     question's other words but one, which is no deed (a verb)? Such a question may say the rest in its own words
     ('how many flag meetings have taken place along the frontier', '… 225 border flag meetings …': calibration
     s152, refused at similarity 0.25); not 'How many flag meetings were cancelled?', '… on trade and water?'."""
     asked = asked_count(question)
-    spelled = "|".join(w for w, n in NUMBER_WORDS.items() if n > 1)
-    if len(asked) < 2 or not re.search(rf"(?:\d[\d,.]*|\b(?:{spelled}))\s+(?:[\w-]+\s+){{0,2}}"
-                                       rf"{re.escape(asked[0])}\s+{re.escape(asked[1][:5])}\w*", sentence, re.I):
+    if len(asked) < 2:
         return False
+    counting = re.compile(rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORDS}))\s+(?:[\w-]+\s+){{0,2}}{re.escape(asked[0])}\s+"
+                          rf"{re.escape(asked[1][:5])}\w*", re.I)
     rest = re.sub(r"\b(?:took|take|takes|taken|taking)\s+place\b|\bhow\s+(?:many|much)\b|\bheld\b", " ", question,
                   flags=re.I)  # words that only say they happened
-    unsaid = [kinds for w in re.findall(r"[a-z]+", rest.lower()) if w not in STOPWORDS and terms(w)
-              and not terms(w) & (terms(sentence) | terms(" ".join(asked)))
-              and {"NOUN", "VERB", "ADJ"} & (kinds := set(lemminflect.getAllLemmas(w)))]  # not 'along'
-    return len(unsaid) <= 1 and not any("VERB" in kinds and "NOUN" not in kinds for kinds in unsaid)
+    own = [(terms(w), kinds) for w in re.findall(r"[a-z]+", rest.lower()) if w not in STOPWORDS and terms(w)
+           and not terms(w) & terms(" ".join(asked))
+           and {"NOUN", "VERB", "ADJ"} & (kinds := set(lemminflect.getAllLemmas(w)))]  # not 'along'
+    for sentence in (w for w in windows if counting.search(w)):
+        unsaid = [kinds for t, kinds in own if not t & terms(sentence)]
+        if len(unsaid) <= 1 and not any("VERB" in kinds and "NOUN" not in kinds for kinds in unsaid):
+            return True
+    return False
+
+
+_COUNT_WORDS = "|".join(w for w, n in NUMBER_WORDS.items() if n > 1)
 
 
 def _verb_form(word: str, rest: str) -> bool:

@@ -93,13 +93,14 @@ def given_apart(sentence: str, question: str, chosen: Sequence[Line]) -> str:
     earlier, later = sorted(chosen[:2], key=lambda c: c.start)
     added = {n for n in numbers(sentence) - numbers(question) if YEAR.fullmatch(n)}  # a date: not '14 years' of
     # 'An Iranian weblogger has been jailed for 14 years.' + 'Arash Sigarchi …' (calibration n259 was generated)
-    new_names = names(sentence) - names(question, first=True)
+    goes_on = bool(_POINTS_BACK.match(later.text))
+    new_names = set() if goes_on or _PERSON_PRONOUN.search(f"{earlier.text} {later.text}") else \
+        names(sentence) - names(question, first=True)
     asked = names(question)
     for giver, other in ((earlier, later), (later, earlier)):
-        given = [] if added & numbers(other.text) or (giver is later and _POINTS_BACK.match(later.text)) \
+        given = [] if added & numbers(other.text) or (giver is later and goes_on) \
             else sorted(numbers(giver.text) & added)
-        if not (_POINTS_BACK.match(later.text) or _PERSON_PRONOUN.search(f"{earlier.text} {later.text}")):
-            given += sorted(n for n in new_names if has_name(n, giver.text) and not has_name(n, other.text))
+        given += sorted(n for n in new_names if has_name(n, giver.text) and not has_name(n, other.text))
         apart = sorted(n for n in asked if has_name(n, other.text) and not has_name(n, giver.text))
         if given and apart:
             return f"'{given[0]}' stands in a sentence that does not name '{apart[0]}'"
