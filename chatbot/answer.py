@@ -16,7 +16,7 @@ from collections import abc
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 
-from . import emphasis, followup, gate, overview, prompt, quote, store
+from . import emphasis, followup, gate, naming, overview, prompt, quote, store
 from .acronyms import spelled_out
 from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
@@ -119,7 +119,7 @@ class Engine:
         if not follows or question == question.lower():  # 'russia' before 'its' may be a name the documents write
             hits = search(index or self.index, self.embedder, question, k=self.settings.top_k, mode=self.settings.mode)
             follows = follows and followup.is_follow_up(
-                question, gate.typed_small(question, " ".join(h.chunk.text for h in hits)))
+                question, naming.typed_small(question, " ".join(h.chunk.text for h in hits)))
         if not follows:
             if max((h.similarity for h in hits), default=0.0) >= self.thresholds().min_similarity:
                 return question
@@ -200,7 +200,7 @@ class Engine:
         if scope and not scope.subject:
             yield self._overview(result, index, scope, hits, t0)
             return
-        standalone = gate.acronym_recased(standalone, " ".join(h.chunk.text for h in hits))  # 'csto' as 'CSTO'
+        standalone = naming.acronym_recased(standalone, " ".join(h.chunk.text for h in hits))  # 'csto' as 'CSTO'
         candidates = rank_sentences(standalone, [h.chunk.text for h in hits], self.embedder,
                                     [(h.chunk.doc, h.chunk.start) for h in hits])
         limits = self.thresholds()
@@ -239,11 +239,12 @@ class Engine:
             # sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
             raw = result.raw
             reply = " ".join(raw[s:e] for s, e in sentence_spans(raw) if not prompt.declined(raw[s:e]))
-            typed = gate.asked_names(question) - HONORIFICS if standalone != question else set()  # 'What about India?'
+            # 'What about India?'
+            typed = naming.asked_names(question) - HONORIFICS if standalone != question else set()
             passages = titled(hits)
             context = [_context(hits[c.passage], c.start, index)._replace(passage=passages[c.passage]) for c in pool]
             pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
-                                  gate.asked_names(standalone), context)
+                                  naming.asked_names(standalone), context)
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
@@ -317,7 +318,7 @@ class Engine:
         verdict = attribute(text, question, sources, [h.chunk.text for h in hits], self.embedder, hint,
                             titled(hits), strict=yes_no(question))
         article = sources[verdict.sources[0]].article if verdict.ok else ""
-        unnamed = gate.unnamed(question, article) if article else []  # 'Trevor Phillips praised Lord Scarman'
+        unnamed = naming.unnamed(question, article) if article else []  # 'Trevor Phillips praised Lord Scarman'
         if not verdict.ok or unnamed:
             why = verdict.reason or f"its source stands in an article that never mentions '{unnamed[0]}'"
             result.removed.append({"sentence": sentence.strip(), "reason": why})

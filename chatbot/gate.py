@@ -24,6 +24,7 @@ import lemminflect
 from .acronyms import spelled_out
 from .counts import asked_count
 from .kinds import answer_type, has_type
+from .naming import GENERIC_NAMES, asked_names, recased, spelled_acronym
 from .offices import asked_office, holder_missing
 from .peoples import as_people
 from .persons import WHO_Q
@@ -35,23 +36,17 @@ from .text import (
     SPEECH,
     STOPWORDS,
     TITLES,
-    as_acronym,
     mentioned,
-    names,
     negated,
     numbers,
     own_question,
     presumed,
     sentence_spans,
-    spelled_in,
     terms,
 )
 from .wordforms import base_terms, begins_word
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
-# Words a question may use without the passages containing them; a common noun in capitals names nothing ('On which
-# TV show …?' of "Speaking on BBC One's Breakfast with Frost", found asking new questions)
-_GENERIC_NAMES = frozenset("i what which who whom whose when where why how and but so or according tv ceo".split())
 
 
 @dataclass(frozen=True)
@@ -93,7 +88,7 @@ def evidence(question: str, passages: Sequence[str], similarities: Sequence[floa
     found_numbers = numbers(text)
     # a title is not a name the passages must have: 'Mr Smith' is '… John Smith, the chairman …' (review)
     missing = [n for n in sorted(asked_names(question, first) - HONORIFICS)
-               if not mentioned(n, cased) and not _spelled(n, question, cased) and not as_people(n, cased)]
+               if not mentioned(n, cased) and not spelled_acronym(n, question, cased) and not as_people(n, cased)]
     decades = {m.group(1) for m in re.finditer(r"\b(\d{2,4})['’]?s\b", question)}  # 'the 1980s' is an era
     missing += [n for n in sorted(numbers(question) - decades - presumed(question)) if n not in found_numbers]
     # a middle initial is part of the name: 'John F. Kennedy' is not the 'John Kennedy' of the passages; after a title
@@ -168,11 +163,6 @@ _SAID_ABOUT = re.compile(r"\s*(?i:what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W
 _BARE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\??\s*$")
 
 
-def _names(question: str) -> set[str]:
-    """The things the question names, its first word too ('Valdai?'), an acronym's plural as the acronym."""
-    return {n for n in names(_ACRONYM_PLURAL.sub(r"\1", question), first=True) if n not in _GENERIC_NAMES}
-
-
 def _named(question: str, cased: str) -> bool:
     """Does the question name things, every one of them found (its first word too), and ask about them in
     two words or more of its own? Bare names are covered by any passage that has them.
@@ -184,44 +174,10 @@ def _named(question: str, cased: str) -> bool:
     # Brixton riots …'; not 'in 2004' ('How many people died in 2004?'), nor 'the 1985 riots' as '… riots broke out
     # … in 1985' (review)
     events = re.findall(r"\b((?:19|20)\d\d)\s+([a-z]{3,})\b", question)
-    asked = _names(question) | {year for year, _ in events}
-    own = terms(question) - terms(" ".join(asked)) - _GENERIC_NAMES
+    asked = asked_names(question, first=True) | {year for year, _ in events}
+    own = terms(question) - terms(" ".join(asked)) - GENERIC_NAMES
     named = all(re.search(rf"\b{year}\s+(?:[A-Z]\w*\s+)?{re.escape(noun[:4])}", cased) for year, noun in events)
     return bool(asked) and named and all(mentioned(n, cased) for n in asked) and len(own) >= 2
-
-
-def recased(question: str, cased: str) -> str:
-    """A question typed all in small letters, its words that the passages write only as names or acronyms within a
-    sentence written so: 'which by-election did turnour win' -> 'which by-election did Turnour win' ('… Tory Edward
-    Turnour, who won …': found asking new questions, refused at 0.38), 'what does csto stand for' -> 'what does CSTO
-    stand for' (refused at 0.17). Only in a question typed all in small letters: BBC style capitalises 'the
-    Cabinet' (review)."""
-    typed = typed_small(question, cased)
-    return re.sub(r"\b[a-z][a-z'’-]{2,}\b", lambda m: typed.get(m.group(0), m.group(0)), question)
-
-
-def acronym_recased(question: str, cased: str) -> str:
-    """The question `recased`, when it then asks what an acronym stands for: 'what does csto stand for' (found asking
-    new questions, quoted without the answer in bold). Not any other: recasing every question typed small made its
-    names ones the source must have ('uk' cost calibration n318 its right answer)."""
-    recased_question = recased(question, cased)
-    return recased_question if answer_type(recased_question) == "expansion" else question
-
-
-def typed_small(question: str, cased: str) -> dict[str, str]:
-    """The words of a question typed all in small letters that the passages write only as names or acronyms, each
-    with its form there: 'why did russia take the taliban off …' -> {'russia': 'Russia', 'taliban': 'Taliban'}."""
-    if question != question.lower():
-        return {}
-    typed = {}
-    for w in set(re.findall(r"\b[a-z][a-z'’-]{2,}\b", question)) - STOPWORDS:
-        if re.search(rf"\b{re.escape(w)}\b", cased):
-            continue  # written in small letters too
-        if re.search(rf"\b{re.escape(w.upper())}\b", cased):
-            typed[w] = w.upper()
-        elif len(w) > 3 and re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(w.capitalize())}\b", cased):
-            typed[w] = w.capitalize()
-    return typed
 
 
 def _defined(question: str, passages: Sequence[str]) -> bool:
@@ -239,7 +195,7 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     has them; 'Who founded Barclays?', 'Where is Kabul?', 'How old is Ishaq Dar?' -> False.
     """
     words = terms(question) - _ASKING
-    asked = _names(question)
+    asked = asked_names(question, first=True)
     count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
     plain = not asked and not count and _DOES_Q.match(question) and not negated(question) and \
         len(words - _SOURCE_WORDS) >= 2
@@ -322,20 +278,22 @@ def _related(question: str, passages: Sequence[str]) -> bool:
     'Who killed Benazir Bhutto?' -> False for 'Ishaq Dar, born in 1950, …', 'Benazir Bhutto was killed in
     Rawalpindi.': no place, no killer. 'Where is Kabul?' asks nothing of Kabul in a word.
     """
-    asked = _names(question)
+    asked = asked_names(question, first=True)
     own = base_terms(question) - base_terms(" ".join(asked)) - _ASKING - _QUESTION_WORDS
     if not asked or len(own) != 1:
         return False
     (word,) = own
     kind = answer_type(question)
     for text in passages:  # a name may be an acronym spelled out: 'the SNP' as "The Scottish National Party's"
-        if not all(mentioned(n, text) or _spelled(n, question, text) for n in asked):
+        if not all(mentioned(n, text) or spelled_acronym(n, question, text) for n in asked):
             continue
         spans = sentence_spans(text)
         for i, (s, e) in enumerate(spans):
-            line = text[s:e]  # a line opening 'He' is about whom the one before names: 'Guy has published many
-            named = text[spans[i - 1][0]:e] if i and _PRONOUN.match(line) else line  # histories … He is a fellow at
-            if any(mentioned(n, named) or _spelled(n, question, named) for n in asked):  # Clare College' (found asking)
+            # a line opening 'He' is about whom the one before names: 'Guy has published many histories … He is a
+            # fellow at Clare College' (found asking)
+            line = text[s:e]
+            named = text[spans[i - 1][0]:e] if i and _PRONOUN.match(line) else line
+            if any(mentioned(n, named) or spelled_acronym(n, question, named) for n in asked):
                 pool = base_terms(line)
                 if (word in pool or begins_word(word, pool)) and has_type(line, kind, question) \
                         and (not WHO_Q.match(question) or _someone(line, question)):
@@ -348,31 +306,6 @@ def _someone(line: str, question: str) -> bool:
     with Egypt.' for 'Who leads Hamas?' (review)"""
     return any(len(m.group(0).split()) > 1 and not terms(m.group(0)) <= terms(question)
                for m in FULL_NAME.finditer(line))
-
-
-def _spelled(name: str, question: str, cased: str) -> bool:
-    """Is the name an acronym of the question that the passages spell out? ('ft', 'How many reporters did the FT
-    offer …?', "Pearson's Financial Times said …") -> True (found asking new questions: refused, 'never mention')"""
-    return as_acronym(name, question) and spelled_in(name, cased, part=True)
-
-
-def asked_names(question: str, first: bool = False) -> set[str]:
-    """Names the question uses (any capitalized word but its first, unless `first`), an acronym's plural as the
-    acronym. 'Did Lavrov visit Kabul?' -> {lavrov, kabul}; 'How many PS2s were sold?' -> {ps2}"""
-    question = _ACRONYM_PLURAL.sub(r"\1", question)
-    return {n for n in names(question, first=first) if n not in _GENERIC_NAMES}
-
-
-def unnamed(question: str, article: str) -> list[str]:
-    """The names the question itself asks about (not an earlier question's) that the article never mentions:
-    a line of that article is about something else. ('What point did Trevor Phillips make about the NHS in
-    the immigration debate?', the article about Lord Scarman that quotes Mr Phillips) -> ['nhs']"""
-    own = own_question(question)
-    return sorted(n for n in asked_names(own) if not mentioned(n, article) and not _spelled(n, own, article)
-                  and not as_people(n, article))  # 'Italy' as 'the Italian finance minister' (calibration n535)
-
-
-_ACRONYM_PLURAL = re.compile(r"(?<!^)\b([A-Z][A-Z0-9]*[A-Z0-9])[’']?s\b")  # PS2s, MPs, CD's; not the first word
 
 
 def refuse_before(ev: Evidence, t: Thresholds) -> str:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, pairs, places, verify, wording
+from chatbot import followup, gate, naming, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere
 from chatbot.bounds import (
     bound_lost,
@@ -181,12 +181,12 @@ def test_its_after_a_name_typed_in_small_letters_is_the_names():
     assert not followup.is_follow_up(question, named={"russia", "taliban"})  # the documents write them as names
     assert followup.is_follow_up("how many people work at its factory", named={"russia"})
     passages = "In April Russia removed the Taliban from its list of terrorist organisations. Russia said so."
-    assert gate.typed_small(question, passages) == {"russia": "Russia", "taliban": "Taliban"}
-    assert gate.recased(question, passages) == "why did Russia take the Taliban off its terrorist list"
+    assert naming.typed_small(question, passages) == {"russia": "Russia", "taliban": "Taliban"}
+    assert naming.recased(question, passages) == "why did Russia take the Taliban off its terrorist list"
     # an acronym too (found asking new questions: 'what does csto stand for' was refused at similarity 0.17)
-    assert gate.recased("what does csto stand for", "… the Collective Security Treaty Organization (CSTO) …") == \
+    assert naming.recased("what does csto stand for", "… the Collective Security Treaty Organization (CSTO) …") == \
         "what does CSTO stand for"
-    assert gate.recased("What does csto stand for", "… (CSTO) …") == "What does csto stand for"  # not all small
+    assert naming.recased("What does csto stand for", "… (CSTO) …") == "What does csto stand for"  # not all small
 
 
 @pytest.mark.parametrize("question, previous, new", [
@@ -1901,7 +1901,7 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_article_misses_a_name_of
              "Trevor Phillips praised Lord Scarman's ability to listen."]
     candidates = [Candidate(0, 0, len(texts[0]), 0.6, 0.6, 0.5), Candidate(1, 0, len(texts[1]), 0.5, 0.4, 0.5)]
     reply = "Trevor Phillips praised Lord Scarman's ability to listen."
-    asked = gate.asked_names(question)
+    asked = naming.asked_names(question)
     scarman = Context("", "Lord Scarman dies\n\nTrevor Phillips praised Lord Scarman's ability to listen.")
     migrants = Context("", "Clarke plans migrant scheme\n\nTrevor Phillips spoke of the NHS and the doctors.")
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, [migrants, scarman]) == 0
@@ -2339,10 +2339,10 @@ def test_what_a_named_thing_is_said_to_be_must_be_in_its_source():
 def test_a_people_word_is_found_in_its_country():
     """Found asking new questions: the right 'Security forces and civilians have borne the brunt …' was refused for
     'Who has borne the brunt of the attacks from Afghan sanctuaries?': its article 'never mentions afghan'."""
-    assert gate.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?",
+    assert naming.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?",
                         "Sanctuaries that benefit from porous oversight in Afghanistan.") == []
-    assert gate.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?", "Pakistan.") == ["afghan"]
-    assert gate.unnamed("What do Hindu leaders say?", "The Hindustan Times said so.") == ["hindu"]  # found in review
+    assert naming.unnamed("Who has borne the brunt of the attacks from Afghan sanctuaries?", "Pakistan.") == ["afghan"]
+    assert naming.unnamed("What do Hindu leaders say?", "The Hindustan Times said so.") == ["hindu"]  # found in review
 
 
 def test_a_bold_name_leaves_out_the_word_before_it():
@@ -2391,7 +2391,7 @@ def test_an_acronym_the_question_uses_is_found_spelled_out_in_part_of_a_name():
     question = "How many reporters did the FT offer voluntary redundancy to?"
     line = "Pearson's Financial Times said last week it was offering voluntary redundancy to about 30 reporters."
     assert gate.evidence(question, [line], [0.5], [0.5]).missing == ()
-    assert gate.unnamed(question, line) == []
+    assert naming.unnamed(question, line) == []
     assert gate.evidence(question, ["The Times offered redundancy."], [0.5], [0.5]).missing == ("ft",)
     assert not gate._related("Who leads Hamas?", ["Hamas said it would lead the talks with Egypt."])  # review
     # found asking new questions, refused (0.34): the acronym spelled out in the relating line, 'leads' a 'leader'
@@ -2417,7 +2417,7 @@ def test_a_quote_stands_in_an_article_naming_the_person_asked_about_not_only_his
     line = "Mr Ebbers could face a jail sentence of up to 85 years if convicted of all the charges he is facing."
     candidates = [Candidate(0, 0, len(line), 0.6, 0.5, 0.5)]
     context = [Context("", f"Ebbers denies WorldCom fraud\n\n{line}")]
-    asked = gate.asked_names(question)
+    asked = naming.asked_names(question)
     assert "mr" in asked and fallback("", candidates, [line], [0], question, 0.1, set(), asked, context) is None
     context = [Context("", f"Mr Sigarchi and Mr Ebbers\n\n{line}")]
     assert fallback("", candidates, [line], [0], question, 0.1, set(), asked, context) == 0
@@ -2470,7 +2470,7 @@ def test_a_thing_known_as_a_name_is_called_it():
     assert verdict.ok, verdict.reason
     assert has_type("It is called the new lira.", "name", question)
     assert not has_type("It is called the new currency.", "name", question)
-    assert gate.unnamed("Which French minister resigned?", "France's minister resigned.") == []
+    assert naming.unnamed("Which French minister resigned?", "France's minister resigned.") == []
 
 
 def test_a_comparison_is_quoted_only_with_what_the_question_compares_with():
@@ -3283,7 +3283,7 @@ def test_a_role_names_no_one_and_tv_is_no_name_a_document_must_mention():
                         answer_type(question), question)
     assert has_type('Tory Liam Fox said his party offered a "clear choice" on the issue.', answer_type(question),
                     question)
-    assert gate.asked_names("On which TV show did Charles Clarke talk up the value of economic migrants?") == \
+    assert naming.asked_names("On which TV show did Charles Clarke talk up the value of economic migrants?") == \
         {"charles", "clarke"}
 
 
@@ -3296,9 +3296,9 @@ def test_a_refused_reply_does_not_point_at_a_line_whose_number_is_what_another_t
     candidates = [Candidate(0, 0, len(texts[0]), 0.75, 0.5, 0.75), Candidate(1, 0, len(texts[1]), 0.56, 0.4, 0.59)]
     context = [Context("", "Nintendo DS makes its Euro debut\n\n" + t) for t in texts]
     assert fallback("The DS games will cost £99 in the shops.", candidates, texts, [0, 1], question, 0.1, set(),
-                    gate.asked_names(question), context) == 0
+                    naming.asked_names(question), context) == 0
     assert fallback("The gadget will cost £99 in the shops.", candidates, texts, [0, 1], question, 0.1, set(),
-                    gate.asked_names(question), context) == 1
+                    naming.asked_names(question), context) == 1
 
 
 def test_a_year_the_passages_have_is_named_like_a_name():
@@ -3743,7 +3743,7 @@ def test_a_comparison_said_the_other_way_round_is_refused():
     assert "**50m taller**" in emphasise(line, "How much taller is Taipei's TFC 101 Tower than the Petronas Towers?")
 
 
-# --- rule 10: gate._typed_small -----------------------------------------------------------------------------------
+# --- rule 10: naming.typed_small ---------------------------------------------------------------------------------
 
 def test_a_common_noun_the_passages_capitalize_does_not_unname_a_question():
     """(b) BBC style writes 'the Cabinet', 'the Budget' in capitals: the question's 'cabinet' becomes a name, so the
@@ -3881,7 +3881,7 @@ def test_a_line_quoted_for_a_rank_gives_it():
     before = "The five writers won their respective categories - first novel, novel, biography - on 6 January."
     context = [Context("", "Levy takes Whitbread novel prize"), Context(before, "Levy tipped for Whitbread prize")]
     reply = "The title of Andrea Levy's first novel was \"Small Island\"."
-    asked = gate.asked_names(question)
+    asked = naming.asked_names(question)
     assert fallback(reply, candidates, texts, [0, 1], question, 0.1, set(), asked, context) is None
     assert fallback(reply, candidates, texts, [0, 1], "What was the title of Andrea Levy's novel?", 0.1, set(), asked,
                     context) == 0
@@ -4214,7 +4214,7 @@ def test_a_count_is_not_quoted_from_a_passage_that_never_names_who_the_question_
     context = [Context("", f"{passage} Moscow has its own interests.", passage)]
 
     def quoted(question: str, context: list[Context]) -> int | None:
-        return fallback(reply, candidates, [line], [0], question, 0.1, set(), gate.asked_names(question), context)
+        return fallback(reply, candidates, [line], [0], question, 0.1, set(), naming.asked_names(question), context)
 
     assert quoted("How many high-level defence delegations has Moscow sent to Kabul?", context) is None
     assert quoted("How many high-ranking defence trips has Islamabad sent to Kabul?", context) == 0
@@ -4230,9 +4230,9 @@ def test_a_count_is_not_quoted_from_a_passage_that_never_names_who_the_question_
                   f"High fuel prices hit BA's profits\n\nShares rose. {a321}")]
     question = "How many Airbus A321 aircraft has British Airways taken delivery of?"
     assert fallback("British Airways has six.", [Candidate(0, 0, len(a321), 0.6, 0.5, 0.5)], [a321], [0], question,
-                    0.1, set(), gate.asked_names(question), ba) == 0
+                    0.1, set(), naming.asked_names(question), ba) == 0
     assert fallback("British Airways has six.", [Candidate(0, 0, len(a321), 0.6, 0.5, 0.5)], [a321], [0], question,
-                    0.1, set(), gate.asked_names(question), [ba[0]._replace(passage=f"Shares rose. {a321}")]) is None
+                    0.1, set(), naming.asked_names(question), [ba[0]._replace(passage=f"Shares rose. {a321}")]) is None
 
 
 def test_a_name_of_two_words_or_more_is_found_by_its_initials_not_two_initials_after_an_article():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot import gate
+from chatbot import naming
 from chatbot.answer import Citation, Result
 from chatbot.errors import ChatbotError
 from chatbot.evaluate import Question, answer_metrics, contains_answer, read_questions
@@ -59,8 +59,8 @@ def test_our_question_sets_hold_what_the_issue_asks(path, docs):
     corpus = " ".join(p.read_text(encoding="utf-8") for p in docs.glob("*.txt")).lower()
     for q in qs:
         if q.kind == "near-miss":  # it names something no document mentions
-            asked = gate.asked_names(q.question) | numbers(q.question)
-            assert any(name not in corpus for name in asked), q.id
+            named = naming.asked_names(q.question) | numbers(q.question)
+            assert any(name not in corpus for name in named), q.id
         if q.answers:
             assert contains_answer(q.evidence, q.answers), q.id
             text = " ".join(" ".join((docs / s).read_text(encoding="utf-8").split()) for s in q.sources)

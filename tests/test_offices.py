@@ -297,14 +297,14 @@ def test_a_holder_of_a_body_said_by_its_peoples_word_or_in_other_words():
     """Calibration, the model right and refused: 'Italy's finance minister' on '… the Italian finance minister …'
     (n535: the name check, the article check and the 'Mr' of the answer), a central bank's governor as its head (n525),
     a boss as the president of a company (n557)."""
-    from chatbot import gate, verify, wording
+    from chatbot import naming, verify, wording
     from chatbot.offices import holder_missing
 
     italy = "Mr Brown also said he had agreed with the Italian finance minister Domenico Siniscalco to push forward."
     question = "Who is Italy's finance minister?"
     answer = "Mr Domenico Siniscalco is Italy's finance minister."
     assert wording.names_missing(answer, question, italy, "", italy, italy, "") == ""
-    assert gate.unnamed(question, italy) == []
+    assert naming.unnamed(question, italy) == []
     assert verify._holder_named(answer, question, italy)
     # not a line naming no holder of the office asked about (calibration n268: shown, generated)
     japan = "The defeated Japanese contender, the Earth Simulator, was listed in third place."
