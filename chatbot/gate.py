@@ -144,6 +144,8 @@ _SOURCE_WORDS = frozenset(terms("according writer author article piece op-ed ess
 # what something does or did, asked of a question that names nothing ('What did the dossiers contain?'); not why,
 # nor what it was about ('Why were there so many border flag meetings?': a line with the words gives no reason)
 _DOES_Q = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|will|would|can|could)\s", re.I)
+# the source named first: 'According to the op-ed, what can regional stability not be built on?' (calibration s132)
+_FRAME_FIRST = re.compile(r"\s*according\s+to\s+(?:the|this)\s+[\w-]+\s*,", re.I)
 # which things did or are something, what a thing is ('Which regions could face spillover risks?', 'What are the
 # three strategic imperatives of the partnership?'), naming nothing; the thing asked for ('regions') is the answer's
 _WHICH_Q = re.compile(r"\s*(?:which|what)\s+(?:(?:is|are|was|were)\s|(?!(?:is|are|was|were|does|did|do|will|would|can|"
@@ -197,8 +199,10 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     words = terms(question) - _ASKING
     asked = asked_names(question, first=True)
     count = not asked and _COUNT_Q.match(question) and len(words - _QUESTION_WORDS) >= 2
-    plain = not asked and not count and _DOES_Q.match(question) and not negated(question) and \
+    frame = _FRAME_FIRST.match(question)
+    plain = not asked and not count and _DOES_Q.match(question, frame.end() if frame else 0) and \
         len(words - _SOURCE_WORDS) >= 2
+    denied = bool(plain) and negated(question)  # what a thing does not do: in a line that denies it (below)
     which = None if asked or count or plain or negated(question) or _ABOUT_Q.search(question) \
         else _WHICH_Q.match(question)
     if which and which.group(1) and _verb_form(which.group(1), question[which.end():]):
@@ -220,10 +224,11 @@ def _defined(question: str, passages: Sequence[str]) -> bool:
     spans = [(text, sentence_spans(text)) for text in passages]
     # a plain question may be answered by the sentence after the one that names its subject, when it opens with a
     # pronoun: '… Regional stability cannot be built on fragmented counterterrorism logic. It requires …'
-    windows = [text[ss[i - 1][0] if plain and i and _PRONOUN.match(text, s) else s:e]
+    windows = [text[ss[i - 1][0] if plain and not denied and i and _PRONOUN.match(text, s) else s:e]
                for text, ss in spans for i, (s, e) in enumerate(ss)]
     # what someone said about a thing is in a line that says something ('Tony Blair flew to Iraq' is not: review)
-    return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w)) for w in windows) \
+    return any(words <= terms(w) and (not count or numbers(w)) and (not said or SPEECH.search(w))
+               and (not denied or negated(w)) for w in windows) \
         or bool(count and _counts_asked(windows, question))
 
 

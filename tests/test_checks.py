@@ -294,12 +294,16 @@ def test_a_question_asking_what_a_named_thing_is_passes_when_one_sentence_names_
     passages.append("Such dossiers contained cross-border entry points. Regional stability cannot be built on "
                     "fragmented logic. It requires consistent pressure on all militant structures.")
     for question in ("What did the dossiers contain?",
-                     "What does regional stability require, according to the writer?"):
+                     "What does regional stability require, according to the writer?",
+                     # what it does not do, in a line that denies it, the source named first (calibration s132)
+                     "According to the writer, what can regional stability not be built on?"):
         assert not refused(question), question
     for question in ("What did the dossiers cost?", "Who wrote the dossiers?", "What is stability?",
                      "What does consistent pressure on militant structures contain?",
                      # found in review: a negated question; words that only two unrelated sentences hold
-                     "What did the dossiers not contain?", "What did the logic contain?"):
+                     "What did the dossiers not contain?", "What did the logic contain?",
+                     # … not in the line after the one that denies it, nor in a line that does not deny it
+                     "What can regional stability not require?", "What does regional stability not require?"):
         assert refused(question), question
     # … or asks which things do something, or what they are, and a sentence holds all its words but the thing asked
     # for (found asking new questions of the seeds: 'Which regions could face spillover risks?' 0.27, 'What are
