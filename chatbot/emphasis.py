@@ -12,7 +12,7 @@ from .besides import base_asked
 from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
 from .deeds import count_done_otherwise, deed_unasked
-from .fits import deed_unsaid, when_unsaid
+from .fits import date_of_other_deed, deed_unsaid, when_unsaid
 from .kinds import (
     CALENDAR,
     DIFFERENCE,
@@ -334,6 +334,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
         if kind == "name" and _named_apart_from_asked(sentence, start, question):
             continue  # nor 'James Skinner' of the next sentence, for the wife a line says Mr Bell leaves
+        if kind == "date" and date_of_other_deed(sentence, start, question):
+            continue  # nor the year of honours received, for the year they married (calibration n720)
         if kind == "name" and _modifier(sentence, start, found, question):
             continue  # nor "Russia's" of "While Russia's decision …" for 'Who is Pakistan's top diplomat?'
         if kind == "name" and re.search(r"['’]s$", found) and WHO_SAID.match(own_question(question)) \

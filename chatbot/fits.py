@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
+
 from .about import named_elsewhere, part_named
 from .counts import (
     amount_of_other,
@@ -193,3 +195,30 @@ def when_unsaid(line: str, question: str) -> bool:
     event = base_terms(m.group(1)) - base_terms(" ".join(names(m.group(1), first=True))) - _ANY_TIME if m else set()
     pool = base_terms(line)
     return bool(event) and not any(v in pool or begins_word(v, pool) for v in event)
+
+
+_DATE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:when|(?:in|on)\s+what\s+(?:year|date|day)|what\s+year)\s+"
+                     r"(?:did|does|do|will|was|were|is|are|has|have|had)\s+(.+?)\s*[?.!]*$", re.I)
+_AND_THEN = re.compile(r"\band\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # '… and together received …'
+
+
+def date_of_other_deed(line: str, start: int, question: str) -> bool:
+    """Is the date at `start` said of another deed, one joined by 'and' after the deed the question asks the date
+    of? ('Davis and Dee were married for more than 56 years and together received Kennedy Center honours in 2004',
+    'In what year did Ossie Davis and Ruby Dee get married?' -> True: calibration n720, never said, had **2004**)"""
+    m = _DATE_Q.match(own_question(question))
+    deed = base_terms(m.group(1)) - base_terms(" ".join(names(m.group(1), first=True))) - _ANY_TIME - {"get"} \
+        if m else set()
+    before = line[:start]
+    for j in _AND_THEN.finditer(before):
+        adverb, verb = j.group(1), j.group(2).lower()
+        lemmas = lemminflect.getAllLemmas(verb)
+        if adverb and "ADV" not in lemminflect.getAllLemmas(adverb.lower()):
+            continue
+        base = lemmas.get("VERB", ("",))[0]
+        if not base or "NOUN" in lemmas or verb not in {*lemminflect.getInflection(base, "VBD"),
+                                                         *lemminflect.getInflection(base, "VBN")}:
+            continue  # '… and together received …', not '… and the honours …'
+        if deed & base_terms(before[:j.start()]) and not deed & base_terms(before[j.start():]):
+            return True
+    return False

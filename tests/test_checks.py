@@ -34,7 +34,16 @@ from chatbot.deeds import count_deeds, deed_of_count_otherwise, deed_unasked
 from chatbot.embed import HashEmbedder
 from chatbot.emphasis import emphasise
 from chatbot.emphasis import whose_unsaid as emphasis_whose
-from chatbot.fits import deed_unsaid, lacks, misfit, office_unsaid, speech_unsaid, topic_unsaid, when_unsaid
+from chatbot.fits import (
+    date_of_other_deed,
+    deed_unsaid,
+    lacks,
+    misfit,
+    office_unsaid,
+    speech_unsaid,
+    topic_unsaid,
+    when_unsaid,
+)
 from chatbot.followup import answers_earlier, understood
 from chatbot.kinds import SPEED_Q, WHO_DID_Q, answer_type, answers_asked, done_by_named, has_type
 from chatbot.order import ordinal_unsaid, rank_missing
@@ -2248,6 +2257,23 @@ def test_a_line_that_never_says_what_a_when_question_dates_bolds_no_date():
     assert not when_unsaid("The hall was attacked in March 2024.", "When was the Moscow concert hall attacked?")
     # not 'in what year': '… entered Downing Street in **1976** …' is right for '… become prime minister?'
     assert not when_unsaid("He entered Downing Street in 1976.", "In what year did Jim Callaghan become PM?")
+
+
+def test_a_date_said_of_another_deed_joined_after_the_asked_one_is_not_bold():
+    """Calibration n720 (never said): 'In what year did Ossie Davis and Ruby Dee get married?' quoted '… married for
+    more than 56 years and together received Kennedy Center honours in **2004** …'."""
+    question = "In what year did Ossie Davis and Ruby Dee get married?"
+    line = "Davis and Dee were married for more than 56 years and together received Kennedy Center honours in 2004."
+    assert date_of_other_deed(line, line.index("2004"), question) and "**" not in emphasise(line, question)
+    # the date of the asked deed keeps its bold, before or after another
+    for line in ("Davis married Ruby Dee in 1948 and received honours in 2004.",
+                 "Davis and Dee, who met on a film set and later married in 1948, received honours in 2004."):
+        assert "**1948**" in emphasise(line, question.replace("get married", "marry")), line
+    line = "Davis and Dee were married for 56 years and together received Kennedy Center honours in 2004."
+    assert "**2004**" in emphasise(line, "When did Davis and Dee receive Kennedy Center honours?")
+    # 'and' before a noun joins no deed
+    line = "Davis married Dee and the honours came in 2004."
+    assert not date_of_other_deed(line, line.index("2004"), question)
 
 
 def test_one_percent_is_a_number():
