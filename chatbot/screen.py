@@ -67,12 +67,22 @@ def _circular(text: str) -> bool:
     return bool(said) and said <= base_terms(parts[0]) and not numbers(parts[1]) - numbers(parts[0])
 
 
+# the source the question named, said again as the subject: 'The Moscow to Kabul via Islamabad piece says the regional
+# players carry the choice and the burden.' (calibration s192: refused, 'islamabad' is not in the source)
+_SOURCE_SAYS = re.compile(r"(?:the|this)\s+(?P<named>(?:[\w'’-]+\s+){0,8}?)(?:piece|article|op-ed|analysis|essay|"
+                          r"writer|author|story|commentary|column)\s+(?:says?|states?|argues?|notes?|writes?|suggests?|claims?)"
+                          r"\s+(?:that\s+)?", re.I)
+
+
 def _own_frame_cut(text: str, question: str) -> str:
     """The sentence without the question's own frame said again, when the frame ends in a document word and shares
     a word with the question's ('the 36th UN … Monitoring Team Report' for 'the UN monitoring report'), or neither
     names more than the document ('the op-ed'); kept when what is left only repeats the question ('allocated
     according to census data') or is empty. Not another source ('estimates by the Liberal Democrats', 'a Ministry
     of Defence report' for Tony Blair's word) nor a speaker: both are checked (review)."""
+    says = _SOURCE_SAYS.match(text)
+    if says and terms(says.group("named")) <= terms(question) and base_terms(text[says.end():]) - base_terms(question):
+        return text[says.end()].upper() + text[says.end() + 1:]  # the op-ed's words, not its own: not 'The BBC article'
     frame, asked = _FRAME.search(text), re.search(r"\baccording\s+to\s+([^,?]+)", question, re.I)
     if not frame or not asked:
         return text

@@ -3596,6 +3596,15 @@ def test_the_questions_own_frame_said_again_is_cut():
     said = "According to Jack McConnell, volume sales fell by 1.3%."
     assert screen(said, "According to Jack McConnell, how much did volume sales fall?")[0] == said
     assert screen(reply, "How big is the TTP presence in Afghanistan?")[0] == reply  # no frame asked: kept, checked
+    # the source the question names, said again as the reply's subject (calibration s192, refused: 'islamabad' is not
+    # in the source); a source the question does not name is kept, and checked
+    question = "Who does the Moscow to Kabul via Islamabad piece say carries the choice and the burden?"
+    assert screen("The Moscow to Kabul via Islamabad piece says the regional players carry the choice and the burden.",
+                  question) == ("The regional players carry the choice and the burden.", "")
+    assert screen("The writer says that Pakistan must act.", "What must Pakistan do?")[0] == "Pakistan must act."
+    assert screen("The BBC article says Pakistan must act.", "What must Pakistan do?")[0] == \
+        "The BBC article says Pakistan must act."
+    assert screen("The piece says the burden.", question)[0] == "The piece says the burden."  # nothing of its own
 
 
 def test_a_name_typed_in_small_letters_is_named_for_the_gate():
