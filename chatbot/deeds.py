@@ -12,7 +12,7 @@ import re
 import lemminflect
 
 from .counts import asked_count
-from .text import NUMBER_WORDS, stems
+from .text import NUMBER_WORDS, STOPWORDS, stems
 
 _NUMBER = rf"\d[\d,.]*\d|\d|{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100)}"
 _AUX = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|be)"
@@ -122,3 +122,26 @@ def deed_unasked(sentence: str, question: str) -> bool:
     counted = set(stems(" ".join(asked_count(question)))) | _asked_what(question) if asked else set()
     frames = count_deeds(sentence)  # a count naming nothing may give the deed: '… and 100 were arrested'
     return any(what & counted for _, what, _ in frames) and not any(asked in d for _, _, d in frames)
+
+
+# who did (or had done to it) what a how-many question counts: 'How many US patents was Microsoft granted in 2004?'
+_ASKED_DOER = re.compile(r"\b(?i:how\s+many)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has|have|had|did|does|do|is|are|will)\s+"
+                         r"(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?:been\s+)?([a-z]+)\b")
+_DOER_DID = re.compile(r"\b([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|"
+                       r"are|has|have|had)\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+
+
+def done_by_other(sentence: str, question: str) -> bool:
+    """Does the sentence say the deed a how-many question asks of someone it names was done by (or to) another it
+    names, never by the one asked about? Then its counts are another's: ('IBM was granted 3,248 patents in 2004 …',
+    'How many US patents was Microsoft granted in 2004?') -> True (calibration n723, never said: '**12 years**' of
+    'For each of the past 12 years IBM has been granted more US patents …' was bold)."""
+    m = _ASKED_DOER.search(question)
+    lemmas = lemminflect.getAllLemmas(m.group(2)) if m else {}
+    if not m or "VERB" not in lemmas or "NOUN" in lemmas:
+        return False
+    deed, doer = lemmas["VERB"][0], set(stems(m.group(1)))
+    if doer & set(stems(sentence)):
+        return False
+    return any(d.group(1).split()[0].lower() not in STOPWORDS and deed in lemminflect.getAllLemmas(d.group(2)).get(
+        "VERB", ()) for d in _DOER_DID.finditer(sentence))

@@ -11,7 +11,7 @@ from .acronyms import spelled_out
 from .besides import base_asked
 from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
-from .deeds import count_done_otherwise, deed_unasked
+from .deeds import count_done_otherwise, deed_unasked, done_by_other
 from .fits import date_of_other_deed, deed_unsaid, when_unsaid
 from .kinds import (
     CALENDAR,
@@ -282,6 +282,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
     number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question)
                                    or deed_unasked(sentence, question) or whose_unsaid(sentence, question)
+                                   or done_by_other(sentence, question)  # IBM's patents, for Microsoft's
                                    or bool(paid_for_other(sentence, question))
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     number = number or (kind == "number" and base_asked(sentence, question))  # not what the salary is topped up by

@@ -2259,6 +2259,21 @@ def test_a_line_that_never_says_what_a_when_question_dates_bolds_no_date():
     assert not when_unsaid("He entered Downing Street in 1976.", "In what year did Jim Callaghan become PM?")
 
 
+def test_a_count_of_a_deed_done_by_another_than_the_one_asked_about_is_not_bold():
+    """Calibration n723 (never said): 'How many US patents was Microsoft granted in 2004?' quoted 'For each of the
+    past **12 years** IBM has been granted more US patents than any other company.'"""
+    from chatbot.deeds import done_by_other
+
+    question = "How many US patents was Microsoft granted in 2004?"
+    for line in ("For each of the past 12 years IBM has been granted more US patents than any other company.",
+                 "IBM was granted 3,248 patents in 2004, more than any other firm in the US."):
+        assert done_by_other(line, question) and "**" not in emphasise(line, question), line
+    # the one asked about, or no one named, keeps its count
+    assert "**3,000 patents**" in emphasise("Microsoft was granted 3,000 patents in 2004.", question)
+    assert not done_by_other("In 2004 the firm was granted 3,000 patents.", question)
+    assert not done_by_other("Pakistani forces killed 30 militants.", "How many militants did Pakistani forces kill?")
+
+
 def test_a_date_said_of_another_deed_joined_after_the_asked_one_is_not_bold():
     """Calibration n720 (never said): 'In what year did Ossie Davis and Ruby Dee get married?' quoted '… married for
     more than 56 years and together received Kennedy Center honours in **2004** …'."""
