@@ -8,6 +8,7 @@ import re
 import lemminflect
 
 from .acronyms import spelled_out
+from .amounts import undisclosed, whose_unsaid
 from .besides import base_asked
 from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
@@ -37,7 +38,6 @@ from .text import (
     STOPWORDS,
     YEAR,
     by_acronym,
-    mentioned,
     names,
     numbers,
     own_question,
@@ -221,50 +221,6 @@ def _count_bonus(sentence: str, start: int, found: str, years: set[str], money: 
     return bonus
 
 
-_UNDISCLOSED = re.compile(r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|unrevealed|secret)\s+(?:amount|sum|fee|"
-                          r"price|figure|number)s?\b([^,;:]*)", re.I)
-
-
-def _undisclosed(sentence: str, question: str) -> bool:
-    """Does the sentence say the amount the question asks about was not disclosed: does the clause after its
-    'undisclosed amount' hold more of the question's words than the clause after any of its numbers? ('Mr Hague was
-    also paid an undisclosed amount for the newspaper serialisation … and up to £135,00 for work as an adviser …',
-    'How much did William Hague get for the newspaper serialisation …?': found asking new questions, the adviser's
-    fee was bold); not '£790m for the club, and an undisclosed sum for the club shop' for the club (review)"""
-    asked = terms(question) - {t for n in names(question) for t in terms(n)}
-
-    def said(clause: str) -> int:
-        return len(asked & terms(re.split(r"\s+and\s+|[,;:]", clause)[0]))
-    unsaid = max((said(m.group(1)) for m in _UNDISCLOSED.finditer(sentence)), default=0)
-    return unsaid > max((said(sentence[m.end():]) for m in re.finditer(r"\d[\d,.]*\s*(?:m|bn|k)?\b", sentence)),
-                        default=0)
-
-
-# 'How much did the Barclay twins pay for …?': who paid, earned or is worth the amount asked about
-_WHOSE_AMOUNT_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?how\s+much\s+(?:money\s+|more\s+|extra\s+)?(?:did|does|do|will|"
-                             r"would|has|have|had|is|are|was|were)\s+(.+?)\s+(?-i:(?:pa[iy]|spen[dt]|earn|ma[dk]e|get|got|"
-                             r"receiv|rais|cost|worth|charg|win|won|los[et]|owe|g[ai]ve|invest|offer|bid|sell|sold|bought|"
-                             r"buy)(?:e|es|s|ed|d|ing|t|n)?)\b", re.I)  # a verb, not 'the Winter' (review)
-
-
-def whose_unsaid(sentence: str, question: str) -> bool:
-    """Does the sentence leave out whose amount a how-much question asks? Then its amount is another's: ('The
-    Telegraph Group says the cuts are needed to fund an £150m investment …', 'How much did the Barclay twins pay
-    for the Telegraph?') -> True (found asking new questions: never said, **£150m investment** was bold; so was
-    '**$144m**' of the Band Aid Trust for what Tony Blair paid). A word of it is enough ('Barclays' of 'Barclays
-    Bank', 'suits' of 'the Beatles' suits', 'UK' for 'Britain'), or a pronoun opening the sentence ('His declared
-    interests include £20,000 …' for Alan Milburn's). Replayed: four bold amounts of others left plain
-    (calibration n291, n306, n322, n366), and one right one (report n064: 'The two-screen clamshell gadget costs
-    £99' for the Nintendo DS)."""
-    m = _WHOSE_AMOUNT_Q.match(own_question(question))
-    if m is None or re.match(r"\W*(?:he|his|she|her|it|its|they|their)\b", sentence, re.I):
-        return False
-    whose = m.group(1)
-    if not terms(whose) and not names(whose, first=True):  # ('How much did they pay?')
-        return False
-    return not (terms(whose) & terms(sentence) or any(mentioned(n, sentence) for n in names(whose, first=True)))
-
-
 def emphasise(sentence: str, question: str, reply: str = "") -> str:
     """The sentence with its answering words in **bold**, chosen by the question's kind, by the model's refused
     `reply` (its number or name, when the sentence has it) and by how many of the question's words surround them.
@@ -280,7 +236,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'
         return f"{sentence[:spelled[0]]}**{sentence[spelled[0]:spelled[1]]}**{sentence[spelled[1]:]}"
     pattern = {"number": _COUNT, "date": _DATE, "name": _NAME, "place": _NAME}.get(kind or "")
-    number = kind == "number" and (counts_other(sentence, question) or _undisclosed(sentence, question)
+    number = kind == "number" and (counts_other(sentence, question) or undisclosed(sentence, question)
                                    or deed_unasked(sentence, question) or whose_unsaid(sentence, question)
                                    or done_by_other(sentence, question)  # IBM's patents, for Microsoft's
                                    or bool(paid_for_other(sentence, question))

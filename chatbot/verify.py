@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, lead_in, part_named
+from .amounts import whose_unsaid
 from .besides import value_of_base
 from .bounds import (
     bound_lost,
@@ -40,7 +41,6 @@ from .counts import (
 )
 from .deeds import deed_of_count_otherwise, deed_unasked
 from .embed import Embedder
-from .emphasis import whose_unsaid
 from .offices import asked_office, holder_unsaid, holders, owner_unsaid
 from .order import order_missing, rank_missing
 from .pairs import given_apart, idle_pair, linked_pair, loose_pair

@@ -9,6 +9,7 @@ import pytest
 
 from chatbot import followup, gate, naming, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere
+from chatbot.amounts import whose_unsaid as emphasis_whose
 from chatbot.bounds import (
     bound_lost,
     change_of_total,
@@ -33,7 +34,6 @@ from chatbot.counts import (
 from chatbot.deeds import count_deeds, deed_of_count_otherwise, deed_unasked
 from chatbot.embed import HashEmbedder
 from chatbot.emphasis import emphasise
-from chatbot.emphasis import whose_unsaid as emphasis_whose
 from chatbot.fits import (
     date_of_other_deed,
     deed_unsaid,
