@@ -2274,6 +2274,20 @@ def test_a_count_of_a_deed_done_by_another_than_the_one_asked_about_is_not_bold(
     assert not done_by_other("Pakistani forces killed 30 militants.", "How many militants did Pakistani forces kill?")
 
 
+def test_a_line_saying_of_another_name_the_thing_asked_of_one_is_not_quoted():
+    """Calibration s203 (never said): 'What is the estimated size of the BLA presence inside Afghanistan?' quoted '…
+    safe havens for the **6,000**-strong TTP presence in Afghanistan …'."""
+    from chatbot.fits import noun_of_other
+
+    question = "What is the estimated size of the BLA presence inside Afghanistan?"
+    line = "Taliban officials support safe havens for the 6,000-strong TTP presence in Afghanistan."
+    assert misfit(line, question, set()) == "it is about the TTP presence, not the BLA presence"
+    # a line naming the one asked about too, or the thing with no other name, or the name said otherwise, fits
+    assert noun_of_other(line.replace("TTP", "TTP and BLA"), question) == ""
+    assert noun_of_other(line.replace("TTP ", ""), question) == ""
+    assert noun_of_other("The Russian presence in Afghanistan grows.", "How large is Russia's presence there?") == ""
+
+
 def test_a_date_said_of_another_deed_joined_after_the_asked_one_is_not_bold():
     """Calibration n720 (never said): 'In what year did Ossie Davis and Ruby Dee get married?' quoted '… married for
     more than 56 years and together received Kennedy Center honours in **2004** …'."""
