@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .text import names, negated, numbers, terms, yes_no
+import lemminflect
+
+from .text import names, negated, numbers, own_question, terms, yes_no
 from .wordforms import base_terms
 
 _CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -135,4 +137,37 @@ def screen(text: str, question: str) -> tuple[str, str]:
         return text, "it only repeats the question"  # also to a yes/no question (README: word checks see no roles)
     if _circular(text):
         return text, "it says a thing is itself"
+    if _name_not_given(text, question):
+        return text, "it does not give the name asked for"
     return text, ""
+
+
+_NAME_OF_Q = re.compile(r"\s*what(?:'s|’s|\s+(?:is|was|were|are))\s+the\s+names?\s+of\s+(?:the\s+|an?\s+)?(.+?)\W*$",
+                        re.I)
+_NAMING = frozenset("is was are were be been called named known as the a an its their his her".split())
+
+
+def _name_not_given(text: str, question: str) -> bool:
+    """Does a sentence answering 'What was the name of the …?' say what the question names it by, with no new name
+    beside that but across a deed? ('The Afghan national who carried out the G-11 Judicial Complex bombing was
+    deployed by TTP/FAK leadership.', 'The March 2024 attack on a Moscow concert hall was attributed to ISIS-K.':
+    calibration s148, s185, never said, both shown as generated); not 'The investment vehicle is Cubic Expression.'"""
+    m = _NAME_OF_Q.match(own_question(question))
+    if not m:
+        return False
+    head = ""
+    for word in re.findall(r"[\w'’-]+", m.group(1)):  # 'Afghan national who …' -> 'national'
+        lemmas = lemminflect.getAllLemmas(word.lower())
+        if word.lower() in ("who", "that", "which", "whose", "where", "when") or word[0].isupper() and head \
+                or "VERB" in lemmas and "NOUN" not in lemmas:
+            break
+        head = word.lower() if word[0].islower() else head
+    words = re.findall(r"[\w'’/-]+", text)
+    at = [i for i, w in enumerate(words) if w.lower() == head or w.lower() == f"{head}s"]
+    if not head or not at:
+        return False
+    asked = terms(question)
+    new = [i for i, w in enumerate(words) if i and re.search(r"[A-Z]", w) and not terms(w) <= asked]  # 'iPod'
+    return not any(all(w.lower() in _NAMING or terms(w) <= asked for w in words[min(i, j) + 1:max(i, j)])
+                   for i in at for j in new if abs(i - j) <= 6)
+
