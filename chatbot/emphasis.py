@@ -31,6 +31,7 @@ from .offices import asked_office, holders
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
+from .screen import name_apart
 from .text import (
     HONORIFICS,
     MONTH_NAME,
@@ -289,6 +290,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                 and {"ADV", "ADJ"} & set(lemminflect.getAllLemmas(found.lower())))
                 or _title_of_asked(sentence, start + len(found), found_words, asked_words)):
             continue  # the question's own names ('Mr Kilroy-Silk') are not the answer; 'Within', 'Former' no name
+        if kind == "name" and name_apart(sentence, start, question):
+            continue  # nor 'ISIS-K' of '… a Moscow concert hall, attributed to ISIS-K' for the hall's name (s185)
         if kind == "name" and _named_apart_from_asked(sentence, start, question):
             continue  # nor 'James Skinner' of the next sentence, for the wife a line says Mr Bell leaves
         if kind == "date" and date_of_other_deed(sentence, start, question):

@@ -3657,6 +3657,13 @@ def test_an_answer_to_what_the_name_of_a_thing_is_gives_a_name_beside_it():
         assert screen(text, question)[1] == "", text
     assert screen("The cheap music player is called the iPod shuffle.", "What's the name of the cheap music "
                   "player Jobs unveiled?")[1] == ""
+    # nor is such a name bold in a quote
+    question = "What was the name of the concert hall that was attacked in Moscow in March 2024?"
+    line = "The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the threat."
+    assert "**" not in emphasise(line, question)
+    assert "**Crocus City Hall**" in emphasise("The concert hall, Crocus City Hall, was attacked.", question)
+    question = "What was the name of the Afghan national who carried out the G-11 Judicial Complex bombing?"
+    assert "**" not in emphasise("An Afghan national of Nangarhar was deployed by TTP/FAK leadership.", question)
 
 
 def test_a_name_typed_in_small_letters_is_named_for_the_gate():
