@@ -113,3 +113,12 @@ _PERIOD = re.compile(r"[\s-]+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|
                      r"(?:half|quarter|week|weekend|day|night|month|year|season|hours?|minutes?|days|weeks|months|"
                      r"years)\b",
                      re.I)  # 'the first half', 'first-quarter', 'the first nine months': a period, not a rank
+
+
+def later_unsaid(line: str, question: str, before: str) -> bool:
+    """`ordinal_unsaid` for a 'second' or 'third' thing, whatever the question asks of it (not a period: 'the
+    second half'): 'An Iranian weblogger has been jailed for 14 years …' is the first blogger's, for 'How long was
+    the second blogger, Motjaba Saminejad, jailed for?' (calibration n418, never said: **14 years** was bold)."""
+    own = own_question(question)
+    return any(m.group(1).lower() in ("second", "third") and not _PERIOD.match(own, m.end(1))
+               for m in _ORDINAL_OF_THING.finditer(own)) and ordinal_unsaid(line, question, before)

@@ -11,7 +11,7 @@ from .bounds import change_of_total, described_otherwise, other_size
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
 from .kinds import answer_type, done_by_named, has_type
-from .order import ordinal_unsaid
+from .order import later_unsaid, ordinal_unsaid
 from .persons import subject_swapped
 from .rank import Candidate
 from .text import (
@@ -115,7 +115,8 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     ranked = answer_type(question) in ("name", "date")
 
     def unranked(i: int) -> bool:  # 'Who won the first novel award?': not a line on her novel of the year
-        return ranked and ordinal_unsaid(texts[i], question, context[i].before)
+        return ordinal_unsaid(texts[i], question, context[i].before) if ranked else \
+            later_unsaid(texts[i], question, context[i].before)  # nor the first blogger's for the second's
 
     def unnamed(i: int) -> bool:  # the reply's own line must stand with every name of the question
         return not all(mentioned(n, context[i].article) for n in asked)

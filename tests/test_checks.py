@@ -3989,6 +3989,26 @@ def test_a_line_quoted_for_a_rank_gives_it():
     assert ordinal_unsaid(texts[0], "Who won the first novel award?", "")
 
 
+def test_a_line_on_the_first_of_two_is_not_quoted_for_the_second():
+    """Calibration n418 (never said): 'How long was the second blogger, Motjaba Saminejad, jailed for?' quoted the
+    article's first line, on the first blogger, with **14 years** in bold; the reply pointed at it."""
+    from chatbot.order import later_unsaid
+
+    question = "How long was the second blogger, Motjaba Saminejad, jailed for?"
+    line = "An Iranian weblogger has been jailed for 14 years on charges of spying."
+    candidates = [Candidate(0, 0, len(line), 0.6, 0.6, 0.5)]
+    context = [Context("", "Iranian blogger jailed\n\nA second blogger, Motjaba Saminejad, was held.")]
+    reply = "The second blogger, Motjaba Saminejad, was jailed for 14 years."
+    asked = naming.asked_names(question)
+    assert later_unsaid(line, question, "")
+    assert fallback(reply, candidates, [line], [0], question, 0.1, set(), asked, context) is None
+    assert fallback(reply, candidates, [line], [0], question.replace("second ", ""), 0.1, set(), asked, context) == 0
+    # the line of the second, and a period's ordinal, are quoted
+    assert not later_unsaid("A second blogger, Motjaba Saminejad, was jailed for two years.", question, "")
+    assert not later_unsaid("Qantas expects to pay A$100m more for fuel.",
+                            "How much extra does Qantas expect to pay for fuel in the second half of the year?", "")
+
+
 def test_review_of_the_thirty_fifth_stop():
     """A review's findings on this stop's rules, each an assertion that failed on the reviewed code."""
     # an acronym spelled out in small words passes no gate ('The BLA said …, but later apologised.')
