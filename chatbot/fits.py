@@ -18,7 +18,7 @@ from .counts import (
     owned_by_other,
 )
 from .kinds import WHO_DID_Q, answer_type, done_by_nobody
-from .offices import holder_missing, owner_unsaid
+from .offices import holder_missing
 from .peoples import as_people
 from .periods import other_period, share_for_whole
 from .persons import someone_else
@@ -50,7 +50,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         "it shares no word with the question but its names" if topic_unsaid(line, question, article) else "") \
         or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) \
         or office_unsaid(line, question) or holder_missing(line, question, article) \
-        or owner_unsaid(question, [line, before, article.split("\n", 1)[0]]) or noun_of_other(line, question) \
+        or noun_of_other(line, question) \
         or number_unsaid(line, question, before) or share_for_whole(line, question, [line]) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (

@@ -7,7 +7,6 @@ them refused or quoting another line)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .peoples import COUNTRY_OF, WORD_OF_PLACE, as_people
 from .text import (
@@ -269,20 +268,3 @@ def _asked_of(question: str) -> set[str]:
         return {re.sub(r"['’]s$", "", w) for w in words} - STOPWORDS - _office_words(asked_office(question)) - {
             "who", "name", "runs", "run", "heads", "chairs", "manages"}
     return names(question) - _office_words(asked_office(question))
-
-
-def owner_unsaid(question: str, lines: Sequence[str]) -> str:
-    """Why a line naming who holds the office the question asks of something does not say it of that, nor the line
-    before it or the article's heading (`lines`, the line first), or '': the line names the office of no one, and
-    none of them names whose it is. ('Who is the Taliban's foreign minister?', ['… the timing of Deputy Prime
-    Minister and Foreign Minister Ishaq Dar's visit to Kabul …', …]: Pakistan's; calibration s262, never said:
-    'The Taliban's foreign minister is Ishaq Dar.' was shown as generated.) The article elsewhere may name it of
-    someone else."""
-    own = own_question(question)
-    offices, of = asked_office(own), _body(question)
-    if not offices or not of or not holders(lines[0], offices) or _office_of(lines[0], offices):
-        return ""
-    text = " ".join(lines)
-    if any(mentioned(w, text) or as_people(w, text) for w in of) or _initials_in(question, text):
-        return ""
-    return f"the source does not say whose {offices[0]} that is"

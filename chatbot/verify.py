@@ -41,7 +41,7 @@ from .counts import (
 )
 from .deeds import deed_of_count_otherwise, deed_unasked
 from .embed import Embedder
-from .offices import asked_office, holder_unsaid, holders, owner_unsaid
+from .offices import asked_office, holder_unsaid, holders
 from .order import order_missing, rank_missing
 from .pairs import given_apart, idle_pair, linked_pair, loose_pair
 from .periods import counts_given, part_for_whole, period_of_count, share_for_whole
@@ -208,7 +208,6 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or loose_pair(sentence, question, chosen) or idle_pair(sentence, question, chosen) \
         or linked_pair(sentence, chosen) or given_apart(sentence, question, chosen) \
         or place_unsaid(sentence, question, [text, before, chosen[0].article.split("\n", 1)[0]]) \
-        or owner_unsaid(question, [text, before, chosen[0].article.split("\n", 1)[0]]) \
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \

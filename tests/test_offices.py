@@ -378,33 +378,3 @@ def test_the_lord_chief_justice_is_an_office_and_its_holder_is_the_bold():
     assert holds_office(line, asked_office(question))
     reply = "The Lord Chief Justice is the most senior judge in England and Wales."
     assert "**Lord Woolf**" in emphasise(line, question, reply)
-
-
-def test_a_holder_whose_office_no_near_line_ties_to_the_body_asked_about_is_not_generated():
-    """Calibration s262 (never said): 'The Taliban's foreign minister is Ishaq Dar.' was shown, generated, from '… the
-    timing of Deputy Prime Minister and Foreign Minister Ishaq Dar's visit to Kabul …' (Pakistan's), in an op-ed
-    naming the Taliban everywhere else."""
-    from chatbot.embed import HashEmbedder
-    from chatbot.fits import misfit
-    from chatbot.offices import owner_unsaid
-    from chatbot.verify import Source, attribute
-
-    question = "Who is the Taliban's foreign minister?"
-    line = "In this context, the timing of Deputy Prime Minister and Foreign Minister Ishaq Dar’s visit to Kabul was " \
-        "particularly significant."
-    before = "Islamabad has long pressed Kabul on the TTP."
-    heading = "Moscow to Kabul via Islamabad"
-    article = f"{heading}\n\nThe Taliban question. {before} {line} The Taliban said little."
-    answer = "The Taliban's foreign minister is Ishaq Dar."
-    assert owner_unsaid(question, [line, before, heading]) == \
-        "the source does not say whose foreign minister that is"
-    # nor is that line quoted for it
-    assert misfit(line, question, set(), before, article) == "the source does not say whose foreign minister that is"
-    source = Source(0, 0, len(line), line, 0.6, 0.6, article)
-    verdict = attribute(answer, question, [source], [f"{before} {line}"], HashEmbedder(), [0], [article])
-    assert not verdict.ok and "whose foreign minister" in verdict.reason
-    # the line before, the heading or the line itself may say whose it is
-    assert owner_unsaid(question, [line, "The Taliban sent him.", heading]) == ""
-    assert owner_unsaid(question, [line, before, "Taliban minister visits Kabul"]) == ""
-    assert owner_unsaid("Who is Pakistan's foreign minister?",
-                        [line.replace("Foreign Minister", "Pakistani Foreign Minister"), before, heading]) == ""
