@@ -236,6 +236,8 @@ def noun_of_other(line: str, question: str) -> str:
     BLA presence' (calibration s203, never said: **6,000** was bold)."""
     own = own_question(question)
     for m in _NAMED_NOUN.finditer(own):
+        if re.search(r"\b(?:which|what)\s+$", own[:m.start()], re.I):
+            continue  # the thing asked for: 'Which Taliban faction …?' is answered '… the Haqqani faction …'
         name, noun = re.sub(r"['’]s$", "", m.group(1)), m.group(2)
         lemmas = lemminflect.getAllLemmas(noun)
         if name.lower() in STOPWORDS or "NOUN" not in lemmas or "VERB" in lemmas or mentioned(name.lower(), line) \

@@ -161,8 +161,9 @@ def _name_not_given(text: str, question: str) -> bool:
 
 def name_apart(text: str, at: int, question: str) -> bool:
     """Is the name at `at` apart from the words the text says the thing by whose name 'What was the name of the …?'
-    asks: more than six words away, or across a deed ('… concert hall was attributed to ISIS-K')? False when the text
-    has no such word, or the question asks no name."""
+    asks: across a word neither the question's nor one naming ('… concert hall was attributed to ISIS-K', 'of')?
+    Not across the question's own words ('The … player Jobs unveiled alongside the Mac mini is the iPod shuffle',
+    calibration n603). False when the text has no such word, or the question asks no name."""
     head = _named_thing(question)
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’/-]+", text)]
     words = [w for _, w in spans]
@@ -171,8 +172,8 @@ def name_apart(text: str, at: int, question: str) -> bool:
     if not head or not things or j is None:
         return False
     asked = terms(question)
-    return not any(abs(i - j) <= 6 and all(w.lower() in _NAMING or terms(w) and terms(w) <= asked  # not 'of
-                                           for w in words[min(i, j) + 1:max(i, j)]) for i in things)  # Nangarhar'
+    return not any(all(w.lower() in _NAMING or terms(w) and terms(w) <= asked  # not 'of Nangarhar'
+                       for w in words[min(i, j) + 1:max(i, j)]) for i in things)
 
 
 def _named_thing(question: str) -> str:
