@@ -172,8 +172,14 @@ def name_apart(text: str, at: int, question: str) -> bool:
     if not head or not things or j is None:
         return False
     asked = terms(question)
-    return not any(all(w.lower() in _NAMING or terms(w) and terms(w) <= asked  # not 'of Nangarhar'
-                       for w in words[min(i, j) + 1:max(i, j)]) for i in things)
+
+    def joins(k: int) -> bool:  # 'is the name of', the question's words; not 'of Nangarhar'
+        w = words[k].lower()
+        return w in _NAMING or bool(terms(w)) and terms(w) <= asked or w == "of" and words[k - 1].lower() == "name"
+
+    # a name before the thing may go on in small letters: 'The iPod shuffle is the name of the … player' (n603)
+    return not any(all(joins(k) for k in range(min(i, j) + 1 + (j < i and words[j + 1].islower()), max(i, j)))
+                   for i in things)
 
 
 def _named_thing(question: str) -> str:

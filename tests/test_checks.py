@@ -3662,6 +3662,8 @@ def test_an_answer_to_what_the_name_of_a_thing_is_gives_a_name_beside_it():
     question = "What's the name of the cheap flash-memory music player Jobs unveiled alongside the Mac mini?"
     assert screen("The cheap flash-memory music player Jobs unveiled alongside the Mac mini is the iPod shuffle.",
                   question)[1] == ""  # calibration n603: across the question's own words
+    assert screen("The iPod shuffle is the name of the cheap flash-memory music player Jobs unveiled alongside the Mac "
+                  "mini.", question)[1] == ""  # (its reply)
     # nor is such a name bold in a quote
     question = "What was the name of the concert hall that was attacked in Moscow in March 2024?"
     line = "The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the threat."
