@@ -139,7 +139,8 @@ _WORD_OF = {str(n): w for w, n in NUMBER_WORDS.items() if n < 100}
 _INITIAL = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z])\.\s+([A-Z][a-z][\w'’-]*)")
 _ASKING = frozenset(terms("stand stands mean means meant short tell know"))  # 'What does CSTO stand for?'
 # what someone's job is ('What government positions does Ishaq Dar hold?', calibration s123: refused at 0.38)
-_ROLE = re.compile(r"\s*what\s+(?:[a-z]+\s+)?(?:positions?|posts?|offices?|roles?|jobs?)\s+(?:does|did|do)\s+[A-Z]"
+_ROLE_Q = r"what\s+(?:[a-z]+\s+)?(?:positions?|posts?|offices?|roles?|jobs?)\s+(?:does|did|do)\s+"
+_ROLE = re.compile(rf"\s*{_ROLE_Q}[A-Z]"
                    r".*\b(?:hold|have|occupy|fill)\s*\??\s*$", re.I)
 _QUESTION_WORDS = frozenset(terms("how many much"))  # asked of any count: 'How many border flag meetings …?'
 # the source itself, as a question may name it: 'What does regional stability require, according to the writer?'
@@ -160,7 +161,7 @@ _COUNT_Q = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
 # stands for, what it did ('What did the Valdai Club observe?'); or the bare name ('Valdai?'); a number may be part
 # of the name ('What is Section 48?', found asking new questions: refused), an initial too ('Who is John E. Kelly?')
 _ABOUT = re.compile(r"\s*(?i:(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?|"
-                    r"what\s+(?:[a-z]+\s+)?(?:positions?|posts?|offices?|roles?|jobs?)\s+(?:does|did|do)\s+|"
+                    rf"{_ROLE_Q}|"
                     r"what\s+(?:does|did|do)\s+(?:the\s+)?)[A-Z][^\W\d_]*\.?(?:['’]s)?(?:[\s-]+[^\W_]+\.?){0,3}\s*\??\s*$")
 # what a named person said of something: 'What did Menzies Campbell say about the four?' (found asking new questions:
 # 0.37, refused; '… spokesman Sir Menzies Campbell said the four had been rescued …')

@@ -4,6 +4,7 @@ an unfinished one is not an answer (verify.py then checks what is left against t
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lemminflect
@@ -152,11 +153,12 @@ def _name_not_given(text: str, question: str) -> bool:
     beside that but across a deed? ('The Afghan national who carried out the G-11 Judicial Complex bombing was
     deployed by TTP/FAK leadership.', 'The March 2024 attack on a Moscow concert hall was attributed to ISIS-K.':
     calibration s148, s185, never said, both shown as generated); not 'The investment vehicle is Cubic Expression.'"""
+    head = _named_thing(question)
+    if not head or not re.search(rf"\b{re.escape(head)}s?\b", text, re.I):
+        return False
     new = [m.start() for m in re.finditer(r"[\w'’/-]+", text) if m.start() and re.search(r"[A-Z]", m.group(0))
            and not terms(m.group(0)) <= terms(question)]  # 'iPod'
-    head = _named_thing(question)
-    said = head and re.search(rf"\b{re.escape(head)}s?\b", text, re.I)
-    return bool(said) and all(name_apart(text, at, question) for at in new)
+    return all(name_apart(text, at, question) for at in new)
 
 
 def name_apart(text: str, at: int, question: str) -> bool:
@@ -165,11 +167,13 @@ def name_apart(text: str, at: int, question: str) -> bool:
     Not across the question's own words ('The … player Jobs unveiled alongside the Mac mini is the iPod shuffle',
     calibration n603). False when the text has no such word, or the question asks no name."""
     head = _named_thing(question)
+    if not head:
+        return False
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’/-]+", text)]
     words = [w for _, w in spans]
     things = [i for i, w in enumerate(words) if w.lower() in (head, f"{head}s")]
     j = next((i for i, (s, w) in enumerate(spans) if s <= at < s + len(w)), None)
-    if not head or not things or j is None:
+    if not things or j is None:
         return False
     asked = terms(question)
 
@@ -182,6 +186,7 @@ def name_apart(text: str, at: int, question: str) -> bool:
                    for i in things)
 
 
+@functools.lru_cache(maxsize=256)
 def _named_thing(question: str) -> str:
     """The word 'What was the name of the …?' says the thing by: 'the Afghan national who …' -> 'national'."""
     m = _NAME_OF_Q.match(own_question(question))
