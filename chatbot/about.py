@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTHS, has_name, mentioned, names, own_question, sentence_spans
+from .text import MONTHS, has_name, mentioned, names, numbers, own_question, sentence_spans
 
 # a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …', also behind who says
 # so: 'Latest figures suggest it has sold …' (a person, 'He …', may be named sentences before: persons.someone_else)
@@ -80,9 +80,19 @@ def heading(article: str) -> str:
 
 def part_named(line: str, said: str) -> str:
     """The named part a line starting 'Its …' or 'Their …' is about, when `said` (a question, an answer) does
-    not name it: ('Its Global Investors wing made £347m.', 'How much did Barclays make?') -> 'Global Investors'"""
+    not name it: ('Its Global Investors wing made £347m.', 'How much did Barclays make?') -> 'Global Investors'; not
+    when what `said` gives is in a clause of the whole's own ('…, and it goes on sale in Japan on 2 December')."""
     m = _ITS_PART.match(line)
-    return m.group(1) if m and not all(has_name(w.lower(), said) for w in m.group(1).split()) else ""
+    if not m or all(has_name(w.lower(), said) for w in m.group(1).split()):
+        return ""
+    # not of a clause of the whole's own: 'Its US launch was on Sunday and it goes on sale in Japan on 2 December'
+    # (calibration n691: 'The Nintendo DS goes on sale in Japan on December 2.' was refused)
+    own = _AND_IT.search(line, m.end())
+    given = numbers(said)
+    if own and given and given <= numbers(line[own.end():]) and not given & numbers(line[:own.start()]):
+        return ""
+    return m.group(1)
 
 
 _ITS_PART = re.compile(r"\W*(?:Its|Their|His|Her)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_AND_IT = re.compile(r",?\s+(?:and|but|while)\s+(?:it|they)\b")

@@ -25,7 +25,7 @@ from .generate import Generator, OpenAIGenerator, load_generator
 from .kinds import answer_type, answering_first, answers_asked
 from .offices import about_asked, asked_office, holds_office
 from .prompt import NOT_FOUND
-from .rank import rank_sentences
+from .rank import Candidate, rank_sentences
 from .result import Citation, Result, cited, passage_dict
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
@@ -229,40 +229,59 @@ class Engine:
         yield copy.deepcopy(result)  # the passages are found; the model is reading them
         kept = yield from self._generate(standalone, hits, sources, shown, generator, result, t0, stop)
         result.model = generator.name  # a model server names its model once asked (with the first question)
-        if kept:
-            (result.answer, result.citations), result.mode = cited(kept), "generated"
-        elif prompt.declined(result.raw) and ev.coverage < limits.refusal_coverage:
+        if not kept and prompt.declined(result.raw) and ev.coverage < limits.refusal_coverage:
             yield self._abstain(result, hits, t0, "the model found no answer in the passages")
             return
-        else:
-            # the line the model's refused reply was read from, else the best-ranked line that answers; a
-            # sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')
-            raw = result.raw
-            reply = " ".join(raw[s:e] for s, e in sentence_spans(raw) if not prompt.declined(raw[s:e]))
-            # 'What about India?'
-            typed = naming.asked_names(question) - HONORIFICS if standalone != question else set()
-            passages = titled(hits)
-            context = [_context(hits[c.passage], c.start, index)._replace(passage=passages[c.passage]) for c in pool]
-            pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
-                                  naming.asked_names(standalone), context)
+        picked: list[tuple[str, list[Citation]]] = []
+        if not kept:
+            pick, picked = self._quote(question, standalone, result.raw, hits, pool, texts, shown, index, limits)
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
-            c, chunk, before = pool[pick], hits[pool[pick].passage].chunk.text, context[pick].before
-            at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
-            start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
-                not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
-            picked = [(emphasis.emphasise(chunk[start:c.end], standalone, reply),
-                       [self._citation(1, hits[c.passage], start, c.end)])]
+            if "**" in picked[0][0] and shown != [pick] and not (stop is not None and stop.is_set()):
+                # asked again with only the line that would be quoted, when it has an answer in bold: a small model
+                # misreads a list among other lines ('836 border flag meetings') and reads it right alone; what it
+                # writes then must give the bold answer too (alone, it also reads lines that do not answer)
+                first = result.raw
+                kept = yield from self._generate(standalone, hits, sources, [pick], generator, result, t0, stop,
+                                                 picked[0][0])
+                result.raw = f"{first}\n{result.raw}"
+        if kept:
+            (result.answer, result.citations), result.mode = cited(kept), "generated"
+        else:
             (result.answer, result.citations), result.mode = cited(picked), "extractive"
         result.timings["total"] = time.perf_counter() - t0
         result.done = True
         yield result
 
+    def _quote(self, question: str, standalone: str, raw: str, hits: Sequence[Hit], pool: Sequence[Candidate],
+               texts: Sequence[str], shown: Sequence[int], index: store.Index, limits: gate.Thresholds
+               ) -> tuple[int | None, list[tuple[str, list[Citation]]]]:
+        """The line to quote when nothing the model wrote survived, with the answer in bold: the line the
+        model's refused reply was read from, else the best-ranked line that answers (None: no line answers).
+        A sentence saying it found nothing points nowhere ('NOT FOUND': 'found' is no 'founded')."""
+        reply = " ".join(raw[s:e] for s, e in sentence_spans(raw) if not prompt.declined(raw[s:e]))
+        # 'What about India?'
+        typed = naming.asked_names(question) - HONORIFICS if standalone != question else set()
+        passages = titled(hits)
+        context = [_context(hits[c.passage], c.start, index)._replace(passage=passages[c.passage]) for c in pool]
+        pick = quote.fallback(reply, pool, texts, shown, standalone, limits.min_coverage, typed,
+                              naming.asked_names(standalone), context)
+        if pick is None:
+            return None, []
+        c, chunk, before = pool[pick], hits[pool[pick].passage].chunk.text, context[pick].before
+        at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
+        start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
+            not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
+        return pick, [(emphasis.emphasise(chunk[start:c.end], standalone, reply),
+                       [self._citation(1, hits[c.passage], start, c.end)])]
+
     def _generate(self, question: str, hits: Sequence[Hit], sources: Sequence[Source], shown: Sequence[int],
                   generator: Generator, result: Result, t0: float,
-                  stop: threading.Event | None) -> abc.Generator[Result, None, list[tuple[str, list[Citation]]]]:
-        """Stream the model's answer, keeping each sentence a source supports; returns the kept sentences."""
+                  stop: threading.Event | None, quoted: str = ""
+                  ) -> abc.Generator[Result, None, list[tuple[str, list[Citation]]]]:
+        """Stream the model's answer, keeping each sentence a source supports (and that gives what the `quoted`
+        line has in bold); returns the kept sentences."""
         messages = prompt.build_messages(question, [sources[i].text for i in shown])
         kind = answer_type(question)
         raw, pending, tokens = "", 0, 0
@@ -279,7 +298,7 @@ class Engine:
                 raw += piece
                 complete = sentence_spans(raw)[:-1]  # the last span may still be growing
                 for s, e in complete[pending:]:
-                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept) and answers_asked(
+                    if self._keep(raw[s:e], question, hits, sources, shown, result, kept, quoted) and answers_asked(
                             kept, kind, question):
                         so_far = answering_first(kept, kind, question)
                         (result.answer, result.citations), result.raw = cited(so_far), raw
@@ -290,11 +309,11 @@ class Engine:
         finally:  # also when our caller stops reading: the model's lock is released now, not at garbage collection
             getattr(pieces, "close", lambda: None)()
         for s, e in sentence_spans(raw)[pending:MAX_SENTENCES]:
-            self._keep(raw[s:e], question, hits, sources, shown, result, kept)
+            self._keep(raw[s:e], question, hits, sources, shown, result, kept, quoted)
         result.raw = raw
         seconds = time.perf_counter() - t_gen
-        result.timings["generation"] = seconds
-        result.timings["tokens_per_second"] = tokens / seconds if seconds > 0 else 0.0
+        result.timings["generation"] = result.timings.get("generation", 0.0) + seconds  # (both asks, if asked again)
+        result.timings.setdefault("tokens_per_second", tokens / seconds if seconds > 0 else 0.0)
         if kept and not answers_asked(kept, kind, question):
             result.removed.append({"sentence": " ".join(t for t, _ in kept),
                                    "reason": f"it does not give the {kind} the question asks for"})
@@ -302,7 +321,7 @@ class Engine:
         return answering_first(kept, kind, question)
 
     def _keep(self, sentence: str, question: str, hits: Sequence[Hit], sources: Sequence[Source],
-              shown: Sequence[int], result: Result, kept: list[tuple[str, list[Citation]]]) -> bool:
+              shown: Sequence[int], result: Result, kept: list[tuple[str, list[Citation]]], quoted: str = "") -> bool:
         """Keep a generated sentence if a source sentence supports it; cite that sentence."""
         text, cited = citations(sentence)
         if prompt.declined(text):  # the model's own "not found": a signal for the gate, not an answer
@@ -310,7 +329,7 @@ class Engine:
             return False
         text, why = screen(text, question)
         why = why or counts_other(text, question) or amount_of_other(text, question) or followup.answers_earlier(
-            text, question, " ".join(sources[i].text for i in shown))
+            text, question, " ".join(sources[i].text for i in shown)) or emphasis.bold_unsaid(text, quoted)
         if why:
             result.removed.append({"sentence": sentence.strip(), "reason": why})
             return False

@@ -19,6 +19,11 @@ _AUX = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|be)"
 _ADVERB = r"(?:(?:\w+ly|also|later|then|now|all|since|still|being)\s+)?"
 _COUNT_DEED = re.compile(rf"(?<![\w.,])({_NUMBER})\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADVERB}([a-z]+)"
                          rf"((?:,?\s+(?:and|or)\s+{_ADVERB}[a-z]+)*)", re.I)
+# a count with its deed in a participle after it, no 'were': '214 Afghan nationals engaged in fighting …', '400 people
+# killed by police' (calibration s177: '214 Afghan nationals were killed by Pakistani forces' was shown); not an active
+# verb: '30 men killed five', '5 people died in the crash'
+_COUNT_PARTICIPLE = re.compile(rf"(?<![\w.,])({_NUMBER})\s+((?:[a-z][\w-]*\s+){{0,3}}?)([a-z]+ed)()"
+                               r"(?=\s+(?:by|in\s+[a-z]+ing)\b)", re.I)
 _ASKED = re.compile(rf"\bhow\s+many\s+((?:[a-z][\w-]*\s+){{0,3}}?){_AUX}\s+{_ADVERB}([a-z]+)\b|"  # or who did it:
                     r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)ha(?:ve|s|d)\s+(?:[\w'’-]+\s+){1,3}?([a-z]+)\s*\?", re.I)
 # or who does it, in the active: 'How many Afghan nationals did Pakistani forces kill in 2025?'
@@ -49,11 +54,13 @@ def _key(number: str) -> str:
     return str(NUMBER_WORDS.get(number.lower(), number.replace(",", "")))
 
 
-def count_deeds(text: str) -> list[tuple[str, set[str], set[str]]]:
+def count_deeds(text: str, participles: bool = False) -> list[tuple[str, set[str], set[str]]]:
     """Each passive count of the text: (its number, the stems of the words it counts, its deeds). 'nearly 400
-    people were injured or arrested' -> [('400', {'peopl'}, {'injure', 'arrest'})]"""
+    people were injured or arrested' -> [('400', {'peopl'}, {'injure', 'arrest'})]; with `participles`, also a deed
+    after the count without 'were': '214 Afghan nationals engaged in fighting' -> [('214', {'afghan', 'nation'},
+    {'engage'})] (a state, maybe: 'found fighting' may say it too, so it only refuses another deed written)"""
     out = []
-    for m in _COUNT_DEED.finditer(text):
+    for m in [*_COUNT_DEED.finditer(text), *(_COUNT_PARTICIPLE.finditer(text) if participles else ())]:
         # not a phrasal verb: '2.4 billion were fired off' were sent, not sacked (calibration n062 lost its bold)
         if _done(m.group(3)) and not _PARTICLE.match(text, m.end(3)):  # and the deeds joined to it: '… were
             # arrested and later charged'
@@ -92,7 +99,7 @@ def deed_of_count_otherwise(sentence: str, text: str) -> str:
     "the source says 400 were injured, not arrested" (found asking new questions: shown, generated, for 'How
     many people were arrested in the 1981 Brixton riots?', which the article never says)."""
     theirs: dict[str, set[str]] = {}
-    for number, _, deeds in count_deeds(text):
+    for number, _, deeds in count_deeds(text, participles=True):
         theirs.setdefault(number, set()).update(deeds)
     for number, _, deeds in count_deeds(sentence):
         if theirs.get(number) and not deeds & theirs[number]:

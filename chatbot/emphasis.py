@@ -357,3 +357,13 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         return sentence
     start, end = best[0], best[0] + len(best[1].rstrip(" ,;:."))
     return f"{sentence[:start]}**{sentence[start:end]}**{sentence[end:]}"
+
+
+def bold_unsaid(sentence: str, quoted: str) -> str:
+    """Why the sentence does not give what the quoted line has in bold ('' when it does, or nothing is bold): each
+    bold span's numbers and content words must be in it. A model asked again with that line alone may read it
+    wrongly too: ('The minimum age for an MP now is 18.', '… the current minimum age of **21** …') -> a reason."""
+    for span in re.findall(r"\*\*(.+?)\*\*", quoted):
+        if not numbers(span) <= numbers(sentence) or not terms(span) <= terms(sentence):
+            return f"it does not give '{span}', what the line it rests on answers"
+    return ""

@@ -73,7 +73,7 @@ from .text import (
 )
 from .wordforms import only_a_modifier, predicate_unsaid
 from .wording import SPEECH, names_missing, role_unsaid, unsaid, words_missing
-from .years import compared_count, compared_year, count_year_unsaid, other_year, prior_year_count
+from .years import compared_count, compared_year, count_year_unsaid, dated_lead, other_year, prior_year_count
 
 # cosine similarity to the closest clause of the source. Whole sentences are a poor match for a short
 # claim taken from a long list sentence (MiniLM: 'There were 225 border flag meetings' vs the source
@@ -211,7 +211,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or _part_left_out(sentence, chosen) \
         or only_a_modifier(sentence, text) or predicate_unsaid(sentence, text) \
         or other_year(question, text, before, chosen[0].article) or compared_count(sentence, question, text) \
-        or count_year_unsaid(sentence, question, text, before, chosen[0].article or documents[chosen[0].passage]) \
+        or count_year_unsaid(sentence, question, text, f"{dated_lead(passages[chosen[0].passage], chosen[0].start)} "
+                             f"{before}", chosen[0].article or documents[chosen[0].passage]) \
         or prior_year_count(sentence, text) or compared_year(sentence, text)
     if why:
         return Verdict(False, why)

@@ -16,7 +16,7 @@ import lemminflect
 
 from .about import heading
 from .periods import counts_given
-from .text import MONTH_NAME, MONTHS, YEAR, months, numbers, own_question
+from .text import MONTH_NAME, MONTHS, YEAR, months, numbers, own_question, sentence_spans
 from .wordforms import base_terms
 
 # a year said relative to when the article was written
@@ -109,17 +109,34 @@ def other_year(question: str, line: str, before: str, article: str) -> str:
 
 
 def count_year_unsaid(sentence: str, question: str, line: str, before: str, article: str) -> str:
-    """Why the sentence gives its count the question's year, which its line, the one before and its article's title
-    (`article`: title and text, as for `other_year`) never say, or ''. ('8 Joint Coordination Committee meetings took
-    place in 2025.', '… in 2025?', '… institutional processes have also been busy with 8 Joint Coordination
-    Committee meetings …', after 'Within four years, …') -> "the source does not give this count for 2025" (found
-    asking new questions: shown, generated). `other_year` lets such a line be of the year the article names
-    elsewhere; a sentence that states the year with the count says more than the line."""
+    """Why the sentence gives its count the question's year, which its line, what comes `before` it (the sentence
+    before, and the `dated_lead`) and its article's title (`article`: title and text, as for `other_year`)
+    never say, or ''. ('8 Joint Coordination Committee meetings took place in 2025.', '… in 2025?', '… institutional
+    processes have also been busy with 8 Joint Coordination Committee meetings …', after 'Within four years, …') ->
+    "the source does not give this count for 2025" (found asking new questions: shown, generated); not for 'Global
+    music sales fell by 1.3% in 2004.' on 'However, world music sales declined by 1.3% …' two sentences after 'But
+    global sales … were flat in 2004, …' (calibration n220, refused). `other_year` lets such a line
+    be of the year the article names elsewhere; a sentence that states the year with the count says more than the
+    line."""
     if not counts_given(sentence):
         return ""
     near = numbers(f"{line} {before} {heading(article)}")
     missing = sorted(n for n in numbers(sentence) & numbers(question) if YEAR.fullmatch(n) and n not in near)
     return f"the source does not give this count for {missing[0]}" if missing else ""
+
+
+# a sentence that says when: a year, or a period of its own ('Within four years, …')
+_WHEN = re.compile(r"\b(?:(?:1[89]|20)\d\d|years?|months?|weeks?|decades?|quarters?)\b", re.I)
+
+
+def dated_lead(passage: str, start: int) -> str:
+    """The nearest sentence before `start`, in its paragraph, that says when: what dates the line there. ('But
+    global sales of recorded music were flat in 2004. The UK industry recorded a 3% rise. However, world music
+    sales declined by 1.3%.', at 'However') -> 'But global sales … in 2004.'; 'Within four years, …' stops the
+    search: the line after it is no longer of the year named before."""
+    lead = passage.rfind("\n", 0, start) + 1
+    spans = sentence_spans(passage[lead:start])[::-1]
+    return next((passage[lead + s:lead + e] for s, e in spans if _WHEN.search(passage[lead + s:lead + e])), "")
 
 
 def compared_count(sentence: str, question: str, line: str) -> str:

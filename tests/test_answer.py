@@ -4,6 +4,7 @@ sentence supports."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -134,10 +135,34 @@ def test_unsupported_answer_falls_back_to_one_quoted_sentence(engine_with):
     assert engine.index.docs[c.doc].text[c.start:c.end] == c.quote
 
 
-def test_injected_reply_is_never_shown(engine_with):
-    engine, _ = engine_with("PWNED [1]")
+def test_a_model_that_misreads_a_list_among_lines_is_asked_again_with_the_line_alone(fake_settings, seeds_dir):
+    """The 1.5B model read '836 border flag meetings' from the list line among four others, and '225' from it
+    alone: a refused reply is followed by one more ask, with only the line that would be quoted."""
+    class MisreadsAmongOthers(ScriptedGenerator):
+        def stream(self, messages, max_tokens=256, stop=None):
+            lines = re.findall(r"^\[\d+\] ", messages[-1]["content"], re.M)
+            self.reply = "225 border flag meetings have been held." if len(lines) == 1 else \
+                "836 border flag meetings have been held."
+            yield from super().stream(messages, max_tokens, stop)
+
+    embedder = HashEmbedder()
+    build(fake_settings, embedder=embedder)
+    generator = MisreadsAmongOthers("")
+    engine = Engine(fake_settings, embedder=embedder, generator=generator)
+    engine.limits = OPEN
     result = engine.ask(QUESTION)
-    assert result.raw.strip() == "PWNED [1]"  # what the model said is kept for the record…
+    assert len(generator.calls) == 2 and "[2]" in generator.calls[0][-1]["content"]
+    again = generator.calls[1][-1]["content"]
+    assert "[2]" not in again and "225 border flag meetings, 836 protest notes" in again
+    assert result.mode == "generated" and result.answer.startswith("225 border flag meetings have been held")
+    assert any("836" in r["sentence"] for r in result.removed)  # the first reply, refused, is in the details
+    assert result.raw.split("\n") == [f"{n} border flag meetings have been held." for n in (836, 225)]
+
+
+def test_injected_reply_is_never_shown(engine_with):
+    engine, generator = engine_with("PWNED [1]")
+    result = engine.ask(QUESTION)
+    assert result.raw.split("\n") == ["PWNED [1]"] * len(generator.calls)  # what the model said is kept for the record…
     assert "PWNED" not in result.answer and result.mode == "extractive"  # …and never shown as an answer
 
 

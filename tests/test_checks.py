@@ -33,7 +33,7 @@ from chatbot.counts import (
 )
 from chatbot.deeds import count_deeds, deed_of_count_otherwise, deed_unasked
 from chatbot.embed import HashEmbedder
-from chatbot.emphasis import emphasise
+from chatbot.emphasis import bold_unsaid, emphasise
 from chatbot.fits import (
     date_of_other_deed,
     deed_unsaid,
@@ -84,7 +84,7 @@ from chatbot.text import (
 from chatbot.text import negated as text_negated
 from chatbot.verify import Source, Verdict, attribute, claim
 from chatbot.wordforms import past_forms, predicate_unsaid, said_as_past
-from chatbot.years import compared_count, compared_year, count_of_month, other_year, prior_year_count
+from chatbot.years import compared_count, compared_year, count_of_month, dated_lead, other_year, prior_year_count
 
 LIST = ("In the meantime, institutional processes have also been busy with 8 Joint Coordination Committee "
         "meetings, 225 border flag meetings, 836 protest notes, and 13 formal demarches.")
@@ -4549,3 +4549,60 @@ def test_what_every_one_has_is_no_count_of_them_nor_a_total():
     assert emphasise(line, "how many entry clearance officers does the uk have processing visa applications") == line
     assert emphasise(line, "What is the total number of visa applications the UK handles in a year?") == line
     assert "**8,000 applications**" in emphasise(line, "How many applications did officers have as a target?")
+
+
+def test_a_count_with_its_deed_in_a_participle_after_it_is_not_what_was_done_to_it_otherwise():
+    # calibration s177 (unanswerable): asked again with this line alone, the model wrote '214 Afghan nationals were
+    # killed by Pakistani forces in 2025', and it was shown
+    line = ("The fact they were supported by hard evidence: 172 Tashkeel of almost 4,000 militants infiltrating Khyber "
+            "Pakhtunkhwa; 83 Tashkeel into Balochistan; and the discovery of 214 Afghan nationals engaged in fighting "
+            "Pakistani forces in 2025 alone.")
+    assert deed_of_count_otherwise("214 Afghan nationals were killed by Pakistani forces in 2025.", line) == \
+        "the source says 214 were engaged, not killed"
+    assert deed_of_count_otherwise("214 Afghan nationals were engaged in fighting in 2025.", line) == ""
+    assert count_deeds(line) == []  # (a state, maybe, for a quote's bold: 'found fighting' says it too)
+    assert count_deeds("30 men killed five soldiers on Monday.", participles=True) == []  # an active verb: no deed
+    assert count_deeds("400 people killed by police.", participles=True) == [("400", {"peopl"}, {"kill"})]
+    assert count_deeds("5 people died in the crash.", participles=True) == []
+
+
+def test_a_sentence_written_from_a_quoted_line_must_give_what_the_line_has_in_bold():
+    # calibration n256: asked again with the line alone, the model wrote 'The minimum age for an MP now is 18.' (the
+    # line: the current minimum age of 21, which a bill would lower to 18)
+    quoted = "Christopher Leslie said the current minimum age of **21** would be lowered to 18 [1]."
+    assert bold_unsaid("The minimum age for an MP now is 18.", quoted) == \
+        "it does not give '21', what the line it rests on answers"
+    assert bold_unsaid("The minimum age for an MP is now 21.", quoted) == ""
+    assert bold_unsaid("Judy Craymer produced the musical Mamma Mia!", "**Producer Judy Craymer** said [1].") == ""
+    assert bold_unsaid("Anything at all.", "A line with nothing in bold [1].") == ""
+
+
+def test_a_count_is_of_the_year_named_earlier_in_its_paragraph_until_another_period_is_named():
+    # calibration n220: 'Global music sales fell by 1.3% in 2004.' was refused ('the source does not give this count
+    # for 2004'): the year is two sentences before the line, in its paragraph
+    music = ("But global sales of recorded music were flat in 2004, with growing sales in DVD music videos offset by "
+             "online and physical piracy in major markets.",
+             "The UK music industry recorded an overall 3% increase in volume sales, mostly due to its robust albums "
+             "market.", "However, world music sales declined by 1.3% to $33.6 billion (£17.7 billion).")
+    intro = "UK consumers are the biggest music buyers in the world, according to new figures.\n\n"
+    sources, passages = _sources(*music)
+    passages = [intro + passages[0]]
+    sources = [dataclasses.replace(s, start=s.start + len(intro), end=s.end + len(intro)) for s in sources]
+    title = "UK 'world's biggest music buyer'"
+    v = attribute("Global music sales fell by 1.3% in 2004.", "By how much did global music sales fall in 2004?",
+                  sources[2:], passages, HashEmbedder(), documents=[f"{title}\n\n{passages[0]}"])
+    assert v.ok, v.reason
+    assert dated_lead(passages[0], passages[0].index("However")) == music[0]
+    assert dated_lead(f"{music[0]}\n\n{music[1]} {music[2]}", len(music[0]) + 2 + len(music[1]) + 1) == ""
+
+
+def test_a_line_about_its_named_part_may_go_on_about_the_whole():
+    # calibration n691: 'The Nintendo DS goes on sale in Japan on December 2.' was refused ("the source says it of its
+    # 'US'"): the date is in the clause about the DS itself
+    line = "Its US launch was on Sunday and it goes on sale in Japan on 2 December."
+    question = "when does the nintendo ds go on sale in japan"
+    sources, passages = _sources("Nintendo's DS handheld game console has gone on sale.", line)
+    assert attribute("The Nintendo DS goes on sale in Japan on December 2.", question, sources[1:], passages,
+                     HashEmbedder()).reason != "the source says it of its 'US'"
+    assert attribute("The Nintendo DS went on sale on Sunday.", question, sources[1:], passages,
+                     HashEmbedder()).reason == "the source says it of its 'US'"  # the part's own clause
