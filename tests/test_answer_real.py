@@ -115,12 +115,17 @@ def test_a_prompt_the_context_cannot_hold_gets_a_quote_not_an_error(default_gguf
                                                                     real_embedder):
     # llama.cpp raises on a prompt longer than its context (a 2,000-character question of digits is ~1,700
     # tokens): the model is not asked, and the best source line is quoted
-    small = LlamaGenerator(default_gguf, n_ctx=160)
+    small = LlamaGenerator(default_gguf, n_ctx=80)  # (not even the prompt of the quoted line alone fits)
     messages = build_messages(QUESTION, ["In the meantime, 225 border flag meetings were held. " * 12])
-    assert len(small.prompt_tokens(messages)) > 160
+    assert len(small.prompt_tokens(messages)) > 80
     assert list(small.stream(messages)) == []
     result = Engine(real_index_settings, embedder=real_embedder, generator=small).ask(QUESTION)
-    assert result.mode == "extractive" and "225" in result.answer and not result.raw
+    assert result.mode == "extractive" and "225" in result.answer and not result.raw.strip()
+    # with room for the quoted line alone, the model is asked again with it, and answers
+    result = Engine(real_index_settings, embedder=real_embedder,
+                    generator=LlamaGenerator(default_gguf, n_ctx=160)).ask(QUESTION)
+    first, again = result.raw.split("\n")
+    assert not first and result.mode == "generated" and result.answer.startswith("225") and again
 
 
 def test_wrong_number_from_the_model_is_removed_with_the_real_embedder(real_index_settings, real_embedder):
