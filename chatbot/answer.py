@@ -3,7 +3,8 @@
 
 The model writes the answer from the best few source sentences; every sentence it writes is shown only if
 a source sentence supports it (verify.attribute), and that sentence becomes its citation. When nothing
-the model wrote survives, the one source sentence that answers is quoted with the answer in bold; when the
+the model wrote survives, the one source sentence that answers is quoted with the answer in bold (the model is
+first asked once more with that sentence alone; what it writes then must also give the bold answer); when the
 documents do not cover the question, the answer says so.
 """
 

@@ -115,9 +115,8 @@ def count_year_unsaid(sentence: str, question: str, line: str, before: str, arti
     processes have also been busy with 8 Joint Coordination Committee meetings …', after 'Within four years, …') ->
     "the source does not give this count for 2025" (found asking new questions: shown, generated); not for 'Global
     music sales fell by 1.3% in 2004.' on 'However, world music sales declined by 1.3% …' two sentences after 'But
-    global sales … were flat in 2004, …' (calibration n220, refused). `other_year` lets such a line
-    be of the year the article names elsewhere; a sentence that states the year with the count says more than the
-    line."""
+    global sales … were flat in 2004, …' (calibration n220, refused). `other_year` lets such a line be of the year
+    the article names elsewhere; a sentence that states the year with the count says more than the line."""
     if not counts_given(sentence):
         return ""
     near = numbers(f"{line} {before} {heading(article)}")
