@@ -8,7 +8,7 @@ import json
 import pytest
 
 from chatbot import followup, gate, naming, pairs, places, verify, wording
-from chatbot.about import heading, lead_in, named_elsewhere
+from chatbot.about import heading, lead_in, named_elsewhere, part_named
 from chatbot.amounts import whose_unsaid as emphasis_whose
 from chatbot.bounds import (
     bound_lost,
@@ -4606,3 +4606,5 @@ def test_a_line_about_its_named_part_may_go_on_about_the_whole():
                      HashEmbedder()).reason != "the source says it of its 'US'"
     assert attribute("The Nintendo DS went on sale on Sunday.", question, sources[1:], passages,
                      HashEmbedder()).reason == "the source says it of its 'US'"  # the part's own clause
+    assert part_named(line, "The Nintendo DS goes on sale in Japan on December 2.") == ""
+    assert part_named(line, "The DS launched on 21 November.") == "US"  # a number the clause does not give
