@@ -31,7 +31,7 @@ from .result import Citation, Result, cited, passage_dict
 from .retrieve import Hit, article, first_match, search, titled
 from .screen import citations, screen
 from .settings import Settings
-from .text import HONORIFICS, clean_question, own_question, sentence_before, sentence_spans, terms, yes_no
+from .text import BOLD, HONORIFICS, clean_question, own_question, sentence_before, sentence_spans, terms, yes_no
 from .verify import Source, attribute
 
 SOURCE_POOL = 8  # the best-ranked sentences a generated sentence may rest on
@@ -239,7 +239,7 @@ class Engine:
             if pick is None:
                 yield self._abstain(result, hits, t0, "no sentence of the passages answers the question")
                 return
-            if "**" in picked[0][0] and shown != [pick] and not (stop is not None and stop.is_set()):
+            if BOLD.search(picked[0][0]) and shown != [pick] and not (stop is not None and stop.is_set()):
                 # asked again with only the line that would be quoted, when it has an answer in bold: a small model
                 # misreads a list among other lines ('836 border flag meetings') and reads it right alone; what it
                 # writes then must give the bold answer too (alone, it also reads lines that do not answer)

@@ -33,6 +33,7 @@ from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
 from .screen import name_apart
 from .text import (
+    BOLD,
     HONORIFICS,
     MONTH_NAME,
     NUMBER_WORDS,
@@ -363,7 +364,7 @@ def bold_unsaid(sentence: str, quoted: str) -> str:
     """Why the sentence does not give what the quoted line has in bold ('' when it does, or nothing is bold): each
     bold span's numbers and content words must be in it. A model asked again with that line alone may read it
     wrongly too: ('The minimum age for an MP now is 18.', '… the current minimum age of **21** …') -> a reason."""
-    for span in re.findall(r"\*\*(.+?)\*\*", quoted):
+    for span in BOLD.findall(quoted):
         if not numbers(span) <= numbers(sentence) or not terms(span) <= terms(sentence):
             return f"it does not give '{span}', what the line it rests on answers"
     return ""

@@ -16,7 +16,19 @@ import lemminflect
 
 from .kinds import answer_type, has_type
 from .persons import FULL_NAME, WHO_Q
-from .text import HONORIFICS, MONTHS, STOPWORDS, TITLES, earlier_terms, joined, names, own_question, own_terms, terms
+from .text import (
+    BOLD,
+    HONORIFICS,
+    MONTHS,
+    STOPWORDS,
+    TITLES,
+    earlier_terms,
+    joined,
+    names,
+    own_question,
+    own_terms,
+    terms,
+)
 
 _OPENERS = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|what about|how about|what of|and what about|"
                       r"same for|why not|how come|really|tell me more|more)\b", re.I)
@@ -192,7 +204,7 @@ def answered_person(answer: str) -> str:
     name (a surname keeps its title); '' when it opens otherwise ('In Edinburgh, Tony Blair …', 'Police in
     Miami Beach found him'). 'Prime Minister Tony Blair purchased two copies [1].' -> 'Tony Blair'; 'Mr Raskin
     founded …' -> 'Mr Raskin'"""
-    bold = re.search(r"\*\*(.+?)\*\*", answer)
+    bold = BOLD.search(answer)
     head = (bold.group(1) if bold else answer).lstrip(" \"'“‘")
     m = FULL_NAME.match(head)
     words = m.group(0).split() if m else []

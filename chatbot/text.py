@@ -29,6 +29,7 @@ MONEY = re.compile(r"[$£€¥]\s?\d|\b(?:Rs|Rp)\.?\s?\d|\d\s*(?:(?:m|bn|k|milli
                    r"Australian|Canadian|Swedish)\s+)?(?:euros?|dollars?|pounds?|pence|p|yen|yuan|roubles?|rubles?|"
                    r"rupees?|francs?|kronor|krona|kroner|rand|won|pesos?)\b", re.I)
 FULL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # a run of capitalised words
+BOLD = re.compile(r"\*\*(.+?)\*\*")  # the answering words a quote puts in bold (emphasis.emphasise)
 # a capitalised word, an acronym, a camel-case name: 'Kabul', 'TTP', 'iPod', 'easyJet' (calibration n603: 'Mr Jobs also
 # unveiled the iPod shuffle, …' held no name to the ranker, another line was quoted)
 CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w|\b[A-Z]{2,}\b|\b[a-z]+[A-Z][\w'’-]*\w")

@@ -25,12 +25,12 @@ OPEN = gate.Thresholds(min_similarity=0.0, min_coverage=0.0)  # the calibrated g
 
 @pytest.fixture
 def engine_with(fake_settings, seeds_dir):
-    """An Engine over the seeds (fake embedder, open gate) whose generator says exactly `reply`."""
+    """An Engine over the seeds (fake embedder, open gate) whose generator says exactly `reply`, or is `reply`."""
     embedder = HashEmbedder()
     build(fake_settings, embedder=embedder)
 
-    def make(reply: str) -> tuple[Engine, ScriptedGenerator]:
-        generator = ScriptedGenerator(reply)
+    def make(reply: str | ScriptedGenerator) -> tuple[Engine, ScriptedGenerator]:
+        generator = reply if isinstance(reply, ScriptedGenerator) else ScriptedGenerator(reply)
         engine = Engine(fake_settings, embedder=embedder, generator=generator)
         engine.limits = OPEN
         return engine, generator
@@ -135,7 +135,7 @@ def test_unsupported_answer_falls_back_to_one_quoted_sentence(engine_with):
     assert engine.index.docs[c.doc].text[c.start:c.end] == c.quote
 
 
-def test_a_model_that_misreads_a_list_among_lines_is_asked_again_with_the_line_alone(fake_settings, seeds_dir):
+def test_a_model_that_misreads_a_list_among_lines_is_asked_again_with_the_line_alone(engine_with):
     """The 1.5B model read '836 border flag meetings' from the list line among four others, and '225' from it
     alone: a refused reply is followed by one more ask, with only the line that would be quoted."""
     class MisreadsAmongOthers(ScriptedGenerator):
@@ -145,11 +145,7 @@ def test_a_model_that_misreads_a_list_among_lines_is_asked_again_with_the_line_a
                 "836 border flag meetings have been held."
             yield from super().stream(messages, max_tokens, stop)
 
-    embedder = HashEmbedder()
-    build(fake_settings, embedder=embedder)
-    generator = MisreadsAmongOthers("")
-    engine = Engine(fake_settings, embedder=embedder, generator=generator)
-    engine.limits = OPEN
+    engine, generator = engine_with(MisreadsAmongOthers(""))
     result = engine.ask(QUESTION)
     assert len(generator.calls) == 2 and "[2]" in generator.calls[0][-1]["content"]
     again = generator.calls[1][-1]["content"]
@@ -374,7 +370,7 @@ def test_stop_reaches_a_question_waiting_for_the_model():
     assert take_turn(lock, None) and lock.locked()
 
 
-def test_the_engine_passes_stop_to_the_model(fake_settings, seeds_dir):
+def test_the_engine_passes_stop_to_the_model(engine_with):
     """So that Stop reaches the model's wait for its turn (take_turn), not only the token loop."""
     import threading
 
@@ -383,11 +379,7 @@ def test_the_engine_passes_stop_to_the_model(fake_settings, seeds_dir):
             self.stop = stop
             yield from super().stream(messages, max_tokens, stop)
 
-    embedder = HashEmbedder()
-    build(fake_settings, embedder=embedder)
-    generator = Recording("Pakistan has held 225 border flag meetings.")
-    engine = Engine(fake_settings, embedder=embedder, generator=generator)
-    engine.limits = OPEN
+    engine, generator = engine_with(Recording("Pakistan has held 225 border flag meetings."))
     stop = threading.Event()
     *_, result = engine.stream(QUESTION, stop=stop)
     assert generator.stop is stop and result.mode == "generated"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..library import docs_files
-from ..text import earlier_question
+from ..text import BOLD, earlier_question
 
 if TYPE_CHECKING:
     from ..build import Report
@@ -42,7 +42,6 @@ def esc(text: Any) -> str:
 
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")  # the answering words of a quoted answer
 
 
 def _status(turn: dict[str, Any], current: bool) -> str:
@@ -75,7 +74,7 @@ def render_answer(turn: dict[str, Any], t: int, current: bool = False) -> str:
     parts = [f'<div class="cb-answer cb-mode-{esc(status)}">', _badge(status)]
     answer = turn.get("answer", "")
     if answer:
-        text = _BOLD.sub(r"<strong>\1</strong>", _MARKER.sub(marker, esc(answer)))
+        text = BOLD.sub(r"<strong>\1</strong>", _MARKER.sub(marker, esc(answer)))
         parts.append(f'<div class="cb-text">{text}</div>')
     if status == "abstained" and turn.get("closest"):
         items = "".join(
