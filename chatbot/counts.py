@@ -284,19 +284,20 @@ _MONTH_YEAR = re.compile(rf"\b(?:({_MONTHS_RE})\b\.?{_DAY}\s*(?:-|–|to|until|t
                          re.I)
 
 
-def unbound_number(sentence: str, source: str) -> str:
+def unbound_number(sentence: str, source: str, question: str = "") -> str:
     """Why a count in the sentence counts something else in the source, or ''.
 
     '13 protest notes' vs '836 protest notes, and 13 formal demarches' -> "in the source 13 counts 'formal
-    demarches', not 'protest notes'"; nor a multiple ('five million times faster'). Years, amounts ('$1m') and numbers
-    not followed by a noun are not checked.
-    """
-    mine, theirs = words(sentence), words(source)
+    demarches', not 'protest notes'"; nor a multiple ('five million times faster'). Years, amounts ('$1m'), numbers not
+    followed by a noun and a count the `question` gives of the same thing are not checked ('… one of the ten
+    ex-WorldCom directors …' for 'Which of the ten ex-WorldCom directors …?', calibration n718)."""
+    mine, theirs, asked = words(sentence), words(source), words(question)
     for i, token in enumerate(mine):
         if not token[0].isdigit() or YEAR.fullmatch(token):
             continue
         counted = _counted(mine, i)
-        if not counted:
+        if not counted or any(t == token and (c := _counted(asked, j)) and c[:2] == counted[:2]
+                              for j, t in enumerate(asked)):
             continue
         contexts = [_counted(theirs, j) for j, t in enumerate(theirs) if t == token]
         if contexts and all(theirs[j + 1:j + 2] == ["times"] for j, t in enumerate(theirs) if t == token):

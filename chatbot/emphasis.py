@@ -21,6 +21,7 @@ from .kinds import (
     MEASURE_Q,
     MULTIPLE,
     OFFICES,
+    RANK_Q,
     RATE,
     SPEED_Q,
     WHO_Q,
@@ -28,6 +29,7 @@ from .kinds import (
     asks_times,
 )
 from .offices import asked_office, holders
+from .order import PLACE_NUMBER
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
 from .polarity import change_ways, overstated
@@ -244,6 +246,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                                    or bool(paid_for_other(sentence, question))
                                    or bool(part_for_whole(sentence, question, [sentence], quoted=True)))
     number = number or (kind == "number" and base_asked(sentence, question))  # not what the salary is topped up by
+    # nor, asked where one ranks, an amount: '… a new entry on a list of … millionaires with £5m' (calibration n647)
+    number = number or bool(RANK_Q.match(question) and not PLACE_NUMBER.search(sentence))
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     if role_of_other(reply, sentence) or price_of_level(reply, sentence) or (reply and overstated(
@@ -256,6 +260,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                            r"turnover|budget|debt|deficit|valuation)(?:s|es)?\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     speed = SPEED_Q.search(question)
+    how_many = re.search(r"\bhow many\b", question, re.I) and not money
     asks_much = re.search(r"\bby how much\b|\bhow much did\b", question, re.I)
     # the reply's numbers, unless they count something else ('172 Tashkeel' for 'How many fighters?', '13 protest
     # notes' where the line's 13 counts formal demarches)
@@ -315,6 +320,8 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
         if kind == "place" and not _LOCATIVE.search(sentence[:start]):
             continue  # nor, for 'where', a name said of no place: '**Sir Trevor McDonald**', 'the first **Macintosh**
             # computer' (new questions, calibration n622, n620)
+        if kind == "number" and how_many and re.match(r"[$£€]|\S+\s+(?:euros?|pounds?|dollars?)\b", found, re.I):
+            continue  # nor a sum for a count: '151m euros' for 'how many cars a year …?' (calibration n589)
         if kind == "number" and MULTIPLE.match(found) and not asks_times(question):
             continue  # nor a multiple for a count: 'five million times faster' (found asking new questions)
         if kind == "number" and re.match(r"\d*(?:st|nd|rd|th)\b", sentence[m.end():]):

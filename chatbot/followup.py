@@ -94,9 +94,12 @@ def new_subject(question: str, previous: str) -> bool:
 
     ('What did Lavrov say about the railway?', 'When did the Moscow attack happen?') -> True
     ('How many has Iran held?', 'How many flag meetings has Pakistan held?') -> False (only the name is new);
-    ('Who is Ishaq Dar?', 'What does TTP stand for?') -> True (what a new name is)
+    ('Who is Ishaq Dar?', 'What does TTP stand for?') -> True (what a new name is); after an opening 'And' too, when
+    the rest is a question of its own: ('And who's the boss of the IFPI?', 'Who is the chairman of the BPI?') -> True
+    (calibration n347: read beside the BPI, refused)
     """
-    if is_follow_up(question):
+    bare = _OPENER.sub("", question)
+    if is_follow_up(question) and (bare == question or not _QUESTION_START.match(bare) or is_follow_up(bare)):
         return False
     new_names = names(question) - names(previous, first=True) - _QUESTION_WORDS
     own_words = content_words(question) - terms(" ".join(names(question))) - terms(previous)

@@ -100,6 +100,10 @@ _KEYWORD_COUNT = re.compile(r"^[^,;:]{0,40}\b(?:headcount|head count|number|tota
                             r"revenue|profit|salary|budget)\s*\??\s*$", re.I)
 _KEYWORD_NAME = re.compile(r"^[^,;:]{0,40}\bname\s*\??\s*$", re.I)
 _PLACE_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\b", re.I)
+# … but where one ranks on a list is a number ('Where does Judy Craymer rank on the Sunday Times music rich list?':
+# 'at number 31', calibration n400)
+RANK_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?where\s+(?:does|did|do|is|was|will)\b[^?]{0,80}?"
+                     r"\b(?:rank|ranks|ranked|rate|rated|chart|charted)\b", re.I)
 # 'Who is Ishaq Dar?' asks what the person is ('Deputy Prime Minister …'), not for a name
 _WHO_IS_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?who\s+(?:is|was|are|were)\s+)"
                        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s*\??\s*$")
@@ -124,7 +128,7 @@ def answer_type(question: str, keywords: bool = True) -> str | None:
     if who and not {w.lower() for w in who.group(1).split()} & OFFICES:
         return None
     for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q), ("name", _CALLED_Q),
-                          ("place", _PLACE_Q), ("number", _QUANTITY_Q), ("number", _COST_Q)):
+                          ("number", RANK_Q), ("place", _PLACE_Q), ("number", _QUANTITY_Q), ("number", _COST_Q)):
         if pattern.match(question):
             return kind
     return _keywords_type(own_question(question)) if keywords else None

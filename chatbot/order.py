@@ -7,6 +7,7 @@ import re
 
 import lemminflect
 
+from .bounds import mentions
 from .text import ORDINALS, STOPWORDS, own_question, terms
 from .wordforms import found_in
 
@@ -122,3 +123,23 @@ def later_unsaid(line: str, question: str, before: str) -> bool:
     own = own_question(question)
     return any(m.group(1).lower() in ("second", "third") and not _PERIOD.match(own, m.end(1))
                for m in _ORDINAL_OF_THING.finditer(own)) and ordinal_unsaid(line, question, before)
+
+
+# a place on a list or chart: 'number 31', 'No 5', 'No. 1'
+PLACE_NUMBER = re.compile(r"\b(?:number|no\.?)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*%)",
+                           re.I)
+
+
+def place_of_amount(sentence: str, source: str) -> str:
+    """Why the sentence gives as a place on a list a number its source only gives as an amount, or ''. ('Joss Stone
+    ranks at number 5 on the list.', 'Joss Stone is a new entry on a list of … millionaires with £5m.') -> "in the
+    source 5 is an amount (£5m), not a place" (calibration n647: shown, generated)."""
+    places = {m.number for m in mentions(" ".join(f"at {m.group(1)}" for m in PLACE_NUMBER.finditer(source)))}
+    for m in PLACE_NUMBER.finditer(sentence):
+        n = mentions(f"at {m.group(1)}")[0].number
+        theirs = [t for t in mentions(source) if t.number == n]
+        if theirs and n not in places and all(t.unit for t in theirs):
+            unit = theirs[0].unit
+            sign = unit[:1] if unit[:1] in "$£€" else ""
+            return f"in the source {n} is an amount ({sign}{n}{unit[len(sign):]}), not a place"
+    return ""

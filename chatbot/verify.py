@@ -42,7 +42,7 @@ from .counts import (
 from .deeds import deed_of_count_otherwise, deed_unasked
 from .embed import Embedder
 from .offices import asked_office, holder_unsaid, holders
-from .order import order_missing, rank_missing
+from .order import order_missing, place_of_amount, rank_missing
 from .pairs import given_apart, idle_pair, linked_pair, loose_pair
 from .periods import counts_given, part_for_whole, period_of_count, share_for_whole
 from .persons import (
@@ -185,7 +185,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - (times(text) & counted_times) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text) or other_size(sentence, text) or bound_lost(sentence, question, text) \
+    why = unbound_number(sentence, text, question) or other_size(sentence, text) \
+        or bound_lost(sentence, question, text) \
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
         or value_of_base(sentence, text) \
         or total_of_list(sentence, text) or change_of_total(sentence, text) \
@@ -195,7 +196,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
         or paid_for_other(sentence, question) or _deed_unasked(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
-        or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text)
+        or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text) \
+        or place_of_amount(sentence, text)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)
