@@ -8,7 +8,7 @@ import re
 import lemminflect
 
 from .acronyms import spelled_out
-from .amounts import undisclosed, whose_unsaid
+from .amounts import group_asked_one, undisclosed, whose_unsaid
 from .besides import base_asked
 from .bounds import clause_at, mentions, misnamed, price_of_level
 from .counts import asked_count, counts_another_noun, counts_other, paid_for_other, unbound_number
@@ -248,6 +248,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     number = number or (kind == "number" and base_asked(sentence, question))  # not what the salary is topped up by
     # nor, asked where one ranks, an amount: '… a new entry on a list of … millionaires with £5m' (calibration n647)
     number = number or bool(RANK_Q.match(question) and not PLACE_NUMBER.search(sentence))
+    number = number or (kind == "number" and group_asked_one(sentence, question))  # the two titles', for one of them
     if pattern is None or number or deed_unsaid(sentence, question) or when_unsaid(sentence, question):
         return sentence  # bold says 'this is the answer': not a count of other things ('… in the six provinces')
     if role_of_other(reply, sentence) or price_of_level(reply, sentence) or (reply and overstated(

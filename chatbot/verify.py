@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, lead_in, part_named
-from .amounts import whose_unsaid
+from .amounts import member_for_group, whose_unsaid
 from .besides import value_of_base
 from .bounds import (
     bound_lost,
@@ -197,7 +197,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or paid_for_other(sentence, question) or _deed_unasked(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
         or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text) \
-        or place_of_amount(sentence, text)
+        or place_of_amount(sentence, text) or member_for_group(sentence, text)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)

@@ -9,6 +9,7 @@ import pytest
 
 from chatbot import followup, gate, naming, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere, part_named
+from chatbot.amounts import member_for_group
 from chatbot.amounts import whose_unsaid as emphasis_whose
 from chatbot.bounds import (
     bound_lost,
@@ -3895,6 +3896,27 @@ def test_a_count_question_does_not_get_a_sum_in_bold():
     reply = "The Saab plant in Sweden turns out about half of what major car makers consider sufficient numbers."
     assert pointed(reply, candidates, texts, [0, 1], "Roughly how many cars a year does the Saab plant turn out?",
                    0.1, 0.6) is None
+
+
+def test_a_groups_number_is_not_given_to_one_of_it():
+    # calibration n609, n640 (unanswerable): 'The Sunday Telegraph employs 521 journalists on its own.' and 'The Daily
+    # Telegraph currently employs 521 journalists.' were shown, generated, from the two titles' 521
+    line = "The two Telegraph titles currently employ 521 journalists."
+    question = "How many journalists does the Sunday Telegraph employ on its own?"
+    assert member_for_group("The Sunday Telegraph employs 521 journalists on its own.", line) == \
+        "the source gives 521 for the two Telegraph titles, not one of them"
+    assert _reviewed("The Daily Telegraph currently employs 521 journalists.", "How many journalists does the Daily "
+                     "Telegraph employ?", line) != "ok"
+    assert member_for_group("The two Telegraph titles employ 521 journalists.", line) == ""
+    assert _reviewed("The two Telegraph titles employ 521 journalists.", "How many journalists do the two Telegraph "
+                     "titles employ?", line) == "ok"
+    # … and its quote puts no number in bold for one of them
+    assert "**" not in emphasise(line, question)
+    assert "**521 journalists**" in emphasise(line, "How many journalists do the two Telegraph titles employ?")
+    # … nor for a question naming both (report n026, seen in the list of changed answers: the bold was lost)
+    assert "**521 journalists**" in emphasise(line, "How many journalists work for the Daily and Sunday Telegraph?",
+                                              "521 journalists work for the Daily and Sunday Telegraph.")
+    assert member_for_group("The Daily and Sunday Telegraph employ 521 journalists.", line) == ""
 
 
 def test_a_comparison_said_the_other_way_round_is_refused():
