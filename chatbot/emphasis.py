@@ -261,7 +261,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
                            r"turnover|budget|debt|deficit|valuation)(?:s|es)?\b", question, re.I))
     asked_words = {w.lower() for w in re.findall(r"\w+", question)}
     speed = SPEED_Q.search(question)
-    how_many = re.search(r"\bhow many\b", question, re.I) and not money
+    how_many = bool(re.search(r"\bhow many\b", question, re.I)) and not money
     asks_much = re.search(r"\bby how much\b|\bhow much did\b", question, re.I)
     # the reply's numbers, unless they count something else ('172 Tashkeel' for 'How many fighters?', '13 protest
     # notes' where the line's 13 counts formal demarches)

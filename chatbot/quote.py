@@ -189,17 +189,18 @@ def pointed(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], s
 
     The reply failed the checks ('The Mac mini in the UK costs £339.': 'cost' is not in the source), but the
     line it points at ('The $499 Macintosh, sold for £339 in the UK, …') is quoted as it stands. A reply with
-    no number or name points by its words ('Pancular cancer' at '… diagnosed with pancreatic cancer …'); one
-    with numbers only at a line that holds one of them, in the size the reply gives it ('16 million viewers' not at
-    '16 years': calibration n376, refused). A reply to a yes/no question points by the question's words too, and by
-    its 'not': 'No, the Cadillac BLS will not be sold in the US.' at 'It will not be sold in the US, said …', not at
-    the best-ranked line about the Cadillac BLS.
+    no number or name points by its words ('Pancular cancer' at '… diagnosed with pancreatic cancer …'), but not
+    one giving no number to a question asking for one (calibration n589); one with numbers only at a line that holds
+    one of them, in the size the reply gives it ('16 million viewers' not at '16 years': calibration n376, refused).
+    A reply to a yes/no question points by the question's words too, and by its 'not': 'No, the Cadillac BLS will
+    not be sold in the US.' at 'It will not be sold in the US, said …', not at the best-ranked line about the
+    Cadillac BLS.
     """
     kind = answer_type(question)
     reply = re.sub(r"\[[^\]]*\d[^\]]*\]", " ", reply)  # its citation marks ('[2]', '[2, 3]') are no numbers of its own
     if kind == "number" and not numbers(reply) - numbers(question):
-        return None  # a reply giving no number to 'how many' read no answer ('… turns out about half of what major car
-        # makers consider sufficient' at a line of losses, not '… produces fewer than 130,000 cars per year': n589)
+        return None  # a reply giving no number to a number question read no answer ('… turns out about half of what
+        # major car makers consider sufficient' at a line of losses, not '… fewer than 130,000 cars per year': n589)
     # not a number the reply gives as no answer ('50m taller than …' for 'How tall …?' pointed at '50 escalators')
     mine_numbers = numbers(reply) - numbers(question) if kind != "number" or has_type(reply, kind, question) else set()
     # a reply to a yes/no question restates it: its words, and its 'not', say which line it was read from

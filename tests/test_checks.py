@@ -3878,6 +3878,11 @@ def test_a_place_on_a_list_is_not_read_from_an_amount():
     # a place the source gives is one, beside an amount of the same number
     placed = "Ms Craymer is at number 31 on the music rich list, with £31m."
     assert place_of_amount("Judy Craymer ranks at number 31 on the list.", placed) == ""
+    # a place in words, or a number no amount reads (re-read: 'number one' raised an IndexError)
+    assert place_of_amount("It went to number one.", "It went to number one in 40 countries.") == ""
+    assert place_of_amount("It is at number one.", "It earned £1m.") == \
+        "in the source 1 is an amount (£1m), not a place"
+    assert place_of_amount("It was No. 1999 on the list.", "Sales reached 1,999 in 1999.") == ""
     assert emphasise(placed, "Where does Judy Craymer rank on the music rich list?") == \
         "Ms Craymer is at number **31** on the music rich list, with £31m."
 
