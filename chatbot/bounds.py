@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .text import NUMBER_WORDS, STOPWORDS, YEAR, names, norm_number, numbers, stems
+from .text import NUMBER_WORDS, STOPWORDS, YEAR, names, norm_number, number_of, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
     "more_than": r"(?:a\s+)?minimum(?:\s+[a-z]+)?\s+of|"  # 'a minimum payment of'
@@ -80,7 +80,7 @@ def mentions(text: str) -> list[Mention]:
         noun = re.match(r"\s*(?:or\s+\w+\s+|-plus\s+|\+\s*)?([^\W\d_]+)", text[end:])
         first = stems(noun.group(1))[:1] if noun else []
         later = stems(re.split(r"[,.;:!?]", text[end + noun.end():])[0])[:1] if first and noun else []
-        n = str(NUMBER_WORDS[token]) if token in NUMBER_WORDS else norm_number(token)
+        n = number_of(token)
         out.append(Mention(n, unit, "".join(first), "".join(later), bound, said, start, end))
     return out
 
@@ -149,9 +149,7 @@ def _sized(text: str) -> dict[str, set[str]]:
     for n in numbers(text):
         out.setdefault(n, set())
     for m in _SIZED.finditer(text):
-        number = m.group(1).lower()
-        n = str(NUMBER_WORDS[number]) if number in NUMBER_WORDS else norm_number(number)
-        out.setdefault(n, set()).add(_SIZES[m.group(2).lower()])
+        out.setdefault(number_of(m.group(1)), set()).add(_SIZES[m.group(2).lower()])
     return out
 
 

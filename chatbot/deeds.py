@@ -12,7 +12,7 @@ import re
 import lemminflect
 
 from .counts import asked_count
-from .text import NUMBER_WORDS, STOPWORDS, stems
+from .text import NUMBER_WORDS, STOPWORDS, number_of, stems
 
 _NUMBER = rf"\d[\d,.]*\d|\d|{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100)}"
 _AUX = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|be)"
@@ -49,11 +49,6 @@ def _done(word: str) -> str:
     return _ONE.get(base, base) if base and word.lower() in lemminflect.getInflection(base, "VBN") else ""
 
 
-def _key(number: str) -> str:
-    """'5,000' -> '5000', 'Five' -> '5'"""
-    return str(NUMBER_WORDS.get(number.lower(), number.replace(",", "")))
-
-
 def count_deeds(text: str, participles: bool = False) -> list[tuple[str, set[str], set[str]]]:
     """Each passive count of the text: (its number, the stems of the words it counts, its deeds). 'nearly 400
     people were injured or arrested' -> [('400', {'peopl'}, {'injure', 'arrest'})]; with `participles`, also a deed
@@ -66,7 +61,7 @@ def count_deeds(text: str, participles: bool = False) -> list[tuple[str, set[str
             # arrested and later charged'
             joined = re.findall(rf"\b(?:and|or)\s+{_ADVERB}([a-z]+)", m.group(4), re.I)
             deeds = {d for w in [m.group(3), *joined] if (d := _done(w))}
-            out.append((_key(m.group(1)), set(stems(m.group(2))), deeds))
+            out.append((number_of(m.group(1)), set(stems(m.group(2))), deeds))
     return out
 
 
@@ -115,7 +110,8 @@ def count_done_otherwise(count: str, sentence: str, question: str) -> bool:
     asked = _asked_deed(question)
     if not asked:
         return False
-    keys = {_key(n) for n in re.findall(rf"(?<![\w.,])(?:{_NUMBER})(?!\w)", count, re.I)}  # not the 'ten' of 'often'
+    # (not the 'ten' of 'often')
+    keys = {number_of(n) for n in re.findall(rf"(?<![\w.,])(?:{_NUMBER})(?!\w)", count, re.I)}
     deeds = [d for number, _, d in count_deeds(sentence) if number in keys]
     return bool(deeds) and not any(asked in d for d in deeds)
 

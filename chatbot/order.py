@@ -8,7 +8,7 @@ import re
 import lemminflect
 
 from .bounds import mentions
-from .text import NUMBER_WORDS, ORDINALS, STOPWORDS, norm_number, own_question, terms
+from .text import ORDINALS, STOPWORDS, number_of, own_question, terms
 from .wordforms import found_in
 
 
@@ -134,17 +134,12 @@ def place_of_amount(sentence: str, source: str) -> str:
     """Why the sentence gives as a place on a list a number its source only gives as an amount, or ''. ('Joss Stone
     ranks at number 5 on the list.', 'Joss Stone is a new entry on a list of … millionaires with £5m.') -> "in the
     source 5 is an amount (£5m), not a place" (calibration n647: shown, generated)."""
-    places = {_number(m.group(1)) for m in PLACE_NUMBER.finditer(source)}
+    places = {number_of(m.group(1)) for m in PLACE_NUMBER.finditer(source)}
     for m in PLACE_NUMBER.finditer(sentence):
-        n = _number(m.group(1))
+        n = number_of(m.group(1))
         theirs = [t for t in mentions(source) if t.number == n]
         if theirs and n not in places and all(t.unit for t in theirs):
             unit = theirs[0].unit
             sign = unit[:1] if unit[:1] in "$£€" else ""
             return f"in the source {n} is an amount ({sign}{n}{unit[len(sign):]}), not a place"
     return ""
-
-
-def _number(word: str) -> str:
-    """'one' -> '1', '1,999' -> '1999'"""
-    return str(NUMBER_WORDS[word.lower()]) if word.lower() in NUMBER_WORDS else norm_number(word)

@@ -140,6 +140,12 @@ def norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
 
+def number_of(token: str) -> str:
+    """One number, in digits or a word, as `numbers` gives it (a word 'one' too): 'Five' -> '5', '1,000.' -> '1000'"""
+    word = token.lower()
+    return str(NUMBER_WORDS[word]) if word in NUMBER_WORDS else norm_number(token)
+
+
 def names(sentence: str, first: bool = False) -> set[str]:
     """Capitalized words, acronyms and camel-case names; a sentence's first word only with `first` (and
     never a common word: 'According to…').
