@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 
 from . import emphasis, followup, gate, naming, overview, prompt, quote, store
-from .acronyms import spelled_out
+from .acronyms import glossed, spelled_out
 from .bounds import with_bounds
 from .counts import amount_of_other, counts_other
 from .embed import Embedder, describe, load_embedder
@@ -132,13 +132,17 @@ class Engine:
         return followup.standalone(question, followup.understood(history), history[-1][1])
 
     def _search(self, index: store.Index, question: str, k: int) -> list[Hit]:
-        """The passages for the question; for 'What does TTP stand for?' one that spells it out among them, for
-        'Who runs British Airways?' one naming the holder of that office ('Rod Eddington, BA's chief executive')."""
+        """The passages for the question; for 'What does TTP stand for?' one that spells it out beside it ('the
+        Tehreek-e-Taliban Pakistan (TTP)'), or else at least spells it out, among them; for 'Who runs British
+        Airways?' one naming the holder of that office ('Rod Eddington, BA's chief executive')."""
         hits = search(index, self.embedder, question, k=k, mode=self.settings.mode)
         found = None
-        if hits and answer_type(question) == "expansion" and not any(spelled_out(h.chunk.text, question) for h in hits):
-            found = first_match(index, self.embedder, question, {h.chunk.doc for h in hits},
-                                lambda text: spelled_out(text, question) is not None)
+        if hits and answer_type(question) == "expansion" and not any(glossed(h.chunk.text, question) for h in hits):
+            docs = {h.chunk.doc for h in hits}
+            found = first_match(index, self.embedder, question, docs, lambda text: glossed(text, question))
+            if found is None and not any(spelled_out(h.chunk.text, question) for h in hits):
+                found = first_match(index, self.embedder, question, docs,
+                                    lambda text: spelled_out(text, question) is not None)
         elif hits and (offices := asked_office(own_question(question))):
             found = self._holder(index, question, offices, hits, k)
         return hits if found is None else [*hits[:-1], found] if len(hits) > 1 else [*hits, found]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, lead_in, part_named
+from .acronyms import gloss_supported
 from .amounts import member_for_group, whose_unsaid
 from .besides import value_of_base
 from .bounds import (
@@ -177,6 +178,8 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
            embedder: Embedder, vec: np.ndarray, index: tuple[int, ...], strict: bool = False) -> Verdict:
     lines = [s.text for s in chosen]
     text = " ".join(lines)
+    if len(chosen) == 1 and gloss_supported(sentence, question, text):  # 'TTP stands for Tehreek-e-Taliban Pakistan.'
+        return Verdict(True, "", index, 1.0, chosen[0].coverage)
     # a number the question used may stand anywhere in the article, as its names may ('Band Aid 20' in the
     # heading 'Band Aid 20 single storms to No 1', or lines before the passage)
     given = set() if strict else numbers(question) & numbers(f"{documents[chosen[0].passage]} {chosen[0].article}")

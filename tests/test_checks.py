@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chatbot import followup, gate, naming, pairs, places, verify, wording
+from chatbot import acronyms, followup, gate, naming, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere, part_named
 from chatbot.amounts import member_for_group
 from chatbot.amounts import whose_unsaid as emphasis_whose
@@ -1424,6 +1424,32 @@ def test_what_an_acronym_stands_for_and_who_someone_is():
     assert [answer_type(q) for q in ("BLA stands for?", "what's TTP short for", "TTP means?")] == ["expansion"] * 3
     assert answer_type("The TTP means business") is None
     assert "the **Tehrik-i-Taliban Pakistan** (TTP)" in emphasise(line, "What does TTP stand for?")
+    # a word that stands for something (calibration n632: the model's right 'Gavi stands for …' was refused)
+    assert answer_type("What does Gavi stand for?") == "expansion" and answer_type("What does Brexit mean?") is None
+
+
+def test_what_an_acronym_stands_for_rests_on_a_line_that_names_it_beside_its_words():
+    """Found asking new questions: 'TTP stands for Tehreek-e-Taliban Pakistan' was cited to 'groups like the
+    Tehreek-e-Taliban Pakistan, which …' (no TTP there), while another article glosses it; and the same sentence,
+    or 'CSTO stands for …', was refused against a glossing line for the line's 'not' or for its meaning (0.50)."""
+    question = "What does TTP stand for?"
+    glossing = "The land should in no way be used by the Tehreek-e-Taliban Pakistan (TTP), or the Balochistan " \
+               "Liberation Army (BLA)."
+    bare = "The Taliban's support for groups like the Tehreek-e-Taliban Pakistan cannot be ignored."
+    assert acronyms.glossed(glossing, question) and not acronyms.glossed(bare, question)
+    assert acronyms.glossed(f"{bare} The TTP attacks.", question) is False  # the acronym in another sentence
+    answer = "TTP stands for Tehreek-e-Taliban Pakistan [1]."
+    assert acronyms.gloss_supported(answer, question, glossing)
+    assert not acronyms.gloss_supported(answer, question, bare)
+    assert not acronyms.gloss_supported("TTP stands for Tehreek-e-Taliban Pakistan, which attacks India.", question,
+                                        glossing)  # more than the gloss: read by every other check
+    assert not acronyms.gloss_supported("TTP stands for Tehrik Taliban Pakistan.", question, glossing)  # other words
+    assert verify._check(answer, question, [verify.Source(0, 0, len(glossing), glossing)], [glossing], [glossing],
+                         HashEmbedder(), HashEmbedder().encode([answer])[0], (0,)).ok
+    # where a line spells the words out twice, the pair beside the acronym
+    line = "The Tehreek-e-Taliban Pakistan grew; the Tehreek-e-Taliban Pakistan (TTP) attacked."
+    assert line[slice(*acronyms.expansion(line, "TTP"))] == "Tehreek-e-Taliban Pakistan"
+    assert acronyms.expansion(line, "TTP")[0] == line.index("Tehreek", 10)
 
 
 def test_answer_types():
