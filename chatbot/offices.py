@@ -237,8 +237,10 @@ justice interior treasury deputy prime vice assistant shadow acting senior gener
 
 def about_asked(question: str, text: str) -> bool:
     """Does the text name what the question asks an office of, or write it by its initials? ('Who chairs British
-    Airways?', 'BA chairman Martin Broughton said.') -> True"""
-    return any(mentioned(w, text) for w in _body(question)) or _initials_in(question, text)
+    Airways?', 'BA chairman Martin Broughton said.') -> True; any text, when it asks of nothing ("who's home
+    secretary": calibration n538, the line naming him was never looked for)."""
+    of = _body(question)
+    return not of or any(mentioned(w, text) for w in of) or _initials_in(question, text)
 
 
 def _initials_in(question: str, text: str) -> bool:
