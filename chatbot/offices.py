@@ -31,6 +31,10 @@ _CHAIR = ("chairman", "chairwoman", "chairperson", "chair")
 # ('Who co-chairs the Conservative Party?' was answered "The Conservative Party Co-Chairman said …": calibration n570)
 _CO_CHAIR = ("co-chairman", "co-chairwoman", "co-chair", "co-chairperson")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+# a country's top diplomat, its FM, who heads its foreign ministry ('Deputy Prime Minister and Foreign Minister Ishaq
+# Dar': calibration s257, s260, s269, each refused or quoting another line)
+_FOREIGN = ("foreign minister", "foreign secretary", "secretary of state")
+_FOREIGN_Q = re.compile(r"\b(?:top\s+diplomat|fm(?!\s+(?:radio|station))|foreign\s+(?:ministry|office))\b", re.I)
 _SAID_AS = {
     "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
     "run": _HEAD, "heads": _HEAD, "leads": _HEAD, "manages": _CHIEF, "managing": _CHIEF,
@@ -65,6 +69,8 @@ def asked_office(question: str) -> tuple[str, ...]:
     'Who is Ishaq Dar?' or 'Who won?' ask none.
     """
     m = _WHO.match(question)
+    if _FOREIGN_Q.search(question) and (m or not re.match(r"\s*(?:what|which|when|where|why|how)\b", question, re.I)):
+        return _FOREIGN
     if m:
         rest = m.group(1)
         verb = _VERB.match(rest)
@@ -102,7 +108,9 @@ def said_office(question: str) -> set[str]:
     Building Systems?' -> {'boss'}; 'Who runs British Airways?' -> {'runs'}; none when it asks no office."""
     if not asked_office(question):
         return set()
-    return {w for w in re.findall(r"[a-z]+", question.lower()) if w in _SAID_AS or w in _OFFICES}
+    foreign = _FOREIGN_Q.search(question)  # 'top diplomat', 'foreign ministry'
+    return {w for w in re.findall(r"[a-z]+", question.lower()) if w in _SAID_AS or w in _OFFICES} | \
+        (set(re.findall(r"[a-z]+", foreign.group(0).lower())) if foreign else set())
 
 
 def holds_office(line: str, offices: tuple[str, ...]) -> bool:

@@ -83,15 +83,16 @@ def order_missing(sentence: str, said: str) -> str:
 
 def _ranks(question: str) -> set[str]:
     """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; 'Who set the
-    fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures') nor a name ('the
-    Top 500 list')."""
+    fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures'), a name ('the Top 500
+    list') nor a job ('top diplomat')."""
     asked = own_question(question)
     found = set()
     for m in re.finditer(r"[A-Za-z]+", asked):
         word = m.group(0)
         if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
             continue
-        if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())):
+        if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())) \
+                or (word.lower() == "top" and _TOP_ROLE.match(asked, m.end())):
             continue
         found.add(word.lower())
     return found | {m.group(1).lower() for m in re.finditer(r"\bthe\s+(most|fewest|least)\s+(?!of\b)", asked, re.I)}
@@ -103,6 +104,9 @@ def _superlative(word: str) -> bool:
     return word.endswith("est") and bool(adjective) and word not in adjective
 
 
+# a job, no rank: 'Who is Pakistan's top diplomat?' (calibration s257: "the source does not say 'top'")
+_TOP_ROLE = re.compile(r"\s+(?:diplomat|official|aide|adviser|advisor|lawyer|executive|prosecutor|general|commander|"
+                       r"civil\s+servant|judge|negotiator)s?\b", re.I)
 _ORDINALS = frozenset("first second third last".split())  # 'last' as they are: 'the last film', not 'last year'
 _RANK_WORDS = _ORDINALS | {"top", "overall"}
 _MOST = frozenset({"most", "fewest", "least"})  # 'the most …' of a question

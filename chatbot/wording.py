@@ -158,12 +158,14 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
     echoed = {t for t in said if t in question_terms or said[t] in question_bases} - terms(" ".join(names(question)))
     echoed -= _PREFIXES  # the 'co' of 'co-producing' is no word of its own: not held by a 'co-wrote' (found asking)
     around = source_terms | terms(before) | ({"remov"} if _UNDONE.search(f"{text} {before}") else set())
+    own = own_question(question)
+    if holds_office(text, asked_office(own)):  # the question's words for an office the line names the holder of:
+        around |= terms(" ".join(said_office(own)))  # 'top diplomat' for '… Foreign Minister Ishaq Dar' (s257)
     if len(echoed) >= 2 and len(echoed & around) / len(echoed) < ANCHOR_MIN:
         return f"the source does not say this about {', '.join(sorted(echoed - around))}"
     # who did it: besides the deed (which the source may say otherwise: 'purchased' for 'bought'), what it was done
     # to is what the answer says of its name ('John Carpenter is directing the remake of The Fog' on 'Directed by
     # John Carpenter, it made over $60m', of Halloween; found asking new questions: shown)
-    own = own_question(question)
     who_did = WHO_DID_Q.match(own)
     deed = base_terms(who_did.group(1)) if who_did else set()
     rest = {t for t in echoed if t not in deed and said[t] not in deed and t not in _ORDINALS
