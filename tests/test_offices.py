@@ -312,6 +312,12 @@ def test_whose_office_the_line_says():
     assert holder_missing(short, "Who chairs the Mobile Data Association?", short) == ""
     assert holder_missing("Rod Eddington, BA's chief executive, said so.",
                           "Who runs British Airways as chief executive?", "") == ""
+    # nor is the whole party's leader its Scottish one (calibration n578: 'Tory leader Michael Howard …' quoted)
+    question = "scottish tory leader?"
+    assert holder_missing("Tory leader Michael Howard said he would be remembered.", question, "") == \
+        "it names no Scottish leader"
+    assert holder_missing("The Scottish Conservative Party leader, David McLetchie, asked.", question, "") == ""
+    assert holder_missing("SNP leader Alex Salmond said so.", "Who leads the Scottish National Party?", "") == ""
 
 
 def test_a_follow_up_asks_the_office_of_what_the_question_before_asked_about():
