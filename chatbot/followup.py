@@ -41,7 +41,9 @@ _REFERENCES = re.compile(
 # Words a follow-up may add without the earlier question having them: they carry no topic.
 FOLLOW_UP_WORDS = frozenset(terms(
     "what about how many much when where who whom whose which why also tell more explain mean meaning say said "
-    "happen happened again please else other same instead then"))
+    "happen happened again please else other same instead then "
+    # a preposition before the asking words ('Across how many countries?': calibration n324, read on its own)
+    "across among amongst around throughout via towards"))
 
 
 def is_follow_up(question: str, named: Collection[str] = ()) -> bool:

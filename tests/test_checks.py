@@ -123,6 +123,9 @@ TRIPS = ("Within four years, Islamabad has sent four foreign minister trips, two
      "How long do the fast lifts take coming back down?"),
     ("And the ceiling?", "how long do the fast lifts take to reach the top?",
      "And the ceiling? (after: how long do the fast lifts take to reach the top?)"),
+    # a preposition before the asking words (calibration n324: read on its own, answered about another article)
+    ("Across how many countries?", "How many test cars is GM putting on the road?",
+     "Across how many countries? (after: How many test cars is GM putting on the road?)"),
 ])
 def test_follow_ups_are_made_to_stand_alone(question, previous, expected):
     assert followup.is_follow_up(question)
