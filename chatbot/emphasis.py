@@ -28,7 +28,7 @@ from .kinds import (
     answer_type,
     asks_times,
 )
-from .offices import asked_office, holders
+from .offices import asked_office, holder_missing, holders
 from .order import PLACE_NUMBER
 from .periods import part_for_whole
 from .persons import name_runs, role_of_other
@@ -234,7 +234,11 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     reply '$18m') -> '… including **$18m** from …' (found asking new questions: '$54m' was bold)
     """
     kind = answer_type(question, keywords=False)  # bold says 'this is the answer': not when the question's kind
-    # is only guessed from its keywords ('scottish tory leader?' had the UK Tory leader's name in bold)
+    # is only guessed from its keywords ('scottish tory leader?' had the UK Tory leader's name in bold), unless the
+    # line names the holder of the office it asks, of what it asks (calibration n578: '… leader, David McLetchie, …')
+    offices = asked_office(own_question(question)) if kind is None else ()
+    if offices and holders(sentence, offices) and not holder_missing(sentence, question, ""):
+        kind = "name"
     spelled = spelled_out(sentence, question) if kind == "expansion" else _one_asked(sentence, question) \
         if kind == "number" else None  # 'an NSA trip' for 'How many NSA trips …?'
     if spelled is not None:  # 'What does CSTO stand for?' -> '… the **Collective Security Treaty Organization** (CSTO)'

@@ -1323,6 +1323,9 @@ def test_a_question_typed_as_keywords_or_asking_late_has_its_kind_read_but_its_b
     line = 'Tory leader Michael Howard said he would be remembered with "affection and respect".'
     assert emphasise(line, questions[4]) == line
     assert "**Michael Howard**" in emphasise(line, "Who is the Tory leader?")
+    # but on the holder a line names for the office asked, of what it asks (calibration n578, now quoted right)
+    mcletchie = "The Scottish Conservative Party leader, David McLetchie, questioned what would be exempted."
+    assert "leader, **David McLetchie**, questioned" in emphasise(mcletchie, questions[4])
 
 
 def test_a_word_said_of_a_thing_is_no_answer_to_who():
