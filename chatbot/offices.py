@@ -34,6 +34,9 @@ _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 # a country's top diplomat, its FM, who heads its foreign ministry ('Deputy Prime Minister and Foreign Minister Ishaq
 # Dar': calibration s257, s260, s269, each refused or quoting another line)
 _FOREIGN = ("foreign minister", "foreign secretary", "secretary of state")
+# who is second in command is a deputy ('Deputy Prime Minister and Foreign Minister Ishaq Dar': calibration s268)
+_DEPUTY = ("deputy prime minister", "deputy leader", "deputy chief executive", "deputy chairman", "deputy")
+_DEPUTY_Q = re.compile(r"\bsecond[\s-]+in[\s-]+command\b|\bnumber\s+two\b", re.I)
 _FOREIGN_Q = re.compile(r"\b(?:top\s+diplomat|fm(?!\s+(?:radio|station))|foreign\s+(?:ministry|office))\b", re.I)
 _SAID_AS = {
     "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
@@ -69,8 +72,11 @@ def asked_office(question: str) -> tuple[str, ...]:
     'Who is Ishaq Dar?' or 'Who won?' ask none.
     """
     m = _WHO.match(question)
-    if _FOREIGN_Q.search(question) and (m or not re.match(r"\s*(?:what|which|when|where|why|how)\b", question, re.I)):
+    asks_who = bool(m) or not re.match(r"\s*(?:what|which|when|where|why|how)\b", question, re.I)
+    if _FOREIGN_Q.search(question) and asks_who:
         return _FOREIGN
+    if _DEPUTY_Q.search(question) and asks_who:
+        return _DEPUTY
     if m:
         rest = m.group(1)
         verb = _VERB.match(rest)
@@ -108,9 +114,9 @@ def said_office(question: str) -> set[str]:
     Building Systems?' -> {'boss'}; 'Who runs British Airways?' -> {'runs'}; none when it asks no office."""
     if not asked_office(question):
         return set()
-    foreign = _FOREIGN_Q.search(question)  # 'top diplomat', 'foreign ministry'
+    said = _FOREIGN_Q.search(question) or _DEPUTY_Q.search(question)  # 'top diplomat', 'second in command'
     return {w for w in re.findall(r"[a-z]+", question.lower()) if w in _SAID_AS or w in _OFFICES} | \
-        (set(re.findall(r"[a-z]+", foreign.group(0).lower())) if foreign else set())
+        (set(re.findall(r"[a-z]+", said.group(0).lower())) if said else set())
 
 
 def holds_office(line: str, offices: tuple[str, ...]) -> bool:

@@ -84,7 +84,7 @@ def order_missing(sentence: str, said: str) -> str:
 def _ranks(question: str) -> set[str]:
     """The rank words a question asks about: 'Who won the first novel award?' -> {'first'}; 'Who set the
     fastest time?' -> {'fastest'}. Not a period ('the first half', 'the latest figures'), a name ('the Top 500
-    list') nor a job ('top diplomat')."""
+    list') nor a job ('top diplomat', 'second in command')."""
     asked = own_question(question)
     found = set()
     for m in re.finditer(r"[A-Za-z]+", asked):
@@ -92,7 +92,8 @@ def _ranks(question: str) -> set[str]:
         if not (word.lower() in _RANK_WORDS or _superlative(word.lower())) or (word[0].isupper() and m.start() > 0):
             continue
         if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())) \
-                or (word.lower() == "top" and _TOP_ROLE.match(asked, m.end())):
+                or (word.lower() == "top" and _TOP_ROLE.match(asked, m.end())) \
+                or (word.lower() == "second" and re.match(r"[\s-]+in[\s-]+command\b", asked[m.end():], re.I)):
             continue
         found.add(word.lower())
     return found | {m.group(1).lower() for m in re.finditer(r"\bthe\s+(most|fewest|least)\s+(?!of\b)", asked, re.I)}

@@ -33,6 +33,7 @@ NEWS = Path(__file__).parent / "data" / "news"
     ("Who is Pakistan's top diplomat?", "foreign minister"),
     ("Who heads Pakistan's foreign ministry?", "foreign minister"),
     ("pakistan fm name?", "foreign minister"),
+    ("Who is second in command in Pakistan's government?", "deputy prime minister"),  # calibration s268
 ])
 def test_the_office_asked_in_the_words_an_article_may_use(question, said):
     assert said in asked_office(question)
@@ -42,7 +43,8 @@ def test_the_office_asked_in_the_words_an_article_may_use(question, said):
                                       "Who did Bell succeed as chief executive?", "What did the chief executive say?",
                                       "Who are the four British men due to be released from Guantanamo Bay?",
                                       "What is the name of the concert hall that was attacked in Moscow?",
-                                      "Who owns the FM radio station?", "What did the FM say?"])
+                                      "Who owns the FM radio station?", "What did the FM say?",
+                                      "Who came second in the race?"])
 def test_no_office_asked(question):
     assert asked_office(question) == ()
 
@@ -100,7 +102,7 @@ def test_the_line_naming_the_holder_is_found_and_ranked_first(news_engine, quest
 
 @pytest.mark.slow
 def test_a_holder_is_said_in_the_questions_words_for_the_office(real_embedder):
-    """Calibration s257, s260: 'Pakistan's top diplomat is … Foreign Minister Ishaq Dar.' was refused for 'top'
+    """Calibration s257, s260, s268: 'Pakistan's top diplomat is … Foreign Minister Ishaq Dar.' was refused for 'top'
     (no rank in a job) and for 'diplomat'; 'Ishaq Dar heads Pakistan's foreign ministry.' for 'head, ministri'."""
     from chatbot.verify import Source, attribute
 
@@ -109,7 +111,9 @@ def test_a_holder_is_said_in_the_questions_words_for_the_office(real_embedder):
     article = f"Pakistan and the Taliban\n\n{line}"
     sources = [Source(0, 0, len(line), line, article=article)]
     asked = {"Who is Pakistan's top diplomat?": "Pakistan's top diplomat is Foreign Minister Ishaq Dar.",
-             "Who heads Pakistan's foreign ministry?": "Ishaq Dar heads Pakistan's foreign ministry."}
+             "Who heads Pakistan's foreign ministry?": "Ishaq Dar heads Pakistan's foreign ministry.",
+             "Who is second in command in Pakistan's government?": "Ishaq Dar is second in command in Pakistan's "
+                                                                   "government."}
     for question, answer in asked.items():
         assert attribute(answer, question, sources, [line], real_embedder, documents=[article]).ok, question
     # another name than the line's is not
@@ -124,6 +128,8 @@ def test_top_before_a_job_is_no_rank():
     assert rank_missing("Pakistan's top diplomat is Ishaq Dar.", "Who is Pakistan's top diplomat?", line, "") == ""
     assert rank_missing("Ishaq Dar is top of the list.", "Who is top of the list?", line, "") == \
         "the source does not say 'top'"
+    assert rank_missing("Ishaq Dar is second in command.", "Who is second in command?", line, "") == ""
+    assert rank_missing("Ishaq Dar came second.", "Who came second?", line, "") == "the source does not say 'second'"
 
 
 def test_a_named_holder_is_said_by_the_line_that_names_them():
