@@ -35,7 +35,7 @@ def glossed(text: str, question: str) -> bool:
     if m is None:
         return False
     acronym = m.group(1)
-    return any(re.search(rf"\b{acronym}\b", text[a:b], re.I) and expansion(text[a:b], acronym) is not None
+    return any(re.search(rf"\b{re.escape(acronym)}\b", text[a:b], re.I) and expansion(text[a:b], acronym) is not None
                for a, b in sentence_spans(text))
 
 

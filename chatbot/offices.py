@@ -34,9 +34,10 @@ _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 # a country's top diplomat, its FM, who heads its foreign ministry ('Deputy Prime Minister and Foreign Minister Ishaq
 # Dar': calibration s257, s260, s269, each refused or quoting another line)
 _FOREIGN = ("foreign minister", "foreign secretary", "secretary of state")
-# who is second in command is a deputy ('Deputy Prime Minister and Foreign Minister Ishaq Dar': calibration s268)
+# who is second in command is a deputy ('Deputy Prime Minister and Foreign Minister Ishaq Dar': calibration s268);
+# not who is number two, which may be a chart's
 _DEPUTY = ("deputy prime minister", "deputy leader", "deputy chief executive", "deputy chairman", "deputy")
-_DEPUTY_Q = re.compile(r"\bsecond[\s-]+in[\s-]+command\b|\bnumber\s+two\b", re.I)
+_DEPUTY_Q = re.compile(r"\bsecond[\s-]+in[\s-]+command\b", re.I)
 _FOREIGN_Q = re.compile(r"\b(?:top\s+diplomat|fm(?!\s+(?:radio|station))|foreign\s+(?:ministry|office))\b", re.I)
 _SAID_AS = {
     "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
