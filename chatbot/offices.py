@@ -37,7 +37,7 @@ _FOREIGN = ("foreign minister", "foreign secretary", "secretary of state")
 # who is second in command is a deputy ('Deputy Prime Minister and Foreign Minister Ishaq Dar': calibration s268);
 # not who is number two, which may be a chart's
 _DEPUTY = ("deputy prime minister", "deputy leader", "deputy chief executive", "deputy chairman", "deputy")
-_DEPUTY_Q = re.compile(r"\bsecond[\s-]+in[\s-]+command\b", re.I)
+DEPUTY_Q = re.compile(r"\bsecond[\s-]+in[\s-]+command\b", re.I)
 _FOREIGN_Q = re.compile(r"\b(?:top\s+diplomat|fm(?!\s+(?:radio|station))|foreign\s+(?:ministry|office))\b", re.I)
 _SAID_AS = {
     "executive": _CHIEF, "ceo": _CHIEF, "boss": _HEAD, "head": _HEAD, "chief": _CHIEF, "runs": _HEAD,
@@ -76,7 +76,7 @@ def asked_office(question: str) -> tuple[str, ...]:
     asks_who = bool(m) or not re.match(r"\s*(?:what|which|when|where|why|how)\b", question, re.I)
     if _FOREIGN_Q.search(question) and asks_who:
         return _FOREIGN
-    if _DEPUTY_Q.search(question) and asks_who:
+    if DEPUTY_Q.search(question) and asks_who:
         return _DEPUTY
     if m:
         rest = m.group(1)
@@ -115,7 +115,7 @@ def said_office(question: str) -> set[str]:
     Building Systems?' -> {'boss'}; 'Who runs British Airways?' -> {'runs'}; none when it asks no office."""
     if not asked_office(question):
         return set()
-    said = _FOREIGN_Q.search(question) or _DEPUTY_Q.search(question)  # 'top diplomat', 'second in command'
+    said = _FOREIGN_Q.search(question) or DEPUTY_Q.search(question)  # 'top diplomat', 'second in command'
     return {w for w in re.findall(r"[a-z]+", question.lower()) if w in _SAID_AS or w in _OFFICES} | \
         (set(re.findall(r"[a-z]+", said.group(0).lower())) if said else set())
 

@@ -8,6 +8,7 @@ import re
 import lemminflect
 
 from .bounds import mentions
+from .offices import DEPUTY_Q
 from .text import ORDINALS, STOPWORDS, number_of, own_question, terms
 from .wordforms import found_in
 
@@ -93,7 +94,7 @@ def _ranks(question: str) -> set[str]:
             continue
         if word.lower() == "latest" or (word.lower() in _ORDINALS and _PERIOD.match(asked, m.end())) \
                 or (word.lower() == "top" and _TOP_ROLE.match(asked, m.end())) \
-                or (word.lower() == "second" and re.match(r"[\s-]+in[\s-]+command\b", asked[m.end():], re.I)):
+                or (word.lower() == "second" and DEPUTY_Q.match(asked, m.start())):
             continue
         found.add(word.lower())
     return found | {m.group(1).lower() for m in re.finditer(r"\bthe\s+(most|fewest|least)\s+(?!of\b)", asked, re.I)}
