@@ -11,6 +11,7 @@ from .bounds import change_of_total, described_otherwise, other_size
 from .emphasis import WHO_SAID
 from .fits import deed_unsaid, misfit
 from .kinds import answer_type, done_by_named, has_type
+from .offices import asked_office
 from .order import later_unsaid, ordinal_unsaid
 from .persons import subject_swapped
 from .rank import Candidate
@@ -158,6 +159,11 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         # the event …?', ranked fifth; found asking new questions: a line on Mr Brown was quoted)
         pick = next((i for i in shown if done_by_named(texts[i], question) and candidates[i].coverage >= min_coverage
                      and _is_sentence(texts[i]) and fits(texts[i])), pick)
+    if pick is None and asked_office(own_question(question)):  # a shown line naming the holder of the office asked
+        # about, when the top three name those of others ('Tory leader Michael Howard …', ranked fourth for 'Who leads
+        # the Conservative Party?' after the Scottish Conservative and SNP leaders: calibration n543, refused)
+        pick = next((i for i in shown if candidates[i].coverage >= min_coverage and _is_sentence(texts[i])
+                     and fits(texts[i])), None)
     if pick is not None and deed_unsaid(texts[pick], question):  # a line of the top three that says the deed asked
         # about ('… taking the top spot … is … Clive Calder' for 'Who tops the music rich list?', not '… Judy
         # Craymer is the highest new entry …', which the refused reply pointed at; found asking new questions)

@@ -104,7 +104,8 @@ def names_missing(sentence: str, question: str, text: str, before: str, document
     missing = sorted(n for n in mine_names if not (
         n in short or mentioned(n, near if n in own else document) or (office and as_people(n, text))
         or (as_acronym(n, question) and spelled_in(n, document, part=True))
-        or _shortened(n, question, text, article) if n in asked else has_name(n, beside)
+        or _shortened(n, question, text, article) or _party_written_otherwise(n, question, document)
+        if n in asked else has_name(n, beside)
         or (as_acronym(n, sentence) and spelled_in(n, beside))))
     return f"'{missing[0]}' is not in the source" if missing else ""
 
@@ -126,6 +127,14 @@ def _shortened(name: str, question: str, line: str, article: str) -> bool:
     # the rest stands as a name of its own, not part of another's ('The Telegraph Group' for 'Guardian Media Group')
     return bool(article) and mentioned(name, article) and any(
         set(other) < set(run) for run in runs for other in name_runs(line) if other)
+
+
+def _party_written_otherwise(name: str, question: str, document: str) -> bool:
+    """Is the name the 'Party' of a party the question names that the document writes otherwise? ('party', 'Who leads
+    the Conservative Party?', 'Tory leader Michael Howard said …') -> True (calibration n543: 'Michael Howard leads the
+    Conservative Party.' refused, "'party' is not in the source")"""
+    return name == "party" and any(written_otherwise(w, document)
+                                   for w in re.findall(r"\b([A-Z][\w'’-]*)\s+Party\b", question))
 
 
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)
