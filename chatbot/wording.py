@@ -19,6 +19,7 @@ from .offices import asked_office, holds_office, said_office
 from .pairs import from_question
 from .peoples import as_people
 from .persons import full_names, lead_name, name_runs, others_named, same_person, titled
+from .synonyms import said_otherwise
 from .text import (
     as_acronym,
     by_acronym,
@@ -166,7 +167,8 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
     said = forms(_HAPPENED.sub(" ", sentence))
     echoed = {t for t in said if t in question_terms or said[t] in question_bases} - terms(" ".join(names(question)))
     echoed -= _PREFIXES  # the 'co' of 'co-producing' is no word of its own: not held by a 'co-wrote' (found asking)
-    around = source_terms | terms(before) | ({"remov"} if _UNDONE.search(f"{text} {before}") else set())
+    around = source_terms | terms(before) | ({"remov"} if _UNDONE.search(f"{text} {before}") else set()) \
+        | terms(said_otherwise(question, f"{before} {text}"))  # 'put together' for '… being assembled for …' (n368)
     own = own_question(question)
     if holds_office(text, asked_office(own)):  # the question's words for an office the line names the holder of:
         around |= terms(" ".join(said_office(own)))  # 'top diplomat' for '… Foreign Minister Ishaq Dar' (s257)

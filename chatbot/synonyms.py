@@ -1,0 +1,32 @@
+"""Words news writes for one another: a count of 'players' is one of the 'gamers' a question asks about, and a
+computer 'assembled for' a lab is 'put together for' it.
+
+Short lists, kept by hand: each group is one thing said in other words, never a kind of it ('vehicles' are not all
+'cars'). Nouns are compared by stem, so plurals match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import stems
+
+_GROUPS = ("player gamer", "staff employee worker workforce headcount", "film movie")
+_KIN = {s: group for group in _GROUPS for s in stems(group)}
+
+
+def kin(words: list[str]) -> list[str]:
+    """The words with the others of their groups. ['gamers', 'joined'] -> ['gamers', 'joined', 'player', 'gamer']"""
+    return [*words, *(w for s in stems(" ".join(words)) if s in _KIN for w in _KIN[s].split())]
+
+
+# phrases news writes for one another, each pair one meaning: 'being put together for …' is 'being assembled for …'
+_PHRASES = ((re.compile(r"\bput(?:s|ting)?\s+together\b", re.I), re.compile(r"\bassembl(?:e|ed|es|ing)\b", re.I)),
+            (re.compile(r"\bworth\b", re.I), re.compile(r"\bvalued\b", re.I)))
+
+
+def said_otherwise(question: str, text: str) -> str:
+    """The question's phrases that the text says in other words. ('Which lab is it being put together for?', 'It is
+    being assembled for the Lawrence Livermore National Laboratory.') -> 'put together'"""
+    return " ".join(m.group(0) for a, b in _PHRASES for mine, other in ((a, b), (b, a))
+                    if (m := mine.search(question)) and other.search(text))
