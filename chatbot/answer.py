@@ -326,7 +326,7 @@ class Engine:
         result.timings.setdefault("tokens_per_second", tokens / seconds if seconds > 0 else 0.0)
         if kept and not answers_asked(kept, kind, question):
             result.removed.append({"sentence": " ".join(t for t, _ in kept),
-                                   "reason": f"it does not give the {kind} the question asks for"})
+                                   "reason": f"it does not give the {kind or 'reason'} the question asks for"})
             return []
         return answering_first(kept, kind, question)
 

@@ -19,6 +19,7 @@ from .text import (
     months,
     numbers,
     own_question,
+    stems,
     terms,
 )
 from .wordforms import participles
@@ -240,8 +241,22 @@ _SEEN_BEFORE = re.compile(r"\b(?:saw|see|sees|seen|watch|watched|watches|witness
 
 
 def answers_asked(kept: Sequence[tuple[str, Any]], kind: str | None, question: str) -> bool:
-    """Does some kept sentence (text, citations) give the kind of answer asked for (a number for 'how many')?"""
+    """Does some kept sentence (text, citations) give the kind of answer asked for (a number for 'how many'), or
+    to a why-question any word that gives a reason?"""
+    if kind is None and _WHY_Q.match(own_question(question)):
+        asked = set(stems(question)) | set(re.findall(r"[a-z]+", question.lower()))  # not the question's own word
+        # ('… its concerns …': '… is concerned with …')
+        return any(m.group(0).lower() not in asked and not (set(stems(m.group(0))) & asked)
+                   for text, _ in kept for m in _REASON.finditer(text))
     return any(has_type(text, kind, question) for text, _ in kept)
+
+
+_WHY_Q = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?why\b", re.I)
+# a reason is given by a word like these; without one, a sentence restates what the question asks why of ('The Barclay
+# twins bought the Telegraph Group last year, …' for why they did: calibration n443, s173, n738, generated)
+_REASON = re.compile(r"\b(?:because|due|since|so|thanks|owing|as|for|to|after|following|amid|given|"
+                     r"driv\w*|lead\w*|led|caus\w*|result\w*|reason\w*|help\w*|allow\w*|enabl\w*|mak\w*|made|"
+                     r"aim\w*|hop\w*|want\w*|seek\w*|sought|need\w*|fear\w*|concern\w*|therefore|thus|hence)\b", re.I)
 
 
 def answering_first(kept: list[T], kind: str | None, question: str) -> list[T]:

@@ -4731,3 +4731,20 @@ def test_a_line_about_its_named_part_may_go_on_about_the_whole():
                      HashEmbedder()).reason == "the source says it of its 'US'"  # the part's own clause
     assert part_named(line, "The Nintendo DS goes on sale in Japan on December 2.") == ""
     assert part_named(line, "The DS launched on 21 November.") == "US"  # a number the clause does not give
+
+
+def test_an_answer_to_why_gives_a_reason():
+    """Calibration n443, s173, n738: generated answers to why-questions that only restate what was asked why of."""
+    from chatbot.kinds import answers_asked
+
+    def gives(answer: str, question: str) -> bool:
+        return answers_asked([(answer, [])], None, question)
+
+    assert not gives("The Barclay twins bought the Telegraph Group last year, having previously been owned by Lord "
+                     "Conrad Black's Hollinger International.", "Why did the Barclay twins buy the Telegraph Group?")
+    assert not gives("The issues that Pakistan is concerned with are not constructed out of speculation.",
+                     "Why does Pakistan say its concerns about militants in Afghanistan aren't just speculation?")
+    assert gives("Jef Raskin was taken off the Macintosh project following a dispute with Apple's boss Steve Jobs.",
+                 "Why was Jef Raskin taken off the Macintosh project?")
+    assert gives("Russia removed the Taliban to address mounting security threats.", "And why?")
+    assert gives("The Barclay twins bought the Telegraph Group.", "What did the Barclay twins buy?")
