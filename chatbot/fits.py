@@ -14,16 +14,17 @@ from .counts import (
     compared_otherwise,
     count_mismatch,
     counts_another_noun,
+    counts_other,
     other_month,
     owned_by_other,
 )
 from .kinds import WHO_DID_Q, answer_type, done_by_nobody
 from .offices import holder_missing
 from .peoples import as_people
-from .periods import other_period, share_for_whole
+from .periods import counts_given, other_period, share_for_whole
 from .persons import someone_else
 from .places import other_place
-from .text import SPEECH, STOPWORDS, mentioned, names, numbers, own_question, presumed, terms
+from .text import NUMBER_WORDS, SPEECH, STOPWORDS, mentioned, names, numbers, own_question, presumed, terms
 from .wordforms import base_terms, begins_word
 from .years import count_of_month, other_year
 
@@ -51,7 +52,8 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         or month_other(line, question) or origin_unsaid(line, question) or speech_unsaid(line, question) \
         or office_unsaid(line, question) or holder_missing(line, question, article) \
         or noun_of_other(line, question) \
-        or number_unsaid(line, question, before) or share_for_whole(line, question, [line]) or (
+        or number_unsaid(line, question, before) or share_for_whole(line, question, [line]) \
+        or ratio_for_count(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (
@@ -247,3 +249,20 @@ def noun_of_other(line: str, question: str) -> str:
             if other.group(1).lower() not in STOPWORDS and not terms(other.group(1)) & terms(own):
                 return f"it is about the {other.group(1)} {noun}, not the {name} {noun}"
     return ""
+
+
+_NUM = rf"(?:\d[\d,.]*|{'|'.join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 100)})"
+_RATIO = re.compile(rf"\b{_NUM}\s+(?:out\s+of|in\s+every)\s+{_NUM}\b|\b\d[\d.]*\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_SHARE_ASKED = re.compile(r"\b(?:share|proportion|percentage|per\s*cent|percent|fraction|ratio|out\s+of)\b|%", re.I)
+
+
+def ratio_for_count(sentence: str, question: str) -> str:
+    """Why the sentence answers a how-many question with a share ('nine out of 10', '60%'), or ''. ('Nine out of 10
+    Xbox Live members have played the game.', 'How many members does Xbox Live have in total?') -> "it gives a share,
+    not the count asked" (calibration n359, unanswerable: shown, generated; then quoted, '**10 Xbox Live members**'
+    in bold)."""
+    own = own_question(question)
+    if not re.search(r"\bhow\s+many\b", own, re.I) or _SHARE_ASKED.search(own) or not _RATIO.search(sentence):
+        return ""
+    rest = _RATIO.sub(" ", sentence)  # nor any other count of what is asked ('… for an average of 91 minutes …')
+    return "" if counts_given(rest) and not counts_other(rest, question) else "it gives a share, not the count asked"

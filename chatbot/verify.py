@@ -20,6 +20,7 @@ import numpy as np
 from .about import goes_on, lead_in, part_named
 from .acronyms import gloss_supported
 from .amounts import member_for_group, whose_unsaid
+from .appositive import named_apart
 from .besides import value_of_base
 from .bounds import (
     bound_lost,
@@ -42,6 +43,7 @@ from .counts import (
 )
 from .deeds import deed_of_count_otherwise, deed_unasked
 from .embed import Embedder
+from .fits import ratio_for_count
 from .offices import asked_office, holder_unsaid, holders
 from .order import order_missing, place_of_amount, rank_missing
 from .pairs import given_apart, idle_pair, linked_pair, loose_pair
@@ -196,11 +198,13 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or other_month(sentence, text) \
         or asked_elsewhere(sentence, question, text) or period_of_count(sentence, question, lines) \
         or part_for_whole(sentence, question, lines) or share_for_whole(sentence, question, lines) \
-        or counts_other(sentence, question) or deed_of_count_otherwise(sentence, text) \
+        or counts_other(sentence, question) or ratio_for_count(sentence, question) \
+        or deed_of_count_otherwise(sentence, text) \
         or paid_for_other(sentence, question) or _deed_unasked(sentence, question) \
         or (other_place(question, text) if counts_given(sentence) else "") or unqualified(sentence, question, text) \
         or world_for_place(sentence, question, lines) or currency_swapped(sentence, question, text) \
-        or place_of_amount(sentence, text) or member_for_group(sentence, text)
+        or place_of_amount(sentence, text) or member_for_group(sentence, text) \
+        or named_apart(sentence, question, text)
     if why:
         return Verdict(False, why)
     before = sentence_before(passages[chosen[0].passage], chosen[0].start)

@@ -4733,6 +4733,21 @@ def test_a_line_about_its_named_part_may_go_on_about_the_whole():
     assert part_named(line, "The DS launched on 21 November.") == "US"  # a number the clause does not give
 
 
+def test_a_share_is_no_count():
+    """Calibration n359 'How many members does Xbox Live have in total?' (unanswerable) was answered '… nine out of 10
+    Xbox Live members have played the game for an average of 91 minutes per session [1].'"""
+    from chatbot.fits import ratio_for_count
+
+    question = "How many members does Xbox Live have in total?"
+    line = "Nine out of 10 Xbox Live members have played the game for an average of 91 minutes per session."
+    assert ratio_for_count(line, question) == "it gives a share, not the count asked"
+    assert ratio_for_count("Xbox Live has 1.5 million members, 90% of them in the US.", question) == ""
+    assert ratio_for_count("Nine out of 10 members have played.", "How many out of ten members have played?") == ""
+    from chatbot.fits import misfit  # nor is the line quoted
+
+    assert misfit(line, question, set()) == "it gives a share, not the count asked"
+
+
 def test_an_answer_to_why_gives_a_reason():
     """Calibration n443, s173, n738: generated answers to why-questions that only restate what was asked why of."""
     from chatbot.kinds import answers_asked
@@ -4748,3 +4763,17 @@ def test_an_answer_to_why_gives_a_reason():
                  "Why was Jef Raskin taken off the Macintosh project?")
     assert gives("Russia removed the Taliban to address mounting security threats.", "And why?")
     assert gives("The Barclay twins bought the Telegraph Group.", "What did the Barclay twins buy?")
+
+
+def test_a_which_question_is_answered_by_the_name_set_beside_its_noun():
+    """Calibration n335: 'The Joe Louis Story was one of Davis's own plays that he adapted into the film Gone Are the
+    Days.' was shown, generated; the line names his own play beside the words: 'his own play, Purlie Victorious'."""
+    from chatbot.appositive import named_apart
+
+    question = "which of his own plays did ossie davis adapt into the film gone are the days"
+    line = ("Some of Davis's best known roles included The Joe Louis Story and Gone Are the Days - a film he adapted "
+            "from his own play, Purlie Victorious.")
+    wrong = "The Joe Louis Story was one of Davis's own plays that he adapted into the film Gone Are the Days."
+    assert named_apart(wrong, question, line) == "the source names Purlie Victorious as the play"
+    assert named_apart("He adapted his own play Purlie Victorious into the film.", question, line) == ""
+    assert named_apart("It was Acme.", "What does the firm make?", "The firm, Acme, makes bolts.") == ""
