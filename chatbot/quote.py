@@ -164,6 +164,12 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         # the Conservative Party?' after the Scottish Conservative and SNP leaders: calibration n543, refused)
         pick = next((i for i in shown if candidates[i].coverage >= min_coverage and _is_sentence(texts[i])
                      and fits(texts[i])), None)
+    said = _said_words(question)
+    if said and (pick is None or not any(w in texts[pick].lower() for w in said)):  # a line of the top three with the
+        # words the question quotes ('… Tory Liam Fox said his party offered a "clear choice" …' for 'Which Conservative
+        # said his party was offering voters a "clear choice" …?', ranked second: calibration n302, another quoted)
+        pick = next((i for i in range(min(3, len(texts))) if any(w in texts[i].lower() for w in said)
+                     and candidates[i].coverage >= min_coverage and _is_sentence(texts[i]) and fits(texts[i])), pick)
     if pick is not None and deed_unsaid(texts[pick], question):  # a line of the top three that says the deed asked
         # about ('… taking the top spot … is … Clive Calder' for 'Who tops the music rich list?', not '… Judy
         # Craymer is the highest new entry …', which the refused reply pointed at; found asking new questions)
@@ -171,6 +177,12 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
                       fits=lambda text: fits(text) and not deed_unsaid(text, question))
         pick = pick if said is None else said
     return pick
+
+
+def _said_words(question: str) -> list[str]:
+    """The words of two or more the question quotes, in small letters. 'Who said it was a "clear choice"?' -> ['clear
+    choice']"""
+    return [m.lower() for m in re.findall(r"[\"“]([^\"“”]+?\s[^\"“”]+?)[\"”]", question)]
 
 
 _DOER = re.compile(r"\s*(?i:how\s+(?:many|much))\b[^?]*?\b(?i:has|have|had|did|does|do|will|would)\s+(?:the\s+)?"

@@ -4777,3 +4777,20 @@ def test_a_which_question_is_answered_by_the_name_set_beside_its_noun():
     assert named_apart(wrong, question, line) == "the source names Purlie Victorious as the play"
     assert named_apart("He adapted his own play Purlie Victorious into the film.", question, line) == ""
     assert named_apart("It was Acme.", "What does the firm make?", "The firm, Acme, makes bolts.") == ""
+
+
+def test_a_line_with_the_words_the_question_quotes_is_quoted():
+    """Calibration n302: the line ranked first, on 'The Conservative Party Co-Chairman', was quoted for 'Which
+    Conservative said his party was offering voters a "clear choice" on immigration?'; the second says those words."""
+    from chatbot.quote import Context, fallback
+    from chatbot.rank import Candidate
+
+    lines = ['The Conservative Party Co-Chairman said the British electorate had a choice between a Labour government '
+             'that had "done nothing for eight years" on immigration and a Tory one that would impose quotas.',
+             'The Lib Dems say they will look at his plans, but Tory Liam Fox said his party offered a "clear choice" '
+             'on the issue.']
+    pool = [Candidate(i, 0, len(t), 0.6 - i / 10, 0.5, 0.5) for i, t in enumerate(lines)]
+    context = [Context("", " ".join(lines), t) for t in lines]
+    question = 'Which Conservative said his party was offering voters a "clear choice" on immigration?'
+    assert fallback("", pool, lines, [0, 1], question, 0.1, set(), {"Conservative"}, context) == 1
+    assert fallback("", pool, lines, [0, 1], question.replace('"', ""), 0.1, set(), {"Conservative"}, context) == 0
