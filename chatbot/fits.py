@@ -8,6 +8,7 @@ import re
 import lemminflect
 
 from .about import named_elsewhere, part_named
+from .bounds import list_total_for_item
 from .counts import (
     amount_of_other,
     asked_count,
@@ -53,7 +54,7 @@ def misfit(line: str, question: str, typed: set[str], before: str = "", article:
         or office_unsaid(line, question) or holder_missing(line, question, article) \
         or noun_of_other(line, question) \
         or number_unsaid(line, question, before) or share_for_whole(line, question, [line]) \
-        or ratio_for_count(line, question) or (
+        or ratio_for_count(line, question) or list_total_for_item(line, question) or (
         "it leaves out what the follow-up names" if lacks(line, typed) else "") or (
         f"it is about {other}" if other else "") or (
         f"it goes on about a thing named before it, not '{elsewhere[0]}'" if elsewhere else "") or (

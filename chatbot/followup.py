@@ -120,6 +120,9 @@ _PREV_HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s+((?:has|have|had|di
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
                              r"has|have|had|will|would|should|in|on|at|for|from|to|by)\b", re.I)
 _PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+_PREP_PHRASE = re.compile(r"^(for|in|on|at|from|with|by|during|to)\s+([^?.!]+?)\s*[?.!]*$", re.I)
+_ASKING = re.compile(r"\b(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were|has|have|had|will|"
+                     r"would|can|could)\b", re.I)
 _CLAUSE = re.compile(r"[,;:]|\b(?:what|who|whom|whose|when|where|why|how|which)\b", re.I)
 _NAMES = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
@@ -156,6 +159,11 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         if len(plural) == 1 and len(_plurals(topic)) == 1 and len(topic.split()) == 1:
             return _sentence(re.sub(rf"\b{plural[0]}\b", topic, prev, count=1))
         return ""
+    phrase = _PREP_PHRASE.match(q) if q != question.strip() else None  # 'And for his speeches?' after 'How much did
+    # Alan Milburn get for newspaper articles?' (calibration n337: read 'For Alan Milburn's speeches?')
+    last = phrase and re.search(rf"\b{phrase.group(1)}\s+[^,;]+$", prev, re.I)
+    if phrase and last and not _ASKING.search(phrase.group(2)):
+        return _sentence(f"{prev[:last.start()]}{phrase.group(1).lower()} {phrase.group(2)}")
     m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
     if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
             and not _says_what_happened(m.group(2)):

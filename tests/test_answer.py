@@ -555,3 +555,14 @@ def test_those_things_the_earlier_question_never_named_do_not_make_a_follow_up(e
     assert engine.standalone("And how many of those were in 2023?", previous) != "And how many of those were in 2023?"
     assert engine.standalone("What were those talks about?", [("How many talks were held?", "")]) == \
         "What were those talks about? (after: How many talks were held?)"
+
+
+def test_a_follow_up_of_a_phrase_takes_the_place_of_the_questions_own():
+    """Calibration n337 'And for his speeches?' after 'How much did Alan Milburn get for newspaper articles?' was read
+    'For Alan Milburn's speeches?' and answered with the sum for speeches, articles and advice together."""
+    from chatbot import followup
+
+    assert followup.rewrite("And for his speeches?", "How much did Alan Milburn get for newspaper articles?") == \
+        "How much did Alan Milburn get for his speeches?"
+    assert followup.rewrite("And in 2003?", "How many films were made in 2004?") == "How many films were made in 2003?"
+    assert followup.rewrite("In Scotland?", "Where was the ban set out?") == ""

@@ -4794,3 +4794,14 @@ def test_a_line_with_the_words_the_question_quotes_is_quoted():
     question = 'Which Conservative said his party was offering voters a "clear choice" on immigration?'
     assert fallback("", pool, lines, [0, 1], question, 0.1, set(), {"Conservative"}, context) == 1
     assert fallback("", pool, lines, [0, 1], question.replace('"', ""), 0.1, set(), {"Conservative"}, context) == 0
+
+
+def test_a_sum_for_a_list_is_not_quoted_for_one_of_its_things():
+    """Calibration n337: '… Alan Milburn earned up to **£85,000** from speeches, articles and advice …' was quoted for
+    how much he got for his speeches; the line after gives '£35,000 for four speeches'."""
+    from chatbot.fits import misfit
+
+    line = "Ex-health secretary Alan Milburn earned up to £85,000 from speeches, articles and advice while out of office."
+    assert misfit(line, "How much did Alan Milburn get for his speeches?", set()) == \
+        "in the source 85000 is for 'speeches, articles and advice'"
+    assert misfit(line, "How much did Alan Milburn earn while out of office?", set()) == ""
