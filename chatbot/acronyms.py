@@ -11,7 +11,7 @@ from .text import own_question, sentence_spans
 # questions, refused): the words its letters begin; one written as a word stands for something too ('What does
 # Gavi stand for?': the model's right answer was refused), not what it means ('What does Brexit mean?')
 EXPANSION_Q = re.compile(r"\s*(?i:(?:(?:and|so|but|then)\s+)?(?:what(?:'s|’s|\s+(?:does|did|do|is))\s+(?:the\s+)?)?)"
-                         r"([A-Z](?:[A-Z0-9]{2,}|[a-z]{2,5}(?=\s+(?i:stands?\s+for))))s?\s+"
+                         r"([A-Z](?:[A-Z0-9]{1,}|[a-z]{2,5}(?=\s+(?i:stands?\s+for))))s?\s+"
                          r"(?i:stands?\s+for|means?|(?:is\s+)?short\s+for)"
                          r"(?i:,?\s+(?:in|according\s+to)\s+(?:the|this)\s+(?:article|piece|op-ed|analysis|story|report|"
                          r"text)\b[^?]*)?\s*\??\s*$")
@@ -55,6 +55,19 @@ def gloss_supported(sentence: str, question: str, line: str) -> bool:
     return given is not None and _words(line[given[0]:given[1]]) == _words(sentence[said[0]:said[1]])
 
 
+def gloss_misread(sentence: str, question: str) -> str:
+    """Why a sentence answering what an acronym stands for says its words stand for something else, or ''. ('Al-Qaeda
+    stands for Islamic State Khorasan Province.', 'What does AQ stand for …?') -> "it says 'Al-Qaeda' stands for
+    something else" (calibration s193, generated from a list glossing both)."""
+    m = EXPANSION_Q.match(own_question(question))
+    said = expansion(sentence, m.group(1)) if m else None
+    gloss = re.search(r"\b(?:stands?|stood)\s+for\b|\bmeans?\b|\bshort\s+for\b", sentence, re.I)
+    if not m or said is None or not gloss or said[1] > gloss.start():
+        return ""
+    return "" if re.search(rf"\b{re.escape(m.group(1))}\b", sentence[:gloss.start()]) else \
+        f"it says '{sentence[said[0]:said[1]]}' stands for something else"
+
+
 _GLOSS_WORDS = frozenset("the a an is stands stand for short means its it abbreviation acronym of".split())
 
 
@@ -82,7 +95,7 @@ def _spans(text: str, acronym: str) -> Iterator[tuple[int, int]]:
     """Each span of the text whose words spell the acronym out, in order."""
     words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
     for i, first in enumerate(words):
-        if first.group(0).lower() in _CONNECTORS:
+        if first.group(0).lower() in _CONNECTORS and not first.group(0)[0].isupper():  # 'Al-Qaeda (AQ)' (s193)
             continue
         capitals, letters, end = first.group(0)[0].isupper(), "", first.start()
         for w in words[i:]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .about import goes_on, lead_in, part_named
-from .acronyms import gloss_supported
+from .acronyms import gloss_misread, gloss_supported
 from .amounts import member_for_group, whose_unsaid
 from .appositive import named_apart
 from .besides import value_of_base
@@ -190,7 +190,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
     missing = numbers(sentence) - numbers(text) - (times(text) & counted_times) - given
     if missing:
         return Verdict(False, f"number {sorted(missing)[0]} is not in the source")
-    why = unbound_number(sentence, text, question) or other_size(sentence, text) \
+    why = gloss_misread(sentence, question) or unbound_number(sentence, text, question) or other_size(sentence, text) \
         or bound_lost(sentence, question, text) \
         or described_otherwise(sentence, text) or named_otherwise(sentence, text) or dated_otherwise(sentence, text) \
         or value_of_base(sentence, text) \

@@ -4805,3 +4805,20 @@ def test_a_sum_for_a_list_is_not_quoted_for_one_of_its_things():
     assert misfit(line, "How much did Alan Milburn get for his speeches?", set()) == \
         "in the source 85000 is for 'speeches, articles and advice'"
     assert misfit(line, "How much did Alan Milburn earn while out of office?", set()) == ""
+
+
+def test_a_two_letter_acronym_glossed_with_al():
+    """Calibration s193 'What does AQ stand for in the article on Russia's mediation offer?' was not read as asking
+    what an acronym stands for (two letters), nor was 'Al-Qaeda (AQ)' read as spelling it out ('Al' passed over);
+    once it was, 'Al-Qaeda stands for Islamic State Khorasan Province.' was generated from the list glossing both."""
+    from chatbot.acronyms import expansion, gloss_misread
+    from chatbot.kinds import answer_type
+
+    question = "What does AQ stand for in the article on Russia's mediation offer?"
+    assert answer_type(question) == "expansion"
+    line = "… by the Tehreek-e-Taliban Pakistan (TTP), Balochistan Liberation Army (BLA), Al-Qaeda (AQ), Islamic State"
+    start, end = expansion(line, "AQ")
+    assert line[start:end] == "Al-Qaeda"
+    assert gloss_misread("Al-Qaeda stands for Islamic State Khorasan Province.", question) == \
+        "it says 'Al-Qaeda' stands for something else"
+    assert gloss_misread("AQ stands for Al-Qaeda.", question) == ""
