@@ -20,13 +20,16 @@ def kin(words: list[str]) -> list[str]:
     return [*words, *(w for s in stems(" ".join(words)) if s in _KIN for w in _KIN[s].split())]
 
 
-# phrases news writes for one another, each pair one meaning: 'being put together for …' is 'being assembled for …'
-_PHRASES = ((re.compile(r"\bput(?:s|ting)?\s+together\b", re.I), re.compile(r"\bassembl(?:e|ed|es|ing)\b", re.I)),
-            (re.compile(r"\bworth\b", re.I), re.compile(r"\bvalued\b", re.I)))
+# phrases news writes for one another, each group one meaning: 'being put together for …' is 'being assembled for …'
+_PHRASES = tuple(tuple(re.compile(rf"\b(?:{form})\b", re.I) for form in group) for group in (
+    (r"put(?:s|ting)?\s+together", r"assembl(?:e|ed|es|ing)"),
+    (r"worth", r"valued"),
+    (r"money", r"proceeds"),  # 'money from Band Aid 20' is its 'proceeds' (calibration n212)
+    (r"help(?:s|ed|ing)?", r"(?-i:aid)", r"relief")))  # not the name 'Band Aid'
 
 
 def said_otherwise(question: str, text: str) -> str:
     """The question's phrases that the text says in other words. ('Which lab is it being put together for?', 'It is
     being assembled for the Lawrence Livermore National Laboratory.') -> 'put together'"""
-    return " ".join(m.group(0) for a, b in _PHRASES for mine, other in ((a, b), (b, a))
-                    if (m := mine.search(question)) and other.search(text))
+    return " ".join(m.group(0) for group in _PHRASES for mine in group
+                    if (m := mine.search(question)) and any(other.search(text) for other in group if other is not mine))

@@ -36,3 +36,13 @@ def test_a_phrase_of_the_question_said_otherwise_is_the_sources():
     line = "A tie-up between Barclays and California-based Wells Fargo would create a bank valued at $180bn."
     assert words_missing("The combined Barclays and Wells Fargo would be worth $180bn.", question, line, "") == ""
     assert said_otherwise("How much is it worth?", "It was sold for $180bn.") == ""
+
+
+def test_money_that_helps_is_proceeds_going_to_relief():
+    """Calibration n212: 'Money from Band Aid 20 will help Sudan's Darfur region.' was refused ('the source does not
+    say this about help, money') on 'Proceeds from the sales are going towards relief for the Darfur region …'."""
+    from chatbot.synonyms import said_otherwise
+
+    line = "Proceeds from the sales are going towards relief for the Darfur region of Sudan."
+    assert said_otherwise("Which part of Sudan will money from Band Aid 20 help?", line) == "money help"
+    assert said_otherwise("Who will it help?", "Band Aid 20 sold 200,000 copies.") == ""  # a name's 'Aid'
