@@ -60,7 +60,7 @@ def gloss_misread(sentence: str, question: str) -> str:
     stands for Islamic State Khorasan Province.', 'What does AQ stand for …?') -> "it says 'Al-Qaeda' stands for
     something else" (calibration s193, generated from a list glossing both)."""
     m = EXPANSION_Q.match(own_question(question))
-    said = expansion(sentence, m.group(1)) if m else None
+    said = next(_spans(sentence, m.group(1)), None) if m else None  # beside it or not
     gloss = re.search(r"\b(?:stands?|stood)\s+for\b|\bmeans?\b|\bshort\s+for\b", sentence, re.I)
     if not m or said is None or not gloss or said[1] > gloss.start():
         return ""
@@ -87,15 +87,18 @@ def expansion(text: str, acronym: str) -> tuple[int, int] | None:
     """
     spans = list(_spans(text, acronym))
     beside = re.escape(acronym)
+    # two letters are spelled by many a pair of words ('Abu Qatada, accused of AQ links'): only one beside them counts
     return next((s for s in spans if re.match(rf"\s*\(\s*{beside}\s*\)", text[s[1]:])
-                 or re.search(rf"\b{beside}\s*\(\s*$", text[:s[0]])), spans[0] if spans else None)
+                 or re.search(rf"\b{beside}\s*(?:\(|(?:stands?|stood|is\s+short)\s+for(?:\s+the)?)\s*$", text[:s[0]])),
+                spans[0] if spans and len(acronym) > 2 else None)
 
 
 def _spans(text: str, acronym: str) -> Iterator[tuple[int, int]]:
     """Each span of the text whose words spell the acronym out, in order."""
     words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
     for i, first in enumerate(words):
-        if first.group(0).lower() in _CONNECTORS and not first.group(0)[0].isupper():  # 'Al-Qaeda (AQ)' (s193)
+        if first.group(0).lower() in _CONNECTORS and not (first.group(0)[0].isupper()
+                                                          and text.startswith("-", first.end())):  # 'Al-Qaeda' (s193)
             continue
         capitals, letters, end = first.group(0)[0].isupper(), "", first.start()
         for w in words[i:]:

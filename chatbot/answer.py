@@ -155,10 +155,8 @@ class Engine:
         financial officer Peter Gregg. Qantas is facing …'); a line naming the holder shares few words with such
         a question (found asking new questions)."""
 
-        def in_passage(text: str) -> bool:  # a line names them for what is asked, in a passage naming it: no
-            # branch's leader, nor a former one ('Who leads the Conservative Party?' on 'The Scottish Conservative
-            # Party leader, David McLetchie, …'; 'Who is the current head of McDonald's?' on '… the former head of …
-            # McDonald's': calibration n543, n519, refused)
+        def in_passage(text: str) -> bool:  # a line names them for what is asked, no branch's leader nor a former
+            # one ('The Scottish Conservative Party leader, …'; '… the former head of …': calibration n543, n519)
             return about_asked(question, text) and any(
                 holds_office(text[a:b], offices) and not holder_missing(text[a:b], question, text)
                 for a, b in sentence_spans(text))

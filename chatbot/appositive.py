@@ -26,9 +26,13 @@ def named_apart(sentence: str, question: str, text: str) -> str:
     if not noun or noun in STOPWORDS or "NOUN" not in lemmas or "VERB" in lemmas and "AUX" in lemmas:
         return ""
     forms = {noun, *lemmas["NOUN"], *(f for lemma in lemmas["NOUN"] for f in lemminflect.getInflection(lemma, "NNS"))}
-    mine = names(sentence) - names(question)
-    for apart in re.finditer(rf"\b(?i:{'|'.join(map(re.escape, forms))}),\s+({_NAME})", text):
-        given = names(apart.group(1))
-        if mine and given and not given & names(sentence):
-            return f"the source names {apart.group(1)} as the {lemmas['NOUN'][0]}"
-    return ""
+    mine = names(sentence, first=True) - names(question, first=True)
+    # beside the noun after 'his', 'the', …, and closed by a comma or the sentence's end: not 'After the film, Sidney
+    # Poitier called him' (review)
+    given = [(m.group(1), names(m.group(1), first=True)) for m in re.finditer(
+        rf"(?i:\b(?:the|a|an|his|her|its|their|own|[\w'’]+['’]s)\s+(?:[a-z]+\s+)?(?:{'|'.join(map(re.escape, forms))}))"
+        rf",\s+({_NAME})(?=\s*(?:[,.;:)]|\s-\s|$))", text)]
+    given = [(said, g) for said, g in given if g]
+    if not mine or not given or any(g & names(sentence, first=True) for _, g in given):
+        return ""  # none set beside it, or the sentence gives one of them ('the foreign minister, Jack Straw, …')
+    return f"the source names {given[0][0]} as the {lemmas['NOUN'][0]}"

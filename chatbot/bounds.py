@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .text import NUMBER_WORDS, STOPWORDS, YEAR, names, norm_number, number_of, numbers, own_question, stems
+from .text import NUMBER_WORDS, STOPWORDS, YEAR, names, norm_number, number_of, numbers, stems
 
 _BOUNDS = {  # longest first where one starts another ('no more than' before 'more than')
     "more_than": r"(?:a\s+)?minimum(?:\s+[a-z]+)?\s+of|"  # 'a minimum payment of'
@@ -340,15 +340,6 @@ def total_of_list(sentence: str, source: str, given: bool = False) -> str:
         if (numbers(m.group(1)) & numbers(sentence) or given) and any(named) and not all(named):
             return f"in the source {norm_number(m.group(1).lstrip('$£€'))} is for '{m.group(2)}'"
     return ""
-
-
-_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
-
-
-def list_total_for_item(line: str, question: str) -> str:
-    """Why a line to quote for how much one thing made gives one sum for a list of things, or '' (calibration n337:
-    '… earned up to **£85,000** from speeches, articles and advice …' quoted for how much he got for his speeches)."""
-    return total_of_list(own_question(question), line, given=True) if _HOW_MUCH.search(question) else ""
 
 
 _HEDGE = r"(?:(?:about|around|almost|nearly|some|roughly|over|under|(?:more|less)\s+than|just\s+(?:over|under))\s+)?"

@@ -71,9 +71,8 @@ def count_mismatch(sentence: str, question: str) -> tuple[str, str]:
         else named - set(asked)
     counted = [(i, c) for i, t in enumerate(ws) if t[0].isdigit() and not YEAR.fullmatch(t)
                and (c := _counted(ws, i, apart))]
-    said = kin(asked) + words(SOURCE_FRAME.sub("", question))  # 'players' for 'gamers' (n369); not 'engagement' of
-    # '… according to the op-ed on Russia's military engagement …' for '214 Afghan nationals engaged in fighting …'
-    # (calibration s278: in bold)
+    said = kin(asked) + words(SOURCE_FRAME.sub("", question))  # 'players' for 'gamers'; not 'engagement' of '… the
+    # op-ed on Russia's military engagement …' for '214 Afghan nationals engaged in …' (calibration s278: in bold)
     if plural(asked[0]) and re.search(rf"\b{re.escape(asked[0].capitalize())}\b", question) and not any(
             "NOUN" in lemminflect.getAllLemmas(w) for w in asked[1:]):
         said = said + ["people"]  # a people counted: 'How many Turks were put out of work …?' -> 'two million people

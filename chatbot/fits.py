@@ -8,7 +8,7 @@ import re
 import lemminflect
 
 from .about import named_elsewhere, part_named
-from .bounds import list_total_for_item
+from .bounds import total_of_list
 from .counts import (
     amount_of_other,
     asked_count,
@@ -266,4 +266,17 @@ def ratio_for_count(sentence: str, question: str) -> str:
     if not re.search(r"\bhow\s+many\b", own, re.I) or _SHARE_ASKED.search(own) or not _RATIO.search(sentence):
         return ""
     rest = _RATIO.sub(" ", sentence)  # nor any other count of what is asked ('… for an average of 91 minutes …')
-    return "" if counts_given(rest) and not counts_other(rest, question) else "it gives a share, not the count asked"
+    counted = counts_given(rest) or re.search(r"\b\d{1,3}(?:,\d{3})+\b", rest)  # '2,000 jobs' is no year (review)
+    return "" if counted and not counts_other(rest, question) else "it gives a share, not the count asked"
+
+
+_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
+_PRICE = re.compile(r"\b(?:costs?|costing|priced?|prices|each|per|a\s+head)\b", re.I)
+
+
+def list_total_for_item(line: str, question: str) -> str:
+    """Why a line to quote for how much one thing made gives one sum for a list of things, or '' (calibration n337:
+    '… earned up to **£85,000** from speeches, articles and advice …' quoted for how much he got for his speeches)."""
+    if not _HOW_MUCH.search(question) or _PRICE.search(line):  # a price is for each: 'Tickets cost £20 for adults,
+        return ""  # children and pensioners' (review)
+    return total_of_list(own_question(question), line, given=True)

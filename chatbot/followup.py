@@ -120,7 +120,8 @@ _PREV_HOW_MANY = re.compile(r"^(how (?:many|much))\s+(.+?)\s+((?:has|have|had|di
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
                              r"has|have|had|will|would|should|in|on|at|for|from|to|by)\b", re.I)
 _PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
-_PREP_PHRASE = re.compile(r"^(for|in|on|at|from|with|by|during|to)\s+([^?.!]+?)\s*[?.!]*$", re.I)
+_PREPS = "for|in|on|at|from|with|by|during|to"
+_PREP_PHRASE = re.compile(rf"^({_PREPS})\s+([^?.!]+?)\s*[?.!]*$", re.I)
 _ASKING = re.compile(r"\b(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were|has|have|had|will|"
                      r"would|can|could)\b", re.I)
 _CLAUSE = re.compile(r"[,;:]|\b(?:what|who|whom|whose|when|where|why|how|which)\b", re.I)
@@ -161,9 +162,12 @@ def rewrite(question: str, previous: str, answer: str = "") -> str:
         return ""
     phrase = _PREP_PHRASE.match(q) if q != question.strip() else None  # 'And for his speeches?' after 'How much did
     # Alan Milburn get for newspaper articles?' (calibration n337: read 'For Alan Milburn's speeches?')
-    last = phrase and re.search(rf"\b{phrase.group(1)}\s+[^,;]+$", prev, re.I)
+    # the earlier question's last phrase of that preposition, up to the next one ('in Paris' of '… in Paris for best
+    # film?', review)
+    last = [*re.finditer(rf"\b{phrase.group(1)}\s+.+?(?=\s+(?:{_PREPS})\b|[,;]|$)", prev, re.I)] if phrase else []
     if phrase and last and not _ASKING.search(phrase.group(2)):
-        return _sentence(f"{prev[:last.start()]}{phrase.group(1).lower()} {phrase.group(2)}")
+        at = last[-1]
+        return _sentence(f"{prev[:at.start()]}{phrase.group(1).lower()} {phrase.group(2)}{prev[at.end():]}")
     m, p = _HOW_MANY.match(q), _PREV_HOW_MANY.match(prev)
     if m and p and not re.search(r"\b(?:has|have|had|did|do|does|is|are|was|were)\b", m.group(2), re.I) \
             and not _says_what_happened(m.group(2)):

@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+import lemminflect
+
 from .acronyms import EXPANSION_Q, spelled_out
 from .offices import asked_office
 from .text import (
@@ -19,7 +21,6 @@ from .text import (
     months,
     numbers,
     own_question,
-    stems,
     terms,
 )
 from .wordforms import participles
@@ -244,11 +245,16 @@ def answers_asked(kept: Sequence[tuple[str, Any]], kind: str | None, question: s
     """Does some kept sentence (text, citations) give the kind of answer asked for (a number for 'how many'), or
     to a why-question any word that gives a reason?"""
     if kind is None and _WHY_Q.match(own_question(question)):
-        asked = set(stems(question)) | set(re.findall(r"[a-z]+", question.lower()))  # not the question's own word
-        # ('… its concerns …': '… is concerned with …')
-        return any(m.group(0).lower() not in asked and not (set(stems(m.group(0))) & asked)
-                   for text, _ in kept for m in _REASON.finditer(text))
+        asked = _lemmas(question)  # not the question's own word ('… its concerns …': '… is concerned with …'; 'make':
+        # 'made', review)
+        return any(not _lemmas(m.group(0)) & asked for text, _ in kept for m in _REASON.finditer(text))
     return any(has_type(text, kind, question) for text, _ in kept)
+
+
+def _lemmas(text: str) -> set[str]:
+    """Each word of the text in small letters and as each base form it may have. 'made it' -> {'made', 'make', 'it'}"""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {*words, *(lemma for w in words for forms in lemminflect.getAllLemmas(w).values() for lemma in forms)}
 
 
 _WHY_Q = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?why\b", re.I)
@@ -256,7 +262,8 @@ _WHY_Q = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?why\b", re.I)
 # twins bought the Telegraph Group last year, …' for why they did: calibration n443, s173, n738, generated)
 _REASON = re.compile(r"\b(?:because|due|since|so|thanks|owing|as|for|to|after|following|amid|given|"
                      r"driv\w*|lead\w*|led|caus\w*|result\w*|reason\w*|help\w*|allow\w*|enabl\w*|mak\w*|made|"
-                     r"aim\w*|hop\w*|want\w*|seek\w*|sought|need\w*|fear\w*|concern\w*|therefore|thus|hence)\b", re.I)
+                     r"aim\w*|hop\w*|want\w*|seek\w*|sought|need\w*|fear\w*|concern\w*|cit(?:e|es|ed|ing)|therefore|thus|"
+                     r"hence)\b", re.I)
 
 
 def answering_first(kept: list[T], kind: str | None, question: str) -> list[T]:

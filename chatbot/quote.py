@@ -159,17 +159,7 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
         # the event …?', ranked fifth; found asking new questions: a line on Mr Brown was quoted)
         pick = next((i for i in shown if done_by_named(texts[i], question) and candidates[i].coverage >= min_coverage
                      and _is_sentence(texts[i]) and fits(texts[i])), pick)
-    if pick is None and asked_office(own_question(question)):  # a shown line naming the holder of the office asked
-        # about, when the top three name those of others ('Tory leader Michael Howard …', ranked fourth for 'Who leads
-        # the Conservative Party?' after the Scottish Conservative and SNP leaders: calibration n543, refused)
-        pick = next((i for i in shown if candidates[i].coverage >= min_coverage and _is_sentence(texts[i])
-                     and fits(texts[i])), None)
-    said = _said_words(question)
-    if said and (pick is None or not any(w in texts[pick].lower() for w in said)):  # a line of the top three with the
-        # words the question quotes ('… Tory Liam Fox said his party offered a "clear choice" …' for 'Which Conservative
-        # said his party was offering voters a "clear choice" …?', ranked second: calibration n302, another quoted)
-        pick = next((i for i in range(min(3, len(texts))) if any(w in texts[i].lower() for w in said)
-                     and candidates[i].coverage >= min_coverage and _is_sentence(texts[i]) and fits(texts[i])), pick)
+    pick = _holder_or_quoted(pick, candidates, texts, shown, question, min_coverage, fits)
     if pick is not None and deed_unsaid(texts[pick], question):  # a line of the top three that says the deed asked
         # about ('… taking the top spot … is … Clive Calder' for 'Who tops the music rich list?', not '… Judy
         # Craymer is the highest new entry …', which the refused reply pointed at; found asking new questions)
@@ -179,10 +169,38 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     return pick
 
 
+def _holder_or_quoted(pick: int | None, candidates: Sequence[Candidate], texts: Sequence[str], shown: Sequence[int],
+                      question: str, min_coverage: float, fits: Callable[[str], bool]) -> int | None:
+    """The line to quote instead of `pick`: for who holds an office, when none was picked, a shown line naming the
+    holder (`fits` checks it names them for what is asked: 'Tory leader Michael Howard …', ranked fourth for 'Who
+    leads the Conservative Party?' after the Scottish Conservative and SNP leaders; calibration n543, refused); else a
+    line of the top three with the words the question quotes, of the kind asked ('… Tory Liam Fox said his party
+    offered a "clear choice" …' for 'Which Conservative said his party was offering voters a "clear choice" …?',
+    ranked second: calibration n302, another quoted)."""
+
+    def usable(i: int) -> bool:
+        return candidates[i].coverage >= min_coverage and _is_sentence(texts[i]) and fits(texts[i])
+
+    if pick is None and asked_office(own_question(question)):
+        return next((i for i in shown if usable(i)), None)
+    quoted = _said_words(question)
+    if quoted and (pick is None or not _says(texts[pick], quoted)):
+        kind = answer_type(question)
+        return next((i for i in range(min(3, len(texts))) if _says(texts[i], quoted)
+                     and has_type(texts[i], kind, question) and usable(i)), pick)
+    return pick
+
+
 def _said_words(question: str) -> list[str]:
-    """The words of two or more the question quotes, in small letters. 'Who said it was a "clear choice"?' -> ['clear
-    choice']"""
-    return [m.lower() for m in re.findall(r"[\"“]([^\"“”]+?\s[^\"“”]+?)[\"”]", question)]
+    """What the question quotes in two words or more. 'Who said "no" and who said "yes, of course"?' -> ['yes, of
+    course']"""
+    quoted = re.findall(r'"([^"]+)"|“([^”]+)”|‘([^’]+)’', question)
+    return [said for group in quoted for said in group if len(said.split()) > 1]
+
+
+def _says(text: str, quoted: Sequence[str]) -> bool:
+    """Does the text hold one of the quoted phrases, as whole words? ('an unclear choice', ['clear choice']) -> False"""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in quoted)
 
 
 _DOER = re.compile(r"\s*(?i:how\s+(?:many|much))\b[^?]*?\b(?i:has|have|had|did|does|do|will|would)\s+(?:the\s+)?"

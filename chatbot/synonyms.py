@@ -11,7 +11,7 @@ import re
 
 from .text import stems
 
-_GROUPS = ("player gamer", "staff employee worker workforce headcount", "film movie")
+_GROUPS = ("player gamer", "staff employee headcount", "film movie")  # not 'workers': agency ones are no staff
 _KIN = {s: group for group in _GROUPS for s in stems(group)}
 
 

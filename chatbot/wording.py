@@ -134,8 +134,8 @@ def _party_written_otherwise(name: str, question: str, document: str) -> bool:
     """Is the name the 'Party' of a party the question names that the document writes otherwise? ('party', 'Who leads
     the Conservative Party?', 'Tory leader Michael Howard said …') -> True (calibration n543: 'Michael Howard leads the
     Conservative Party.' refused, "'party' is not in the source")"""
-    return name == "party" and any(written_otherwise(w, document)
-                                   for w in re.findall(r"\b([A-Z][\w'’-]*)\s+Party\b", question))
+    return name == "party" and any(written_otherwise(w, document)  # only 'Tory': 'Liberal' for the Lib Dems is no
+                                   for w in re.findall(r"\b(Conservative)\s+Party\b", question))  # Liberal Party
 
 
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)

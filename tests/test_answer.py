@@ -566,3 +566,8 @@ def test_a_follow_up_of_a_phrase_takes_the_place_of_the_questions_own():
         "How much did Alan Milburn get for his speeches?"
     assert followup.rewrite("And in 2003?", "How many films were made in 2004?") == "How many films were made in 2003?"
     assert followup.rewrite("In Scotland?", "Where was the ban set out?") == ""
+    # the last phrase of that preposition, up to the next (review)
+    assert followup.rewrite("And in London?", "Who won the award in Paris for best film?") == \
+        "Who won the award in London for best film?"
+    assert followup.rewrite("And in total?", "How many people died in the flood in Bangladesh?") == \
+        "How many people died in the flood in total?"

@@ -1690,12 +1690,15 @@ def test_a_word_derived_from_a_source_word_is_found_in_it():
 
 def test_what_the_review_found_in_the_new_question_kinds():
     """An all-caps 'WHO WAS …' question took minutes to type (regex backtracking); an office asks for a name;
-    'What does NATO mean for Ukraine?' asks for no expansion; two letters spell too many names."""
+    'What does NATO mean for Ukraine?' asks for no expansion; two letters spell too many names, so only words beside
+    them spell them out (calibration s193 'What does AQ stand for …?' asks for an expansion)."""
     assert answer_type("WHO WAS THE LEADER OF THE TEHRIK-I-TALIBAN PAKISTAN IN 2024?") == "name"  # (it hung)
     assert answer_type("Who is Pakistan's Foreign Minister?") == "name"
     assert answer_type("Who was Prime Minister?") == "name"
     assert answer_type("What does NATO mean for Ukraine?") is None
-    assert answer_type("What does UN stand for?") is None
+    assert answer_type("What does UN stand for?") == "expansion"
+    assert has_type("UN stands for United Nations.", "expansion", "What does UN stand for?")
+    assert not has_type("Under Nations law, UN staff left.", "expansion", "What does UN stand for?")
     assert has_type("UKIP is the UK Independence Party.", "expansion", "What does UKIP stand for?")
     assert has_type("CEO stands for chief executive officer.", "expansion", "What does CEO stand for?")
     assert not has_type("Under Nawaz Sharif, Pakistan grew.", "expansion", "What does NSP stand for?")
@@ -4763,6 +4766,9 @@ def test_an_answer_to_why_gives_a_reason():
                  "Why was Jef Raskin taken off the Macintosh project?")
     assert gives("Russia removed the Taliban to address mounting security threats.", "And why?")
     assert gives("The Barclay twins bought the Telegraph Group.", "What did the Barclay twins buy?")
+    # review: the question's own word in another form is no reason; 'citing' gives one
+    assert not gives("The firm made a loss.", "Why did the firm make a loss?")
+    assert gives("He resigned, citing ill health.", "Why did he resign?")
 
 
 def test_a_which_question_is_answered_by_the_name_set_beside_its_noun():
@@ -4777,6 +4783,13 @@ def test_a_which_question_is_answered_by_the_name_set_beside_its_noun():
     assert named_apart(wrong, question, line) == "the source names Purlie Victorious as the play"
     assert named_apart("He adapted his own play Purlie Victorious into the film.", question, line) == ""
     assert named_apart("It was Acme.", "What does the firm make?", "The firm, Acme, makes bolts.") == ""
+    # review: one of those set beside the noun is enough; a comma after a phrase is no apposition
+    two = "The foreign minister, Jack Straw, met them, and the home minister, David Blunkett, stayed home."
+    assert named_apart("Jack Straw visited Iran.", "Which minister visited Iran?", two) == ""
+    after = "After the film, Sidney Poitier called."
+    assert named_apart("Morgan Freeman called him.", "Which actor called him?", after) == ""
+    assert named_apart("Arsenal won.", "Which club won?", "The club, Chelsea, won.") == \
+        "the source names Chelsea as the club"
 
 
 def test_a_line_with_the_words_the_question_quotes_is_quoted():
@@ -4801,10 +4814,13 @@ def test_a_sum_for_a_list_is_not_quoted_for_one_of_its_things():
     how much he got for his speeches; the line after gives '£35,000 for four speeches'."""
     from chatbot.fits import misfit
 
-    line = "Ex-health secretary Alan Milburn earned up to £85,000 from speeches, articles and advice while out of office."
+    line = "Ex-health secretary Alan Milburn earned up to £85,000 from speeches, articles and advice out of power."
     assert misfit(line, "How much did Alan Milburn get for his speeches?", set()) == \
         "in the source 85000 is for 'speeches, articles and advice'"
-    assert misfit(line, "How much did Alan Milburn earn while out of office?", set()) == ""
+    assert misfit(line, "How much did Alan Milburn earn out of power?", set()) == ""
+    # review: a price for each is no sum for them all
+    price = "Tickets cost £20 for adults, children and pensioners."
+    assert misfit(price, "How much do tickets cost for children?", set()) == ""
 
 
 def test_a_two_letter_acronym_glossed_with_al():
@@ -4822,3 +4838,11 @@ def test_a_two_letter_acronym_glossed_with_al():
     assert gloss_misread("Al-Qaeda stands for Islamic State Khorasan Province.", question) == \
         "it says 'Al-Qaeda' stands for something else"
     assert gloss_misread("AQ stands for Al-Qaeda.", question) == ""
+    # review: two letters are spelled by many a pair of words; only a pair beside them spells them out
+    from chatbot.acronyms import gloss_supported
+
+    assert expansion("Cleric Abu Qatada, accused of AQ links, was freed.", "AQ") is None
+    assert not gloss_supported("AQ stands for Abu Qatada.", "What does AQ stand for?", "Cleric Abu Qatada, accused "
+                               "of AQ links, was freed.")
+    assert expansion("Mr Blair met The Observer.", "TO") is None
+    assert gloss_supported("AQ stands for Al-Qaeda.", question, line)

@@ -483,6 +483,9 @@ def test_a_party_written_otherwise_is_named():
                                  line, line, "") == "'labour' is not in the source"
     assert wording.names_missing("Michael Howard leads the Veritas Party.", "Who leads the Veritas Party?", line, "",
                                  line, line, "")
+    lib = "Liberal Democrat leader Charles Kennedy said so."  # review: the Lib Dems are no Liberal Party
+    assert wording.names_missing("Charles Kennedy leads the Liberal Party.", "Who leads the Liberal Party?", lib, "",
+                                 lib, lib, "") == "'party' is not in the source"
 
 
 def test_a_body_before_the_kind_of_office_is_whose_it_is():
