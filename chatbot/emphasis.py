@@ -237,7 +237,7 @@ def emphasise(sentence: str, question: str, reply: str = "") -> str:
     # is only guessed from its keywords ('scottish tory leader?' had the UK Tory leader's name in bold), unless the
     # line names the holder of the office it asks, of what it asks (calibration n578: '… leader, David McLetchie, …')
     offices = asked_office(own_question(question)) if kind is None else ()
-    if offices and holders(sentence, offices) and not holder_missing(sentence, question, ""):
+    if offices and not holder_missing(sentence, question, ""):  # (which asks that someone is named the holder)
         kind = "name"
     spelled = spelled_out(sentence, question) if kind == "expansion" else _one_asked(sentence, question) \
         if kind == "number" else None  # 'an NSA trip' for 'How many NSA trips …?'

@@ -134,8 +134,9 @@ def _party_written_otherwise(name: str, question: str, document: str) -> bool:
     """Is the name the 'Party' of a party the question names that the document writes otherwise? ('party', 'Who leads
     the Conservative Party?', 'Tory leader Michael Howard said …') -> True (calibration n543: 'Michael Howard leads the
     Conservative Party.' refused, "'party' is not in the source")"""
-    return name == "party" and any(written_otherwise(w, document)  # only 'Tory': 'Liberal' for the Lib Dems is no
-                                   for w in re.findall(r"\b(Conservative)\s+Party\b", question))  # Liberal Party
+    # only 'Tory': 'Liberal' for the Lib Dems is no Liberal Party (review)
+    return name == "party" and bool(re.search(r"\bConservative\s+Party\b", question)) \
+        and written_otherwise("Conservative", document)
 
 
 _YEARS_OLD = re.compile(r"\b(\d{1,3})\s+years?\s+old\b|\b(?:at\s+)?the\s+age\s+of\s+(\d{1,3})\b", re.I)

@@ -63,23 +63,28 @@ def test_a_line_names_the_holder_beside_the_office():
     assert not holds_office("Peter Gregg said. The chief executive left.", chief)
 
 
-@pytest.fixture(scope="module")
-def news_engine(tmp_path_factory, real_embedder):
-    """A real index of seven news articles that name office holders, and an engine without a model."""
+def _engine_over(root: Path, names: tuple[str, ...], embedder):
+    """A real index of these news articles under `root`, and an engine without a model."""
     from chatbot.answer import Engine
     from chatbot.build import build
 
-    root = tmp_path_factory.mktemp("offices")
     (root / "docs").mkdir()
-    for name in ("business-qantas-sees-profits-fly-to-record.txt", "business-qantas-considers-offshore-option.txt",
-                 "business-glazer-makes-new-man-utd-approach.txt", "business-man-utd-to-open-books-to-glazer.txt",
-                 "business-high-fuel-prices-hit-ba-s-profits.txt", "politics-clarke-plans-migrant-point-scheme.txt",
-                 "politics-hague-s-six-figure-earnings-shown.txt"):
+    for name in names:
         shutil.copy2(NEWS / name, root / "docs" / name)
     settings = replace(Settings(), docs=root / "docs", index=root / "index", models=root / "models",
                        embedding_backend="torch")
-    build(settings, embedder=real_embedder)
-    return Engine(settings, embedder=real_embedder)
+    build(settings, embedder=embedder)
+    return Engine(settings, embedder=embedder)
+
+
+@pytest.fixture(scope="module")
+def news_engine(tmp_path_factory, real_embedder):
+    """Seven news articles that name office holders."""
+    return _engine_over(tmp_path_factory.mktemp("offices"), (
+        "business-qantas-sees-profits-fly-to-record.txt", "business-qantas-considers-offshore-option.txt",
+        "business-glazer-makes-new-man-utd-approach.txt", "business-man-utd-to-open-books-to-glazer.txt",
+        "business-high-fuel-prices-hit-ba-s-profits.txt", "politics-clarke-plans-migrant-point-scheme.txt",
+        "politics-hague-s-six-figure-earnings-shown.txt"), real_embedder)
 
 
 @pytest.mark.slow
@@ -429,20 +434,12 @@ def test_the_lord_chief_justice_is_an_office_and_its_holder_is_the_bold():
 
 @pytest.fixture(scope="module")
 def leaders_engine(tmp_path_factory, real_embedder):
-    """A real index of six news articles naming party leaders and a company's former and current heads."""
-    from chatbot.answer import Engine
-    from chatbot.build import build
-
-    root = tmp_path_factory.mktemp("leaders")
-    (root / "docs").mkdir()
-    for name in ("politics-ex-pm-lord-callaghan-dies-aged-92.txt", "politics-scots-smoking-ban-details-set-out.txt",
-                 "politics-clarke-plans-migrant-point-scheme.txt", "politics-new-ukip-defection-to-veritas.txt",
-                 "politics-kilroy-silk-quits-shameful-ukip.txt", "business-mcdonald-s-boss-bell-dies-aged-44.txt"):
-        shutil.copy2(NEWS / name, root / "docs" / name)
-    settings = replace(Settings(), docs=root / "docs", index=root / "index", models=root / "models",
-                       embedding_backend="torch")
-    build(settings, embedder=real_embedder)
-    return Engine(settings, embedder=real_embedder)
+    """Six news articles naming party leaders and a company's former and current heads."""
+    return _engine_over(tmp_path_factory.mktemp("leaders"), (
+        "politics-ex-pm-lord-callaghan-dies-aged-92.txt", "politics-scots-smoking-ban-details-set-out.txt",
+        "politics-clarke-plans-migrant-point-scheme.txt", "politics-new-ukip-defection-to-veritas.txt",
+        "politics-kilroy-silk-quits-shameful-ukip.txt", "business-mcdonald-s-boss-bell-dies-aged-44.txt"),
+        real_embedder)
 
 
 @pytest.mark.slow
