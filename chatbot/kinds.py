@@ -244,7 +244,7 @@ _SEEN_BEFORE = re.compile(r"\b(?:saw|see|sees|seen|watch|watched|watches|witness
 def answers_asked(kept: Sequence[tuple[str, Any]], kind: str | None, question: str) -> bool:
     """Does some kept sentence (text, citations) give the kind of answer asked for (a number for 'how many'), or
     to a why-question any word that gives a reason?"""
-    if kind is None and _WHY_Q.match(own_question(question)):
+    if kind is None and WHY_Q.match(own_question(question)):
         asked = _lemmas(question)  # not the question's own word ('… its concerns …': '… is concerned with …'; 'make':
         # 'made', review)
         return any(not _lemmas(m.group(0)) & asked for text, _ in kept for m in _REASON.finditer(text))
@@ -257,7 +257,7 @@ def _lemmas(text: str) -> set[str]:
     return {*words, *(lemma for w in words for forms in lemminflect.getAllLemmas(w).values() for lemma in forms)}
 
 
-_WHY_Q = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?why\b", re.I)
+WHY_Q = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?why\b", re.I)
 # a reason is given by a word like these; without one, a sentence restates what the question asks why of ('The Barclay
 # twins bought the Telegraph Group last year, …' for why they did: calibration n443, s173, n738, generated)
 _REASON = re.compile(r"\b(?:because|due|since|so|thanks|owing|as|for|to|after|following|amid|given|"

@@ -9,7 +9,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from chatbot import followup, gate
+from chatbot import followup, gate, quote
 from chatbot.answer import NOT_FOUND, Engine
 from chatbot.build import build
 from chatbot.embed import HashEmbedder
@@ -542,6 +542,26 @@ def test_a_line_saying_these_things_is_quoted_with_the_sentence_naming_them(fake
     assert result.answer.startswith("Look for formal agreements reducing tariffs on Russian petroleum products"), \
         result.answer
     assert "Volume increases in these specific commodities" in result.answer
+
+
+def test_a_line_restating_what_a_why_question_asks_is_quoted_with_the_reason_that_follows(fake_settings):
+    """Calibration n343: 'Why will Qantas feel higher fuel costs more in the second half of the year?' quoted 'Higher
+    fuel costs also are expected to eat into earnings in coming months.' alone; the reason is the quotation after it.
+    A line that restates little of the question is quoted alone."""
+    engine = _engine_over(fake_settings, "Qantas will feel fuel costs more because oil is scarce [1].", {
+        "qantas.txt": "Qantas profit\n\nQantas has posted a record first-half profit thanks to cost-cutting. Higher "
+                      "fuel costs also are expected to eat into earnings in coming months. \"We don't have as much "
+                      "hedging benefit as we had before,\" said chief financial officer "
+                      "Peter Gregg. Qantas shares fell almost 3%.\n"})
+    result = engine.ask("Why will Qantas feel higher fuel costs more in the second half of the year?")
+    assert result.mode == "extractive", result.removed
+    assert result.answer.startswith("Higher fuel costs also are expected to eat into earnings"), result.answer
+    assert "hedging benefit" in result.answer and "shares fell" not in result.answer
+    assert result.citations[0].quote.endswith("Peter Gregg."), result.citations[0].quote
+    assert quote.reason_end("Qantas has made savings of A$245m so far. Fuel costs rose.", 0, 41,
+                            "Why will Qantas feel higher fuel costs more in the second half of the year?") == 41
+    assert quote.reason_end("Higher fuel costs hit earnings. It lacks hedging.", 0, 31,
+                            "How much will Qantas feel higher fuel costs?") == 31  # no why-question
 
 
 def test_those_things_the_earlier_question_never_named_do_not_make_a_follow_up(engine_with):
