@@ -280,7 +280,7 @@ class Engine:
         at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
         start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
             not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
-        end = quote.reason_end(chunk, c.start, c.end, standalone)  # the reason a restated why follows
+        end = quote.quote_end(chunk, c.start, c.end, standalone)  # with the reason or the words that follow
         return pick, [(emphasis.emphasise(chunk[start:end], standalone, reply),
                        [self._citation(1, hits[c.passage], start, end)])]
 

@@ -29,7 +29,7 @@ from .text import (
     terms,
     yes_no,
 )
-from .wording import role_unsaid
+from .wording import SPEECH, role_unsaid
 
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 
@@ -76,23 +76,33 @@ def leans_back(line: str, before: str, question: str) -> bool:
 # less was followed by it (s125, s146's reasons follow lines restating 0.05-0.10 of their words).
 RESTATES = 0.375
 _SAY = {"told", "tell", "add"}  # (said, says: stopwords)
+# 'What point did Trevor Phillips make …?', 'How did Mark Oaten respond …?': what someone said
+_SAID_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?(?:what|how)\b[^?]*\b(?:say|said|think|respond|react|reply|argue|point|"
+                     r"view|describe|warn|make\s+of)\b", re.I)
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds)\b", re.I)
 
 
-def reason_end(chunk: str, start: int, end: int, question: str) -> int:
-    """Where a quote for a why-question ends: after the next sentence of the paragraph when the quoted line
-    (`chunk[start:end]`) mostly restates what the question asks why of, else `end`.
+def quote_end(chunk: str, start: int, end: int, question: str) -> int:
+    """Where a quote of the line `chunk[start:end]` ends: after the next sentence of its paragraph when that
+    sentence goes on with what is asked, else `end`. It does
+    - for a why-question whose line mostly restates what is asked why of (the reason follows);
+    - for a question on what someone said, when it is a quotation of no other speaker ('"…," he said.').
 
     ('Higher fuel costs also are expected to eat into earnings in coming months. "We don't have as much hedging
     benefit in the second half," said its finance chief.', 0, 73, 'Why will Qantas feel higher fuel costs more in
-    the second half?') -> the end of the second sentence (calibration n343: the first was quoted alone)."""
+    the second half?') -> the end of the second sentence (calibration n343: the first was quoted alone); so
+    too for n069 ('What point did Trevor Phillips make about the NHS …?': '"Tell that to the 44,000 doctors …"')."""
     own = own_question(question)
-    if not WHY_Q.match(own):
-        return end
-    line = set(stems(chunk[start:end])) - _SAY
-    if not line or len(line & set(stems(own))) / len(line) < RESTATES:
-        return end
     after = next(((s, e) for s, e in sentence_spans(chunk) if s >= end), None)
-    return end if after is None or "\n" in chunk[end:after[0]] else after[1]
+    if after is None or "\n" in chunk[end:after[0]]:
+        return end
+    following = chunk[after[0]:after[1]]
+    if _SAID_Q.match(own) and _QUOTED.match(following) and (
+            not SPEECH.search(following) or _PRONOUN_SAID.search(following)):
+        return after[1]
+    line = set(stems(chunk[start:end])) - _SAY
+    restates = bool(line) and len(line & set(stems(own))) / len(line) >= RESTATES
+    return after[1] if WHY_Q.match(own) and restates else end
 
 
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds)\b\s*:?\s*[\"“]")

@@ -558,10 +558,27 @@ def test_a_line_restating_what_a_why_question_asks_is_quoted_with_the_reason_tha
     assert result.answer.startswith("Higher fuel costs also are expected to eat into earnings"), result.answer
     assert "hedging benefit" in result.answer and "shares fell" not in result.answer
     assert result.citations[0].quote.endswith("Peter Gregg."), result.citations[0].quote
-    assert quote.reason_end("Qantas has made savings of A$245m so far. Fuel costs rose.", 0, 41,
+    assert quote.quote_end("Qantas has made savings of A$245m so far. Fuel costs rose.", 0, 41,
                             "Why will Qantas feel higher fuel costs more in the second half of the year?") == 41
-    assert quote.reason_end("Higher fuel costs hit earnings. It lacks hedging.", 0, 31,
+    assert quote.quote_end("Higher fuel costs hit earnings. It lacks hedging.", 0, 31,
                             "How much will Qantas feel higher fuel costs?") == 31  # no why-question
+
+
+def test_a_line_quoted_for_what_someone_said_goes_on_with_the_quotation_after_it(fake_settings):
+    """Calibration n069: 'What point did Trevor Phillips make about the NHS …?' quoted the line naming him alone; his
+    point is the quotation after it ('"Tell that to the 44,000 doctors in the NHS …," he said.'). A quotation
+    another speaker gives does not go on from it."""
+    text = ("Immigration row\n\nTrevor Phillips, chairman of the Commission for Racial Equality, called on Mr "
+            "Clarke to denounce the suggestion that hospitality was being tested by immigration. \"Tell that to "
+            "the 44,000 doctors in the NHS and the 70,000 nurses,\" he said. The Tories disagreed.\n")
+    engine = _engine_over(fake_settings, "Trevor Phillips praised the police [1].", {"nhs.txt": text})
+    result = engine.ask("What point did Trevor Phillips make about immigration?")
+    assert result.mode == "extractive", result.removed
+    assert result.answer.startswith("Trevor Phillips, chairman"), result.answer
+    assert "44,000 doctors" in result.answer and "Tories" not in result.answer
+    other = text.replace("he said", "Michael Howard said")
+    assert quote.quote_end(other, 17, other.index(" \"Tell"), "What point did Trevor Phillips make?") == \
+        other.index(" \"Tell")
 
 
 def test_those_things_the_earlier_question_never_named_do_not_make_a_follow_up(engine_with):
