@@ -16,7 +16,9 @@ from .order import later_unsaid, ordinal_unsaid
 from .persons import subject_swapped
 from .rank import Candidate
 from .text import (
+    CAPITALIZED,
     HONORIFICS,
+    STOPWORDS,
     by_initials,
     has_name,
     mentioned,
@@ -29,7 +31,7 @@ from .text import (
     terms,
     yes_no,
 )
-from .wording import SPEECH, role_unsaid
+from .wording import PRONOUN_SAID, SPEECH, role_unsaid
 
 POINTED_MIN = 0.6  # the line a refused reply points at is quoted only if it scores this share of the best
 
@@ -70,39 +72,73 @@ def leans_back(line: str, before: str, question: str) -> bool:
 
 
 # A line quoted for a why-question that is mostly the question's own words restates what is asked why of; the reason
-# then follows in the next line, often a quotation ('"Despite that they were hugely popular in the mid-80s," he
-# said.' -> '"They became a yuppy must-have …"'). Measured on the calibration half's why-questions quoted: the lines
-# that restated this much (0.38-0.60 of their words) were followed by the reason for 4 of 6, and no line restating
-# less was followed by it (s125, s146's reasons follow lines restating 0.05-0.10 of their words).
+# may follow in the next line, a quotation or a sentence giving a cause ('"Despite that they were hugely popular in
+# the mid-80s," he said.' -> '"They became a yuppy must-have …"'). Measured on the calibration half's why-questions
+# quoted: the lines that restated this much (0.38-0.60 of their words) were followed by the reason for 4 of 6, and no
+# line restating less was followed by it (s125, s146's reasons follow lines restating 0.05-0.10 of their words).
 RESTATES = 0.375
-_SAY = {"told", "tell", "add"}  # (said, says: stopwords)
-# 'What point did Trevor Phillips make …?', 'How did Mark Oaten respond …?': what someone said
-_SAID_Q = re.compile(r"\s*(?:(?:and|so|but)\s+)?(?:what|how)\b[^?]*\b(?:say|said|think|respond|react|reply|argue|point|"
-                     r"view|describe|warn|make\s+of)\b", re.I)
-_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds)\b", re.I)
+RESTATING_WORDS = 4  # a line of fewer content words restates nothing ('He refused.')
+_CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|the\s+reason|in\s+order\s+to|"
+                    r"so\s+that|caused|led\s+to)\b", re.I)
+# 'What point did Trevor Phillips make …?', 'How has the union responded …?': what someone said (not 'What point in
+# the season …', 'What make of car …?': a verb after the question's own 'did', 'has' …)
+_SAID_Q = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:what|how)\b[^?]*?\b(?:did|does|do|has|have|had)\s+[^?]*?\b(?:"
+                     r"say|said|think|thinks|thought|respond|responded|react|reacted|reply|replied|argue|argued|warn|"
+                     r"warned|claim|claimed|tell|told|add|added|describe|described|mean|make(?=\s+(?:of|about)\b|\s*\?))\b",
+                     re.I)
 
 
 def quote_end(chunk: str, start: int, end: int, question: str) -> int:
-    """Where a quote of the line `chunk[start:end]` ends: after the next sentence of its paragraph when that
-    sentence goes on with what is asked, else `end`. It does
-    - for a why-question whose line mostly restates what is asked why of (the reason follows);
-    - for a question on what someone said, when it is a quotation of no other speaker ('"…," he said.').
-
-    ('Higher fuel costs also are expected to eat into earnings in coming months. "We don't have as much hedging
-    benefit in the second half," said its finance chief.', 0, 73, 'Why will Qantas feel higher fuel costs more in
-    the second half?') -> the end of the second sentence (calibration n343: the first was quoted alone); so
-    too for n069 ('What point did Trevor Phillips make about the NHS …?': '"Tell that to the 44,000 doctors …"')."""
+    """Where a quote of the line `chunk[start:end]` ends: after the quotation or cause the next sentence of its
+    paragraph gives, when that goes on with what is asked, else `end`. It does
+    - for a question on what someone said, when the line opens naming them and a quotation of no other speaker
+      follows ('"Tell that to the 44,000 doctors …," he said.': calibration n069, 'What point did Trevor Phillips
+      make about the NHS …?', had quoted the line alone);
+    - for a why-question whose line mostly restates what is asked why of and gives no cause itself, when a quotation
+      (whoever says it) or a sentence giving a cause follows (calibration n343: 'Higher fuel costs also are expected
+      to eat into earnings in coming months.' then '"We don't have as much hedging benefit in the second half …,"
+      said chief financial officer Peter Gregg.').
+    Never for a question asking for a number, date, name or place (what follows is not in bold)."""
     own = own_question(question)
-    after = next(((s, e) for s, e in sentence_spans(chunk) if s >= end), None)
-    if after is None or "\n" in chunk[end:after[0]]:
+    after = [(s, e) for s, e in sentence_spans(chunk) if s >= end]
+    if not after or "\n" in chunk[end:after[0][0]] or answer_type(question) is not None:
         return end
-    following = chunk[after[0]:after[1]]
-    if _SAID_Q.match(own) and _QUOTED.match(following) and (
-            not SPEECH.search(following) or _PRONOUN_SAID.search(following)):
-        return after[1]
-    line = set(stems(chunk[start:end])) - _SAY
-    restates = bool(line) and len(line & set(stems(own))) / len(line) >= RESTATES
-    return after[1] if WHY_Q.match(own) and restates else end
+    line = chunk[start:end]
+    if _SAID_Q.match(own):
+        return (_quotation_end(chunk, after) or end) if _opens_with(line, own) else end
+    if not WHY_Q.match(own) or _CAUSE.search(line):
+        return end
+    said = set(stems(SPEECH.sub(" ", line)))
+    restates = len(said) >= RESTATING_WORDS and len(said & set(stems(question))) / len(said) >= RESTATES
+    if not restates:
+        return end
+    if _QUOTED.match(chunk, after[0][0]):  # whoever says it: the reason may be another's ('…," said its finance chief')
+        return _quotation_end(chunk, after, anyone=True) or end
+    return after[0][1] if _CAUSE.search(chunk[slice(*after[0])]) else end
+
+
+def _quotation_end(chunk: str, after: Sequence[tuple[int, int]], anyone: bool = False) -> int | None:
+    """The end of the quotation that the first of the sentences `after` opens, if it closes within three sentences
+    and (unless said by `anyone`) names no other speaker than 'he', 'she' or 'they', nor does the sentence after it
+    ('"It is nonsense." Michael Howard said.'); else None."""
+    if not _QUOTED.match(chunk, after[0][0]):
+        return None
+    for n, (_, e) in enumerate(after[:3]):
+        text = chunk[after[0][0]:e]
+        if text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
+            following = chunk[slice(*after[n + 1])] if n + 1 < len(after) else ""
+            named = [t for t in (text, following) if SPEECH.search(t) and not PRONOUN_SAID.search(t)]
+            return None if named and not anyone else e
+    return None
+
+
+def _opens_with(line: str, question: str) -> bool:
+    """Is the first name the line gives one the question gives ('Trevor Phillips, chairman of …' for 'What point did
+    Trevor Phillips make …?'), so a 'he said' after it is theirs? Not 'Michael Howard attacked Trevor Phillips …'."""
+    asked = names(question, first=True)
+    first = next((w for m in CAPITALIZED.finditer(line) if (w := m.group(0).lower()) not in STOPWORDS
+                  and w not in HONORIFICS), None)
+    return first is not None and re.sub(r"['’]s$", "", first) in asked
 
 
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds)\b\s*:?\s*[\"“]")

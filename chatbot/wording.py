@@ -50,7 +50,7 @@ DEED_ANCHOR_MIN = 0.6  # … of those but the deed, when the question asks who d
 
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|warned|warns|claimed|claims|argued|argues|"
                     r"announced|announces|added|insisted|insists|described|describes|according to)\b", re.I)
-_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
+PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
                            r"insisted|announced)\b", re.I)
 # words that only say something happened ('8 meetings took place'): no subject of their own to anchor
 _HAPPENED = re.compile(r"\b(?:took|take|takes|taken|taking)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b", re.I)
@@ -92,7 +92,7 @@ def names_missing(sentence: str, question: str, text: str, before: str, document
     beside = text
     if SPEECH.search(sentence):  # 'India's prime minister said …': who said it must be beside what was said
         mine_names = names(sentence, first=True)
-        if _PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
+        if PRONOUN_SAID.search(text):  # '… Mr McConnell claimed. He said …': the speaker is named just before
             beside = f"{before} {text}"
         # the question's name for the speaker is there by surname: 'Jack McConnell' as 'Mr McConnell'
         mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}

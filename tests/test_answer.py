@@ -562,6 +562,14 @@ def test_a_line_restating_what_a_why_question_asks_is_quoted_with_the_reason_tha
                             "Why will Qantas feel higher fuel costs more in the second half of the year?") == 41
     assert quote.quote_end("Higher fuel costs hit earnings. It lacks hedging.", 0, 31,
                             "How much will Qantas feel higher fuel costs?") == 31  # no why-question
+    # (review) nor a line giving a cause itself, a line of few words, nor a sentence after it giving none
+    why = "Why did Qantas profits rise last year?"
+    for text in ("Qantas profits rose last year because of cost-cutting. \"We won,\" he said.",
+                 "Qantas profits rose. \"We won,\" he said.",
+                 "Qantas profits rose sharply last year. The chief executive will retire in June."):
+        assert quote.quote_end(text, 0, text.index(". ") + 1, why) == text.index(". ") + 1, text
+    text = "Qantas profits rose sharply last year. That was because of cost-cutting. Shares fell."
+    assert quote.quote_end(text, 0, 38, why) == text.index(" Shares")
 
 
 def test_a_line_quoted_for_what_someone_said_goes_on_with_the_quotation_after_it(fake_settings):
@@ -576,9 +584,18 @@ def test_a_line_quoted_for_what_someone_said_goes_on_with_the_quotation_after_it
     assert result.mode == "extractive", result.removed
     assert result.answer.startswith("Trevor Phillips, chairman"), result.answer
     assert "44,000 doctors" in result.answer and "Tories" not in result.answer
-    other = text.replace("he said", "Michael Howard said")
-    assert quote.quote_end(other, 17, other.index(" \"Tell"), "What point did Trevor Phillips make?") == \
-        other.index(" \"Tell")
+    line = "Trevor Phillips called on Mr Clarke to act."
+    asked = "What point did Trevor Phillips make?"
+    for other in (' "Tell that to the doctors," Michael Howard said.',  # (review) another speaker's quotation,
+                  ' "We never back down. We always win," said Michael Howard.',  # named when it closes,
+                  ' "It is nonsense." Michael Howard said so on Tuesday.'):  # or after it
+        assert quote.quote_end(line + other, 0, len(line), asked) == len(line), other
+    both = line + ' "We never back down. We always win," he said. Shares fell.'
+    assert quote.quote_end(both, 0, len(line), asked) == both.index(" Shares")  # the whole quotation
+    howard = "Michael Howard attacked Trevor Phillips over the claims."
+    assert quote.quote_end(f'{howard} "It is nonsense," he said.', 0, len(howard), asked) == len(howard)  # his
+    assert quote.quote_end(line + ' "We sent 836 notes," he said.', 0, len(line),
+                           "How many notes did Trevor Phillips say were sent?") == len(line)  # a count is in bold
 
 
 def test_those_things_the_earlier_question_never_named_do_not_make_a_follow_up(engine_with):
