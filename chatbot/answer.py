@@ -280,9 +280,9 @@ class Engine:
         at = chunk.rfind(before, 0, c.start) if before else -1  # 'They …' with the sentence naming them
         start = at if at >= 0 and quote.leans_back(texts[pick], before, standalone) and \
             not chunk[at + len(before):c.start].strip() else quote.speaker_start(chunk, c.start, standalone)
-        end = quote.quote_end(chunk, c.start, c.end, standalone)  # what follows the line is never bold (asked
-        line = emphasis.emphasise(chunk[start:c.end], standalone, reply) + chunk[c.end:end]  # again, the model sees
-        return pick, [(line, [self._citation(1, hits[c.passage], start, end)])]  # the line alone)
+        end = quote.quote_end(chunk, c.start, c.end, standalone)  # the reason or quotation that follows the line,
+        line = emphasis.emphasise(chunk[start:c.end], standalone, reply) + chunk[c.end:end]  # never bold: asked
+        return pick, [(line, [self._citation(1, hits[c.passage], start, end)])]  # again, the model sees the line alone
 
     def _generate(self, question: str, hits: Sequence[Hit], sources: Sequence[Source], shown: Sequence[int],
                   generator: Generator, result: Result, t0: float,

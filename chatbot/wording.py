@@ -51,7 +51,7 @@ DEED_ANCHOR_MIN = 0.6  # … of those but the deed, when the question asks who d
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|warned|warns|claimed|claims|argued|argues|"
                     r"announced|announces|added|insisted|insists|described|describes|according to)\b", re.I)
 PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|stated|warned|claimed|argued|"
-                           r"insisted|announced)\b", re.I)
+                          r"insisted|announced)\b", re.I)
 # words that only say something happened ('8 meetings took place'): no subject of their own to anchor
 _HAPPENED = re.compile(r"\b(?:took|take|takes|taken|taking)\s+place\b|\b(?:happen|occur)(?:s|ed|red|ring|ing)?\b", re.I)
 # 'de-list' is 'remove from the list': the source says the removal its question asks of ('Russia removed the
