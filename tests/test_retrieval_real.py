@@ -131,5 +131,6 @@ def test_which_words_name_the_article():
     for question in ("In the ISKP threat chain the article sketches, what serves as the transit corridor?",  # ('chain
                      # in the …' once read as naming the article)
                      "In the end, what should Pakistan fold Russia's opening to the Taliban into?",  # no article
+                     "According to the UN monitoring team report, how many ETIM fighters are there?",  # cited by it
                      "In the Moscow to Kabul via Islamabad piece, what is it?"):  # a frame alone is all it asks
         assert asked_terms(question) == terms(question), question
