@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .embed import Embedder
 from .kinds import SPEED_Q, answer_type, has_type
 from .offices import asked_office, holds_office
-from .text import SOURCE_FRAME, by_acronym, names, own_question, own_terms, sentence_spans, terms
+from .text import by_acronym, names, own_question, own_terms, sentence_spans, terms
 
 # In a follow-up read beside the earlier question ('What was he charged with? (after: …)'), the words only the
 # follow-up has weigh this many times their rarity, in the score and in the coverage the gate and the quote
@@ -24,9 +24,14 @@ OWN_WORDS_WEIGHT = 3.0
 # the article named before what is asked ('In the op-ed on Russia's military engagement with the Taliban, what sort of
 # environment …?', 'According to the Moscow-Kabul-Islamabad piece, …'), not 'In the ISKP threat chain the article
 # sketches, …', whose chain is what is asked about, nor a report the article cites ('According to the UN monitoring
-# team report, …': lines on what it says are what is asked for)
-_ARTICLE_FIRST = re.compile(r"^\s*(?:in|according\s+to|per)\s+(?:the|this)\s+(?:(?!the\b)[\w'’-]+\s+){0,6}?"
-                          r"(?:article|piece|op-ed|analysis|writer|author)\b[^,?]*,", re.I)
+# team report, …': lines on what it says are what is asked for); it ends at its comma, before any question word ('in
+# this article who is the ceo of the firm, and …' names no article: review); after what is asked, up to a comma
+# ('What did Russia offer, according to the article, and why did Pakistan refuse?': review)
+_NOT_ASKING = r"(?:(?!\b(?:what|who|whom|whose|which|when|where|why|how)\b)[^,?])*"
+_ARTICLE = r"(?:in|according\s+to|per)\s+(?:the|this)\s+"
+_ARTICLE_FIRST = re.compile(rf"^\s*{_ARTICLE}(?:(?!the\b)[\w'’-]+\s+){{0,6}}?(?:article|piece|op-ed|analysis|writer|"
+                            rf"author)\b{_NOT_ASKING},", re.I)
+_ARTICLE_AFTER = re.compile(rf",?\s+{_ARTICLE}(?:article|piece|op-ed|analysis|writer|author)\b[^,?]*", re.I)
 
 
 # The previous sentence counts for a little (measured on the calibration questions: the answering sentence
@@ -59,11 +64,13 @@ _IMPLIED = ((re.compile(r"\b(?:die|died|dies|dying)\s+(?:of|from)\b", re.I), "ca
 
 def asked_terms(question: str) -> set[str]:
     """The question's words but those that only name the article it asks about, which retrieval has read: they say
-    where to look, not what is asked, and a line on the article's subject holds them without answering.
+    where to look, not what is asked, and a line on the article's subject holds them without answering. Only the
+    ranking reads it: the coverage the gate and the quote read counts every word (a question on an article the
+    documents do not have is refused as before: review).
     "What sort of environment does Afghanistan offer the TTP, according to the op-ed on Russia's military ties?" ->
     {'sort', 'environ', 'afghanistan', 'offer', 'ttp'} (calibration s304: the answering line ranked sixth, unread)"""
     own = own_question(question)
-    asked = terms(SOURCE_FRAME.sub("", _ARTICLE_FIRST.sub("", own, count=1)))
+    asked = terms(_ARTICLE_AFTER.sub("", _ARTICLE_FIRST.sub("", own, count=1)))
     return terms(question) - (terms(own) - asked) if asked else terms(question)  # (a frame alone is all it asks)
 
 
@@ -98,13 +105,15 @@ def rank_sentences(
     vecs = embedder.encode(texts)
     ctx_vecs = embedder.encode([f"{a} {b}".strip() for a, b in zip(prev, texts, strict=True)])
     qv = embedder.encode([question])[0]
-    q_terms = asked_terms(question).union(*(terms(words) for asks, words in _IMPLIED if asks.search(question)))
+    implied = set().union(*(terms(words) for asks, words in _IMPLIED if asks.search(question)))
+    q_terms, asked = terms(question) | implied, asked_terms(question) | implied
     sentence_terms = [terms(t) | terms(" ".join(by_acronym(question, t))) for t in texts]  # MDA: Mobile Data …
     prev_terms = [terms(t) for t in prev]
     idf = {t: math.log(1 + len(texts) / (1 + sum(t in ts for ts in sentence_terms))) for t in q_terms}
     for t in own_terms(question) & idf.keys():
         idf[t] *= OWN_WORDS_WEIGHT  # a follow-up read beside the earlier question asks what its own words ask
     total = sum(idf.values()) or 1.0
+    asked_total = sum(idf[t] for t in asked) or 1.0
     kind = answer_type(question)
     offices = asked_office(own_question(question))
     office_terms = q_terms - terms(" ".join(names(question))) if offices else set()
@@ -113,10 +122,11 @@ def rank_sentences(
         held = holds_office(text, offices)
         ts = ts | office_terms if held else ts
         coverage = sum(idf[t] for t in q_terms & ts) / total
-        context = sum(idf[t] for t in (q_terms & prev_terms[i]) - ts) / total
+        covers = sum(idf[t] for t in asked & ts) / asked_total  # (the article's own name aside)
+        context = sum(idf[t] for t in (asked & prev_terms[i]) - ts) / asked_total
         sim = max(float(vecs[i] @ qv), CONTEXT_WEIGHT * float(ctx_vecs[i] @ qv))
         bonus = _TYPE_BONUS[kind] if kind in _TYPE_BONUS and has_type(text, kind, question) else 0.0
         bonus += OFFICE_BONUS if held else 0.0
-        score = (1 - weight) * sim + weight * (coverage + CONTEXT_WEIGHT * PREV_SHARE * context) + bonus - 0.02 * p
+        score = (1 - weight) * sim + weight * (covers + CONTEXT_WEIGHT * PREV_SHARE * context) + bonus - 0.02 * p
         out.append(Candidate(p, s, e, score, coverage, sim))
     return sorted(out, key=lambda c: -c.score)
