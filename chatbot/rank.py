@@ -31,6 +31,7 @@ _NOT_ASKING = r"(?:(?!\b(?:what|who|whom|whose|which|when|where|why|how)\b)[^,?]
 _ARTICLE = r"(?:in|according\s+to|per)\s+(?:the|this)\s+"
 _ARTICLE_FIRST = re.compile(rf"^\s*{_ARTICLE}(?:(?!the\b)[\w'’-]+\s+){{0,6}}?(?:article|piece|op-ed|analysis|writer|"
                             rf"author)\b{_NOT_ASKING},", re.I)
+_PRONOUN = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.I)
 _ARTICLE_AFTER = re.compile(rf",?\s+{_ARTICLE}(?:article|piece|op-ed|analysis|writer|author)\b[^,?]*", re.I)
 
 
@@ -70,8 +71,10 @@ def asked_terms(question: str) -> set[str]:
     "What sort of environment does Afghanistan offer the TTP, according to the op-ed on Russia's military ties?" ->
     {'sort', 'environ', 'afghanistan', 'offer', 'ttp'} (calibration s304: the answering line ranked sixth, unread)"""
     own = own_question(question)
-    asked = terms(_ARTICLE_AFTER.sub("", _ARTICLE_FIRST.sub("", own, count=1)))
-    return terms(question) - (terms(own) - asked) if asked else terms(question)  # (a frame alone is all it asks)
+    rest = _ARTICLE_AFTER.sub("", _ARTICLE_FIRST.sub("", own, count=1))
+    if not terms(rest) or _PRONOUN.search(rest) and not names(rest):  # a frame alone is all it asks; or it names
+        return terms(question)  # whom the question asks about ('In the piece on Salman Rushdie, what did he win?')
+    return terms(question) - (terms(own) - terms(rest))
 
 
 def rank_sentences(

@@ -135,6 +135,9 @@ def test_which_words_name_the_article():
         "What could closer Pakistan-Russia ties become, in the author's view?": "author view",
         # a frame between two asks takes neither (review: 'and why did Pakistan refuse' was taken as the article's)
         "What did Russia offer, according to the piece on Kabul, and why did Pakistan refuse?": "piece kabul",
+        # a pronoun standing for a name the question itself gives: the frame still only names the article
+        "In the Moscow to Kabul via Islamabad piece, what does Russia risk while it guards its flank?":
+            "Moscow to Kabul via Islamabad piece",
     }
     for question, frame in framed.items():
         assert terms(question) - asked_terms(question) == terms(frame), question
@@ -144,5 +147,6 @@ def test_which_words_name_the_article():
                      "According to the UN monitoring team report, how many ETIM fighters are there?",  # cited by it
                      "in this article who is the ceo of the firm, and how much does he earn",  # (review) no comma
                      # after the frame, 'ceo of the firm' is what is asked
+                     "In the piece on Salman Rushdie, what award did he win?",  # (review) the frame names 'he'
                      "In the Moscow to Kabul via Islamabad piece, what is it?"):  # a frame alone is all it asks
         assert asked_terms(question) == terms(question), question
