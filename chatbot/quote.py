@@ -237,8 +237,12 @@ def fallback(reply: str, candidates: Sequence[Candidate], texts: Sequence[str], 
     if pick is not None and deed_unsaid(texts[pick], question):  # a line of the top three that says the deed asked
         # about ('… taking the top spot … is … Clive Calder' for 'Who tops the music rich list?', not '… Judy
         # Craymer is the highest new entry …', which the refused reply pointed at; found asking new questions)
+        held = {n for n in asked if mentioned(n, texts[pick])}  # nor for a line on none of the things it names: '… the
+        # TTP … continues to exploit … porous border with **Pakistan** to carry out attacks' for 'Who carried out the
+        # March 2024 attack on the Moscow concert hall?', not '… attributed to ISIS-K …' (found in the browser)
         said = choose(candidates, texts, question, min_coverage, before=before,
-                      fits=lambda text: fits(text) and not deed_unsaid(text, question))
+                      fits=lambda text: fits(text) and not deed_unsaid(text, question)
+                      and all(mentioned(n, text) for n in held))
         pick = pick if said is None else said
     return pick
 

@@ -2863,6 +2863,20 @@ def test_a_who_did_quote_prefers_a_line_of_the_top_three_that_says_the_deed():
     assert fallback("", candidates[:1], [craymer], [0], question, 0.1, set(), set(), context[:1]) == 0  # else itself
 
 
+def test_a_who_did_quote_keeps_its_line_over_one_on_none_of_the_things_asked():
+    """Found in the browser: 'Who carried out the March 2024 attack on the Moscow concert hall?' quoted '… the TTP …
+    continues to exploit … porous border with **Pakistan** to carry out attacks', which says the deed of no attack the
+    question names, over the line it names ('… attributed to ISIS-K …', which does not say 'carried out')."""
+    attributed = "The March 2024 attack on a Moscow concert hall, attributed to ISIS-K, underscores the " \
+                 "vulnerability that Russia faces from these radical groups."
+    ttp = "The TTP, a terrorist group aligned with the Afghan Taliban, continues to exploit Afghanistan's porous " \
+          "border with Pakistan to carry out attacks."
+    candidates = [Candidate(0, 0, len(attributed), 0.6, 0.6, 0.5), Candidate(0, 0, len(ttp), 0.5, 0.4, 0.4)]
+    context = [Context("", f"Russia's gamble\n\n{attributed} {ttp}")] * 2
+    question = "Who carried out the March 2024 attack on the Moscow concert hall?"
+    assert fallback("", candidates, [attributed, ttp], [0, 1], question, 0.1, set(), {"moscow"}, context) == 0
+
+
 def test_review_of_the_twenty_ninth_stop_years_months_and_prior_counts():
     """Review: 'Its 2003 sales' was read as a count of sales, not the year 2003; 'may' (the verb) and 'March 3'
     (a day) decided whose month a count was; the year-before rule spanned a year ('5 million in 2004 beat the
