@@ -21,19 +21,6 @@ from .text import by_acronym, names, own_question, own_terms, sentence_spans, te
 # 10, and was read for 1 more.
 OWN_WORDS_WEIGHT = 3.0
 
-# the article named before what is asked ('In the op-ed on Russia's military engagement with the Taliban, what sort of
-# environment …?', 'According to the Moscow-Kabul-Islamabad piece, …'), not 'In the ISKP threat chain the article
-# sketches, …', whose chain is what is asked about, nor a report the article cites ('According to the UN monitoring
-# team report, …': lines on what it says are what is asked for); it ends at its comma, before any question word ('in
-# this article who is the ceo of the firm, and …' names no article: review); after what is asked, up to a comma
-# ('What did Russia offer, according to the article, and why did Pakistan refuse?': review)
-_NOT_ASKING = r"(?:(?!\b(?:what|who|whom|whose|which|when|where|why|how)\b)[^,?])*"
-_ARTICLE = r"(?:in|according\s+to|per)\s+(?:the|this)\s+"
-_ARTICLE_FIRST = re.compile(rf"^\s*{_ARTICLE}(?:(?!the\b)[\w'’-]+\s+){{0,6}}?(?:article|piece|op-ed|analysis|writer|"
-                            rf"author)\b{_NOT_ASKING},", re.I)
-_PRONOUN = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.I)
-_ARTICLE_AFTER = re.compile(rf",?\s+{_ARTICLE}(?:article|piece|op-ed|analysis|writer|author)\b[^,?]*", re.I)
-
 
 # The previous sentence counts for a little (measured on the calibration questions: the answering sentence
 # is among the best four for 0.86 of news questions, 0.82 without it; seeds unchanged).
@@ -61,6 +48,19 @@ class Candidate:
 # death ('The cause of death appears to be natural'); 'How fast …?' asks for a speed ('the 17m per second speed
 # of the two lifts', found asking new questions: no line that gives it was among the three a quote comes from)
 _IMPLIED = ((re.compile(r"\b(?:die|died|dies|dying)\s+(?:of|from)\b", re.I), "cause of death"), (SPEED_Q, "speed"))
+
+# the article named before what is asked ('In the op-ed on Russia's military engagement with the Taliban, what sort of
+# environment …?', 'According to the Moscow-Kabul-Islamabad piece, …'), not 'In the ISKP threat chain the article
+# sketches, …', whose chain is what is asked about, nor a report the article cites ('According to the UN monitoring
+# team report, …': lines on what it says are what is asked for); it ends at its comma, before any question word ('in
+# this article who is the ceo of the firm, and …' names no article: review); after what is asked, up to a comma
+# ('What did Russia offer, according to the article, and why did Pakistan refuse?': review)
+_NOT_ASKING = r"(?:(?!\b(?:what|who|whom|whose|which|when|where|why|how)\b)[^,?])*"
+_ARTICLE = r"(?:in|according\s+to|per)\s+(?:the|this)\s+"
+_ARTICLE_FIRST = re.compile(rf"^\s*{_ARTICLE}(?:(?!the\b)[\w'’-]+\s+){{0,6}}?(?:article|piece|op-ed|analysis|writer|"
+                            rf"author)\b{_NOT_ASKING},", re.I)
+_ARTICLE_AFTER = re.compile(rf",?\s+{_ARTICLE}(?:article|piece|op-ed|analysis|writer|author)\b[^,?]*", re.I)
+_PRONOUN = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.I)  # whom a frame may name
 
 
 def asked_terms(question: str) -> set[str]:
