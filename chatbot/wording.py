@@ -168,8 +168,6 @@ def words_missing(sentence: str, question: str, text: str, before: str, pair: bo
     # heading towards a deeper calculation' joins the question's words to a phrase about something else.
     said = forms(_HAPPENED.sub(" ", sentence))
     echoed = {t for t in said if t in question_terms or said[t] in question_bases} - terms(" ".join(names(question)))
-    if question == question.lower():  # a question typed small names what the sentence writes as a name ('moscow' for
-        echoed -= terms(" ".join(names(sentence)))  # 'Moscow', calibration s012), as a question in capitals does
     echoed -= _PREFIXES  # the 'co' of 'co-producing' is no word of its own: not held by a 'co-wrote' (found asking)
     around = source_terms | terms(before) | ({"remov"} if _UNDONE.search(f"{text} {before}") else set()) \
         | terms(said_otherwise(question, f"{before} {text}"))  # 'put together' for '… being assembled for …' (n368)

@@ -947,22 +947,6 @@ def test_words_that_only_say_it_happened_need_no_anchor_in_the_source():
                          HashEmbedder()).ok
 
 
-def test_a_question_typed_small_echoed_about_something_else_is_refused():
-    """Calibration s012 and s151: 'Moscow views the Taliban's role inside Afghanistan as a strategic necessity.' was
-    shown for 'how does moscow view the taliban's role inside afghanistan', from a line calling Russia's shift in
-    stance a strategic necessity. Typed small, the question's names counted as words the line holds, so its 'view',
-    'role' and 'inside', which the line never says, were half of what it echoed; typed in capitals, they were all."""
-    line = ("With Afghanistan's Taliban regime now entrenched as the de facto government, Russia's shift in stance can "
-            "be seen as a strategic necessity, allowing Moscow to engage with the Taliban.")
-    answer = "Moscow views the Taliban's role inside Afghanistan as a strategic necessity."
-    for question in ("How does Moscow view the Taliban's role inside Afghanistan?",
-                     "how does moscow view the taliban's role inside afghanistan"):
-        assert wording.words_missing(answer, question, line, "") == \
-            "the source does not say this about insid, role, view", question
-    assert wording.words_missing("Moscow engages with the Taliban as a strategic necessity.",
-                                 "how does moscow engage with the taliban", line, "") == ""
-
-
 def test_a_line_going_on_about_him_is_about_whom_its_paragraph_named():
     """Calibration n670: 'Alan Milburn lost his £71,433 minister's salary …' was refused, 'milburn' not in the
     source: its passage began at 'His declared interests', two sentences after 'Mr Milburn …'. Back through the
