@@ -199,7 +199,7 @@ def holder_missing(line: str, question: str, article: str) -> str:
         return ""
     if not holders(line, offices, present=not _PAST_Q.search(own)):
         return f"it names no {offices[0]}"
-    of, other = _body(question), _whose(_office_of(line, offices), own)
+    of, other = _body(question), _office_of(line, offices)
     if not of:
         return ""
     # whose office the line says, if it says: 'Iranian President Mohammed Khatami' is no head of Reporters Without
@@ -246,15 +246,6 @@ def _office_of(line: str, offices: tuple[str, ...]) -> str:
                   line) or re.search(
         rf"(?i:\b(?:{said}))\s+of\s+(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:[a-z]+\s+){{0,2}}({run})", line)
     return " ".join(w for w in (m.group(1).split() if m else []) if w.lower() not in _KINDS)
-
-
-def _whose(other: str, question: str) -> str:
-    """Whose office the line says, without the words that say which office and the question writes small:
-    'Constitutional' of 'Constitutional Affairs Minister Christopher Leslie' is the office asked by "Who is Britain's
-    constitutional affairs minister?", not Britain's rival (calibration n580: refused)."""
-    small = set(re.findall(r"\b[a-z][\w'’-]*", question)) if question != question.lower() else set()
-    kept = [w for w in other.split() if w[0].islower() or w.lower() not in small]
-    return " ".join(kept) if any(w[0].isupper() for w in kept) else ""
 
 
 def _alternation(offices: tuple[str, ...]) -> str:
