@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import HONORIFICS, MONTHS, has_name, mentioned, names, numbers, own_question, sentence_spans
+from .text import MONTHS, has_name, mentioned, names, numbers, own_question, sentence_spans
 
 # a line that goes on about a thing named before it: 'The game has sold …', 'It …', 'Its …', also behind who says
 # so: 'Latest figures suggest it has sold …' (a person, 'He …', may be named sentences before: persons.someone_else)
@@ -98,26 +98,34 @@ _ITS_PART = re.compile(r"\W*(?:Its|Their|His|Her)\s+([A-Z][\w'’-]*(?:\s+[A-Z][
 _AND_IT = re.compile(r",?\s+(?:and|but|while)\s+(?:it|they)\b")
 
 
-_HE = re.compile(r"\W*(?:He|She|His|Her)\b")
+_HE = re.compile(r"\W*(?:(?P<he>He|His)|She|Her)\b")
+_TITLED = re.compile(r"\W*(?:(?P<man>Mr|Sir|Lord)|(?P<woman>Mrs|Ms|Miss|Lady|Dame)|Dr)\.?\s+[A-Z][\w'’-]*"
+                     r"(?:\s+[A-Z][\w'’-]*)*")
+_ANY_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]")
 
 
 def person_before(article: str, line: str) -> str:
-    """The sentence naming whom a line starting 'He', 'She', 'His' or 'Her' is about: back through its paragraph,
-    over sentences starting so too that name no one by a title ('Mr', 'Ms'), the first one not starting so, if it
-    names someone so; else ''. ('Mr Milburn was away from the frontbench for just more than a year … His declared
-    interests include £20,000 … He also commanded a salary … on investment company Bridgepoint Capital's …
-    committee. His time out of office will, however, have lost him his £71,433 minister's salary.', at 'His time')
-    -> 'Mr Milburn was away …' (calibration n670: 'Alan Milburn lost his £71,433 minister's salary …' refused,
-    'milburn' not in the source: its passage began at 'His declared interests')."""
-    at = article.find(line) if _HE.match(line) else -1
-    if at <= 0:
+    """Whom a line starting 'He', 'She', 'His' or 'Her' is about, by title and name: back through its paragraph,
+    over lines starting so too that name no one by title, the first line not starting so, when it starts with a
+    title fit for the pronoun and a name; else ''. ('Mr Milburn was away from the frontbench for just more than a
+    year. His declared interests include £20,000 … He also commanded a salary … on investment company Bridgepoint
+    Capital's … committee. His time out of office will, however, have lost him his £71,433 minister's salary.', at
+    'His time') -> 'Mr Milburn' (calibration n670: 'Alan Milburn lost his £71,433 minister's salary …' refused,
+    'milburn' not in the source: its passage began at 'His declared interests'). Not another person that line
+    names ('Mr Milburn, who shared a flat with Mr Blunkett, …'), nor one it reports ('Tony Blair said Mr Milburn
+    …'), nor 'Ms Hewitt' for 'His', nor for a line the article has twice (review)."""
+    pronoun = _HE.match(line)
+    at = article.find(line) if article.count(line) == 1 else -1
+    if not pronoun or at <= 0:
         return ""
     start = article.rfind("\n", 0, at) + 1
     for s, e in reversed(sentence_spans(article[start:at])):
         sentence = article[start + s:start + e]
-        titled = re.search(rf"\b(?i:{'|'.join(HONORIFICS)})\.?\s+[A-Z]", sentence)
         if not _HE.match(sentence):
-            return sentence if titled else ""
-        if titled:
+            titled = _TITLED.match(sentence)
+            if not titled or titled.group("woman" if pronoun.group("he") else "man"):
+                return ""
+            return titled.group(0).strip()
+        if _ANY_TITLED.search(sentence):
             return ""
     return ""

@@ -967,6 +967,15 @@ def test_a_line_going_on_about_him_is_about_whom_its_paragraph_named():
     between = article.replace("He also commanded", "Mr Hague also commanded")
     assert wording.names_missing(answer, question, line, before, passage, between) == \
         "'milburn' is not in the source"
+    # only whom that line is about, by title, fit for 'His' (review: each of these passed a first version)
+    flat = article.replace("Mr Milburn was away", "Mr Milburn, who shared a flat with Mr Blunkett, was away")
+    blunkett = answer.replace("Alan Milburn", "David Blunkett")
+    assert wording.names_missing(blunkett, question.replace("Alan Milburn", "David Blunkett"), line, before, passage,
+                                 flat) == "'blunkett' is not in the source"
+    hewitt = answer.replace("Alan Milburn", "Patricia Hewitt")
+    assert wording.names_missing(hewitt, question.replace("Alan Milburn", "Patricia Hewitt"), line, before, passage,
+                                 article.replace("Mr Milburn was away", "Ms Hewitt was away")) == \
+        "'hewitt' is not in the source"
 
 
 def test_an_order_in_time_the_source_does_not_give_is_refused():
