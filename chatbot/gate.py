@@ -59,10 +59,12 @@ class Thresholds:
     # below min_similarity, a question whose names are all found, asking about them in two words or more of
     # its own, is still answered from a sentence covering this share of its words ('How many Joint
     # Coordination Committee meetings took place?' 0.37 and 0.50). Questions of my own naming found things but
-    # asking what the seeds do not say cover at most 0.32 ('Who is the president of Russia?' 0.23); no
-    # unanswerable calibration question qualifies. Coverage is lexical, so one value serves every embedder
-    # (bench.calibrate replays it, does not search it).
-    named_coverage: float = 0.45
+    # asking what the seeds do not say cover at most 0.32 ('Who is the president of Russia?' 0.23). Of the
+    # calibration questions below min_similarity, unanswerable ones naming what is found cover at most 0.25,
+    # answerable ones 0.30-0.41: 0.45 until 2026-12-08 refused n637 'killzone uk chart debut position' (0.41) and
+    # s163 "who's it aligned with?" (0.39), now answered, right. Coverage is lexical, so one value serves every
+    # embedder (bench.calibrate replays it, does not search it).
+    named_coverage: float = 0.35
 
 
 @dataclass(frozen=True)
