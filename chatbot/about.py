@@ -96,36 +96,3 @@ def part_named(line: str, said: str) -> str:
 
 _ITS_PART = re.compile(r"\W*(?:Its|Their|His|Her)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _AND_IT = re.compile(r",?\s+(?:and|but|while)\s+(?:it|they)\b")
-
-
-_HE = re.compile(r"\W*(?:(?P<he>He|His)|She|Her)\b")
-_TITLED = re.compile(r"\W*(?:(?P<man>Mr|Sir|Lord)|(?P<woman>Mrs|Ms|Miss|Lady|Dame)|Dr)\.?\s+[A-Z][\w'’-]*"
-                     r"(?:\s+[A-Z][\w'’-]*)*")
-_ANY_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]")
-
-
-def person_before(article: str, line: str) -> str:
-    """Whom a line starting 'He', 'She', 'His' or 'Her' is about, by title and name: back through its paragraph,
-    over lines starting so too that name no one by title, the first line not starting so, when it starts with a
-    title fit for the pronoun and a name; else ''. ('Mr Milburn was away from the frontbench for just more than a
-    year. His declared interests include £20,000 … He also commanded a salary … on investment company Bridgepoint
-    Capital's … committee. His time out of office will, however, have lost him his £71,433 minister's salary.', at
-    'His time') -> 'Mr Milburn' (calibration n670: 'Alan Milburn lost his £71,433 minister's salary …' refused,
-    'milburn' not in the source: its passage began at 'His declared interests'). Not another person that line
-    names ('Mr Milburn, who shared a flat with Mr Blunkett, …'), nor one it reports ('Tony Blair said Mr Milburn
-    …'), nor 'Ms Hewitt' for 'His', nor for a line the article has twice (review)."""
-    pronoun = _HE.match(line)
-    at = article.find(line) if article.count(line) == 1 else -1
-    if not pronoun or at <= 0:
-        return ""
-    start = article.rfind("\n", 0, at) + 1
-    for s, e in reversed(sentence_spans(article[start:at])):
-        sentence = article[start + s:start + e]
-        if not _HE.match(sentence):
-            titled = _TITLED.match(sentence)
-            if not titled or titled.group("woman" if pronoun.group("he") else "man"):
-                return ""
-            return titled.group(0).strip()
-        if _ANY_TITLED.search(sentence):
-            return ""
-    return ""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import lemminflect
 
-from .about import goes_on, heading, person_before
+from .about import goes_on, heading
 from .kinds import WHO_DID_Q, answer_type
 from .offices import ACRONYMS as OFFICE_ACRONYMS
 from .offices import asked_office, holds_office, said_office
@@ -98,8 +98,7 @@ def names_missing(sentence: str, question: str, text: str, before: str, document
         mine_names -= {n for run in full_names(question) if same_person(run, beside) for n in run}
         asked = set()
     # 'The game has sold …' is about the game named just before it or in the title, not one named further on
-    near = f"{heading(article or document)} {lead or before} {text}" if goes_on(text) else \
-        f"{document} {person_before(article, text)}"  # 'His time …' is Mr Milburn's, named sentences before
+    near = f"{heading(article or document)} {lead or before} {text}" if goes_on(text) else document
     own, short = names(own_question(question)), by_acronym(question, document)  # 'Mobile Data Association' as MDA
     # a name of the question may be its people's word ('Pakistani' for 'Pakistan') or written otherwise ('Tory'
     # as 'Conservative'); its 'FT' its article's "Pearson's Financial Times", an answer's 'GM' 'General Motors'
