@@ -19,6 +19,7 @@ import numpy as np
 
 from .about import goes_on, lead_in, part_named
 from .acronyms import gloss_misread, gloss_supported
+from .agents import agent_swapped, request_of_reason
 from .amounts import member_for_group, whose_unsaid
 from .appositive import named_apart
 from .besides import value_of_base
@@ -258,7 +259,7 @@ def _check(sentence: str, question: str, chosen: Sequence[Source], passages: Seq
         or said_of_other(sentence, question, text) or title_of_other(sentence, text) or origin_unsaid(sentence, text) \
         or deed_of_other(sentence, text) or _swapped(sentence, question, lines) or deed_shared(sentence, text) \
         or role_of_other(sentence, text) or price_of_level(sentence, text) or said_of_self(sentence, question, text) \
-        or role_unsaid(sentence, question, text) \
+        or role_unsaid(sentence, question, text) or agent_swapped(sentence, text) or request_of_reason(sentence, text) \
         or holder_unsaid(sentence, question, text, chosen[0].article or documents[chosen[0].passage])
     if why:
         return Verdict(False, why)

@@ -9,6 +9,7 @@ import pytest
 
 from chatbot import acronyms, followup, gate, naming, pairs, places, verify, wording
 from chatbot.about import heading, lead_in, named_elsewhere, part_named
+from chatbot.agents import agent_swapped, request_of_reason
 from chatbot.amounts import member_for_group
 from chatbot.amounts import whose_unsaid as emphasis_whose
 from chatbot.bounds import (
@@ -3103,6 +3104,67 @@ def test_a_deed_the_source_gives_another_person_named_right_before_it_is_not_the
              "trips."),
             ("Charlie Bell died of cancer.", "Charlie Bell, the former head of McDonald's, has died of cancer.")):
         assert deed_of_other(sentence, source) == "", sentence
+
+
+def test_a_deed_the_source_gives_another_with_for_to_is_not_the_sentence_subjects():
+    """Found asking new questions: 'What does Russia get from working with the Taliban?' was answered, generated,
+    'Russia gets an opportunity to push for a more robust regional strategy.' The line gives the push to Pakistan."""
+    line = "Russia’s shift could, paradoxically, serve as an opportunity for Pakistan to push for a more robust " \
+           "regional strategy, one that places greater pressure on the Taliban to curb the activities of groups " \
+           "like the TTP."
+    sentence = "Russia gets an opportunity to push for a more robust regional strategy."
+    assert agent_swapped(sentence, line) == "in the source the opportunity is for Pakistan to push, not Russia"
+    assert agent_swapped("Russia now has a real opportunity to push for a stronger strategy.", line) != ""
+    sources, passages = _sources(line)
+    assert not attribute(sentence, "What does Russia get from working with the Taliban?", sources, passages,
+                         HashEmbedder()).ok
+    for sentence, source in (
+            ("Pakistan gets an opportunity to push for a more robust regional strategy.", line),  # the one given it
+            ("Russia gives Pakistan an opportunity to push for a stronger strategy.", line),  # it is named
+            ("Russia’s shift could serve as an opportunity.", line),  # no deed
+            ("The Taliban must curb the TTP.", line),  # 'on the Taliban to curb': no 'for'
+            ("Mr Brown has time to act on debt.", "Mr Brown will act on debt; it is time for Britain to act on aid."),
+            ("Russia’s shift serves as an opportunity to push for a stronger strategy.", line),  # a possessor
+            # a review's: what the sentence's subject asks or says, not gets (a first version read any 'release')
+            ("Tony Blair called for the release of the 15 sailors.", "Tony Blair called for Iran to release the 15 "
+             "sailors."),
+            ("Analysts said it would be hard to compete with Apple.", "Analysts said it would be hard for Sony to "
+             "compete with Apple."),
+            ("Investors expect the Fed to raise rates.", "Investors are waiting for the Federal Reserve to raise "
+             "rates."),
+            # a second review's: the 'for' one may be the subject by another name
+            ("Arsenal have a chance to go top.", "Victory would be a chance for the Gunners to go top.")):
+        assert agent_swapped(sentence, source) == "", sentence
+
+
+def test_what_the_source_blames_someone_for_is_not_what_they_are_asked_to_do():
+    """Found asking new questions: 'What is Pakistan asking the Taliban to do?' was answered, generated, 'Pakistan is
+    asking the Taliban to allow groups like the TTP to operate freely.' The line blames the Taliban for allowing it."""
+    line = "Pakistan, in particular, has long called for stronger action against the Afghan Taliban for allowing " \
+           "groups like the TTP to operate freely."
+    sentence = "Pakistan is asking the Taliban to allow groups like the TTP to operate freely."
+    assert request_of_reason(sentence, line) == "the source says 'for allowing', a reason, not what is asked"
+    sources, passages = _sources(line)
+    assert not attribute(sentence, "What is Pakistan asking the Taliban to do?", sources, passages, HashEmbedder()).ok
+    for sentence, source in (
+            ("Pakistan is asking for stronger action against the Afghan Taliban.", line),  # what it asks
+            ("Pakistan wants the Taliban to stop allowing the TTP to operate.", line),  # 'stop', not 'allow'
+            ("Pakistan called for action against the Taliban for allowing the TTP to operate.", line),  # as said
+            ("Britain urged other donors to contribute.", "Britain urged other donors to contribute."),
+            ("Mr Leigh asked the Home Office to remove them.", "Mr Leigh asked the Home Office to remove them, and "
+             "praised it for removing others."),  # asked to remove, too
+            # a review's: a request or plan said with 'for …ing' (a first version read any as a reason)
+            ("The union asked the government to raise the minimum wage.", "The union has called for raising the "
+             "minimum wage to £12 an hour."),
+            ("The plan calls for the council to build 5,000 new homes.", "The plan sets aside £1bn for building 5,000 "
+             "new homes."),
+            # a second review's: a 'to' of something else than the request
+            ("Unions called the decision to close the plant a betrayal.", "Unions attacked the company for closing "
+             "the plant, calling it a betrayal."),
+            ("Demand for cheap flights continues to grow.", "Ryanair was praised for growing demand for cheap "
+             "flights.")):
+        assert request_of_reason(sentence, source) == "", sentence
+    assert request_of_reason("Pakistan urged the Taliban to allow the TTP to operate.", line) != ""  # 'urged' too
 
 
 def test_review_of_the_new_origin_and_speech_rules():
