@@ -54,9 +54,9 @@ def agent_swapped(sentence: str, source: str) -> str:
 
 # a request and what it asks done: 'is asking the Taliban to allow …', 'urged donors to contribute' (not 'so-called',
 # 'the press', 'demand for', a sentence's first word; the 'to' close by, of no 'decision to …', 'plans to …': review)
+_NOT_ASKED = r"(?:about|decision|plans?|move|bid|attempt|efforts?|failure|refusal|right|chance|that|whether|if)\b"
 _REQUEST = re.compile(r"(?<![-\w])(?<!\bthe\s)(?<!\bfor\s)(?<!^)(?:ask|call|urg|press|want|demand|tell|told)"
-                      r"(?:s|es|e|ed|ing)?\b(?:\s+(?!(?:about|decision|plans?|move|bid|attempt|efforts?|failure|refusal|right|chance|that|"
-                      r"whether|if)\b)[\w'’-]+){0,4}?\s+to\s+([a-z]+)\b", re.I)
+                      rf"(?:s|es|e|ed|ing)?\b(?:\s+(?!{_NOT_ASKED})[\w'’-]+){{0,4}}?\s+to\s+([a-z]+)\b", re.I)
 # what someone is blamed or praised for: '… action against the Afghan Taliban for allowing …', 'criticised Sony for
 # delaying …' (not a request said so: 'The union has called for raising the minimum wage', review)
 _BLAMED = re.compile(r"\b(?:against|blam\w*|criticis\w*|criticiz\w*|condemn\w*|fault\w*|rebuk\w*|punish\w*|"
