@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-import lemminflect
-
 from .text import FULL_NAME, TITLES, mentioned, names
+from .wordforms import inflections
 
 # what lets someone do a deed, and whom: 'an opportunity for Pakistan to push', 'the chance for Mr Brown to act'
 _FOR_TO = re.compile(r"\b([a-z]+)\s+for\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+to\s+([a-z]+)\b")
@@ -85,8 +84,5 @@ def request_of_reason(sentence: str, source: str) -> str:
 
 def _forms(verb: str) -> set[str]:
     """The verb's forms, when it is one: 'push' -> {'push', 'pushes', 'pushed', 'pushing'}; none for 'be', 'have'."""
-    lemmas = lemminflect.getAllLemmas(verb).get("VERB", ())
-    if not lemmas or {"be", "have", "do"} & set(lemmas):
-        return set()
-    return {f.lower() for lemma in lemmas for fs in lemminflect.getAllInflections(lemma, upos="VERB").values()
-            for f in fs} | set(lemmas)
+    forms = inflections(verb)
+    return set() if {"be", "have", "do"} & forms else forms

@@ -10,6 +10,7 @@ import lemminflect
 
 from .peoples import WORD_OF_PLACE
 from .text import FULL_NAME, STOPWORDS, TITLES, as_acronym, mentioned, names, numbers, spelled_in, terms
+from .wordforms import inflections
 
 
 def titled(surname: str, text: str) -> bool:
@@ -303,8 +304,7 @@ def deed_of_other(sentence: str, source: str) -> str:
             "NOUN" in lemmas and not m.group(2).endswith("ed")):
         return ""  # not 'Pakistan has made …', nor 'Net profit rose …'
     mine = names(m.group(1), first=True) - TITLES
-    forms = {f.lower() for lemma in lemmas["VERB"] for fs in lemminflect.getAllInflections(lemma, upos="VERB").values()
-             for f in fs} | set(lemmas["VERB"])
+    forms = inflections(m.group(2))
     doers = []
     for v in re.finditer(rf"\b(?:{'|'.join(sorted(map(re.escape, forms)))})\b", source):
         before = _NAME_BEFORE.search(source[:v.start()])

@@ -52,6 +52,14 @@ def participles(verb: str) -> set[str]:
     return {f.lower() for lemma in lemmas for f in lemminflect.getInflection(lemma, "VBN")}
 
 
+def inflections(verb: str) -> set[str]:
+    """Every form of the verb's lemmas, with the lemmas: 'pushed' -> {'push', 'pushes', 'pushed', 'pushing'}; none for
+    a word that is no verb."""
+    lemmas = lemminflect.getAllLemmas(verb, upos="VERB").get("VERB", ())
+    return {f.lower() for lemma in lemmas for fs in lemminflect.getAllInflections(lemma, upos="VERB").values()
+            for f in fs} | set(lemmas)
+
+
 def past_forms(text: str) -> set[str]:
     """The irregular past forms of the text's verbs, which `forms` keeps as they are ('fell' may be a verb of its
     own); not of a verb in a choice ('rise or fall'). 'By how much did sales fall?' -> {'fell', 'fallen'}"""
